@@ -1,0 +1,265 @@
+//! The EDTF adapter: parsing, canonical form, bounds and precision of ISO 8601-2 (EDTF) values.
+//!
+//! Parsing and validation are delegated to the `edtf-core` crate (pinned, levels 0–2); this module
+//! owns the policies on top of it (see `docs/dates.md`): negative masked years (`-01XX`) are accepted
+//! and rewritten as the equivalent interval, bounds are mapped onto our `i64` day axis, a value
+//! beyond that axis is an error instead of an unknown bound, and precision includes decades,
+//! centuries and the significant-digit granularity of deep time.
+
+use crate::day::{Calendar, Ymd};
+use crate::error::DateError;
+use crate::when::{Bound, Precision};
+use edtf_core as core;
+
+/// A parsed EDTF value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edtf {
+    inner: core::Edtf,
+}
+
+impl Edtf {
+    /// Parse a strict EDTF string (levels 0–2), plus negative masked years such as `-01XX`.
+    pub fn parse(input: &str) -> Result<Edtf, DateError> {
+        let rewritten;
+        let text = match negative_mask_interval(input) {
+            Some(r) => {
+                rewritten = r;
+                rewritten.as_str()
+            }
+            None => input,
+        };
+        core::Edtf::parse(text)
+            .map(|inner| Edtf { inner })
+            .map_err(|e| DateError::Edtf {
+                input: input.to_string(),
+                offset: e.offset,
+                message: e.message,
+            })
+    }
+
+    /// The canonical EDTF string.
+    pub fn canonical(&self) -> String {
+        self.inner.to_string()
+    }
+
+    /// The EDTF conformance level (0, 1 or 2).
+    pub fn level(&self) -> u8 {
+        self.inner.level()
+    }
+
+    /// Earliest and latest day on the proleptic Gregorian axis.
+    ///
+    /// An unknown interval end (`1950/`) is [`Bound::Unknown`], an open one (`1950/..`) is
+    /// [`Bound::Open`]; a year beyond the axis is an error.
+    pub fn bounds(&self) -> Result<(Bound, Bound), DateError> {
+        let b = self.inner.bounds();
+        let (start_unknown, end_unknown) = match &self.inner {
+            core::Edtf::Interval(iv) => (
+                matches!(iv.start, core::IntervalEndpoint::Unknown),
+                matches!(iv.end, core::IntervalEndpoint::Unknown),
+            ),
+            _ => (false, false),
+        };
+        let earliest = self.map_bound(b.earliest, start_unknown)?;
+        let latest = self.map_bound(b.latest, end_unknown)?;
+        Ok((earliest, latest))
+    }
+
+    fn map_bound(&self, b: core::Bound, may_be_unknown: bool) -> Result<Bound, DateError> {
+        match b {
+            core::Bound::NegativeInfinity | core::Bound::PositiveInfinity => Ok(Bound::Open),
+            core::Bound::Unknown if may_be_unknown => Ok(Bound::Unknown),
+            core::Bound::Unknown => Err(DateError::OutOfRange(self.canonical())),
+            core::Bound::Date(d) => {
+                let ymd = Ymd {
+                    year: d.year,
+                    month: d.month,
+                    day: d.day,
+                };
+                Calendar::Gregorian
+                    .to_day(ymd)
+                    .map(Bound::Day)
+                    .ok_or_else(|| DateError::OutOfRange(self.canonical()))
+            }
+        }
+    }
+
+    /// The granularity of the value: of the date itself, of an interval's start (or end when
+    /// the start is open or unknown), of a set's first member.
+    pub fn precision(&self) -> Precision {
+        match &self.inner {
+            core::Edtf::Date(d) => date_precision(d),
+            core::Edtf::DateTime(_) => Precision::Time,
+            core::Edtf::Interval(iv) => {
+                let pick = |e: &core::IntervalEndpoint| match e {
+                    core::IntervalEndpoint::Date(d)
+                    | core::IntervalEndpoint::OnOrBefore(d)
+                    | core::IntervalEndpoint::OnOrAfter(d) => Some(date_precision(d)),
+                    _ => None,
+                };
+                pick(&iv.start)
+                    .or_else(|| pick(&iv.end))
+                    .unwrap_or(Precision::Year)
+            }
+            core::Edtf::Set(s) => s
+                .elements
+                .first()
+                .map(|e| match e {
+                    core::SetElement::Date(d)
+                    | core::SetElement::OnOrBefore(d)
+                    | core::SetElement::OnOrAfter(d)
+                    | core::SetElement::Range(d, _) => date_precision(d),
+                })
+                .unwrap_or(Precision::Year),
+        }
+    }
+
+    /// True if any part is marked uncertain (`?`, `%`).
+    pub fn is_uncertain(&self) -> bool {
+        self.inner.is_uncertain()
+    }
+
+    /// True if any part is marked approximate (`~`, `%`).
+    pub fn is_approximate(&self) -> bool {
+        self.inner.is_approximate()
+    }
+}
+
+fn date_precision(d: &core::Date) -> Precision {
+    match d.precision() {
+        core::Precision::Day => Precision::Day,
+        core::Precision::Month => Precision::Month,
+        core::Precision::Season => Precision::Season,
+        core::Precision::Year => {
+            let swept = match (d.year.kind, d.year.significant_digits) {
+                (kind, Some(sig)) => width(kind).saturating_sub(sig),
+                (core::YearKind::Standard { digits, .. }, None) => {
+                    digits.iter().rev().take_while(|x| x.is_none()).count() as u32
+                }
+                _ => 0,
+            };
+            Precision::from_swept_digits(swept)
+        }
+    }
+}
+
+fn width(kind: core::YearKind) -> u32 {
+    match kind {
+        core::YearKind::Standard { .. } => 4,
+        core::YearKind::Big { value } => digits(value.unsigned_abs()),
+        core::YearKind::Exponential {
+            significand,
+            exponent,
+        } => digits(significand.unsigned_abs()) + exponent,
+    }
+}
+
+fn digits(v: u64) -> u32 {
+    v.checked_ilog10().unwrap_or(0) + 1
+}
+
+/// `-01XX` → `-0199/-0100`; `-019X` → `-0199/-0190`. Only whole negative years with trailing `X`s.
+fn negative_mask_interval(input: &str) -> Option<String> {
+    let body = input.strip_prefix('-')?;
+    let b = body.as_bytes();
+    if b.len() != 4 || !b[0].is_ascii_digit() {
+        return None;
+    }
+    let masked = b.iter().rev().take_while(|&&c| c == b'X').count();
+    if masked == 0 || masked == 4 || !b[..4 - masked].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let low: String = b[..4 - masked]
+        .iter()
+        .map(|&c| c as char)
+        .chain("0".repeat(masked).chars())
+        .collect();
+    let high: String = b[..4 - masked]
+        .iter()
+        .map(|&c| c as char)
+        .chain("9".repeat(masked).chars())
+        .collect();
+    // Astronomical: the earliest year is the most negative one.
+    if high == "0000" {
+        return None;
+    }
+    let low_year = if low == "0000" {
+        "0000".to_string()
+    } else {
+        format!("-{low}")
+    };
+    Some(format!("-{high}/{low_year}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bounds(s: &str) -> (String, String) {
+        let (a, b) = Edtf::parse(s).unwrap().bounds().unwrap();
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn day_bounds() {
+        assert_eq!(
+            bounds("1960-01-19"),
+            ("1960-01-19".into(), "1960-01-19".into())
+        );
+        assert_eq!(
+            bounds("-0043-03-13"),
+            ("-0043-03-13".into(), "-0043-03-13".into())
+        );
+        assert_eq!(bounds("196X"), ("1960-01-01".into(), "1969-12-31".into()));
+        assert_eq!(bounds("1950/"), ("1950-01-01".into(), "unknown".into()));
+        assert_eq!(bounds("1950/.."), ("1950-01-01".into(), "..".into()));
+    }
+
+    #[test]
+    fn deep_time() {
+        assert_eq!(
+            bounds("Y-13800000000"),
+            ("-13800000000-01-01".into(), "-13800000000-12-31".into())
+        );
+        assert_eq!(
+            Edtf::parse("Y-66000000S2").unwrap().precision(),
+            Precision::Years(6)
+        );
+        assert_eq!(
+            Edtf::parse("1950S2").unwrap().precision(),
+            Precision::Century
+        );
+    }
+
+    #[test]
+    fn negative_masks() {
+        assert_eq!(Edtf::parse("-01XX").unwrap().canonical(), "-0199/-0100");
+        assert_eq!(Edtf::parse("-019X").unwrap().canonical(), "-0199/-0190");
+        assert_eq!(Edtf::parse("-00XX").unwrap().canonical(), "-0099/0000");
+        assert!(Edtf::parse("-XXXX").is_err());
+    }
+
+    #[test]
+    fn precision_of_masks() {
+        assert_eq!(Edtf::parse("196X").unwrap().precision(), Precision::Decade);
+        assert_eq!(Edtf::parse("19XX").unwrap().precision(), Precision::Century);
+        assert_eq!(
+            Edtf::parse("1XXX").unwrap().precision(),
+            Precision::Millennium
+        );
+        assert_eq!(
+            Edtf::parse("1985-04").unwrap().precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            Edtf::parse("2001-21").unwrap().precision(),
+            Precision::Season
+        );
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let e = Edtf::parse("1960-02-30").unwrap_err();
+        assert!(matches!(e, DateError::Edtf { .. }), "{e}");
+    }
+}

@@ -1,0 +1,29 @@
+//! Historical dates for annals.
+//!
+//! Every date in annals is a [`When`]: the text as a historian wrote it, the calendar it was
+//! written in, its canonical EDTF value (ISO 8601-2, proleptic Gregorian, astronomical years), and
+//! its earliest and latest day on one `i64` day-number axis ([`DayNumber`]).
+//!
+//! - [`day`]: the day axis and exact Julian/Gregorian arithmetic over the whole `i64` year range.
+//! - [`edtf`]: EDTF levels 0–2 (parsing by `edtf-core`, behind our policies): canonical form,
+//!   bounds, precision.
+//! - [`text`]: dates as historians write them in English ("March 15, 44 BC", "the 1960s",
+//!   "66 million years ago") turned into EDTF.
+//! - [`when`]: the [`When`] record that the rest of annals stores and searches.
+//!
+//! ```
+//! use annals_dates::{When, CalendarHint};
+//! let w = When::from_text("March 15, 44 BC", CalendarHint::Auto).unwrap();
+//! assert_eq!(w.edtf, "-0043-03-13"); // Julian 15 March 44 BC, in proleptic Gregorian
+//! ```
+
+pub mod day;
+pub mod edtf;
+mod error;
+pub mod text;
+pub mod when;
+
+pub use day::{Calendar, DayNumber, Ymd};
+pub use edtf::Edtf;
+pub use error::DateError;
+pub use when::{Bound, CalendarHint, Precision, When};
