@@ -1,1 +1,13 @@
-//! placeholder
+//! The annals event model.
+//!
+//! An [`Event`] is one historical event: its [`When`](annals_dates::When), title, summary,
+//! narrative, key points, [`Place`]s, [`Participant`]s, [`Source`]s, [`Relation`]s to other events
+//! and tags. This crate owns the model, its validation, stable ids ([`id`]) and the native JSON
+//! representation ([`json`]) that every other part of annals shares. It does no I/O.
+
+pub mod event;
+pub mod id;
+pub mod json;
+
+pub use event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
+pub use json::{RawDate, RawEvent};

@@ -772,6 +772,13 @@ impl<'a> Parser<'a> {
         };
         self.eat(&Tok::Comma);
         let y = self.year()?.ok_or_else(|| self.unrecognised())?;
+        if day.is_none() && y.digits <= 2 && y.era.is_none() {
+            // "January 19" is a day without its year, not January of AD 19.
+            return Err(DateError::Invalid(format!(
+                "{:?}: a day needs its year",
+                self.text
+            )));
+        }
         let year = astronomical(y.value, y.era);
         Ok(match day {
             Some(day) => Point::Day { year, month, day },
@@ -1429,6 +1436,7 @@ mod tests {
             "0 BC",
             "January 1960 BC BC",
             "March",
+            "January 19",
             "1960s 1970s",
             "between 1450",
             "April 8, 1882 (O.S. 28 March)",

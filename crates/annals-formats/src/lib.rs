@@ -1,1 +1,51 @@
-//! placeholder
+//! Readers and writers of annals' formats.
+//!
+//! - [`card`]: the event-card format of the seed documents (`docs/formats/card.md`).
+//! - [`json`]: native JSON and JSON Lines (`docs/formats/json.md`).
+//! - [`detect`]: picking a format from a file's extension and content.
+//!
+//! Readers never panic on any input: every problem is a [`FormatError`] that says where
+//! (a line, or a JSON path) and what was expected. Writers report what a format could not hold
+//! as [`Dropped`] warnings, never silently.
+
+pub mod card;
+pub mod detect;
+mod error;
+pub mod json;
+
+pub use detect::Format;
+pub use error::{Dropped, FormatError, Location};
+
+/// Longest line any reader accepts, in bytes.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// Options shared by the readers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// How to read dates written as text that carry no calendar of their own.
+    pub calendar: annals_dates::CalendarHint,
+}
+
+/// An event read from a document, and whether it is only a card for an event recorded
+/// elsewhere (a lead card): such an event never overwrites a fuller record already stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    /// The event.
+    pub event: annals_core::Event,
+    /// True for lead cards.
+    pub stub: bool,
+    /// Where it starts in its file.
+    pub location: Location,
+}
+
+/// Check that `bytes` are UTF-8, naming the line of the first bad byte.
+pub fn utf8(bytes: &[u8]) -> Result<&str, FormatError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        FormatError::at_line(line, "invalid UTF-8: expected text")
+    })
+}

@@ -1,0 +1,181 @@
+//! The event record and its parts.
+
+use annals_dates::When;
+use serde::{Deserialize, Serialize};
+
+/// A historical event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Stable id: a slug of the title and year unless given.
+    pub id: String,
+    /// Short title, never a whole sentence.
+    pub title: String,
+    /// When it happened.
+    pub date: When,
+    /// One-paragraph summary.
+    pub summary: String,
+    /// Narrative paragraphs.
+    pub body: Vec<String>,
+    /// Labelled key points.
+    pub key_points: Vec<KeyPoint>,
+    /// Where it happened.
+    pub places: Vec<Place>,
+    /// Who took part: people, states, organisations.
+    pub participants: Vec<Participant>,
+    /// Where the record comes from.
+    pub sources: Vec<Source>,
+    /// Links to other events.
+    pub related: Vec<Relation>,
+    /// Free tags.
+    pub tags: Vec<String>,
+}
+
+/// A labelled key point ("Extended American Military Presence: ...").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPoint {
+    /// Short title-case label.
+    pub label: String,
+    /// The point itself.
+    pub text: String,
+}
+
+/// A place, with its country and optional coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// The place name without its country ("Washington, D.C.").
+    pub name: String,
+    /// The country ("United States"); empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// Latitude in degrees, WGS 84.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude in degrees, WGS 84.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// A person, state or organisation taking part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// Name ("Japanese government").
+    pub name: String,
+    /// Role in the event ("signatory").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// A source of the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Name ("en.wikipedia.org").
+    pub name: String,
+    /// Address, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A link to another event.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// The other event's id.
+    pub id: String,
+    /// The kind of link: `related`, `precedes`, `follows`, `part_of`, `has_part`, `causes`,
+    /// `caused_by`, or another lowercase word.
+    pub kind: String,
+}
+
+/// Why an event is not valid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    /// A required text is empty.
+    #[error("{0} must not be empty")]
+    Empty(&'static str),
+    /// A date could not be read.
+    #[error("date: {0}")]
+    Date(#[from] annals_dates::DateError),
+    /// An id has characters outside `A-Z a-z 0-9 . _ -` or is too long.
+    #[error("id {0:?} is not valid: use 1 to 200 letters, digits, '.', '_' or '-'")]
+    BadId(String),
+    /// A relation kind is not a lowercase word.
+    #[error("relation kind {0:?} is not valid: use lowercase letters and '_'")]
+    BadKind(String),
+    /// Coordinates out of range or given by halves.
+    #[error("place {0:?}: coordinates need both lat (-90..90) and lon (-180..180)")]
+    BadCoordinates(String),
+    /// An event relates to itself.
+    #[error("event {0:?} relates to itself")]
+    SelfRelation(String),
+}
+
+/// Whether `id` is a valid event id.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+impl Event {
+    /// Check the invariants every stored event keeps.
+    pub fn validate(&self) -> Result<(), ModelError> {
+        if !valid_id(&self.id) {
+            return Err(ModelError::BadId(self.id.clone()));
+        }
+        if self.title.trim().is_empty() {
+            return Err(ModelError::Empty("title"));
+        }
+        for p in &self.places {
+            if p.name.trim().is_empty() {
+                return Err(ModelError::Empty("place name"));
+            }
+            let ok = match (p.lat, p.lon) {
+                (None, None) => true,
+                (Some(lat), Some(lon)) => {
+                    (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
+                }
+                _ => false,
+            };
+            if !ok {
+                return Err(ModelError::BadCoordinates(p.name.clone()));
+            }
+        }
+        if self.participants.iter().any(|p| p.name.trim().is_empty()) {
+            return Err(ModelError::Empty("participant name"));
+        }
+        if self.sources.iter().any(|s| s.name.trim().is_empty()) {
+            return Err(ModelError::Empty("source name"));
+        }
+        if self.key_points.iter().any(|k| k.label.trim().is_empty()) {
+            return Err(ModelError::Empty("key point label"));
+        }
+        for r in &self.related {
+            if !valid_id(&r.id) {
+                return Err(ModelError::BadId(r.id.clone()));
+            }
+            if r.kind.is_empty() || !r.kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                return Err(ModelError::BadKind(r.kind.clone()));
+            }
+            if r.id == self.id {
+                return Err(ModelError::SelfRelation(self.id.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Add a relation unless the same one is already there.
+    pub fn relate(&mut self, id: &str, kind: &str) {
+        if id != self.id && !self.related.iter().any(|r| r.id == id && r.kind == kind) {
+            self.related.push(Relation {
+                id: id.to_string(),
+                kind: kind.to_string(),
+            });
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Native JSON: the interchange every part of annals shares (`docs/formats/json.md`).
+//!
+//! Output always has every field, in a fixed order. On input, `date` may be a plain EDTF string,
+//! `{"text": ..., "calendar": ...}`, or the full object as written on output (its derived fields
+//! `earliest`, `latest` and `precision` are recomputed, not trusted); absent optional fields are
+//! fine and unknown fields are an error.
+
+use crate::event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
+use crate::id::event_id;
+use annals_dates::{Bound, Calendar, CalendarHint, When};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An event as read from JSON, before its date is resolved and its id made.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    /// Optional id; made from the title and year when absent.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Date in any accepted form.
+    pub date: RawDate,
+    /// Summary.
+    #[serde(default)]
+    pub summary: String,
+    /// Narrative paragraphs.
+    #[serde(default)]
+    pub body: Vec<String>,
+    /// Key points.
+    #[serde(default)]
+    pub key_points: Vec<KeyPoint>,
+    /// Places.
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// Participants.
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    /// Sources.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Relations.
+    #[serde(default)]
+    pub related: Vec<Relation>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A date as given in JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawDate {
+    /// Canonical EDTF, if given.
+    pub edtf: Option<String>,
+    /// The text as written, if given.
+    pub text: Option<String>,
+    /// `gregorian` or `julian`, if given.
+    pub calendar: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateObject {
+    #[serde(default)]
+    edtf: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    calendar: Option<String>,
+    // Derived on output; accepted and recomputed on input.
+    #[serde(default)]
+    #[allow(dead_code)]
+    earliest: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    latest: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    precision: Option<serde::de::IgnoredAny>,
+}
+
+impl<'de> Deserialize<'de> for RawDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawDate, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an EDTF string or an object with \"edtf\" or \"text\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawDate, E> {
+                Ok(RawDate {
+                    edtf: Some(v.to_string()),
+                    ..RawDate::default()
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawDate, A::Error> {
+                let o = DateObject::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawDate {
+                    edtf: o.edtf,
+                    text: o.text,
+                    calendar: o.calendar,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl RawDate {
+    /// Resolve into a [`When`]. `default_calendar` is the import option, used for text dates
+    /// that carry no `calendar` field.
+    pub fn resolve(&self, default_calendar: CalendarHint) -> Result<When, ModelError> {
+        let calendar = match &self.calendar {
+            Some(name) => Some(Calendar::from_name(name).ok_or_else(|| {
+                ModelError::Date(annals_dates::DateError::Invalid(format!(
+                    "calendar {name:?} is not known: use \"gregorian\" or \"julian\""
+                )))
+            })?),
+            None => None,
+        };
+        match (&self.edtf, &self.text) {
+            (Some(edtf), text) => {
+                let mut w = When::from_edtf(edtf)?;
+                w.text = text.clone();
+                if let Some(c) = calendar {
+                    w.calendar = c;
+                }
+                Ok(w)
+            }
+            (None, Some(text)) => {
+                let hint = calendar
+                    .map(CalendarHint::Given)
+                    .unwrap_or(default_calendar);
+                Ok(When::from_text(text, hint)?)
+            }
+            (None, None) => Err(ModelError::Empty("date (give \"edtf\" or \"text\")")),
+        }
+    }
+}
+
+impl RawEvent {
+    /// Resolve the date, make the id if absent, and validate.
+    pub fn into_event(self, default_calendar: CalendarHint) -> Result<Event, ModelError> {
+        let date = self.date.resolve(default_calendar)?;
+        let id = match self.id {
+            Some(id) => id,
+            None => event_id(&self.title, &date),
+        };
+        let event = Event {
+            id,
+            title: self.title,
+            date,
+            summary: self.summary,
+            body: self.body,
+            key_points: self.key_points,
+            places: self.places,
+            participants: self.participants,
+            sources: self.sources,
+            related: self.related,
+            tags: self.tags,
+        };
+        event.validate()?;
+        Ok(event)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Event, D::Error> {
+        RawEvent::deserialize(d)?
+            .into_event(CalendarHint::Auto)
+            .map_err(de::Error::custom)
+    }
+}
+
+/// The `date` object of native JSON.
+pub struct DateJson<'a>(pub &'a When);
+
+impl Serialize for DateJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = self.0;
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("edtf", &w.edtf)?;
+        if let Some(text) = &w.text {
+            m.serialize_entry("text", text)?;
+        }
+        m.serialize_entry("calendar", w.calendar.name())?;
+        m.serialize_entry("earliest", &BoundJson(w.earliest))?;
+        m.serialize_entry("latest", &BoundJson(w.latest))?;
+        m.serialize_entry("precision", &w.precision.name())?;
+        m.end()
+    }
+}
+
+/// A bound as JSON: an ISO date, `".."` for open, `null` for unknown.
+struct BoundJson(Bound);
+
+impl Serialize for BoundJson {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Bound::Day(d) => s.collect_str(&d),
+            Bound::Open => s.serialize_str(".."),
+            Bound::Unknown => s.serialize_none(),
+        }
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(12))?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("title", &self.title)?;
+        m.serialize_entry("date", &DateJson(&self.date))?;
+        m.serialize_entry("summary", &self.summary)?;
+        m.serialize_entry("body", &self.body)?;
+        m.serialize_entry("key_points", &self.key_points)?;
+        m.serialize_entry("places", &self.places)?;
+        m.serialize_entry("participants", &self.participants)?;
+        m.serialize_entry("sources", &self.sources)?;
+        m.serialize_entry("related", &self.related)?;
+        m.serialize_entry("tags", &self.tags)?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(json: &str) -> Result<Event, String> {
+        let raw: RawEvent = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        raw.into_event(CalendarHint::Auto)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn full_shape() {
+        let e = event(r#"{"title": "Treaty", "date": {"text": "January 19, 1960"}, "places": [{"name": "Washington, D.C.", "country": "United States"}]}"#).unwrap();
+        let out = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            out,
+            r#"{"id":"treaty-1960","title":"Treaty","date":{"edtf":"1960-01-19","text":"January 19, 1960","calendar":"gregorian","earliest":"1960-01-19","latest":"1960-01-19","precision":"day"},"summary":"","body":[],"key_points":[],"places":[{"name":"Washington, D.C.","country":"United States"}],"participants":[],"sources":[],"related":[],"tags":[]}"#
+        );
+        let back: Event = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, e);
+    }
+
+    #[test]
+    fn date_forms() {
+        assert_eq!(
+            event(r#"{"title": "A", "date": "-0043-03-13"}"#)
+                .unwrap()
+                .date
+                .edtf,
+            "-0043-03-13"
+        );
+        let j = event(r#"{"title": "A", "date": {"text": "March 15, 44 BC"}}"#).unwrap();
+        assert_eq!(
+            (j.date.edtf.as_str(), j.date.calendar),
+            ("-0043-03-13", Calendar::Julian)
+        );
+        let g = event(
+            r#"{"title": "A", "date": {"text": "March 15, 44 BC", "calendar": "gregorian"}}"#,
+        )
+        .unwrap();
+        assert_eq!(g.date.edtf, "-0043-03-15");
+        let deep = event(r#"{"title": "A", "date": "Y-13800000000"}"#).unwrap();
+        let out = serde_json::to_value(&deep).unwrap();
+        assert_eq!(out["date"]["earliest"], "-13800000000-01-01");
+        let open = event(r#"{"title": "A", "date": "1950/.."}"#).unwrap();
+        let out = serde_json::to_value(&open).unwrap();
+        assert_eq!(out["date"]["latest"], "..");
+        let unknown =
+            serde_json::to_value(event(r#"{"title": "A", "date": "1950/"}"#).unwrap()).unwrap();
+        assert!(unknown["date"]["latest"].is_null());
+    }
+
+    #[test]
+    fn refusals() {
+        for (json, why) in [
+            (r#"{"title": "A"}"#, "missing field `date`"),
+            (r#"{"title": "A", "date": "1960-02-30"}"#, "invalid EDTF"),
+            (
+                r#"{"title": "A", "date": "1960", "colour": 1}"#,
+                "unknown field `colour`",
+            ),
+            (
+                r#"{"title": "A", "date": {"text": "1960", "when": 1}}"#,
+                "unknown field `when`",
+            ),
+            (r#"{"title": "A", "date": {}}"#, "date"),
+            (
+                r#"{"title": "", "date": "1960"}"#,
+                "title must not be empty",
+            ),
+            (
+                r#"{"title": "A", "date": {"text": "1960", "calendar": "mayan"}}"#,
+                "calendar",
+            ),
+            (r#"{"title": "A", "date": "1960", "id": "a b"}"#, "id"),
+            (
+                r#"{"title": "A", "date": "1960", "places": [{"name": "X", "lat": 91, "lon": 0}]}"#,
+                "coordinates",
+            ),
+            (
+                r#"{"title": "A", "date": "1960", "related": [{"id": "a-1960", "kind": "related"}]}"#,
+                "itself",
+            ),
+        ] {
+            let err = event(json).unwrap_err();
+            assert!(err.contains(why), "{json}: {err}");
+        }
+    }
+}
