@@ -1,1 +1,45 @@
-fn main() {}
+//! `annals`: the command-line tool of the annals historical events engine.
+//!
+//! A thin binary: argument parsing ([`cli`]), one module per command ([`cmd`]), reading input
+//! files ([`input`]) and printing events for people ([`print`]). The work is done by the
+//! library crates: annals-dates, annals-core, annals-formats and annals-store.
+
+mod cli;
+mod cmd;
+mod input;
+mod print;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Exit codes, documented in `annals --help` and the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// Invalid input: problems were found (and, for import, nothing was written).
+    pub const INVALID: u8 = 1;
+    /// Usage error: bad arguments.
+    pub const USAGE: u8 = 2;
+    /// Not found: no event with that id.
+    pub const NOT_FOUND: u8 = 3;
+    /// Failure: the database or a file could not be read or written.
+    pub const FAILURE: u8 = 4;
+}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let broken_pipe = e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                return ExitCode::from(exit::OK);
+            }
+            eprintln!("annals: error: {e:#}");
+            ExitCode::from(exit::FAILURE)
+        }
+    }
+}

@@ -114,6 +114,15 @@ impl Edtf {
         }
     }
 
+    /// The year EDTF names as the estimate of a significant-digits value (`1950S2` is some year
+    /// in 1900–1999, estimated 1950; `Y-4500000000S2` is estimated 4.5 billion years ago).
+    pub fn estimate(&self) -> Option<i64> {
+        match &self.inner {
+            core::Edtf::Date(d) if d.year.significant_digits.is_some() => d.year.value(),
+            _ => None,
+        }
+    }
+
     /// True if any part is marked uncertain (`?`, `%`).
     pub fn is_uncertain(&self) -> bool {
         self.inner.is_uncertain()
@@ -158,9 +167,15 @@ fn digits(v: u64) -> u32 {
     v.checked_ilog10().unwrap_or(0) + 1
 }
 
-/// `-01XX` → `-0199/-0100`; `-019X` → `-0199/-0190`. Only whole negative years with trailing `X`s.
+/// `-01XX` → `-0199/-0100`; `-019X` → `-0199/-0190`; `-01XX~` → `-0199~/-0100~`. Only whole
+/// negative years with trailing `X`s, optionally followed by one qualifier (`?`, `~`, `%`), which
+/// then qualifies both ends.
 fn negative_mask_interval(input: &str) -> Option<String> {
     let body = input.strip_prefix('-')?;
+    let (body, qualifier) = match body.as_bytes().last() {
+        Some(b'?' | b'~' | b'%') => body.split_at(body.len() - 1),
+        _ => (body, ""),
+    };
     let b = body.as_bytes();
     if b.len() != 4 || !b[0].is_ascii_digit() {
         return None;
@@ -169,16 +184,9 @@ fn negative_mask_interval(input: &str) -> Option<String> {
     if masked == 0 || masked == 4 || !b[..4 - masked].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let low: String = b[..4 - masked]
-        .iter()
-        .map(|&c| c as char)
-        .chain("0".repeat(masked).chars())
-        .collect();
-    let high: String = b[..4 - masked]
-        .iter()
-        .map(|&c| c as char)
-        .chain("9".repeat(masked).chars())
-        .collect();
+    let known = &body[..4 - masked];
+    let low = format!("{known}{}", "0".repeat(masked));
+    let high = format!("{known}{}", "9".repeat(masked));
     // Astronomical: the earliest year is the most negative one.
     if high == "0000" {
         return None;
@@ -188,7 +196,7 @@ fn negative_mask_interval(input: &str) -> Option<String> {
     } else {
         format!("-{low}")
     };
-    Some(format!("-{high}/{low_year}"))
+    Some(format!("-{high}{qualifier}/{low_year}{qualifier}"))
 }
 
 #[cfg(test)]
@@ -237,6 +245,23 @@ mod tests {
         assert_eq!(Edtf::parse("-019X").unwrap().canonical(), "-0199/-0190");
         assert_eq!(Edtf::parse("-00XX").unwrap().canonical(), "-0099/0000");
         assert!(Edtf::parse("-XXXX").is_err());
+    }
+
+    #[test]
+    fn qualified_negative_masks() {
+        // A qualified negative masked year is still a negative masked year (python-edtf's
+        // `-01XX~`): the qualifier goes on both ends of the interval.
+        assert_eq!(Edtf::parse("-01XX~").unwrap().canonical(), "-0199~/-0100~");
+        assert_eq!(Edtf::parse("-01XX?").unwrap().canonical(), "-0199?/-0100?");
+        assert_eq!(Edtf::parse("-1XXX%").unwrap().canonical(), "-1999%/-1000%");
+        assert_eq!(
+            bounds("-01XX~"),
+            ("-0199-01-01".into(), "-0100-12-31".into())
+        );
+        assert!(Edtf::parse("-01XX~~").is_err());
+        assert!(Edtf::parse("-01XX?~").is_err());
+        assert!(Edtf::parse("-XXXX~").is_err());
+        assert!(Edtf::parse("-0100~").is_ok());
     }
 
     #[test]

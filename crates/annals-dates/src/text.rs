@@ -47,8 +47,10 @@ pub fn read(text: &str, hint: CalendarHint) -> Result<Reading, DateError> {
             return Ok(reading);
         }
     }
-    if let Ok(edtf) = Edtf::parse(trimmed) {
-        return Ok(from_edtf(edtf));
+    if !abbreviated_year_range(trimmed) {
+        if let Ok(edtf) = Edtf::parse(trimmed) {
+            return Ok(from_edtf(edtf));
+        }
     }
     let tokens = tokenize(trimmed).ok_or_else(|| DateError::Unrecognised(text.to_string()))?;
     let mut p = Parser {
@@ -71,6 +73,26 @@ pub fn read(text: &str, hint: CalendarHint) -> Result<Reading, DateError> {
         edtf: checked.canonical(),
         calendar,
     })
+}
+
+/// `1939-40`, `1910-30`: in EDTF these are sub-year groupings (codes 21–41: seasons, quarters,
+/// semesters), but written by a historian they are year ranges. Text reads them as ranges
+/// whenever the abbreviated end year comes after the start (`1939-40` = 1939/1940); otherwise
+/// (`1943-24`) only the EDTF reading makes sense and it stays.
+fn abbreviated_year_range(s: &str) -> bool {
+    let b = s.as_bytes();
+    if !(b.len() == 7
+        && b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let (Ok(year), Ok(end)) = (s[..4].parse::<i64>(), s[5..].parse::<i64>()) else {
+        return false;
+    };
+    (21..=41).contains(&end) && year - year % 100 + end > year
 }
 
 /// EDTF given as text: proleptic Gregorian by definition.
@@ -256,6 +278,12 @@ enum Point {
     Span {
         start: i64,
         end: i64,
+    },
+    /// A day whose year only the end of a range gives: "November 15" in
+    /// "November 15 – December 3, 1884".
+    MonthDay {
+        month: u8,
+        day: u8,
     },
     /// Deep time: a year and its significant digits.
     Deep {
@@ -450,15 +478,18 @@ impl<'a> Parser<'a> {
                 self.end(b)?,
                 qb.symbol()
             )
-        } else if self.eat_word(&["before", "until", "till"])
-            || self.eat_words(&["earlier", "than"])
-        {
+        } else if self.eat_word(&["before"]) || self.eat_words(&["earlier", "than"]) {
             let (a, q) = self.qualified_point()?;
             format!("[..{}{}]", self.before(a)?, q.symbol())
-        } else if self.eat_word(&["after", "since"]) || self.eat_words(&["later", "than"]) {
+        } else if self.eat_word(&["after"]) || self.eat_words(&["later", "than"]) {
             let (a, q) = self.qualified_point()?;
             format!("[{}{}..]", self.after(a)?, q.symbol())
-        } else if self.eat_word(&["by"]) {
+        } else if self.eat_word(&["since"]) {
+            // "since 1500" includes 1500, as "from 1500" would.
+            let (a, q) = self.qualified_point()?;
+            format!("[{}{}..]", self.start(a)?, q.symbol())
+        } else if self.eat_word(&["by", "until", "till"]) {
+            // "until 1500" includes 1500, as "from 1400 until 1500" does.
             let (a, q) = self.qualified_point()?;
             format!("[..{}{}]", self.end(a)?, q.symbol())
         } else {
@@ -477,7 +508,7 @@ impl<'a> Parser<'a> {
             } else if from {
                 return Err(self.unrecognised());
             } else if let Some(alts) = self.alternatives(a)? {
-                alts
+                qualify(&alts, qa)
             } else {
                 self.standalone(a, qa)?
             }
@@ -688,10 +719,14 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 let era = self.era_suffix();
                 if era == Some(Era::Bc) {
-                    // "the 40s BC": 49–40 BC.
-                    let start = astronomical(n + 9, era);
+                    // "the 40s BC": 49–40 BC; "the 1200s BC": 1299–1200 BC, a century as in AD.
+                    let width = match n {
+                        n if n > 0 && n % 100 == 0 => 99,
+                        n if n > 0 && n % 10 == 0 => 9,
+                        _ => return Err(self.unrecognised()),
+                    };
                     return Ok(Point::Span {
-                        start,
+                        start: astronomical(n + width, era),
                         end: astronomical(n, era),
                     });
                 }
@@ -771,19 +806,40 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         self.eat(&Tok::Comma);
-        let y = self.year()?.ok_or_else(|| self.unrecognised())?;
+        let y = match (self.year()?, day) {
+            (Some(y), _) => y,
+            // "November 15th – December 3, 1884"
+            (None, Some(day)) if self.range_follows() => return Ok(Point::MonthDay { month, day }),
+            (None, _) => return Err(self.unrecognised()),
+        };
         if day.is_none() && y.digits <= 2 && y.era.is_none() {
+            if self.range_follows() && (1..=31).contains(&y.value) {
+                // "November 15 – December 3, 1884": the range's end gives the year.
+                return Ok(Point::MonthDay {
+                    month,
+                    day: y.value as u8,
+                });
+            }
             // "January 19" is a day without its year, not January of AD 19.
-            return Err(DateError::Invalid(format!(
-                "{:?}: a day needs its year",
-                self.text
-            )));
+            return Err(self.needs_year());
         }
         let year = astronomical(y.value, y.era);
         Ok(match day {
             Some(day) => Point::Day { year, month, day },
             None => Point::Month { year, month },
         })
+    }
+
+    /// Whether the end of a range comes next ("– December 3, 1884", "and December 3, 1884").
+    fn range_follows(&self) -> bool {
+        self.peek() == Some(&Tok::Dash)
+            || self
+                .peek_word()
+                .is_some_and(|w| ["to", "until", "through", "till", "and"].contains(&w))
+    }
+
+    fn needs_year(&self) -> DateError {
+        DateError::Invalid(format!("{:?}: a day needs its year", self.text))
     }
 
     /// "19 January 1960", "19th of January, 1960".
@@ -947,12 +1003,16 @@ impl<'a> Parser<'a> {
     fn alternatives(&mut self, first: Point) -> Result<Option<String>, DateError> {
         let save = self.pos;
         let mut years = Vec::new();
+        let mut slashed = false;
         loop {
+            let here = self.pos;
             let paren = self.eat(&Tok::LParen);
-            if !(self.eat(&Tok::Slash) || self.eat_word(&["or"])) {
-                self.pos = save;
+            let slash = self.eat(&Tok::Slash);
+            if !(slash || self.eat_word(&["or"])) {
+                self.pos = here;
                 break;
             }
+            slashed |= slash;
             if paren {
                 self.eat_word(&["or"]);
             }
@@ -975,31 +1035,45 @@ impl<'a> Parser<'a> {
             Point::Day { year, .. } | Point::Month { year, .. } | Point::Year(year) => year,
             _ => return Err(self.unrecognised()),
         };
-        let mut members = vec![self.standalone(first, Qual::default())?];
-        for y in years {
-            // "1683/4": the second year is written with its last digits only.
+        // "45/44 BC": an era written after the last year is the era of the first one too.
+        let bc_after = years.iter().any(|y| y.era == Some(Era::Bc));
+        let base = if bc_after && base > 0 { 1 - base } else { base };
+        let with_year = |p: Point, year: i64| match p {
+            Point::Day { month, day, .. } => Point::Day { year, month, day },
+            Point::Month { month, .. } => Point::Month { year, month },
+            _ => Point::Year(year),
+        };
+        let mut values = vec![base];
+        for y in &years {
+            // "1683/4", "1699/00": the second year is written with its last digits only.
             let value = if (y.digits as u32) < digits_of(base) && y.era.is_none() && base > 0 {
                 let m = 10i64.pow(y.digits as u32);
-                base - base % m + y.value
+                let v = base - base % m + y.value;
+                if v <= base {
+                    v + m
+                } else {
+                    v
+                }
             } else {
                 astronomical(y.value, y.era)
             };
-            let p = match first {
-                Point::Day { month, day, .. } => Point::Day {
-                    year: value,
-                    month,
-                    day,
-                },
-                Point::Month { month, .. } => Point::Month { year: value, month },
-                _ => Point::Year(value),
-            };
-            members.push(self.standalone(p, Qual::default())?);
+            values.push(value);
+        }
+        // "A/B" is a dual or alternative year, never a numeric date ("7/2008", "10/7/2008"):
+        // one alternative, later than a first year of at least three digits (or BC).
+        if slashed && (values.len() != 2 || values[1] <= values[0] || (1..100).contains(&base)) {
+            return Err(self.unrecognised());
+        }
+        let mut members = Vec::new();
+        for v in values {
+            members.push(self.standalone(with_year(first, v), Qual::default())?);
         }
         Ok(Some(format!("[{}]", members.join(","))))
     }
 
     /// In a range, the first point may borrow what the second has: an era ("100–44 BC"), the
-    /// century of an abbreviated year ("1914–18"), or its year ("November 15 – December 3, 1884").
+    /// century of an abbreviated year ("1914–18"), its year ("November 15 – December 3, 1884")
+    /// or its month and year ("15–20 March 1500").
     fn fix_range_years(&self, a: Point, b: Point) -> (Point, Point) {
         let _ = self;
         match (a, b) {
@@ -1012,6 +1086,32 @@ impl<'a> Parser<'a> {
             (Point::Year(x), Point::Year(y)) if y <= 0 && x > 0 && x > 1 - y => {
                 (Point::Year(1 - x), b)
             }
+            // "November 15 – December 3, 1884": the end's year (the year before, for
+            // "December 28 – January 3, 1885").
+            (
+                Point::MonthDay { month, day },
+                Point::Day {
+                    year,
+                    month: end_month,
+                    day: end_day,
+                },
+            ) => {
+                let year = if (month, day) > (end_month, end_day) {
+                    year - 1
+                } else {
+                    year
+                };
+                (Point::Day { year, month, day }, b)
+            }
+            // "15–20 March 1500": the start is a day of the end's month.
+            (Point::Year(d), Point::Day { year, month, .. }) if (1..=31).contains(&d) => (
+                Point::Day {
+                    year,
+                    month,
+                    day: d as u8,
+                },
+                b,
+            ),
             _ => (a, b),
         }
     }
@@ -1107,6 +1207,7 @@ impl<'a> Parser<'a> {
             }
             Point::Span { start, .. } => fmt_year(start),
             Point::Deep { year, sig } => deep(year, sig),
+            Point::MonthDay { .. } => return Err(self.needs_year()),
         })
     }
 
@@ -1295,25 +1396,35 @@ fn significant_digits(n: &str) -> u32 {
     trimmed.len().max(1) as u32
 }
 
-/// Put a qualifier on every date of an EDTF string (`a/b` → `a~/b~`).
+/// Put a qualifier on every date of an EDTF string: `a/b` → `a~/b~`, `[a,b..]` → `[a~,b~..]`.
+/// A date that already has a qualifier gets both (`1500~` and `?` → `1500%`).
 fn qualify(s: &str, q: Qual) -> String {
-    let sym = q.symbol();
-    if sym.is_empty() {
+    if q.symbol().is_empty() {
         return s.to_string();
     }
-    if s.starts_with('[') || s.starts_with('{') {
-        return s.to_string();
+    let date = |part: &str| -> String {
+        if part.is_empty() || part == ".." {
+            return part.to_string();
+        }
+        let mut own = q;
+        let mut body = part;
+        while let Some(c) = body.chars().last().filter(|c| matches!(c, '?' | '~' | '%')) {
+            own.uncertain |= c != '~';
+            own.approximate |= c != '?';
+            body = &body[..body.len() - 1];
+        }
+        format!("{body}{}", own.symbol())
+    };
+    for (open, close) in [('[', ']'), ('{', '}')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            let members: Vec<String> = inner
+                .split(',')
+                .map(|m| m.split("..").map(date).collect::<Vec<_>>().join(".."))
+                .collect();
+            return format!("{open}{}{close}", members.join(","));
+        }
     }
-    s.split('/')
-        .map(|part| {
-            if part.is_empty() || part == ".." {
-                part.to_string()
-            } else {
-                format!("{part}{sym}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
+    s.split('/').map(date).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -1456,5 +1567,77 @@ mod tests {
         assert!(matches!(e, DateError::NoSuchDay(_)), "{e}");
         // 1500 is a leap year in the Julian calendar only.
         assert_eq!(edtf("February 29, 1500"), "1500-03-10");
+    }
+
+    #[test]
+    fn abbreviated_ranges_are_not_sub_year_codes() {
+        // EDTF would read these as semester 40 and southern summer (codes 21–41).
+        assert_eq!(edtf("1939-40"), "1939/1940");
+        assert_eq!(edtf("1910-30"), "1910/1930");
+        // No forward range within the century: only the EDTF reading is possible.
+        assert_eq!(edtf("1943-24"), "1943-24");
+        assert_eq!(edtf("1998-21"), "1998-21");
+        // Months stay months.
+        assert_eq!(edtf("1910-11"), "1910-11");
+    }
+
+    #[test]
+    fn ranges_borrow_the_end_year() {
+        assert_eq!(
+            edtf("November 15 – December 3, 1884"),
+            "1884-11-15/1884-12-03"
+        );
+        assert_eq!(
+            edtf("November 15th to December 3rd, 1884"),
+            "1884-11-15/1884-12-03"
+        );
+        assert_eq!(
+            edtf("December 28 – January 3, 1885"),
+            "1884-12-28/1885-01-03"
+        );
+        assert_eq!(
+            edtf("between November 15 and December 3, 1884"),
+            "[1884-11-15..1884-12-03]"
+        );
+        // Julian, like the end.
+        assert_eq!(edtf("15–20 March 1500"), "1500-03-25/1500-03-30");
+        assert!(read("November 15 – 1884", CalendarHint::Auto).is_err());
+        assert!(read("28–3 March 1500", CalendarHint::Auto).is_err());
+    }
+
+    #[test]
+    fn alternatives_are_years_not_numeric_dates() {
+        assert!(read("10/7/2008", CalendarHint::Auto).is_err());
+        assert!(read("7/2008", CalendarHint::Auto).is_err());
+        assert!(read("10/7", CalendarHint::Auto).is_err());
+        assert!(read("310/309", CalendarHint::Auto).is_err());
+        assert_eq!(edtf("45/44 BC"), "[-0044,-0043]");
+        assert_eq!(edtf("1699/00"), "[1699,1700]");
+        assert_eq!(edtf("1863 or 1864 or 1865"), "[1863,1864,1865]");
+    }
+
+    #[test]
+    fn qualifiers_reach_every_member() {
+        assert_eq!(edtf("1500 or 1501?"), "[1500?,1501?]");
+        assert_eq!(edtf("c. 1500 or 1501"), "[1500~,1501~]");
+        assert_eq!(edtf("c. 1500 or 1501?"), "[1500%,1501%]");
+        assert_eq!(edtf("309/310?"), "[0309?,0310?]");
+        assert_eq!(edtf("c. 44 BC – AD 14"), "-0043~/0014");
+    }
+
+    #[test]
+    fn since_and_until_include_their_date() {
+        assert_eq!(edtf("since 1500"), "[1500..]");
+        assert_eq!(edtf("until 1500"), "[..1500]");
+        assert_eq!(edtf("after 1500"), "[1501..]");
+        assert_eq!(edtf("before 1500"), "[..1499]");
+    }
+
+    #[test]
+    fn bc_plurals() {
+        assert_eq!(edtf("the 40s BC"), "-0048/-0039");
+        assert_eq!(edtf("the 1200s BC"), "-1298/-1199");
+        assert!(read("the 45s BC", CalendarHint::Auto).is_err());
+        assert!(read("the 0s BC", CalendarHint::Auto).is_err());
     }
 }

@@ -113,6 +113,9 @@ pub struct When {
     pub latest: Bound,
     /// How finely the date is known.
     pub precision: Precision,
+    /// The day of the estimated year of a significant-digits value (see [`Edtf::estimate`]);
+    /// chronological order uses it in place of the earliest day.
+    pub estimate: Option<DayNumber>,
 }
 
 impl When {
@@ -134,6 +137,13 @@ impl When {
         calendar: Calendar,
     ) -> Result<When, DateError> {
         let (earliest, latest) = edtf.bounds()?;
+        let estimate = edtf.estimate().and_then(|year| {
+            Calendar::Gregorian.to_day(crate::Ymd {
+                year,
+                month: 1,
+                day: 1,
+            })
+        });
         Ok(When {
             edtf: edtf.canonical(),
             text,
@@ -141,13 +151,16 @@ impl When {
             earliest,
             latest,
             precision: edtf.precision(),
+            estimate,
         })
     }
 
-    /// A key that orders dates along the axis: by earliest day, then latest day.
-    /// Open starts sort first, open ends last; an unknown end takes the other end's day.
+    /// A key that orders dates along the axis: by earliest day (or the estimate of a
+    /// significant-digits value), then latest day. Open starts sort first, open ends last; an
+    /// unknown end takes the other end's day.
     pub fn sort_key(&self) -> (i64, i64) {
-        self.axis_range()
+        let (lo, hi) = self.axis_range();
+        (self.estimate.map_or(lo, |d| d.0), hi)
     }
 
     /// The span used for date filters, as inclusive day numbers: an open end is `i64::MIN`/`MAX`;
@@ -192,6 +205,17 @@ mod tests {
         assert_eq!(w.precision, Precision::Day);
         assert_eq!(w.text.as_deref(), Some("March 15, 44 BC"));
         assert_eq!(w.start_year(), Some(-43));
+    }
+
+    #[test]
+    fn deep_time_sorts_by_its_estimate() {
+        let earth = When::from_text("4.54 billion years ago", CalendarHint::Auto).unwrap();
+        let moon = When::from_text("4.5 billion years ago", CalendarHint::Auto).unwrap();
+        assert!(
+            moon.earliest.day() < earth.earliest.day(),
+            "EDTF spans differ in width"
+        );
+        assert!(earth.sort_key() < moon.sort_key());
     }
 
     #[test]

@@ -1,1 +1,97 @@
-//! placeholder
+//! The annals event store: one interface, [`EventStore`], with SQLite behind it ([`SqliteStore`]).
+//!
+//! The rest of annals never writes SQL: it reads and writes [`Event`]s through this interface, so
+//! a server database can join SQLite behind the same trait. Writes happen in a [`Transaction`]:
+//! all of one import or none of it.
+
+mod error;
+mod migrations;
+mod sqlite;
+
+pub use error::StoreError;
+pub use sqlite::SqliteStore;
+
+use annals_core::Event;
+
+/// What a write did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// A new event.
+    Created,
+    /// An existing event changed.
+    Updated,
+    /// The event was already stored exactly so.
+    Unchanged,
+    /// A lead card whose event already exists: only its relations were merged.
+    Merged,
+}
+
+/// Which events to list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Events whose span overlaps this inclusive day range (day numbers on the Rata Die axis).
+    pub days: Option<(i64, i64)>,
+    /// Events at this place: matches a place name or "name, country" (case-insensitive), or a
+    /// country.
+    pub place: Option<String>,
+    /// Events with this participant (case-insensitive).
+    pub participant: Option<String>,
+    /// At most this many events.
+    pub limit: Option<usize>,
+}
+
+/// Counts over the whole store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stats {
+    /// Events.
+    pub events: u64,
+    /// Distinct place names.
+    pub places: u64,
+    /// Distinct participant names.
+    pub participants: u64,
+    /// Relations between events.
+    pub relations: u64,
+    /// The earliest and latest day any event touches, when there are events with known days.
+    pub span: Option<(i64, i64)>,
+    /// The schema version of the database.
+    pub schema_version: u32,
+}
+
+/// A storage backend for events.
+pub trait EventStore {
+    /// Start a transaction: nothing it writes is seen by others until [`Transaction::commit`],
+    /// and dropping it uncommitted writes nothing.
+    fn transaction(&mut self) -> Result<Box<dyn Transaction + '_>, StoreError>;
+    /// One event by id.
+    fn get(&self, id: &str) -> Result<Option<Event>, StoreError>;
+    /// Events matching `filter`, in chronological order, passed to `each` one at a time.
+    fn scan(
+        &self,
+        filter: &Filter,
+        each: &mut dyn FnMut(Event) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+    /// Counts.
+    fn stats(&self) -> Result<Stats, StoreError>;
+}
+
+/// A set of writes that lands all together or not at all.
+pub trait Transaction {
+    /// Insert or replace an event.
+    fn upsert(&mut self, event: &Event) -> Result<Written, StoreError>;
+    /// Insert an event from a lead card; if it already exists, only add its relations.
+    fn upsert_stub(&mut self, event: &Event) -> Result<Written, StoreError>;
+    /// Delete an event; false if there was none.
+    fn delete(&mut self, id: &str) -> Result<bool, StoreError>;
+    /// Make every write of the transaction durable and visible.
+    fn commit(self: Box<Self>) -> Result<(), StoreError>;
+}
+
+/// Collect matching events into a vector.
+pub fn list(store: &dyn EventStore, filter: &Filter) -> Result<Vec<Event>, StoreError> {
+    let mut out = Vec::new();
+    store.scan(filter, &mut |e| {
+        out.push(e);
+        Ok(())
+    })?;
+    Ok(out)
+}

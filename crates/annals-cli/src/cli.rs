@@ -1,0 +1,173 @@
+//! Command-line arguments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  success
+  1  invalid input: problems were found (an import then writes nothing)
+  2  usage error
+  3  no event with that id
+  4  failure: the database or a file could not be read or written
+
+Examples:
+  annals import examples/                 import the demo corpus
+  annals list --from 1900 --to 1999       events of the 20th century
+  annals list --from \"44 BC\" --to \"AD 14\"
+  annals show establishment-of-nato-1949
+  annals export --format jsonl --out all.jsonl";
+
+/// annals: a historical events engine. Reads event records (event cards, native JSON),
+/// understands historical dates (BC, Julian, uncertain, deep time), stores them in an embedded
+/// database and lists them in time.
+#[derive(Debug, Parser)]
+#[command(name = "annals", version, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    /// The database file [default: ./annals.db]
+    #[arg(long, global = true, env = "ANNALS_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import event files and directories into the database, all or nothing.
+    #[command(
+        after_help = "Formats: event cards (.txt, .card), native JSON (.json: one event or an array) and JSON \
+Lines (.jsonl, .ndjson); other files are recognised by their content. Directories are read \
+recursively (files with those extensions only). Importing the same record again updates it."
+    )]
+    Import(ImportArgs),
+    /// Check event files without writing anything; list every problem.
+    Check(CheckArgs),
+    /// List events in chronological order.
+    List(ListArgs),
+    /// Show one event.
+    Show(ShowArgs),
+    /// Export events.
+    Export(ExportArgs),
+    /// Counts of what the database holds.
+    Stats(StatsArgs),
+}
+
+/// Options of the readers.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Files and directories to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Read every file in this format instead of guessing from its name and content.
+    #[arg(long, value_enum)]
+    pub format: Option<InputFormat>,
+    /// The calendar of dates written as text without a calendar of their own. `auto` reads day
+    /// and month dates before 15 October 1582 as Julian.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub calendar: CalendarArg,
+}
+
+/// `annals import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Import the valid records and report each rejected one as file:line: reason.
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+/// `annals check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// `annals list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only events that overlap this date or later ("1950", "44 BC", "1960-01", EDTF).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Only events that overlap this date or earlier.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub to: Option<String>,
+    /// Only events at this place ("Rome", "Washington, D.C., United States") or in this country.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Only events with this participant.
+    #[arg(long)]
+    pub participant: Option<String>,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print native JSON, one event per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The event's id (as `annals list` prints it).
+    pub id: String,
+    /// Print native JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutputFormat,
+    /// Write here instead of standard output. For `card`, an existing directory (or a path
+    /// ending in `/`) gets one file per event.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+/// `annals stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormat {
+    /// Event cards.
+    Card,
+    /// Native JSON (one event or an array).
+    Json,
+    /// Native JSON Lines.
+    Jsonl,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    /// Native JSON Lines.
+    Jsonl,
+    /// Event cards.
+    Card,
+}
+
+/// Calendar option.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CalendarArg {
+    /// Julian before 15 October 1582, Gregorian after.
+    Auto,
+    /// All text dates are Julian.
+    Julian,
+    /// All text dates are Gregorian.
+    Gregorian,
+}

@@ -1,0 +1,220 @@
+//! `import` and `check`.
+
+use super::{open, read_options};
+use crate::cli::{ImportArgs, ReadArgs};
+use crate::exit;
+use crate::input::{collect_files, read_file, total_bytes, Problem};
+use annals_core::{id::event_id, Event};
+use annals_formats::{FormatError, Incoming, Location};
+use annals_store::{EventStore, Transaction, Written};
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Counts of one import.
+#[derive(Default)]
+struct Tally {
+    /// Lead cards that created their event in this run: a main record for it later in the
+    /// run completes it rather than updating it.
+    stubs_created: std::collections::HashSet<String>,
+    created: u64,
+    updated: u64,
+    unchanged: u64,
+    merged: u64,
+}
+
+/// Ids given out in this run, so that two different records never share one.
+#[derive(Default)]
+struct Ids {
+    /// Main records' ids and where they were read.
+    seen: HashMap<String, String>,
+}
+
+impl Ids {
+    /// Claim an id for a main record. A generated id (title + year) that is already taken by
+    /// another record of this run gets the record's month and day, then a counter; an explicit
+    /// id given twice is a problem.
+    fn claim(&mut self, event: &mut Event, at: String) -> Result<(), String> {
+        if !self.seen.contains_key(&event.id) {
+            self.seen.insert(event.id.clone(), at);
+            return Ok(());
+        }
+        if event.id != event_id(&event.title, &event.date) {
+            return Err(format!(
+                "id {:?} is given twice (first at {})",
+                event.id, self.seen[&event.id]
+            ));
+        }
+        let base = match event.date.earliest.day() {
+            Some(d)
+                if matches!(
+                    event.date.precision,
+                    annals_dates::Precision::Day | annals_dates::Precision::Time
+                ) =>
+            {
+                let ymd = d.ymd();
+                format!("{}-{:02}-{:02}", event.id, ymd.month, ymd.day)
+            }
+            _ => event.id.clone(),
+        };
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while self.seen.contains_key(&candidate) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        event.id = candidate.clone();
+        self.seen.insert(candidate, at);
+        Ok(())
+    }
+}
+
+fn located(file: &Path, loc: &Location) -> String {
+    format!("{}:{loc}", file.display())
+}
+
+/// Read every file, passing each event to `write`; returns the problems found.
+fn read_all(
+    read: &ReadArgs,
+    progress: &ProgressBar,
+    write: &mut dyn FnMut(Incoming) -> Result<()>,
+) -> Result<(Vec<Problem>, usize)> {
+    let files = collect_files(&read.paths)?;
+    progress.set_length(total_bytes(&files));
+    let (format, opts) = read_options(read);
+    let mut problems = Vec::new();
+    let mut ids = Ids::default();
+    for file in &files {
+        read_file(file, format, &opts, progress, &mut |item| {
+            match item {
+                Ok(mut incoming) => {
+                    if !incoming.stub {
+                        let at = located(file, &incoming.location);
+                        if let Err(message) = ids.claim(&mut incoming.event, at) {
+                            problems.push(Problem {
+                                file: file.clone(),
+                                error: FormatError {
+                                    location: incoming.location,
+                                    message,
+                                },
+                            });
+                            return Ok(());
+                        }
+                    }
+                    write(incoming)?;
+                }
+                Err(error) => problems.push(Problem {
+                    file: file.clone(),
+                    error,
+                }),
+            }
+            Ok(())
+        })?;
+    }
+    Ok((problems, files.len()))
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} importing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar
+}
+
+pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
+    let mut store = open(db)?;
+    let mut tally = Tally::default();
+    let progress = progress_bar();
+    let (problems, files) = {
+        let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
+        let (problems, files) = read_all(&args.read, &progress, &mut |incoming| {
+            let w = if incoming.stub {
+                tx.upsert_stub(&incoming.event)?
+            } else {
+                tx.upsert(&incoming.event)?
+            };
+            match w {
+                Written::Created => {
+                    tally.created += 1;
+                    if incoming.stub {
+                        tally.stubs_created.insert(incoming.event.id.clone());
+                    }
+                }
+                Written::Updated if tally.stubs_created.remove(&incoming.event.id) => {}
+                Written::Updated => tally.updated += 1,
+                Written::Unchanged => tally.unchanged += 1,
+                Written::Merged => tally.merged += 1,
+            }
+            Ok(())
+        })?;
+        progress.finish_and_clear();
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        if !problems.is_empty() && !args.skip_invalid {
+            // Dropping the transaction rolls it back: nothing is written.
+            drop(tx);
+            eprintln!(
+                "annals: {} problem{} found; nothing was imported (fix them, or use --skip-invalid to import the valid records)",
+                problems.len(),
+                plural(problems.len())
+            );
+            return Ok(exit::INVALID);
+        }
+        tx.commit()?;
+        (problems, files)
+    };
+    println!(
+        "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
+        plural(files),
+        db.display(),
+        tally.created,
+        tally.updated,
+        tally.unchanged,
+        tally.merged,
+        if problems.is_empty() { String::new() } else { format!("; {} rejected (listed above)", problems.len()) }
+    );
+    Ok(exit::OK)
+}
+
+pub fn check(read: &ReadArgs) -> Result<u8> {
+    let progress = ProgressBar::hidden();
+    let mut events = 0usize;
+    let (problems, files) = read_all(read, &progress, &mut |_| {
+        events += 1;
+        Ok(())
+    })?;
+    for p in &problems {
+        println!("{p}");
+    }
+    if problems.is_empty() {
+        println!(
+            "{events} event{} in {files} file{}: no problems",
+            plural(events),
+            plural(files)
+        );
+        Ok(exit::OK)
+    } else {
+        println!(
+            "{} problem{} in {files} file{} ({events} valid events)",
+            problems.len(),
+            plural(problems.len()),
+            plural(files)
+        );
+        Ok(exit::INVALID)
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

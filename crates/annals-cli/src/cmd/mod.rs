@@ -1,0 +1,79 @@
+//! One module per command.
+
+mod export;
+mod import;
+mod read;
+
+use crate::cli::{CalendarArg, Cli, Command, InputFormat, ReadArgs};
+use crate::exit;
+use crate::print;
+use annals_dates::{Calendar, CalendarHint, When};
+use annals_formats::{Format, ReadOptions};
+use annals_store::{EventStore, SqliteStore};
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+
+/// Run a command; the result is the exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    let db = cli.db.clone().unwrap_or_else(|| PathBuf::from("annals.db"));
+    match cli.command {
+        Command::Import(args) => import::import(&db, &args),
+        Command::Check(args) => import::check(&args.read),
+        Command::List(args) => read::list(&open_existing(&db)?, &args),
+        Command::Show(args) => read::show(&open_existing(&db)?, &args),
+        Command::Export(args) => export::export(&open_existing(&db)?, &args),
+        Command::Stats(args) => read::stats(&open_existing(&db)?, &db, args.json),
+    }
+}
+
+/// Open the database for writing, creating it if needed.
+fn open(db: &Path) -> Result<SqliteStore> {
+    SqliteStore::open(db).with_context(|| format!("cannot open the database {}", db.display()))
+}
+
+/// Open a database that must already exist (reading commands never create one).
+fn open_existing(db: &Path) -> Result<SqliteStore> {
+    if !db.exists() {
+        bail!(
+            "there is no database at {}: run `annals import PATH` first, or give --db",
+            db.display()
+        );
+    }
+    open(db)
+}
+
+fn read_options(args: &ReadArgs) -> (Option<Format>, ReadOptions) {
+    let format = args.format.map(|f| match f {
+        InputFormat::Card => Format::Card,
+        InputFormat::Json => Format::Json,
+        InputFormat::Jsonl => Format::Jsonl,
+    });
+    let calendar = match args.calendar {
+        CalendarArg::Auto => CalendarHint::Auto,
+        CalendarArg::Julian => CalendarHint::Given(Calendar::Julian),
+        CalendarArg::Gregorian => CalendarHint::Given(Calendar::Gregorian),
+    };
+    (format, ReadOptions { calendar })
+}
+
+/// A `--from`/`--to` date: the earliest (or latest) day it denotes.
+fn date_arg(flag: &str, text: &str, earliest: bool) -> Result<i64> {
+    let w =
+        When::from_text(text, CalendarHint::Auto).with_context(|| format!("--{flag} {text:?}"))?;
+    let (lo, hi) = w.axis_range();
+    Ok(if earliest { lo } else { hi })
+}
+
+#[allow(unused_imports)]
+pub(crate) use print::date_label;
+
+/// Exit code for "no such event".
+pub(crate) fn not_found(id: &str) -> u8 {
+    eprintln!("annals: no event with id {id:?} (see `annals list`)");
+    exit::NOT_FOUND
+}
+
+/// Keep the trait in scope for the command modules.
+pub(crate) fn store(s: &SqliteStore) -> &dyn EventStore {
+    s
+}

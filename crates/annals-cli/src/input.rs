@@ -1,0 +1,136 @@
+//! Reading input files: finding them, picking their format, and locating every problem as
+//! `file:line: what was expected`.
+
+use annals_formats::{card, json, Format, FormatError, Incoming, ReadOptions};
+use anyhow::{bail, Context, Result};
+use indicatif::ProgressBar;
+use std::fmt;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// A problem in an input file.
+#[derive(Debug)]
+pub struct Problem {
+    /// The file.
+    pub file: PathBuf,
+    /// Where in it, and what.
+    pub error: FormatError,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file.display(), self.error)
+    }
+}
+
+/// Every file to read: files as given, directories walked recursively (files with a known
+/// extension only), in a stable order.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        if meta.is_dir() {
+            walk(p, &mut out)?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read directory", dir.display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if Format::from_extension(&p).is_some() {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Total size of the files, for the progress bar.
+pub fn total_bytes(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Read one file, passing each event (or problem) to `each` in order.
+pub fn read_file(
+    path: &Path,
+    forced: Option<Format>,
+    opts: &ReadOptions,
+    progress: &ProgressBar,
+    each: &mut dyn FnMut(Result<Incoming, FormatError>) -> Result<()>,
+) -> Result<()> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size == 0 {
+        return each(Err(FormatError::at_line(
+            1,
+            "empty file: expected event records",
+        )));
+    }
+    let mut reader = BufReader::with_capacity(1 << 16, progress.wrap_read(file));
+    let mut head = vec![0u8; 4096];
+    let n = read_up_to(&mut reader, &mut head)?;
+    head.truncate(n);
+    let format = forced.unwrap_or_else(|| Format::detect(path, &head));
+    let rest = std::io::Cursor::new(head).chain(reader);
+    match format {
+        Format::Jsonl => {
+            for item in json::JsonlReader::new(BufReader::new(rest), *opts) {
+                each(item)?;
+            }
+        }
+        Format::Json | Format::Card => {
+            let mut bytes = Vec::with_capacity(size as usize);
+            let mut rest = rest;
+            rest.read_to_end(&mut bytes)
+                .with_context(|| format!("{}: cannot read", path.display()))?;
+            let text = match annals_formats::utf8(&bytes) {
+                Ok(t) => t,
+                Err(e) => return each(Err(e)),
+            };
+            if format == Format::Json {
+                for item in json::read_json(text, opts) {
+                    each(item)?;
+                }
+            } else {
+                for doc in card::read_documents(text, opts) {
+                    match doc {
+                        Ok(d) => {
+                            for item in d.into_events() {
+                                each(Ok(item))?;
+                            }
+                        }
+                        Err(e) => each(Err(e))?,
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => bail!(e),
+        }
+    }
+    Ok(n)
+}

@@ -1,0 +1,99 @@
+//! Events as people read them on a terminal.
+
+use annals_core::Event;
+use annals_dates::Calendar;
+use std::fmt::Write;
+
+/// The date as written, or its EDTF.
+pub fn date_label(e: &Event) -> String {
+    e.date.text.clone().unwrap_or_else(|| e.date.edtf.clone())
+}
+
+/// `Washington, D.C., United States; Tokyo, Japan`.
+pub fn places(e: &Event) -> String {
+    e.places
+        .iter()
+        .map(|p| {
+            if p.country.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{}, {}", p.name, p.country)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One line of `annals list`.
+pub fn list_line(e: &Event) -> String {
+    let mut line = format!("{:<28} {}", date_label(e), e.title);
+    let at = places(e);
+    if !at.is_empty() {
+        let _ = write!(line, " — {at}");
+    }
+    let _ = write!(line, "  [{}]", e.id);
+    line
+}
+
+/// The page of `annals show`.
+pub fn page(e: &Event, related: &[(String, String, Option<Event>)]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", e.title);
+    let mut when = date_label(e);
+    if e.date.calendar == Calendar::Julian {
+        when.push_str(" (Julian calendar)");
+    }
+    let _ = writeln!(
+        s,
+        "{when}   EDTF {}   {} to {}",
+        e.date.edtf, e.date.earliest, e.date.latest
+    );
+    let people: Vec<String> = e
+        .participants
+        .iter()
+        .map(|p| match &p.role {
+            Some(r) => format!("{} ({r})", p.name),
+            None => p.name.clone(),
+        })
+        .collect();
+    let _ = writeln!(s, "{} | {}", places(e), people.join(", "));
+    let _ = writeln!(s, "\n{}", e.summary);
+    for p in &e.body {
+        let _ = writeln!(s, "\n{p}");
+    }
+    if !e.key_points.is_empty() {
+        let _ = writeln!(s, "\nKey points");
+        for k in &e.key_points {
+            let _ = writeln!(s, "  - {}: {}", k.label, k.text);
+        }
+    }
+    if !e.sources.is_empty() {
+        let names: Vec<String> = e
+            .sources
+            .iter()
+            .map(|x| match &x.url {
+                Some(u) => format!("{} <{u}>", x.name),
+                None => x.name.clone(),
+            })
+            .collect();
+        let _ = writeln!(s, "\nSources: {}", names.join("; "));
+    }
+    if !related.is_empty() {
+        let _ = writeln!(s, "\nRelated");
+        for (kind, id, other) in related {
+            match other {
+                Some(o) => {
+                    let _ = writeln!(s, "  {kind}: {} on {}  [{}]", o.title, date_label(o), o.id);
+                }
+                None => {
+                    let _ = writeln!(s, "  {kind}: {id} (not in the database)");
+                }
+            }
+        }
+    }
+    if !e.tags.is_empty() {
+        let _ = writeln!(s, "\nTags: {}", e.tags.join(", "));
+    }
+    let _ = write!(s, "\nid: {}", e.id);
+    s
+}

@@ -1,0 +1,394 @@
+//! The SQLite backend: one file, WAL journal, versioned migrations.
+//!
+//! Each event is stored whole as its native JSON (`doc`), with its day span (`lo`, `hi`) and its
+//! places, participants and relations in side tables for filtering.
+
+use crate::migrations::{CURRENT, MIGRATIONS};
+use crate::{EventStore, Filter, Stats, StoreError, Transaction, Written};
+use annals_core::Event;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::path::Path;
+
+/// An event store in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Open (creating if needed) the database at `path` and bring its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = Connection::open(path)?;
+        Self::setup(conn, &path.display().to_string())
+    }
+
+    /// A store in memory, for tests.
+    pub fn in_memory() -> Result<SqliteStore, StoreError> {
+        Self::setup(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn setup(mut conn: Connection, name: &str) -> Result<SqliteStore, StoreError> {
+        let not_annals = |e: rusqlite::Error| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                StoreError::NotAnnals(name.to_string())
+            }
+            e => StoreError::Sqlite(e),
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .map_err(not_annals)?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")?;
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > CURRENT {
+            return Err(StoreError::TooNew {
+                found: version,
+                supported: CURRENT,
+            });
+        }
+        if version == 0 {
+            let tables: u32 =
+                conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(StoreError::NotAnnals(name.to_string()));
+            }
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as u32 + 1)?;
+            tx.commit()?;
+        }
+        Ok(SqliteStore { conn })
+    }
+}
+
+fn decode(id: &str, doc: &str) -> Result<Event, StoreError> {
+    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt {
+        id: id.to_string(),
+        message: e.to_string(),
+    })
+}
+
+fn encode(event: &Event) -> String {
+    // Serializing our own model to a string cannot fail: every map key is a string.
+    serde_json::to_string(event).unwrap_or_default()
+}
+
+impl EventStore for SqliteStore {
+    fn transaction(&mut self) -> Result<Box<dyn Transaction + '_>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Box::new(SqliteTransaction { tx }))
+    }
+
+    fn get(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        let doc: Option<String> = self
+            .conn
+            .prepare_cached("SELECT doc FROM events WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        doc.map(|d| decode(id, &d)).transpose()
+    }
+
+    fn scan(
+        &self,
+        filter: &Filter,
+        each: &mut dyn FnMut(Event) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut sql = String::from("SELECT id, doc FROM events WHERE 1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some((lo, hi)) = filter.days {
+            args.push(hi.into());
+            args.push(lo.into());
+            sql.push_str(&format!(
+                " AND lo <= ?{} AND hi >= ?{}",
+                args.len() - 1,
+                args.len()
+            ));
+        }
+        if let Some(place) = &filter.place {
+            args.push(place.clone().into());
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND id IN (SELECT event_id FROM event_places WHERE name = ?{n} OR country = ?{n} \
+                 OR (name || ', ' || country) = ?{n} COLLATE NOCASE)"
+            ));
+        }
+        if let Some(who) = &filter.participant {
+            args.push(who.clone().into());
+            sql.push_str(&format!(
+                " AND id IN (SELECT event_id FROM event_participants WHERE name = ?{})",
+                args.len()
+            ));
+        }
+        sql.push_str(" ORDER BY sort, hi, id");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let doc: String = row.get(1)?;
+            each(decode(&id, &doc)?)?;
+        }
+        Ok(())
+    }
+
+    fn stats(&self) -> Result<Stats, StoreError> {
+        let count = |sql: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        let span: (Option<i64>, Option<i64>) = self.conn.query_row(
+            "SELECT (SELECT min(lo) FROM events WHERE lo > -9223372036854775808),
+                    (SELECT max(hi) FROM events WHERE hi < 9223372036854775807)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(Stats {
+            events: count("SELECT count(*) FROM events")?,
+            places: count("SELECT count(DISTINCT name) FROM event_places")?,
+            participants: count("SELECT count(DISTINCT name) FROM event_participants")?,
+            relations: count("SELECT count(*) FROM relations")?,
+            span: match span {
+                (Some(a), Some(b)) => Some((a, b)),
+                _ => None,
+            },
+            schema_version: self
+                .conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))?,
+        })
+    }
+}
+
+struct SqliteTransaction<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl SqliteTransaction<'_> {
+    fn stored_doc(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT doc FROM events WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn write(&self, event: &Event, doc: &str, existed: bool) -> Result<(), StoreError> {
+        let (lo, hi) = event.date.axis_range();
+        let (sort, _) = event.date.sort_key();
+        self.tx
+            .prepare_cached("INSERT OR REPLACE INTO events (id, title, edtf, lo, hi, sort, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
+            .execute(params![event.id, event.title, event.date.edtf, lo, hi, sort, doc])?;
+        if existed {
+            for table in ["event_places", "event_participants", "relations"] {
+                self.tx
+                    .prepare_cached(&format!("DELETE FROM {table} WHERE event_id = ?1"))?
+                    .execute([&event.id])?;
+            }
+        }
+        let mut place = self.tx.prepare_cached(
+            "INSERT INTO event_places (event_id, name, country) VALUES (?1, ?2, ?3)",
+        )?;
+        for p in &event.places {
+            place.execute(params![event.id, p.name, p.country])?;
+        }
+        let mut who = self
+            .tx
+            .prepare_cached("INSERT INTO event_participants (event_id, name) VALUES (?1, ?2)")?;
+        for p in &event.participants {
+            who.execute(params![event.id, p.name])?;
+        }
+        let mut rel = self.tx.prepare_cached(
+            "INSERT INTO relations (event_id, other_id, kind) VALUES (?1, ?2, ?3)",
+        )?;
+        for r in &event.related {
+            rel.execute(params![event.id, r.id, r.kind])?;
+        }
+        Ok(())
+    }
+}
+
+impl Transaction for SqliteTransaction<'_> {
+    fn upsert(&mut self, event: &Event) -> Result<Written, StoreError> {
+        let doc = encode(event);
+        match self.stored_doc(&event.id)? {
+            Some(old) if old == doc => Ok(Written::Unchanged),
+            Some(_) => {
+                self.write(event, &doc, true)?;
+                Ok(Written::Updated)
+            }
+            None => {
+                self.write(event, &doc, false)?;
+                Ok(Written::Created)
+            }
+        }
+    }
+
+    fn upsert_stub(&mut self, event: &Event) -> Result<Written, StoreError> {
+        let Some(old) = self.stored_doc(&event.id)? else {
+            self.write(event, &encode(event), false)?;
+            return Ok(Written::Created);
+        };
+        let mut stored = decode(&event.id, &old)?;
+        let before = stored.related.len();
+        for r in &event.related {
+            stored.relate(&r.id, &r.kind);
+        }
+        if stored.related.len() == before {
+            return Ok(Written::Unchanged);
+        }
+        self.write(&stored, &encode(&stored), true)?;
+        Ok(Written::Merged)
+    }
+
+    fn delete(&mut self, id: &str) -> Result<bool, StoreError> {
+        let n = self
+            .tx
+            .prepare_cached("DELETE FROM events WHERE id = ?1")?
+            .execute([id])?;
+        for table in ["event_places", "event_participants", "relations"] {
+            self.tx
+                .prepare_cached(&format!("DELETE FROM {table} WHERE event_id = ?1"))?
+                .execute([id])?;
+        }
+        Ok(n > 0)
+    }
+
+    fn commit(self: Box<Self>) -> Result<(), StoreError> {
+        Ok(self.tx.commit()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::list;
+    use annals_core::RawEvent;
+    use annals_dates::CalendarHint;
+
+    fn event(json: &str) -> Event {
+        serde_json::from_str::<RawEvent>(json)
+            .unwrap()
+            .into_event(CalendarHint::Auto)
+            .unwrap()
+    }
+
+    #[test]
+    fn write_read_filter() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let a = event(
+            r#"{"title": "A", "date": "1960-01-19", "places": [{"name": "Washington, D.C.", "country": "United States"}], "participants": [{"name": "Japanese government"}]}"#,
+        );
+        let b = event(
+            r#"{"title": "B", "date": {"text": "March 15, 44 BC"}, "places": [{"name": "Rome", "country": "Italy"}]}"#,
+        );
+        let mut tx = s.transaction().unwrap();
+        assert_eq!(tx.upsert(&a).unwrap(), Written::Created);
+        assert_eq!(tx.upsert(&b).unwrap(), Written::Created);
+        assert_eq!(tx.upsert(&a).unwrap(), Written::Unchanged);
+        tx.commit().unwrap();
+        assert_eq!(s.get("a-1960").unwrap().unwrap(), a);
+        let all = list(&s, &Filter::default()).unwrap();
+        assert_eq!(
+            all.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+            ["b-44-bc", "a-1960"]
+        );
+        let by_place = |p: &str| {
+            list(
+                &s,
+                &Filter {
+                    place: Some(p.into()),
+                    ..Filter::default()
+                },
+            )
+            .unwrap()
+            .len()
+        };
+        assert_eq!(by_place("washington, d.c."), 1);
+        assert_eq!(by_place("Washington, D.C., United States"), 1);
+        assert_eq!(by_place("Italy"), 1);
+        assert_eq!(by_place("Paris"), 0);
+        let who = list(
+            &s,
+            &Filter {
+                participant: Some("japanese GOVERNMENT".into()),
+                ..Filter::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(who.len(), 1);
+        let stats = s.stats().unwrap();
+        assert_eq!(
+            (
+                stats.events,
+                stats.places,
+                stats.participants,
+                stats.schema_version
+            ),
+            (2, 2, 1, CURRENT)
+        );
+    }
+
+    #[test]
+    fn dropped_transaction_writes_nothing() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        {
+            let mut tx = s.transaction().unwrap();
+            tx.upsert(&event(r#"{"title": "A", "date": "1960"}"#))
+                .unwrap();
+        }
+        assert_eq!(s.stats().unwrap().events, 0);
+    }
+
+    #[test]
+    fn stubs_never_overwrite() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let full =
+            event(r#"{"title": "A", "date": "1960", "summary": "Full.", "body": ["Long story."]}"#);
+        let stub = event(
+            r#"{"title": "A", "date": "1960", "summary": "Short.", "related": [{"id": "b-1961", "kind": "related"}]}"#,
+        );
+        let mut tx = s.transaction().unwrap();
+        tx.upsert(&full).unwrap();
+        assert_eq!(tx.upsert_stub(&stub).unwrap(), Written::Merged);
+        assert_eq!(tx.upsert_stub(&stub).unwrap(), Written::Unchanged);
+        tx.commit().unwrap();
+        let got = s.get("a-1960").unwrap().unwrap();
+        assert_eq!(got.summary, "Full.");
+        assert_eq!(got.related.len(), 1);
+    }
+
+    #[test]
+    fn refuses_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("notes.txt");
+        std::fs::write(
+            &text,
+            "not a database at all, just some text that is long enough to matter",
+        )
+        .unwrap();
+        assert!(matches!(
+            SqliteStore::open(&text),
+            Err(StoreError::NotAnnals(_))
+        ));
+        let other = dir.path().join("other.db");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x)")
+            .unwrap();
+        assert!(matches!(
+            SqliteStore::open(&other),
+            Err(StoreError::NotAnnals(_))
+        ));
+        let newer = dir.path().join("newer.db");
+        Connection::open(&newer)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 99")
+            .unwrap();
+        assert!(matches!(
+            SqliteStore::open(&newer),
+            Err(StoreError::TooNew { found: 99, .. })
+        ));
+    }
+}
