@@ -225,6 +225,40 @@ impl Serialize for Event {
     }
 }
 
+/// The compact storage form of an event: native JSON without the derived date fields
+/// (`earliest`, `latest`, `precision`), without a Gregorian `calendar`, and without empty
+/// fields. It reads back through the same reader as the full form.
+pub fn to_compact_json(e: &Event) -> String {
+    let mut o = serde_json::Map::new();
+    let mut date = serde_json::Map::new();
+    date.insert("edtf".into(), e.date.edtf.clone().into());
+    if let Some(t) = &e.date.text {
+        date.insert("text".into(), t.clone().into());
+    }
+    if e.date.calendar != Calendar::Gregorian {
+        date.insert("calendar".into(), e.date.calendar.name().into());
+    }
+    o.insert("id".into(), e.id.clone().into());
+    o.insert("title".into(), e.title.clone().into());
+    o.insert("date".into(), date.into());
+    if !e.summary.is_empty() {
+        o.insert("summary".into(), e.summary.clone().into());
+    }
+    let mut list = |name: &str, v: serde_json::Value| {
+        if v.as_array().is_some_and(|a| !a.is_empty()) {
+            o.insert(name.into(), v);
+        }
+    };
+    list("body", serde_json::json!(e.body));
+    list("key_points", serde_json::json!(e.key_points));
+    list("places", serde_json::json!(e.places));
+    list("participants", serde_json::json!(e.participants));
+    list("sources", serde_json::json!(e.sources));
+    list("related", serde_json::json!(e.related));
+    list("tags", serde_json::json!(e.tags));
+    serde_json::Value::Object(o).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,6 +279,14 @@ mod tests {
         );
         let back: Event = serde_json::from_str(&out).unwrap();
         assert_eq!(back, e);
+        let compact = to_compact_json(&e);
+        assert!(compact.len() < out.len() / 2, "{compact}");
+        assert_eq!(serde_json::from_str::<Event>(&compact).unwrap(), e);
+        let julian = event(r#"{"title": "A", "date": {"text": "March 15, 44 BC"}}"#).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Event>(&to_compact_json(&julian)).unwrap(),
+            julian
+        );
     }
 
     #[test]

@@ -19,22 +19,16 @@ pub struct Edtf {
 
 impl Edtf {
     /// Parse a strict EDTF string (levels 0–2), plus negative masked years such as `-01XX`.
+    #[inline]
     pub fn parse(input: &str) -> Result<Edtf, DateError> {
-        let rewritten;
-        let text = match negative_mask_interval(input) {
-            Some(r) => {
-                rewritten = r;
-                rewritten.as_str()
-            }
-            None => input,
+        let parsed = match negative_mask_interval(input) {
+            Some(rewritten) => core::Edtf::parse(&rewritten),
+            None => core::Edtf::parse(input),
         };
-        core::Edtf::parse(text)
-            .map(|inner| Edtf { inner })
-            .map_err(|e| DateError::Edtf {
-                input: input.to_string(),
-                offset: e.offset,
-                message: e.message,
-            })
+        match parsed {
+            Ok(inner) => Ok(Edtf { inner }),
+            Err(e) => Err(parse_error(input, e)),
+        }
     }
 
     /// The canonical EDTF string.
@@ -167,6 +161,15 @@ fn digits(v: u64) -> u32 {
     v.checked_ilog10().unwrap_or(0) + 1
 }
 
+#[cold]
+fn parse_error(input: &str, e: core::ParseError) -> DateError {
+    DateError::Edtf {
+        input: input.to_string(),
+        offset: e.offset,
+        message: e.message,
+    }
+}
+
 /// `-01XX` → `-0199/-0100`; `-019X` → `-0199/-0190`; `-01XX~` → `-0199~/-0100~`. Only whole
 /// negative years with trailing `X`s, optionally followed by one qualifier (`?`, `~`, `%`), which
 /// then qualifies both ends.
@@ -185,18 +188,22 @@ fn negative_mask_interval(input: &str) -> Option<String> {
         return None;
     }
     let known = &body[..4 - masked];
-    let low = format!("{known}{}", "0".repeat(masked));
-    let high = format!("{known}{}", "9".repeat(masked));
-    // Astronomical: the earliest year is the most negative one.
-    if high == "0000" {
-        return None;
+    // Astronomical: the earliest year is the most negative one (`-0199`), the latest the least
+    // negative (`-0100`, or `0000` for `-00XX`). One allocation: this runs on every parse of a
+    // negative year with `X`s.
+    let mut out = String::with_capacity(2 * (body.len() + qualifier.len()) + 2);
+    out.push('-');
+    out.push_str(known);
+    out.extend(std::iter::repeat_n('9', masked));
+    out.push_str(qualifier);
+    out.push('/');
+    if known.bytes().any(|c| c != b'0') {
+        out.push('-');
     }
-    let low_year = if low == "0000" {
-        "0000".to_string()
-    } else {
-        format!("-{low}")
-    };
-    Some(format!("-{high}{qualifier}/{low_year}{qualifier}"))
+    out.push_str(known);
+    out.extend(std::iter::repeat_n('0', masked));
+    out.push_str(qualifier);
+    Some(out)
 }
 
 #[cfg(test)]

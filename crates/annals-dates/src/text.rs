@@ -29,6 +29,9 @@ pub struct Reading {
 const MAX_LEN: usize = 200;
 /// Present for "BP" and "years ago" (the radiocarbon convention).
 const BP_PRESENT: i64 = 1950;
+/// Largest year number read from text: beyond the day axis (about ±2.5×10¹⁶ years) already, and
+/// small enough that the reader's year arithmetic cannot overflow.
+const MAX_TEXT_YEAR: i64 = 100_000_000_000_000_000;
 
 /// Read `text` as a date.
 pub fn read(text: &str, hint: CalendarHint) -> Result<Reading, DateError> {
@@ -47,10 +50,12 @@ pub fn read(text: &str, hint: CalendarHint) -> Result<Reading, DateError> {
             return Ok(reading);
         }
     }
-    if !abbreviated_year_range(trimmed) {
-        if let Ok(edtf) = Edtf::parse(trimmed) {
-            return Ok(from_edtf(edtf));
-        }
+    // Strict EDTF reads as itself, always: the card writer relies on it when it writes a date
+    // as EDTF. So `1939-40` is semester 40 of 1939 here; `1939–40` (en dash) is the range.
+    if let Ok(edtf) = Edtf::parse(trimmed) {
+        // Valid EDTF beyond the day axis (`Y17E200`) is out of range, as text readings are.
+        edtf.bounds()?;
+        return Ok(from_edtf(edtf));
     }
     let tokens = tokenize(trimmed).ok_or_else(|| DateError::Unrecognised(text.to_string()))?;
     let mut p = Parser {
@@ -73,26 +78,6 @@ pub fn read(text: &str, hint: CalendarHint) -> Result<Reading, DateError> {
         edtf: checked.canonical(),
         calendar,
     })
-}
-
-/// `1939-40`, `1910-30`: in EDTF these are sub-year groupings (codes 21–41: seasons, quarters,
-/// semesters), but written by a historian they are year ranges. Text reads them as ranges
-/// whenever the abbreviated end year comes after the start (`1939-40` = 1939/1940); otherwise
-/// (`1943-24`) only the EDTF reading makes sense and it stays.
-fn abbreviated_year_range(s: &str) -> bool {
-    let b = s.as_bytes();
-    if !(b.len() == 7
-        && b[4] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || c.is_ascii_digit()))
-    {
-        return false;
-    }
-    let (Ok(year), Ok(end)) = (s[..4].parse::<i64>(), s[5..].parse::<i64>()) else {
-        return false;
-    };
-    (21..=41).contains(&end) && year - year % 100 + end > year
 }
 
 /// EDTF given as text: proleptic Gregorian by definition.
@@ -716,6 +701,9 @@ impl<'a> Parser<'a> {
                 century_point(n, millennium, era).ok_or_else(|| self.unrecognised())
             }
             Some(Tok::Plural(n)) => {
+                if n > MAX_TEXT_YEAR {
+                    return Err(DateError::OutOfRange(self.text.to_string()));
+                }
                 self.pos += 1;
                 let era = self.era_suffix();
                 if era == Some(Era::Bc) {
@@ -935,7 +923,9 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let value: i64 = n
             .parse()
-            .map_err(|_| DateError::OutOfRange(self.text.to_string()))?;
+            .ok()
+            .filter(|v| *v <= MAX_TEXT_YEAR)
+            .ok_or_else(|| DateError::OutOfRange(self.text.to_string()))?;
         let era = prefix.or_else(|| self.era_suffix());
         if era.is_some() && value == 0 {
             return Err(DateError::Invalid(format!(
@@ -1222,6 +1212,13 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The day `step` days from `d`, if it is still on the axis.
+    fn next_day(&self, d: crate::DayNumber, step: i64) -> Result<Ymd, DateError> {
+        d.0.checked_add(step)
+            .map(|n| crate::DayNumber(n).ymd())
+            .ok_or_else(|| DateError::OutOfRange(self.text.to_string()))
+    }
+
     /// The unit just before a point ("before 1200" is 1199 or earlier).
     fn before(&mut self, p: Point) -> Result<String, DateError> {
         Ok(match p {
@@ -1230,7 +1227,7 @@ impl<'a> Parser<'a> {
                 let d = Calendar::Gregorian
                     .to_day(g)
                     .ok_or_else(|| self.unrecognised())?;
-                fmt_ymd(crate::DayNumber(d.0 - 1).ymd())
+                fmt_ymd(self.next_day(d, -1)?)
             }
             Point::Month { year, month } if !self.month_is_julian(year, month) => {
                 let (y, m) = if month == 1 {
@@ -1245,7 +1242,7 @@ impl<'a> Parser<'a> {
                 let d = Calendar::Gregorian
                     .to_day(g)
                     .ok_or_else(|| self.unrecognised())?;
-                fmt_ymd(crate::DayNumber(d.0 - 1).ymd())
+                fmt_ymd(self.next_day(d, -1)?)
             }
             Point::Year(y) => fmt_year(y - 1),
             Point::Masked { year, .. } => fmt_year(year - 1),
@@ -1262,7 +1259,7 @@ impl<'a> Parser<'a> {
                 let d = Calendar::Gregorian
                     .to_day(g)
                     .ok_or_else(|| self.unrecognised())?;
-                fmt_ymd(crate::DayNumber(d.0 + 1).ymd())
+                fmt_ymd(self.next_day(d, 1)?)
             }
             Point::Month { year, month } if !self.month_is_julian(year, month) => {
                 let (y, m) = if month == 12 {
@@ -1277,7 +1274,7 @@ impl<'a> Parser<'a> {
                 let d = Calendar::Gregorian
                     .to_day(g)
                     .ok_or_else(|| self.unrecognised())?;
-                fmt_ymd(crate::DayNumber(d.0 + 1).ymd())
+                fmt_ymd(self.next_day(d, 1)?)
             }
             Point::Year(y) => fmt_year(y + 1),
             Point::Masked { year, swept } => fmt_year(year + 10i64.pow(swept)),
@@ -1294,7 +1291,7 @@ fn digits_of(y: i64) -> u32 {
 /// `n`th century or millennium: AD ones as masked years (`18XX` for the 19th century, the usual
 /// EDTF convention), BC ones as intervals (`-0499/-0400` for the 5th century BC).
 fn century_point(n: i64, millennium: bool, era: Option<Era>) -> Option<Point> {
-    if n < 1 || n > 100 {
+    if !(1..=100).contains(&n) {
         return None;
     }
     let size = if millennium { 1000 } else { 100 };
@@ -1570,15 +1567,13 @@ mod tests {
     }
 
     #[test]
-    fn abbreviated_ranges_are_not_sub_year_codes() {
-        // EDTF would read these as semester 40 and southern summer (codes 21–41).
-        assert_eq!(edtf("1939-40"), "1939/1940");
-        assert_eq!(edtf("1910-30"), "1910/1930");
-        // No forward range within the century: only the EDTF reading is possible.
-        assert_eq!(edtf("1943-24"), "1943-24");
-        assert_eq!(edtf("1998-21"), "1998-21");
-        // Months stay months.
-        assert_eq!(edtf("1910-11"), "1910-11");
+    fn edtf_wins_over_abbreviated_ranges() {
+        // Valid EDTF reads as EDTF (semester 40, southern summer), so that a date the card
+        // writer wrote as EDTF reads back unchanged; an en dash or a non-code makes the range.
+        assert_eq!(edtf("1939-40"), "1939-40");
+        assert_eq!(edtf("1910-30"), "1910-30");
+        assert_eq!(edtf("1939–40"), "1939/1940");
+        assert_eq!(edtf("1861-67"), "1861/1867");
     }
 
     #[test]
@@ -1631,6 +1626,26 @@ mod tests {
         assert_eq!(edtf("until 1500"), "[..1500]");
         assert_eq!(edtf("after 1500"), "[1501..]");
         assert_eq!(edtf("before 1500"), "[..1499]");
+    }
+
+    #[test]
+    fn huge_numbers_are_out_of_range_not_overflow() {
+        for text in [
+            "after 9223372036854775807",
+            "after 99999999999999999",
+            "after the 99999999999999990s",
+            "the 9223372036854775800s BC",
+            "early 9223372036854775800s",
+            "9223372036854775807/0",
+            "after December 31, 99999999999999999",
+        ] {
+            assert!(read(text, CalendarHint::Auto).is_err(), "{text:?}");
+        }
+        // EDTF given as text, too: valid, but beyond the day axis.
+        for text in ["Y17E200", "Y9223372036854775807"] {
+            let e = read(text, CalendarHint::Auto).unwrap_err();
+            assert!(matches!(e, DateError::OutOfRange(_)), "{text:?}: {e}");
+        }
     }
 
     #[test]

@@ -184,12 +184,16 @@ impl When {
         }
     }
 
-    /// The astronomical year the date starts in, when known (for ids and display).
+    /// The astronomical year the date starts in, as written: in the Julian calendar for a Julian
+    /// date ("January 1, 153 BC" starts in -152 even though its Gregorian day is in -153).
+    /// `None` when neither end is known.
     pub fn start_year(&self) -> Option<i64> {
-        self.earliest
-            .day()
-            .or(self.latest.day())
-            .map(|d| d.ymd().year)
+        let day = self.earliest.day().or(self.latest.day())?;
+        let written = match self.calendar {
+            Calendar::Julian => Calendar::Julian.from_day(day),
+            Calendar::Gregorian => None,
+        };
+        Some(written.unwrap_or_else(|| day.ymd()).year)
     }
 }
 
@@ -205,6 +209,9 @@ mod tests {
         assert_eq!(w.precision, Precision::Day);
         assert_eq!(w.text.as_deref(), Some("March 15, 44 BC"));
         assert_eq!(w.start_year(), Some(-43));
+        let new_year = When::from_text("January 1, 153 BC", CalendarHint::Auto).unwrap();
+        assert_eq!(new_year.edtf, "-0153-12-29");
+        assert_eq!(new_year.start_year(), Some(-152));
     }
 
     #[test]

@@ -3,39 +3,38 @@
 
 /// The migrations, in order; migration `i` brings the schema to version `i + 1`.
 pub const MIGRATIONS: &[&str] = &[
-    // 1: events with their day span, places and participants for filtering.
+    // 1: events with their day span (`lo`, `hi`: for filters; `sort`: for chronological order)
+    // and their native JSON (`doc`); places, participants and relations for filtering, keyed by
+    // the event's rowid.
     "CREATE TABLE events (
-        id TEXT PRIMARY KEY NOT NULL,
-        title TEXT NOT NULL,
-        edtf TEXT NOT NULL,
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
         lo INTEGER NOT NULL,
         hi INTEGER NOT NULL,
         sort INTEGER NOT NULL,
         doc TEXT NOT NULL
     );
-    CREATE INDEX events_span ON events (lo, hi);
-    CREATE INDEX events_sort ON events (sort, hi, id);
+    CREATE INDEX events_sort ON events (sort, hi);
     CREATE TABLE event_places (
-        event_id TEXT NOT NULL,
+        event INTEGER NOT NULL,
         name TEXT NOT NULL COLLATE NOCASE,
         country TEXT NOT NULL COLLATE NOCASE
     );
-    CREATE INDEX event_places_event ON event_places (event_id);
+    CREATE INDEX event_places_event ON event_places (event);
     CREATE INDEX event_places_name ON event_places (name);
     CREATE INDEX event_places_country ON event_places (country);
     CREATE TABLE event_participants (
-        event_id TEXT NOT NULL,
+        event INTEGER NOT NULL,
         name TEXT NOT NULL COLLATE NOCASE
     );
-    CREATE INDEX event_participants_event ON event_participants (event_id);
+    CREATE INDEX event_participants_event ON event_participants (event);
     CREATE INDEX event_participants_name ON event_participants (name);
     CREATE TABLE relations (
-        event_id TEXT NOT NULL,
+        event INTEGER NOT NULL,
         other_id TEXT NOT NULL,
         kind TEXT NOT NULL
     );
-    CREATE INDEX relations_event ON relations (event_id);
-    CREATE INDEX relations_other ON relations (other_id);
+    CREATE INDEX relations_event ON relations (event);
     CREATE TABLE annals_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
     INSERT INTO annals_meta VALUES ('application', 'annals');",
 ];

@@ -34,9 +34,14 @@ impl SqliteStore {
             e => StoreError::Sqlite(e),
         };
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Larger pages: fewer B-tree splits on bulk imports (only takes effect on a new file).
+        conn.execute_batch("PRAGMA page_size = 16384;")
+            .map_err(not_annals)?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
             .map_err(not_annals)?;
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")?;
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;",
+        )?;
         let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > CURRENT {
             return Err(StoreError::TooNew {
@@ -69,8 +74,7 @@ fn decode(id: &str, doc: &str) -> Result<Event, StoreError> {
 }
 
 fn encode(event: &Event) -> String {
-    // Serializing our own model to a string cannot fail: every map key is a string.
-    serde_json::to_string(event).unwrap_or_default()
+    annals_core::json::to_compact_json(event)
 }
 
 impl EventStore for SqliteStore {
@@ -110,18 +114,18 @@ impl EventStore for SqliteStore {
             args.push(place.clone().into());
             let n = args.len();
             sql.push_str(&format!(
-                " AND id IN (SELECT event_id FROM event_places WHERE name = ?{n} OR country = ?{n} \
+                " AND rowid IN (SELECT event FROM event_places WHERE name = ?{n} OR country = ?{n} \
                  OR (name || ', ' || country) = ?{n} COLLATE NOCASE)"
             ));
         }
         if let Some(who) = &filter.participant {
             args.push(who.clone().into());
             sql.push_str(&format!(
-                " AND id IN (SELECT event_id FROM event_participants WHERE name = ?{})",
+                " AND rowid IN (SELECT event FROM event_participants WHERE name = ?{})",
                 args.len()
             ));
         }
-        sql.push_str(" ORDER BY sort, hi, id");
+        sql.push_str(" ORDER BY sort, hi, rowid");
         if let Some(limit) = filter.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
@@ -166,44 +170,64 @@ struct SqliteTransaction<'a> {
 }
 
 impl SqliteTransaction<'_> {
-    fn stored_doc(&self, id: &str) -> Result<Option<String>, StoreError> {
+    /// The stored row of an event: its rowid and document.
+    fn stored(&self, id: &str) -> Result<Option<(i64, String)>, StoreError> {
         Ok(self
             .tx
-            .prepare_cached("SELECT doc FROM events WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
+            .prepare_cached("SELECT rowid, doc FROM events WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
 
-    fn write(&self, event: &Event, doc: &str, existed: bool) -> Result<(), StoreError> {
+    fn delete_children(&self, rowid: i64) -> Result<(), StoreError> {
+        for table in ["event_places", "event_participants", "relations"] {
+            self.tx
+                .prepare_cached(&format!("DELETE FROM {table} WHERE event = ?1"))?
+                .execute([rowid])?;
+        }
+        Ok(())
+    }
+
+    /// Insert (`existing` = None) or replace an event and its side rows.
+    fn write(&self, event: &Event, doc: &str, existing: Option<i64>) -> Result<(), StoreError> {
         let (lo, hi) = event.date.axis_range();
         let (sort, _) = event.date.sort_key();
-        self.tx
-            .prepare_cached("INSERT OR REPLACE INTO events (id, title, edtf, lo, hi, sort, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
-            .execute(params![event.id, event.title, event.date.edtf, lo, hi, sort, doc])?;
-        if existed {
-            for table in ["event_places", "event_participants", "relations"] {
+        let rowid = match existing {
+            Some(rowid) => {
                 self.tx
-                    .prepare_cached(&format!("DELETE FROM {table} WHERE event_id = ?1"))?
-                    .execute([&event.id])?;
+                    .prepare_cached(
+                        "UPDATE events SET lo = ?2, hi = ?3, sort = ?4, doc = ?5 WHERE rowid = ?1",
+                    )?
+                    .execute(params![rowid, lo, hi, sort, doc])?;
+                self.delete_children(rowid)?;
+                rowid
             }
-        }
+            None => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO events (id, lo, hi, sort, doc) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![event.id, lo, hi, sort, doc])?;
+                self.tx.last_insert_rowid()
+            }
+        };
         let mut place = self.tx.prepare_cached(
-            "INSERT INTO event_places (event_id, name, country) VALUES (?1, ?2, ?3)",
+            "INSERT INTO event_places (event, name, country) VALUES (?1, ?2, ?3)",
         )?;
         for p in &event.places {
-            place.execute(params![event.id, p.name, p.country])?;
+            place.execute(params![rowid, p.name, p.country])?;
         }
         let mut who = self
             .tx
-            .prepare_cached("INSERT INTO event_participants (event_id, name) VALUES (?1, ?2)")?;
+            .prepare_cached("INSERT INTO event_participants (event, name) VALUES (?1, ?2)")?;
         for p in &event.participants {
-            who.execute(params![event.id, p.name])?;
+            who.execute(params![rowid, p.name])?;
         }
-        let mut rel = self.tx.prepare_cached(
-            "INSERT INTO relations (event_id, other_id, kind) VALUES (?1, ?2, ?3)",
-        )?;
+        let mut rel = self
+            .tx
+            .prepare_cached("INSERT INTO relations (event, other_id, kind) VALUES (?1, ?2, ?3)")?;
         for r in &event.related {
-            rel.execute(params![event.id, r.id, r.kind])?;
+            rel.execute(params![rowid, r.id, r.kind])?;
         }
         Ok(())
     }
@@ -212,22 +236,22 @@ impl SqliteTransaction<'_> {
 impl Transaction for SqliteTransaction<'_> {
     fn upsert(&mut self, event: &Event) -> Result<Written, StoreError> {
         let doc = encode(event);
-        match self.stored_doc(&event.id)? {
-            Some(old) if old == doc => Ok(Written::Unchanged),
-            Some(_) => {
-                self.write(event, &doc, true)?;
+        match self.stored(&event.id)? {
+            Some((_, old)) if old == doc => Ok(Written::Unchanged),
+            Some((rowid, _)) => {
+                self.write(event, &doc, Some(rowid))?;
                 Ok(Written::Updated)
             }
             None => {
-                self.write(event, &doc, false)?;
+                self.write(event, &doc, None)?;
                 Ok(Written::Created)
             }
         }
     }
 
     fn upsert_stub(&mut self, event: &Event) -> Result<Written, StoreError> {
-        let Some(old) = self.stored_doc(&event.id)? else {
-            self.write(event, &encode(event), false)?;
+        let Some((rowid, old)) = self.stored(&event.id)? else {
+            self.write(event, &encode(event), None)?;
             return Ok(Written::Created);
         };
         let mut stored = decode(&event.id, &old)?;
@@ -238,21 +262,19 @@ impl Transaction for SqliteTransaction<'_> {
         if stored.related.len() == before {
             return Ok(Written::Unchanged);
         }
-        self.write(&stored, &encode(&stored), true)?;
+        self.write(&stored, &encode(&stored), Some(rowid))?;
         Ok(Written::Merged)
     }
 
     fn delete(&mut self, id: &str) -> Result<bool, StoreError> {
-        let n = self
-            .tx
-            .prepare_cached("DELETE FROM events WHERE id = ?1")?
-            .execute([id])?;
-        for table in ["event_places", "event_participants", "relations"] {
-            self.tx
-                .prepare_cached(&format!("DELETE FROM {table} WHERE event_id = ?1"))?
-                .execute([id])?;
-        }
-        Ok(n > 0)
+        let Some((rowid, _)) = self.stored(id)? else {
+            return Ok(false);
+        };
+        self.delete_children(rowid)?;
+        self.tx
+            .prepare_cached("DELETE FROM events WHERE rowid = ?1")?
+            .execute([rowid])?;
+        Ok(true)
     }
 
     fn commit(self: Box<Self>) -> Result<(), StoreError> {
@@ -328,6 +350,19 @@ mod tests {
             ),
             (2, 2, 1, CURRENT)
         );
+    }
+
+    #[test]
+    fn delete_removes_side_rows() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let a = event(r#"{"title": "A", "date": "1960", "participants": [{"name": "X"}]}"#);
+        let mut tx = s.transaction().unwrap();
+        tx.upsert(&a).unwrap();
+        assert!(tx.delete("a-1960").unwrap());
+        assert!(!tx.delete("a-1960").unwrap());
+        tx.commit().unwrap();
+        let st = s.stats().unwrap();
+        assert_eq!((st.events, st.participants), (0, 0));
     }
 
     #[test]
