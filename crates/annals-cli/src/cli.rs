@@ -12,7 +12,8 @@ Exit codes:
   4  failure: the database or a file could not be read or written
 
 Examples:
-  annals import examples/                 import the demo corpus
+  annals demo                             import the bundled demo corpus and list it
+  annals import examples/                 import event files
   annals list --from 1900 --to 1999       events of the 20th century
   annals list --from \"44 BC\" --to \"AD 14\"
   annals show establishment-of-nato-1949
@@ -52,6 +53,9 @@ recursively (files with those extensions only). Importing the same record again 
     Export(ExportArgs),
     /// Counts of what the database holds.
     Stats(StatsArgs),
+    /// Import the bundled demo corpus (110 events, from the formation of the Earth to 2023)
+    /// and list it.
+    Demo,
 }
 
 /// Options of the readers.

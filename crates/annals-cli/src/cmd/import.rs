@@ -183,6 +183,40 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// The demo corpus, compiled in by the build script.
+mod corpus {
+    include!(concat!(env!("OUT_DIR"), "/demo_corpus.rs"));
+}
+
+/// Import the bundled demo corpus into `db`, then list it.
+pub fn demo(db: &Path) -> Result<u8> {
+    let mut store = open(db)?;
+    let opts = annals_formats::ReadOptions::default();
+    let mut tx = store.transaction()?;
+    let mut created = 0;
+    for (name, text) in corpus::DEMO {
+        for doc in annals_formats::card::read_documents(text, &opts) {
+            let doc = doc.map_err(|e| anyhow::anyhow!("demo corpus {name}:{e}"))?;
+            for item in doc.into_events() {
+                let w = if item.stub { tx.upsert_stub(&item.event)? } else { tx.upsert(&item.event)? };
+                created += u32::from(w == Written::Created);
+            }
+        }
+    }
+    tx.commit()?;
+    let mut n = 0;
+    store.scan(&annals_store::Filter::default(), &mut |e| {
+        n += 1;
+        println!("{}", crate::print::list_line(&e));
+        Ok(())
+    })?;
+    println!(
+        "\nThe demo corpus is in {} ({n} events, {created} new). Try:\n  annals --db {0} show battle-of-hastings-1066\n  annals --db {0} list --from \"44 BC\" --to \"AD 14\"",
+        db.display()
+    );
+    Ok(exit::OK)
+}
+
 pub fn check(read: &ReadArgs) -> Result<u8> {
     let progress = ProgressBar::hidden();
     let mut events = 0usize;

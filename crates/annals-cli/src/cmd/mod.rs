@@ -23,6 +23,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Show(args) => read::show(&open_existing(&db)?, &args),
         Command::Export(args) => export::export(&open_existing(&db)?, &args),
         Command::Stats(args) => read::stats(&open_existing(&db)?, &db, args.json),
+        Command::Demo => import::demo(&db),
     }
 }
 
