@@ -229,34 +229,55 @@ impl Serialize for Event {
 /// (`earliest`, `latest`, `precision`), without a Gregorian `calendar`, and without empty
 /// fields. It reads back through the same reader as the full form.
 pub fn to_compact_json(e: &Event) -> String {
-    let mut o = serde_json::Map::new();
-    let mut date = serde_json::Map::new();
-    date.insert("edtf".into(), e.date.edtf.clone().into());
-    if let Some(t) = &e.date.text {
-        date.insert("text".into(), t.clone().into());
-    }
-    if e.date.calendar != Calendar::Gregorian {
-        date.insert("calendar".into(), e.date.calendar.name().into());
-    }
-    o.insert("id".into(), e.id.clone().into());
-    o.insert("title".into(), e.title.clone().into());
-    o.insert("date".into(), date.into());
-    if !e.summary.is_empty() {
-        o.insert("summary".into(), e.summary.clone().into());
-    }
-    let mut list = |name: &str, v: serde_json::Value| {
-        if v.as_array().is_some_and(|a| !a.is_empty()) {
-            o.insert(name.into(), v);
+    // Serializing our own model cannot fail: every map key is a string.
+    serde_json::to_string(&Compact(e)).unwrap_or_default()
+}
+
+struct Compact<'a>(&'a Event);
+
+struct CompactDate<'a>(&'a When);
+
+impl Serialize for CompactDate<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("edtf", &w.edtf)?;
+        if let Some(t) = &w.text {
+            m.serialize_entry("text", t)?;
         }
-    };
-    list("body", serde_json::json!(e.body));
-    list("key_points", serde_json::json!(e.key_points));
-    list("places", serde_json::json!(e.places));
-    list("participants", serde_json::json!(e.participants));
-    list("sources", serde_json::json!(e.sources));
-    list("related", serde_json::json!(e.related));
-    list("tags", serde_json::json!(e.tags));
-    serde_json::Value::Object(o).to_string()
+        if w.calendar != Calendar::Gregorian {
+            m.serialize_entry("calendar", w.calendar.name())?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Compact<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &e.id)?;
+        m.serialize_entry("title", &e.title)?;
+        m.serialize_entry("date", &CompactDate(&e.date))?;
+        if !e.summary.is_empty() {
+            m.serialize_entry("summary", &e.summary)?;
+        }
+        macro_rules! list {
+            ($name:literal, $field:expr) => {
+                if !$field.is_empty() {
+                    m.serialize_entry($name, &$field)?;
+                }
+            };
+        }
+        list!("body", e.body);
+        list!("key_points", e.key_points);
+        list!("places", e.places);
+        list!("participants", e.participants);
+        list!("sources", e.sources);
+        list!("related", e.related);
+        list!("tags", e.tags);
+        m.end()
+    }
 }
 
 #[cfg(test)]

@@ -85,6 +85,9 @@ impl Edtf {
             core::Edtf::Date(d) => date_precision(d),
             core::Edtf::DateTime(_) => Precision::Time,
             core::Edtf::Interval(iv) => {
+                if let Some(p) = aligned_span(iv) {
+                    return p;
+                }
                 let pick = |e: &core::IntervalEndpoint| match e {
                     core::IntervalEndpoint::Date(d)
                     | core::IntervalEndpoint::OnOrBefore(d)
@@ -125,6 +128,28 @@ impl Edtf {
     /// True if any part is marked approximate (`~`, `%`).
     pub fn is_approximate(&self) -> bool {
         self.inner.is_approximate()
+    }
+}
+
+/// An interval of whole years that is exactly one decade, century or millennium, aligned as
+/// historians count them (`-0499/-0400` is the 5th century BC): that precision.
+fn aligned_span(iv: &core::Interval) -> Option<Precision> {
+    let year = |e: &core::IntervalEndpoint| match e {
+        core::IntervalEndpoint::Date(d)
+            if d.month.is_none() && d.year.significant_digits.is_none() =>
+        {
+            d.year.value()
+        }
+        _ => None,
+    };
+    let (a, b) = (year(&iv.start)?, year(&iv.end)?);
+    let n = b.checked_sub(a)?.checked_add(1)?;
+    let aligned = matches!(a.rem_euclid(n.max(1)), 0 | 1);
+    match n {
+        10 if aligned => Some(Precision::Decade),
+        100 if aligned => Some(Precision::Century),
+        1000 if aligned => Some(Precision::Millennium),
+        _ => None,
     }
 }
 
@@ -269,6 +294,17 @@ mod tests {
         assert!(Edtf::parse("-01XX?~").is_err());
         assert!(Edtf::parse("-XXXX~").is_err());
         assert!(Edtf::parse("-0100~").is_ok());
+    }
+
+    #[test]
+    fn precision_of_aligned_spans() {
+        let p = |s: &str| Edtf::parse(s).unwrap().precision();
+        assert_eq!(p("-0499/-0400"), Precision::Century);
+        assert_eq!(p("-01XX"), Precision::Century);
+        assert_eq!(p("-0099/0000"), Precision::Century);
+        assert_eq!(p("1960/1969"), Precision::Decade);
+        assert_eq!(p("1939/1948"), Precision::Year);
+        assert_eq!(p("1914/1918"), Precision::Year);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 /// The migrations, in order; migration `i` brings the schema to version `i + 1`.
 pub const MIGRATIONS: &[&str] = &[
     // 1: events with their day span (`lo`, `hi`: for filters; `sort`: for chronological order)
-    // and their native JSON (`doc`); places, participants and relations for filtering, keyed by
-    // the event's rowid.
+    // and their compact native JSON (`doc`). Side tables for filtering, one B-tree each, keyed
+    // for lookup: `place_keys` holds each place under its name, its country and "name, country".
     "CREATE TABLE events (
         rowid INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -15,26 +15,22 @@ pub const MIGRATIONS: &[&str] = &[
         doc TEXT NOT NULL
     );
     CREATE INDEX events_sort ON events (sort, hi);
-    CREATE TABLE event_places (
+    CREATE TABLE place_keys (
+        key TEXT NOT NULL COLLATE NOCASE,
         event INTEGER NOT NULL,
+        PRIMARY KEY (key, event)
+    ) WITHOUT ROWID;
+    CREATE TABLE participants (
         name TEXT NOT NULL COLLATE NOCASE,
-        country TEXT NOT NULL COLLATE NOCASE
-    );
-    CREATE INDEX event_places_event ON event_places (event);
-    CREATE INDEX event_places_name ON event_places (name);
-    CREATE INDEX event_places_country ON event_places (country);
-    CREATE TABLE event_participants (
         event INTEGER NOT NULL,
-        name TEXT NOT NULL COLLATE NOCASE
-    );
-    CREATE INDEX event_participants_event ON event_participants (event);
-    CREATE INDEX event_participants_name ON event_participants (name);
+        PRIMARY KEY (name, event)
+    ) WITHOUT ROWID;
     CREATE TABLE relations (
         event INTEGER NOT NULL,
         other_id TEXT NOT NULL,
-        kind TEXT NOT NULL
-    );
-    CREATE INDEX relations_event ON relations (event);
+        kind TEXT NOT NULL,
+        PRIMARY KEY (event, other_id, kind)
+    ) WITHOUT ROWID;
     CREATE TABLE annals_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
     INSERT INTO annals_meta VALUES ('application', 'annals');",
 ];

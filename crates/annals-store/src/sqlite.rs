@@ -82,7 +82,12 @@ impl EventStore for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(Box::new(SqliteTransaction { tx }))
+        let empty: bool =
+            tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM events)", [], |r| r.get(0))?;
+        Ok(Box::new(SqliteTransaction {
+            tx,
+            fresh: empty.then(std::collections::HashSet::new),
+        }))
     }
 
     fn get(&self, id: &str) -> Result<Option<Event>, StoreError> {
@@ -112,16 +117,15 @@ impl EventStore for SqliteStore {
         }
         if let Some(place) = &filter.place {
             args.push(place.clone().into());
-            let n = args.len();
             sql.push_str(&format!(
-                " AND rowid IN (SELECT event FROM event_places WHERE name = ?{n} OR country = ?{n} \
-                 OR (name || ', ' || country) = ?{n} COLLATE NOCASE)"
+                " AND rowid IN (SELECT event FROM place_keys WHERE key = ?{})",
+                args.len()
             ));
         }
         if let Some(who) = &filter.participant {
             args.push(who.clone().into());
             sql.push_str(&format!(
-                " AND rowid IN (SELECT event FROM event_participants WHERE name = ?{})",
+                " AND rowid IN (SELECT event FROM participants WHERE name = ?{})",
                 args.len()
             ));
         }
@@ -151,8 +155,11 @@ impl EventStore for SqliteStore {
         )?;
         Ok(Stats {
             events: count("SELECT count(*) FROM events")?,
-            places: count("SELECT count(DISTINCT name) FROM event_places")?,
-            participants: count("SELECT count(DISTINCT name) FROM event_participants")?,
+            places: count(
+                "SELECT count(DISTINCT lower(json_extract(p.value, '$.name') || '|' || ifnull(json_extract(p.value, '$.country'), ''))) \
+                 FROM events, json_each(events.doc, '$.places') AS p",
+            )?,
+            participants: count("SELECT count(DISTINCT name) FROM participants")?,
             relations: count("SELECT count(*) FROM relations")?,
             span: match span {
                 (Some(a), Some(b)) => Some((a, b)),
@@ -167,11 +174,34 @@ impl EventStore for SqliteStore {
 
 struct SqliteTransaction<'a> {
     tx: rusqlite::Transaction<'a>,
+    /// When the store was empty at the start: the ids written since. An id not in it cannot be
+    /// stored yet, which saves a lookup per event on a first import.
+    fresh: Option<std::collections::HashSet<String>>,
+}
+
+/// The keys a place is found under: its name, its country, and "name, country".
+fn place_keys(event: &Event) -> Vec<String> {
+    let mut keys = Vec::new();
+    for p in &event.places {
+        keys.push(p.name.clone());
+        if !p.country.is_empty() {
+            keys.push(p.country.clone());
+            keys.push(format!("{}, {}", p.name, p.country));
+        }
+    }
+    keys
 }
 
 impl SqliteTransaction<'_> {
     /// The stored row of an event: its rowid and document.
     fn stored(&self, id: &str) -> Result<Option<(i64, String)>, StoreError> {
+        if self
+            .fresh
+            .as_ref()
+            .is_some_and(|written| !written.contains(id))
+        {
+            return Ok(None);
+        }
         Ok(self
             .tx
             .prepare_cached("SELECT rowid, doc FROM events WHERE id = ?1")?
@@ -179,27 +209,56 @@ impl SqliteTransaction<'_> {
             .optional()?)
     }
 
-    fn delete_children(&self, rowid: i64) -> Result<(), StoreError> {
-        for table in ["event_places", "event_participants", "relations"] {
-            self.tx
-                .prepare_cached(&format!("DELETE FROM {table} WHERE event = ?1"))?
-                .execute([rowid])?;
+    /// Add (`add`) or remove the side rows of an event.
+    fn side_rows(&self, rowid: i64, event: &Event, add: bool) -> Result<(), StoreError> {
+        let (places, people, relations) = if add {
+            (
+                "INSERT OR IGNORE INTO place_keys (key, event) VALUES (?1, ?2)",
+                "INSERT OR IGNORE INTO participants (name, event) VALUES (?1, ?2)",
+                "INSERT OR IGNORE INTO relations (event, other_id, kind) VALUES (?1, ?2, ?3)",
+            )
+        } else {
+            (
+                "DELETE FROM place_keys WHERE key = ?1 AND event = ?2",
+                "DELETE FROM participants WHERE name = ?1 AND event = ?2",
+                "DELETE FROM relations WHERE event = ?1 AND other_id = ?2 AND kind = ?3",
+            )
+        };
+        let mut st = self.tx.prepare_cached(places)?;
+        for key in place_keys(event) {
+            st.execute(params![key, rowid])?;
+        }
+        let mut st = self.tx.prepare_cached(people)?;
+        for p in &event.participants {
+            st.execute(params![p.name, rowid])?;
+        }
+        let mut st = self.tx.prepare_cached(relations)?;
+        for r in &event.related {
+            st.execute(params![rowid, r.id, r.kind])?;
         }
         Ok(())
     }
 
-    /// Insert (`existing` = None) or replace an event and its side rows.
-    fn write(&self, event: &Event, doc: &str, existing: Option<i64>) -> Result<(), StoreError> {
+    /// Insert an event, or replace the stored one (`old`: its rowid and document).
+    fn write(
+        &mut self,
+        event: &Event,
+        doc: &str,
+        old: Option<(i64, &str)>,
+    ) -> Result<(), StoreError> {
+        if let Some(written) = &mut self.fresh {
+            written.insert(event.id.clone());
+        }
         let (lo, hi) = event.date.axis_range();
         let (sort, _) = event.date.sort_key();
-        let rowid = match existing {
-            Some(rowid) => {
+        let rowid = match old {
+            Some((rowid, old_doc)) => {
+                self.side_rows(rowid, &decode(&event.id, old_doc)?, false)?;
                 self.tx
                     .prepare_cached(
                         "UPDATE events SET lo = ?2, hi = ?3, sort = ?4, doc = ?5 WHERE rowid = ?1",
                     )?
                     .execute(params![rowid, lo, hi, sort, doc])?;
-                self.delete_children(rowid)?;
                 rowid
             }
             None => {
@@ -211,25 +270,7 @@ impl SqliteTransaction<'_> {
                 self.tx.last_insert_rowid()
             }
         };
-        let mut place = self.tx.prepare_cached(
-            "INSERT INTO event_places (event, name, country) VALUES (?1, ?2, ?3)",
-        )?;
-        for p in &event.places {
-            place.execute(params![rowid, p.name, p.country])?;
-        }
-        let mut who = self
-            .tx
-            .prepare_cached("INSERT INTO event_participants (event, name) VALUES (?1, ?2)")?;
-        for p in &event.participants {
-            who.execute(params![rowid, p.name])?;
-        }
-        let mut rel = self
-            .tx
-            .prepare_cached("INSERT INTO relations (event, other_id, kind) VALUES (?1, ?2, ?3)")?;
-        for r in &event.related {
-            rel.execute(params![rowid, r.id, r.kind])?;
-        }
-        Ok(())
+        self.side_rows(rowid, event, true)
     }
 }
 
@@ -238,8 +279,8 @@ impl Transaction for SqliteTransaction<'_> {
         let doc = encode(event);
         match self.stored(&event.id)? {
             Some((_, old)) if old == doc => Ok(Written::Unchanged),
-            Some((rowid, _)) => {
-                self.write(event, &doc, Some(rowid))?;
+            Some((rowid, old)) => {
+                self.write(event, &doc, Some((rowid, &old)))?;
                 Ok(Written::Updated)
             }
             None => {
@@ -262,15 +303,15 @@ impl Transaction for SqliteTransaction<'_> {
         if stored.related.len() == before {
             return Ok(Written::Unchanged);
         }
-        self.write(&stored, &encode(&stored), Some(rowid))?;
+        self.write(&stored, &encode(&stored), Some((rowid, &old)))?;
         Ok(Written::Merged)
     }
 
     fn delete(&mut self, id: &str) -> Result<bool, StoreError> {
-        let Some((rowid, _)) = self.stored(id)? else {
+        let Some((rowid, old)) = self.stored(id)? else {
             return Ok(false);
         };
-        self.delete_children(rowid)?;
+        self.side_rows(rowid, &decode(id, &old)?, false)?;
         self.tx
             .prepare_cached("DELETE FROM events WHERE rowid = ?1")?
             .execute([rowid])?;

@@ -7,7 +7,7 @@ use crate::input::{collect_files, read_file, total_bytes, Problem};
 use annals_core::{id::event_id, Event};
 use annals_formats::{FormatError, Incoming, Location};
 use annals_store::{EventStore, Transaction, Written};
-use anyhow::Result;
+use anyhow::{anyhow, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashMap;
 use std::path::Path;
@@ -127,31 +127,57 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
+/// Write one event and count what happened.
+fn write_one(tx: &mut dyn Transaction, tally: &mut Tally, incoming: &Incoming) -> Result<()> {
+    let w = if incoming.stub {
+        tx.upsert_stub(&incoming.event)?
+    } else {
+        tx.upsert(&incoming.event)?
+    };
+    match w {
+        Written::Created => {
+            tally.created += 1;
+            if incoming.stub {
+                tally.stubs_created.insert(incoming.event.id.clone());
+            }
+        }
+        Written::Updated if tally.stubs_created.remove(&incoming.event.id) => {}
+        Written::Updated => tally.updated += 1,
+        Written::Unchanged => tally.unchanged += 1,
+        Written::Merged => tally.merged += 1,
+    }
+    Ok(())
+}
+
 pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     let mut store = open(db)?;
     let mut tally = Tally::default();
     let progress = progress_bar();
     let (problems, files) = {
         let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
-        let (problems, files) = read_all(&args.read, &progress, &mut |incoming| {
-            let w = if incoming.stub {
-                tx.upsert_stub(&incoming.event)?
-            } else {
-                tx.upsert(&incoming.event)?
-            };
-            match w {
-                Written::Created => {
-                    tally.created += 1;
-                    if incoming.stub {
-                        tally.stubs_created.insert(incoming.event.id.clone());
-                    }
+        // Two stages on two cores: a reader thread parses and validates, this thread writes.
+        let (problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Incoming>(4096);
+            let progress = &progress;
+            let reader = scope.spawn(move || {
+                read_all(&args.read, progress, &mut |incoming| {
+                    send.send(incoming)
+                        .map_err(|_| anyhow!("the import stopped"))
+                })
+            });
+            let mut written = Ok(());
+            for incoming in receive.iter() {
+                written = write_one(&mut *tx, &mut tally, &incoming);
+                if written.is_err() {
+                    break;
                 }
-                Written::Updated if tally.stubs_created.remove(&incoming.event.id) => {}
-                Written::Updated => tally.updated += 1,
-                Written::Unchanged => tally.unchanged += 1,
-                Written::Merged => tally.merged += 1,
             }
-            Ok(())
+            drop(receive);
+            let read = reader
+                .join()
+                .map_err(|_| anyhow!("the reader thread failed"))?;
+            written?;
+            read
         })?;
         progress.finish_and_clear();
         for p in &problems {
@@ -198,7 +224,11 @@ pub fn demo(db: &Path) -> Result<u8> {
         for doc in annals_formats::card::read_documents(text, &opts) {
             let doc = doc.map_err(|e| anyhow::anyhow!("demo corpus {name}:{e}"))?;
             for item in doc.into_events() {
-                let w = if item.stub { tx.upsert_stub(&item.event)? } else { tx.upsert(&item.event)? };
+                let w = if item.stub {
+                    tx.upsert_stub(&item.event)?
+                } else {
+                    tx.upsert(&item.event)?
+                };
                 created += u32::from(w == Written::Created);
             }
         }

@@ -147,28 +147,49 @@ pub fn title_from_summary(summary: &str) -> String {
     {
         words.remove(0);
     }
-    let mut out: Vec<String> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let bare = w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '“' | '”'));
-        let lower = bare.chars().next().is_some_and(char::is_lowercase);
-        let is_verb =
-            lower && i > 0 && (VERBS.contains(&bare) || (bare.len() > 4 && bare.ends_with("ed")));
-        if is_verb {
-            break;
-        }
-        let ends_clause = w.ends_with(',')
-            || w.ends_with(';')
-            || w.ends_with(':')
-            || (w.ends_with('.') && !is_abbreviation(w));
-        out.push(if ends_clause {
-            bare.to_string()
-        } else {
-            (*w).to_string()
-        });
-        if ends_clause || out.len() >= 12 {
-            break;
-        }
-    }
+    // The subject runs to the end of the first clause, at most 12 words...
+    let clause_end = words
+        .iter()
+        .position(|w| {
+            w.ends_with(',')
+                || w.ends_with(';')
+                || w.ends_with(':')
+                || (w.ends_with('.') && !is_abbreviation(w))
+        })
+        .map_or(words.len(), |i| i + 1)
+        .min(12);
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '“' | '”'))
+            .to_string()
+    };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    // ...and stops before its verb: an auxiliary, a common irregular verb or a past tense in
+    // "-ed"; failing those, a present tense in "-s" right after a name ("Germany invades Poland").
+    let strong = (1..words.len()).find(|&i| {
+        let b = bare(words[i]);
+        lower(&b) && (VERBS.contains(&b.as_str()) || (b.len() > 4 && b.ends_with("ed")))
+    });
+    let weak = || {
+        (1..clause_end).find(|&i| {
+            let b = bare(words[i]);
+            let before = words[i - 1]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            lower(&b)
+                && before
+                && b.len() > 3
+                && b.ends_with('s')
+                && !b.ends_with("ss")
+                && !b.contains('\'')
+                && !SMALL_WORDS.contains(&b.as_str())
+        })
+    };
+    let end = match strong {
+        Some(i) if i < clause_end => i,
+        _ => weak().unwrap_or(clause_end),
+    };
+    let out: Vec<String> = words[..end].iter().map(|w| bare(w)).collect();
     let mut title = out.join(" ");
     if let Some(first) = title.chars().next() {
         if first.is_lowercase() {
@@ -191,9 +212,7 @@ pub fn is_key_point_label(label: &str) -> bool {
     if words.is_empty() || words.len() > 8 || label.len() > 60 || label != label.trim() {
         return false;
     }
-    if label
-        .contains(|c: char| matches!(c, '.' | ',' | ';' | '!' | '?' | '"' | '“' | '”' | '(' | ')'))
-    {
+    if label.contains(['.', ',', ';', '!', '?', '"', '“', '”', '(', ')']) {
         return false;
     }
     words.iter().enumerate().all(|(i, w)| {

@@ -1,0 +1,60 @@
+//! Databases written by released schema versions must open and read back the same events.
+//! `compat/v1.db` was written by schema version 1 from `compat/v1-events.jsonl` and the card
+//! fixture `crates/annals-formats/tests/fixtures/hastings.txt`; `compat/v1-export.jsonl` is what
+//! `annals export` printed for it. Never regenerate these files: add a new version beside them.
+
+use annals_store::{list, EventStore, Filter, SqliteStore};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/compat")
+        .join(name)
+}
+
+#[test]
+fn schema_v1_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v1.db");
+    std::fs::copy(fixture("v1.db"), &db).unwrap();
+    let store = SqliteStore::open(&db).unwrap();
+    let events = list(&store, &Filter::default()).unwrap();
+    let exported: String = events
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap() + "\n")
+        .collect();
+    let expected = std::fs::read_to_string(fixture("v1-export.jsonl")).unwrap();
+    assert_eq!(exported, expected);
+    assert!(store.stats().unwrap().schema_version >= 1);
+    let at = |place: &str| {
+        list(
+            &store,
+            &Filter {
+                place: Some(place.into()),
+                ..Filter::default()
+            },
+        )
+        .unwrap()
+        .len()
+    };
+    assert_eq!(at("Nowhere"), 1);
+    assert_eq!(at("Cape Fixture, Nowhere"), 1);
+    let by = list(
+        &store,
+        &Filter {
+            participant: Some("fixture company".into()),
+            ..Filter::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(by[0].id, "founding-of-the-test-colony-1607");
+    assert_eq!(
+        store
+            .get("battle-of-hastings-1066")
+            .unwrap()
+            .unwrap()
+            .key_points
+            .len(),
+        2
+    );
+}
