@@ -17,6 +17,8 @@ Examples:
   annals list --from 1900 --to 1999       events of the 20th century
   annals list --from \"44 BC\" --to \"AD 14\"
   annals show establishment-of-nato-1949
+  annals search 'treaty country:Japan date:1950..1970'
+  annals timeline --from \"4.6 billion years ago\" --to 2025 --buckets 12
   annals export --format jsonl --out all.jsonl";
 
 /// annals: a historical events engine. Reads event records (event cards, native JSON),
@@ -56,13 +58,23 @@ recursively (files with those extensions only). Importing the same record again 
     /// Import the bundled demo corpus (110 events, from the formation of the Earth to 2023)
     /// and list it.
     Demo,
+    /// Search events by words, dates, places and participants in one query.
+    Search(SearchArgs),
+    /// How many events fall in each period of a window, with the most important of each.
+    Timeline(TimelineArgs),
+    /// Events on a month and day in history.
+    OnThisDay(OnThisDayArgs),
+    /// Events related to one event, and why.
+    Related(RelatedArgs),
+    /// Rebuild the search index from the store.
+    Reindex,
 }
 
 /// Options of the readers.
 #[derive(Debug, Args)]
 pub struct ReadArgs {
     /// Files and directories to read.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Read every file in this format instead of guessing from its name and content.
     #[arg(long, value_enum)]
@@ -90,6 +102,91 @@ pub struct CheckArgs {
     /// What to read.
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Also check that the search index agrees with the store (same events, same generation).
+    #[arg(long)]
+    pub index: bool,
+}
+
+/// `annals search`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The query language (docs/query.md): words (stemmed, accents folded, typo tolerant), \"phrases\", \
+-exclusion, OR, parentheses, and filters date:1950..1970 within:1939..1945 place:\"Washington, D.C.\" \
+country:Japan participant:\"Japanese government\" tag:treaty near:35.68,139.69,300km \
+bbox:south,west,north,east id:ID sort:relevance|date|-date.
+
+Example: annals search 'treaty country:Japan date:1950..1970 near:35.68,139.69,300km'"
+)]
+pub struct SearchArgs {
+    /// The query (several arguments are joined with spaces).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Run one query per line of FILE (`-` for standard input) and print one JSON object per line.
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    pub queries: Option<PathBuf>,
+    /// Hits per page.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Continue after this cursor (the `next_cursor` of the previous page).
+    #[arg(long)]
+    pub cursor: Option<String>,
+    /// Print JSON: {"total": N, "hits": [...], "facets": {...}, "next_cursor": ...}.
+    #[arg(long)]
+    pub json: bool,
+    /// Skip facet counts (faster).
+    #[arg(long)]
+    pub no_facets: bool,
+}
+
+/// `annals timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only events matching this query (default: all).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Start of the window (a date: "1900", "44 BC", "66 million years ago", EDTF).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// End of the window.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub to: Option<String>,
+    /// At most this many buckets; the unit (day, month, year, decade, century, ... billion
+    /// years) is the finest that fits.
+    #[arg(long, default_value_t = 20)]
+    pub buckets: usize,
+    /// Events listed per bucket, by importance.
+    #[arg(long, default_value_t = 3)]
+    pub top: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals on-this-day`.
+#[derive(Debug, Args)]
+pub struct OnThisDayArgs {
+    /// Month and day, MM-DD [default: today].
+    #[arg(long, value_name = "MM-DD")]
+    pub date: Option<String>,
+    /// At most this many events.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals related`.
+#[derive(Debug, Args)]
+pub struct RelatedArgs {
+    /// The event's id.
+    pub id: String,
+    /// At most this many events.
+    #[arg(long, default_value_t = 12)]
+    pub limit: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `annals list`.

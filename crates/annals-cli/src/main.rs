@@ -6,6 +6,7 @@
 
 mod cli;
 mod cmd;
+mod indexer;
 mod input;
 mod print;
 

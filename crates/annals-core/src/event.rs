@@ -28,6 +28,10 @@ pub struct Event {
     pub related: Vec<Relation>,
     /// Free tags.
     pub tags: Vec<String>,
+    /// How important the event is, when the record says so (any non-negative number; the
+    /// timeline shows the most important events of each period first). When absent, annals
+    /// computes one (see `docs/query.md`).
+    pub importance: Option<f64>,
 }
 
 /// A labelled key point ("Extended American Military Presence: ...").
@@ -91,7 +95,7 @@ pub struct Relation {
 }
 
 /// Why an event is not valid.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ModelError {
     /// A required text is empty.
     #[error("{0} must not be empty")]
@@ -105,6 +109,9 @@ pub enum ModelError {
     /// A relation kind is not a lowercase word.
     #[error("relation kind {0:?} is not valid: use lowercase letters and '_'")]
     BadKind(String),
+    /// Importance is negative or not a number.
+    #[error("importance {0} is not valid: use a number of 0 or more")]
+    BadImportance(f64),
     /// Coordinates out of range or given by halves.
     #[error("place {0:?}: coordinates need both lat (-90..90) and lon (-180..180)")]
     BadCoordinates(String),
@@ -154,6 +161,11 @@ impl Event {
         }
         if self.key_points.iter().any(|k| k.label.trim().is_empty()) {
             return Err(ModelError::Empty("key point label"));
+        }
+        if let Some(i) = self.importance {
+            if !(i >= 0.0 && i.is_finite()) {
+                return Err(ModelError::BadImportance(i));
+            }
         }
         for r in &self.related {
             if !valid_id(&r.id) {

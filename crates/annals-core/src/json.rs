@@ -48,6 +48,9 @@ pub struct RawEvent {
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Importance, when given.
+    #[serde(default)]
+    pub importance: Option<f64>,
 }
 
 /// A date as given in JSON.
@@ -161,6 +164,7 @@ impl RawEvent {
             sources: self.sources,
             related: self.related,
             tags: self.tags,
+            importance: self.importance,
         };
         event.validate()?;
         Ok(event)
@@ -221,6 +225,9 @@ impl Serialize for Event {
         m.serialize_entry("sources", &self.sources)?;
         m.serialize_entry("related", &self.related)?;
         m.serialize_entry("tags", &self.tags)?;
+        if let Some(i) = self.importance {
+            m.serialize_entry("importance", &i)?;
+        }
         m.end()
     }
 }
@@ -276,6 +283,9 @@ impl Serialize for Compact<'_> {
         list!("sources", e.sources);
         list!("related", e.related);
         list!("tags", e.tags);
+        if let Some(i) = e.importance {
+            m.serialize_entry("importance", &i)?;
+        }
         m.end()
     }
 }

@@ -72,6 +72,9 @@ pub trait EventStore {
     ) -> Result<(), StoreError>;
     /// Counts.
     fn stats(&self) -> Result<Stats, StoreError>;
+    /// The number of write transactions ever committed: derived data (the search index)
+    /// records the generation it was built from, so that it is never silently out of step.
+    fn generation(&self) -> Result<u64, StoreError>;
 }
 
 /// A set of writes that lands all together or not at all.
@@ -82,8 +85,11 @@ pub trait Transaction {
     fn upsert_stub(&mut self, event: &Event) -> Result<Written, StoreError>;
     /// Delete an event; false if there was none.
     fn delete(&mut self, id: &str) -> Result<bool, StoreError>;
-    /// Make every write of the transaction durable and visible.
-    fn commit(self: Box<Self>) -> Result<(), StoreError>;
+    /// An event as this transaction sees it (its own writes included).
+    fn get(&self, id: &str) -> Result<Option<Event>, StoreError>;
+    /// Make every write of the transaction durable and visible, and advance the generation.
+    /// Returns the new generation.
+    fn commit(self: Box<Self>) -> Result<u64, StoreError>;
 }
 
 /// Collect matching events into a vector.

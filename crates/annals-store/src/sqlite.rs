@@ -143,6 +143,18 @@ impl EventStore for SqliteStore {
         Ok(())
     }
 
+    fn generation(&self) -> Result<u64, StoreError> {
+        let g: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT CAST(value AS INTEGER) FROM annals_meta WHERE key = 'generation'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(g.unwrap_or(0) as u64)
+    }
+
     fn stats(&self) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<u64, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
@@ -318,8 +330,21 @@ impl Transaction for SqliteTransaction<'_> {
         Ok(true)
     }
 
-    fn commit(self: Box<Self>) -> Result<(), StoreError> {
-        Ok(self.tx.commit()?)
+    fn get(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        self.stored(id)?
+            .map(|(_, doc)| decode(id, &doc))
+            .transpose()
+    }
+
+    fn commit(self: Box<Self>) -> Result<u64, StoreError> {
+        let generation: i64 = self.tx.query_row(
+            "INSERT INTO annals_meta (key, value) VALUES ('generation', 1) \
+             ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING CAST(value AS INTEGER)",
+            [],
+            |r| r.get(0),
+        )?;
+        self.tx.commit()?;
+        Ok(generation as u64)
     }
 }
 
@@ -404,6 +429,22 @@ mod tests {
         tx.commit().unwrap();
         let st = s.stats().unwrap();
         assert_eq!((st.events, st.participants), (0, 0));
+    }
+
+    #[test]
+    fn generations_advance_per_commit() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        assert_eq!(s.generation().unwrap(), 0);
+        let tx = s.transaction().unwrap();
+        assert_eq!(tx.commit().unwrap(), 1);
+        let mut tx = s.transaction().unwrap();
+        tx.upsert(&event(r#"{"title": "A", "date": "1960"}"#))
+            .unwrap();
+        assert_eq!(tx.get("a-1960").unwrap().unwrap().title, "A");
+        assert_eq!(tx.commit().unwrap(), 2);
+        assert_eq!(s.generation().unwrap(), 2);
+        drop(s.transaction().unwrap());
+        assert_eq!(s.generation().unwrap(), 2);
     }
 
     #[test]

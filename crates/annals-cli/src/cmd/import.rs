@@ -3,6 +3,7 @@
 use super::{open, read_options};
 use crate::cli::{ImportArgs, ReadArgs};
 use crate::exit;
+use crate::indexer::Indexer;
 use crate::input::{collect_files, read_file, total_bytes, Problem};
 use annals_core::{id::event_id, Event};
 use annals_formats::{FormatError, Incoming, Location};
@@ -127,13 +128,19 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-/// Write one event and count what happened.
-fn write_one(tx: &mut dyn Transaction, tally: &mut Tally, incoming: &Incoming) -> Result<()> {
+/// Write one event to the store and the index, and count what happened.
+fn write_one(
+    tx: &mut dyn Transaction,
+    index: &mut Indexer,
+    tally: &mut Tally,
+    incoming: &Incoming,
+) -> Result<()> {
     let w = if incoming.stub {
         tx.upsert_stub(&incoming.event)?
     } else {
         tx.upsert(&incoming.event)?
     };
+    index.record(tx, &incoming.event, w)?;
     match w {
         Written::Created => {
             tally.created += 1;
@@ -151,9 +158,10 @@ fn write_one(tx: &mut dyn Transaction, tally: &mut Tally, incoming: &Incoming) -
 
 pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     let mut store = open(db)?;
+    let mut index = Indexer::open(db, &store)?;
     let mut tally = Tally::default();
     let progress = progress_bar();
-    let (problems, files) = {
+    let (problems, files, generation) = {
         let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
         // Two stages on two cores: a reader thread parses and validates, this thread writes.
         let (problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
@@ -167,7 +175,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
             });
             let mut written = Ok(());
             for incoming in receive.iter() {
-                written = write_one(&mut *tx, &mut tally, &incoming);
+                written = write_one(&mut *tx, &mut index, &mut tally, &incoming);
                 if written.is_err() {
                     break;
                 }
@@ -186,6 +194,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         if !problems.is_empty() && !args.skip_invalid {
             // Dropping the transaction rolls it back: nothing is written.
             drop(tx);
+            index.abort()?;
             eprintln!(
                 "annals: {} problem{} found; nothing was imported (fix them, or use --skip-invalid to import the valid records)",
                 problems.len(),
@@ -193,9 +202,10 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
             );
             return Ok(exit::INVALID);
         }
-        tx.commit()?;
-        (problems, files)
+        let generation = tx.commit()?;
+        (problems, files, generation)
     };
+    index.commit(&store, generation)?;
     println!(
         "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
         plural(files),
@@ -217,23 +227,22 @@ mod corpus {
 /// Import the bundled demo corpus into `db`, then list it.
 pub fn demo(db: &Path) -> Result<u8> {
     let mut store = open(db)?;
+    let mut index = Indexer::open(db, &store)?;
     let opts = annals_formats::ReadOptions::default();
-    let mut tx = store.transaction()?;
-    let mut created = 0;
-    for (name, text) in corpus::DEMO {
-        for doc in annals_formats::card::read_documents(text, &opts) {
-            let doc = doc.map_err(|e| anyhow::anyhow!("demo corpus {name}:{e}"))?;
-            for item in doc.into_events() {
-                let w = if item.stub {
-                    tx.upsert_stub(&item.event)?
-                } else {
-                    tx.upsert(&item.event)?
-                };
-                created += u32::from(w == Written::Created);
+    let mut tally = Tally::default();
+    let generation = {
+        let mut tx = store.transaction()?;
+        for (name, text) in corpus::DEMO {
+            for doc in annals_formats::card::read_documents(text, &opts) {
+                let doc = doc.map_err(|e| anyhow::anyhow!("demo corpus {name}:{e}"))?;
+                for item in doc.into_events() {
+                    write_one(&mut *tx, &mut index, &mut tally, &item)?;
+                }
             }
         }
-    }
-    tx.commit()?;
+        tx.commit()?
+    };
+    index.commit(&store, generation)?;
     let mut n = 0;
     store.scan(&annals_store::Filter::default(), &mut |e| {
         n += 1;
@@ -241,8 +250,9 @@ pub fn demo(db: &Path) -> Result<u8> {
         Ok(())
     })?;
     println!(
-        "\nThe demo corpus is in {} ({n} events, {created} new). Try:\n  annals --db {0} show battle-of-hastings-1066\n  annals --db {0} list --from \"44 BC\" --to \"AD 14\"",
-        db.display()
+        "\nThe demo corpus is in {} ({n} events, {} new). Try:\n  annals --db {0} show battle-of-hastings-1066\n  annals --db {0} search \"treaty Japan\"\n  annals --db {0} list --from \"44 BC\" --to \"AD 14\"",
+        db.display(),
+        tally.created
     );
     Ok(exit::OK)
 }

@@ -3,6 +3,7 @@
 mod export;
 mod import;
 mod read;
+mod search;
 
 use crate::cli::{CalendarArg, Cli, Command, InputFormat, ReadArgs};
 use crate::exit;
@@ -17,13 +18,34 @@ use std::path::{Path, PathBuf};
 pub fn run(cli: Cli) -> Result<u8> {
     let db = cli.db.clone().unwrap_or_else(|| PathBuf::from("annals.db"));
     match cli.command {
-        Command::Import(args) => import::import(&db, &args),
-        Command::Check(args) => import::check(&args.read),
+        Command::Import(args) => {
+            if args.read.paths.is_empty() {
+                bail!("give the files or directories to import");
+            }
+            import::import(&db, &args)
+        }
+        Command::Check(args) => {
+            let mut code = exit::OK;
+            if !args.read.paths.is_empty() {
+                code = import::check(&args.read)?;
+            } else if !args.index {
+                bail!("give PATHs to check, or --index");
+            }
+            if args.index {
+                code = code.max(search::check_index(&db)?);
+            }
+            Ok(code)
+        }
         Command::List(args) => read::list(&open_existing(&db)?, &args),
         Command::Show(args) => read::show(&open_existing(&db)?, &args),
         Command::Export(args) => export::export(&open_existing(&db)?, &args),
         Command::Stats(args) => read::stats(&open_existing(&db)?, &db, args.json),
         Command::Demo => import::demo(&db),
+        Command::Search(args) => search::search(&db, &args),
+        Command::Timeline(args) => search::timeline(&db, &args),
+        Command::OnThisDay(args) => search::on_this_day(&db, &args),
+        Command::Related(args) => search::related(&db, &args),
+        Command::Reindex => search::reindex(&db),
     }
 }
 

@@ -218,6 +218,7 @@ fn read_lead(
         sources: Vec::new(),
         related: Vec::new(),
         tags: h.tags.clone(),
+        importance: None,
     };
     event.id =
         h.id.clone()
@@ -311,6 +312,7 @@ fn read_main(lines: &[Line], i: &mut usize, opts: &ReadOptions) -> Result<Incomi
         sources,
         related: Vec::new(),
         tags: h.tags,
+        importance: None,
     };
     event.id = h.id.unwrap_or_else(|| event_id(&event.title, &event.date));
     event

@@ -116,6 +116,14 @@ pub fn write_document(main: &Event, leads: &[&Event]) -> (String, Vec<Dropped>) 
         }
         .ok();
     }
+    for e in leads.iter().copied().chain([main]) {
+        if let Some(i) = e.importance {
+            drop(
+                e,
+                format!("importance {i}: the card format has no place for it"),
+            );
+        }
+    }
     let lead_ids: Vec<&str> = leads.iter().map(|l| l.id.as_str()).collect();
     for r in &main.related {
         if !(lead_ids.contains(&r.id.as_str()) && r.kind == LEAD_KIND) {

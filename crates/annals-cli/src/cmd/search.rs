@@ -1,0 +1,340 @@
+//! `search`, `timeline`, `on-this-day`, `related` and `reindex`.
+
+use super::{date_arg, not_found, open_existing, store};
+use crate::cli::{OnThisDayArgs, RelatedArgs, SearchArgs, TimelineArgs};
+use crate::exit;
+use crate::indexer::{for_search, reindex as rebuild};
+use annals_index::{SearchIndex, SearchOptions, SearchResult, TimelineOptions};
+use annals_store::EventStore;
+use anyhow::{bail, Context, Result};
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+fn open_index(db: &Path) -> Result<SearchIndex> {
+    let s = open_existing(db)?;
+    for_search(db, &s)
+}
+
+/// `<mark>` → terminal emphasis; HTML entities back to text.
+fn plain(snippet: &str, tty: bool) -> String {
+    let (on, off) = if tty {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    snippet
+        .replace("<mark>", on)
+        .replace("</mark>", off)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn print_human(query: &str, r: &SearchResult) {
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    println!(
+        "{} event{} match {query:?}",
+        r.total,
+        if r.total == 1 { "" } else { "s" }
+    );
+    for h in &r.hits {
+        let date = h.date.text.clone().unwrap_or_else(|| h.date.edtf.clone());
+        let place = h
+            .place
+            .as_deref()
+            .map(|p| format!(" — {p}"))
+            .unwrap_or_default();
+        println!("\n{date:<24} {}{place}  [{}]", h.title, h.id);
+        println!("    {}", plain(&h.snippet, tty));
+    }
+    for (name, counts) in &r.facets.0 {
+        if counts.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = counts
+            .iter()
+            .take(6)
+            .map(|(v, n)| format!("{v} ({n})"))
+            .collect();
+        println!("\n{name}: {}", list.join(", "));
+    }
+    if let Some(c) = &r.next_cursor {
+        println!("\nmore: --cursor {c}");
+    }
+}
+
+pub fn search(db: &Path, args: &SearchArgs) -> Result<u8> {
+    let index = open_index(db)?;
+    let opts = SearchOptions {
+        limit: args.limit.max(1),
+        cursor: args.cursor.clone(),
+        facets: !args.no_facets,
+        facet_size: 10,
+    };
+    if let Some(file) = &args.queries {
+        return batch(&index, file, &opts);
+    }
+    let query = args.query.join(" ");
+    let request = match annals_query::parse(&query) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("annals: {e}");
+            eprintln!("  {query}\n  {}^", " ".repeat(e.offset));
+            return Ok(exit::INVALID);
+        }
+    };
+    let result = index.search(&request, &opts)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&result)?);
+    } else {
+        print_human(&query, &result);
+    }
+    Ok(exit::OK)
+}
+
+/// One query per line in, one JSON object per line out (`{"error": ...}` for a bad query).
+fn batch(index: &SearchIndex, file: &Path, opts: &SearchOptions) -> Result<u8> {
+    let input: Box<dyn BufRead> = if file.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?,
+        ))
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut code = exit::OK;
+    for (n, line) in input.lines().enumerate() {
+        let line = line.with_context(|| format!("{}:{}: cannot read", file.display(), n + 1))?;
+        let started = std::time::Instant::now();
+        match annals_query::parse(line.trim()) {
+            Ok(request) => {
+                let result = index.search(&request, opts)?;
+                let mut v = serde_json::to_value(&result)?;
+                v["took_ms"] = serde_json::json!(started.elapsed().as_secs_f64() * 1000.0);
+                serde_json::to_writer(&mut out, &v)?;
+            }
+            Err(e) => {
+                code = exit::INVALID;
+                serde_json::to_writer(
+                    &mut out,
+                    &serde_json::json!({"error": e.to_string(), "line": n + 1}),
+                )?;
+            }
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
+    let index = open_index(db)?;
+    let query = args.query.join(" ");
+    let request = match annals_query::parse(&query) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("annals: {e}");
+            return Ok(exit::INVALID);
+        }
+    };
+    let from = args
+        .from
+        .as_deref()
+        .map(|t| date_arg("from", t, true))
+        .transpose()?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|t| date_arg("to", t, false))
+        .transpose()?;
+    if let (Some(a), Some(b)) = (from, to) {
+        if a > b {
+            bail!("--from is after --to");
+        }
+    }
+    let t = index.timeline(
+        &request,
+        &TimelineOptions {
+            from,
+            to,
+            buckets: args.buckets.clamp(1, 10_000),
+            top: args.top,
+        },
+    )?;
+    if args.json {
+        println!("{}", serde_json::to_string(&t)?);
+        return Ok(exit::OK);
+    }
+    let max = t.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    println!("{} events, by {:?}", t.total, t.unit);
+    for b in &t.buckets {
+        let bar = "#".repeat(((b.count * 40).div_ceil(max)) as usize);
+        let top: Vec<&str> = b.top.iter().map(|e| e.title.as_str()).collect();
+        println!(
+            "{:<22} {:>7} {bar:<40} {}",
+            b.label,
+            b.count,
+            top.join("; ")
+        );
+    }
+    Ok(exit::OK)
+}
+
+pub fn on_this_day(db: &Path, args: &OnThisDayArgs) -> Result<u8> {
+    let index = open_index(db)?;
+    let (month, day) = match &args.date {
+        Some(d) => {
+            let parsed = d
+                .split_once('-')
+                .and_then(|(m, dd)| Some((m.parse::<u8>().ok()?, dd.parse::<u8>().ok()?)));
+            match parsed {
+                Some((m, dd)) if (1..=12).contains(&m) && (1..=31).contains(&dd) => (m, dd),
+                _ => bail!("--date {d:?}: expected MM-DD, such as 07-14"),
+            }
+        }
+        None => today(),
+    };
+    let events = index.on_this_day(month, day, args.limit)?;
+    if args.json {
+        let v: Vec<_> = events
+            .iter()
+            .map(|(id, title, date)| serde_json::json!({"id": id, "title": title, "date": date}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::json!({"month": month, "day": day, "events": v})
+        );
+    } else {
+        println!(
+            "On {month:02}-{day:02}: {} event{}",
+            events.len(),
+            if events.len() == 1 { "" } else { "s" }
+        );
+        for (id, title, date) in &events {
+            println!("{date:<28} {title}  [{id}]");
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// Today's month and day (UTC).
+fn today() -> (u8, u8) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let ymd = annals_dates::DayNumber(719_163 + (secs / 86_400) as i64).ymd();
+    (ymd.month, ymd.day)
+}
+
+pub fn related(db: &Path, args: &RelatedArgs) -> Result<u8> {
+    let s = open_existing(db)?;
+    let Some(event) = store(&s).get(&args.id)? else {
+        return Ok(not_found(&args.id));
+    };
+    let index = for_search(db, &s)?;
+    let related = index.related(&event, args.limit.max(1))?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::json!({"id": event.id, "related": related})
+        );
+    } else {
+        println!("Related to {} ({})", event.title, event.id);
+        for r in &related {
+            let why = serde_json::to_value(&r.reason)?;
+            println!(
+                "  {:<24} {}  [{}]  — {}",
+                r.date,
+                r.title,
+                r.id,
+                reason_text(&why)
+            );
+        }
+    }
+    Ok(exit::OK)
+}
+
+fn reason_text(v: &serde_json::Value) -> String {
+    match v["type"].as_str().unwrap_or("") {
+        "explicit" if v["inverse"] == true => "linked from it".into(),
+        "explicit" => format!("linked ({})", v["kind"].as_str().unwrap_or("related")),
+        "shared_participants" => format!(
+            "shares {}",
+            v["names"]
+                .as_array()
+                .map(|a| a
+                    .iter()
+                    .filter_map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "))
+                .unwrap_or_default()
+        ),
+        "same_place" => format!("same place ({})", v["place"].as_str().unwrap_or("")),
+        "similar_text" => "similar text".into(),
+        "near_in_time" => format!("{} days apart", v["days"]),
+        other => other.into(),
+    }
+}
+
+pub fn reindex(db: &Path) -> Result<u8> {
+    let s = open_existing(db)?;
+    let started = std::time::Instant::now();
+    let n = rebuild(db, &s)?;
+    println!(
+        "indexed {n} events in {:.1} s into {}",
+        started.elapsed().as_secs_f64(),
+        annals_index::dir_for(db).display()
+    );
+    Ok(exit::OK)
+}
+
+/// `check --index`: the index holds exactly the store's events, at the store's generation.
+pub fn check_index(db: &Path) -> Result<u8> {
+    let s = open_existing(db)?;
+    let dir = annals_index::dir_for(db);
+    let index = SearchIndex::open(&dir)?;
+    let mut problems = Vec::new();
+    let (ig, sg) = (index.generation()?.unwrap_or(0), s.generation()?);
+    if ig != sg {
+        problems.push(format!(
+            "the index reflects write {ig} of the store; the store is at write {sg}"
+        ));
+    }
+    let mut in_store = std::collections::HashSet::new();
+    store(&s).scan(&annals_store::Filter::default(), &mut |e| {
+        in_store.insert(e.id);
+        Ok(())
+    })?;
+    let in_index: std::collections::HashSet<String> = index.ids()?.into_iter().collect();
+    for id in in_store.difference(&in_index) {
+        problems.push(format!("{id}: in the store, missing from the index"));
+    }
+    for id in in_index.difference(&in_store) {
+        problems.push(format!("{id}: in the index, not in the store"));
+    }
+    if problems.is_empty() {
+        println!(
+            "the index {} agrees with the store: {} events, write {sg}",
+            dir.display(),
+            in_store.len()
+        );
+        return Ok(exit::OK);
+    }
+    let shown = problems.len().min(50);
+    for p in &problems[..shown] {
+        println!("{p}");
+    }
+    if problems.len() > shown {
+        println!("... and {} more", problems.len() - shown);
+    }
+    println!(
+        "{} problem{}: run `annals reindex`",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    Ok(exit::INVALID)
+}

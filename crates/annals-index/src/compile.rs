@@ -1,0 +1,336 @@
+//! The query language's tree as a tantivy query.
+//!
+//! Words are analysed like the indexed text (English stemming, diacritics folded) and match the
+//! title (boosted) or the text. A word that occurs nowhere is matched with typo tolerance: edit
+//! distance 1 for words of 5–8 characters, 2 for longer ones. Filters are constant-score clauses
+//! that do not change the ranking.
+
+use crate::schema::{Fields, KEYS, PLAIN, WORDS};
+use crate::{IndexError, Result};
+use annals_query::{DateMode, Expr, Filter};
+use std::ops::Bound;
+use std::sync::Arc;
+use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+/// Turns trees into queries for one searcher (it needs document frequencies for typo tolerance).
+pub struct Compiler<'a> {
+    fields: &'a Fields,
+    searcher: &'a Searcher,
+    words: TextAnalyzer,
+    keys: TextAnalyzer,
+    plain: TextAnalyzer,
+}
+
+/// Whether a tree has words or phrases that count towards relevance (not under a negation).
+pub fn has_text(e: &Expr) -> bool {
+    match e {
+        Expr::Word(_) | Expr::Phrase(_) => true,
+        Expr::And(xs) | Expr::Or(xs) => xs.iter().any(has_text),
+        _ => false,
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// A compiler for `searcher` over an index with our analyzers.
+    pub fn new(
+        index: &tantivy::Index,
+        fields: &'a Fields,
+        searcher: &'a Searcher,
+    ) -> Result<Compiler<'a>> {
+        let get = |name: &str| {
+            index
+                .tokenizers()
+                .get(name)
+                .ok_or_else(|| IndexError::Query(format!("analyzer {name} is not registered")))
+        };
+        Ok(Compiler {
+            fields,
+            searcher,
+            words: get(WORDS)?,
+            keys: get(KEYS)?,
+            plain: get(PLAIN)?,
+        })
+    }
+
+    /// The tokens of a text under the word analyzer.
+    pub fn tokens(&mut self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stream = self.words.token_stream(text);
+        while let Some(t) = stream.next() {
+            out.push(t.text.clone());
+        }
+        out
+    }
+
+    fn key(&mut self, text: &str) -> String {
+        let mut stream = self.keys.token_stream(text.trim());
+        stream.next().map(|t| t.text.clone()).unwrap_or_default()
+    }
+
+    /// Compile a tree.
+    pub fn compile(&mut self, e: &Expr) -> Result<Box<dyn Query>> {
+        Ok(match e {
+            Expr::All => Box::new(AllQuery),
+            Expr::Word(w) => self.word(w)?,
+            Expr::Phrase(p) => self.phrase(p)?,
+            Expr::Filter(f) => Box::new(ConstScoreQuery::new(self.filter(f)?, 0.0)),
+            Expr::Not(x) => {
+                let inner = self.compile(x)?;
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, inner),
+                ]))
+            }
+            Expr::And(xs) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for x in xs {
+                    match x {
+                        Expr::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner)?)),
+                        other => clauses.push((Occur::Must, self.compile(other)?)),
+                    }
+                }
+                if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Expr::Or(xs) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for x in xs {
+                    clauses.push((Occur::Should, self.compile(x)?));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+        })
+    }
+
+    fn word(&mut self, word: &str) -> Result<Box<dyn Query>> {
+        let tokens = self.tokens(word);
+        match tokens.len() {
+            // Punctuation only: it constrains nothing.
+            0 => Ok(Box::new(AllQuery)),
+            1 => {
+                let plain = self.plain_token(word);
+                self.term(&tokens[0], plain.as_deref())
+            }
+            _ => Ok(self.phrase_of(&tokens)),
+        }
+    }
+
+    /// The word lowercased and folded, unstemmed (for typo tolerance).
+    fn plain_token(&mut self, word: &str) -> Option<String> {
+        let mut stream = self.plain.token_stream(word);
+        let first = stream.next().map(|t| t.text.clone());
+        if stream.next().is_some() {
+            return None;
+        }
+        first
+    }
+
+    /// A stemmed token; with `typed` (the unstemmed word), typo tolerant when the token occurs
+    /// nowhere.
+    fn term(&mut self, token: &str, typed: Option<&str>) -> Result<Box<dyn Query>> {
+        let text = Term::from_field_text(self.fields.text, token);
+        let title = Term::from_field_text(self.fields.title, token);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(text.clone(), IndexRecordOption::WithFreqs)),
+            ),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(title, IndexRecordOption::WithFreqs)),
+                    2.0,
+                )),
+            ),
+        ];
+        // Typo tolerance for longer words that occur nowhere: unstemmed words within an edit
+        // distance (a transposition counts as one edit).
+        if let Some(typed) = typed {
+            let distance = match typed.chars().count() {
+                0..=4 => 0,
+                5..=8 => 1,
+                _ => 2,
+            };
+            if distance > 0 && self.searcher.doc_freq(&text)? == 0 {
+                let plain = Term::from_field_text(self.fields.plain, typed);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(FuzzyTermQuery::new(plain, distance, true)),
+                ));
+            }
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    fn phrase(&mut self, phrase: &str) -> Result<Box<dyn Query>> {
+        let tokens = self.tokens(phrase);
+        Ok(match tokens.len() {
+            0 => Box::new(AllQuery),
+            1 => self.term(&tokens[0], None)?,
+            _ => self.phrase_of(&tokens),
+        })
+    }
+
+    fn phrase_of(&self, tokens: &[String]) -> Box<dyn Query> {
+        let terms: Vec<Term> = tokens
+            .iter()
+            .map(|t| Term::from_field_text(self.fields.text, t))
+            .collect();
+        Box::new(PhraseQuery::new(terms))
+    }
+
+    fn key_term(&mut self, field: Field, value: &str) -> Box<dyn Query> {
+        let key = self.key(value);
+        if key.is_empty() {
+            return Box::new(EmptyQuery);
+        }
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, &key),
+            IndexRecordOption::Basic,
+        ))
+    }
+
+    /// A filter as a query (scores are ignored by the caller).
+    pub fn filter(&mut self, f: &Filter) -> Result<Box<dyn Query>> {
+        let f_ = *self.fields;
+        Ok(match f {
+            Filter::Date { range, mode } => {
+                let (lo, hi) = (range.lo, range.hi);
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                let at_most = |field: Field, v: i64| -> Box<dyn Query> {
+                    Box::new(RangeQuery::new(
+                        Bound::Unbounded,
+                        Bound::Included(Term::from_field_i64(field, v)),
+                    ))
+                };
+                let at_least = |field: Field, v: i64| -> Box<dyn Query> {
+                    Box::new(RangeQuery::new(
+                        Bound::Included(Term::from_field_i64(field, v)),
+                        Bound::Unbounded,
+                    ))
+                };
+                match mode {
+                    DateMode::Overlap => {
+                        if hi != i64::MAX {
+                            clauses.push((Occur::Must, at_most(f_.lo, hi)));
+                        }
+                        if lo != i64::MIN {
+                            clauses.push((Occur::Must, at_least(f_.hi, lo)));
+                        }
+                    }
+                    DateMode::Within => {
+                        if lo != i64::MIN {
+                            clauses.push((Occur::Must, at_least(f_.lo, lo)));
+                        }
+                        if hi != i64::MAX {
+                            clauses.push((Occur::Must, at_most(f_.hi, hi)));
+                        }
+                    }
+                }
+                if clauses.is_empty() {
+                    Box::new(AllQuery)
+                } else {
+                    Box::new(BooleanQuery::new(clauses))
+                }
+            }
+            Filter::Place(p) => self.key_term(f_.key_place, p),
+            Filter::Country(c) => self.key_term(f_.key_country, c),
+            Filter::Participant(p) => self.key_term(f_.key_participant, p),
+            Filter::Tag(t) => self.key_term(f_.key_tag, t),
+            Filter::Id(id) => Box::new(TermQuery::new(
+                Term::from_field_text(f_.id, id),
+                IndexRecordOption::Basic,
+            )),
+            Filter::Bbox {
+                south,
+                west,
+                north,
+                east,
+            } => {
+                let lat = range_f64(f_.lat, *south, *north);
+                let lon: Box<dyn Query> = if west <= east {
+                    range_f64(f_.lon, *west, *east)
+                } else {
+                    // Across the antimeridian.
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, range_f64(f_.lon, *west, 180.0)),
+                        (Occur::Should, range_f64(f_.lon, -180.0, *east)),
+                    ]))
+                };
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, lat),
+                    (Occur::Must, lon),
+                ]))
+            }
+            Filter::Near {
+                lat,
+                lon,
+                radius_km,
+            } => near(&f_, *lat, *lon, *radius_km),
+        })
+    }
+}
+
+fn range_f64(field: Field, lo: f64, hi: f64) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_f64(field, lo)),
+        Bound::Included(Term::from_field_f64(field, hi)),
+    ))
+}
+
+/// Mean radius of the Earth, km.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// Great-circle distance in km (haversine).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+}
+
+/// Events whose first located place is within `radius` km: a latitude band narrows the
+/// candidates, the exact distance decides.
+fn near(f: &Fields, lat: f64, lon: f64, radius: f64) -> Box<dyn Query> {
+    let dlat = (radius / EARTH_RADIUS_KM).to_degrees();
+    let band = range_f64(f.lat, (lat - dlat).max(-90.0), (lat + dlat).min(90.0));
+    let predicate = FunctionPredicate::from(move |segment: &tantivy::SegmentReader| {
+        let lats = Arc::new(segment.fast_fields().f64(crate::schema::fast::LAT)?);
+        let lons = Arc::new(segment.fast_fields().f64(crate::schema::fast::LON)?);
+        Ok(
+            move |doc: tantivy::DocId| match (lats.first(doc), lons.first(doc)) {
+                (Some(a), Some(b)) => distance_km(lat, lon, a, b) <= radius,
+                _ => false,
+            },
+        )
+    });
+    let exact: Box<dyn Query> = Box::new(DocPredicateQuery::from(predicate));
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, band),
+        (Occur::Must, exact),
+    ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        // Tokyo to Osaka is about 400 km.
+        let d = distance_km(35.68, 139.69, 34.69, 135.50);
+        assert!((390.0..410.0).contains(&d), "{d}");
+        assert!(distance_km(0.0, 179.5, 0.0, -179.5) < 120.0);
+        assert_eq!(distance_km(10.0, 10.0, 10.0, 10.0), 0.0);
+    }
+}

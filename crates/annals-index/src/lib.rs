@@ -1,0 +1,220 @@
+//! The annals search index: words, dates, places and participants in one query.
+//!
+//! A tantivy index beside the store, derived from it: [`SearchIndex::writer`] adds and removes
+//! events, and every commit records the store generation it reflects, so that a stale index is
+//! detected ([`SearchIndex::generation`]) instead of silently answering from old data. Searches
+//! read only the index (hits carry their stored title, date, place and summary), so a reader
+//! sees one commit: the state before an import or after it, never half.
+//!
+//! - [`schema`]: fields, analyzers (English stemming, diacritic folding), documents.
+//! - [`compile`]: the query language's tree ([`annals_query::Expr`]) as a tantivy query.
+//! - [`collect`]: top hits with cursors, facet counts, geo distance.
+//! - [`search`]: [`SearchIndex::search`], hits and snippets.
+//! - [`timeline`]: event density over any window, from billions of years to a day.
+//! - [`related`]: explicit and computed relations; on this day.
+
+pub mod collect;
+pub mod compile;
+pub mod related;
+pub mod schema;
+pub mod search;
+pub mod timeline;
+
+pub use related::{Related, RelatedReason};
+pub use search::{Facets, Hit, SearchOptions, SearchResult};
+pub use timeline::{Bucket, Timeline, TimelineOptions};
+
+use annals_core::Event;
+use schema::Fields;
+use std::path::{Path, PathBuf};
+use tantivy::directory::MmapDirectory;
+use tantivy::{IndexReader, ReloadPolicy, Term};
+
+/// Index errors.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// tantivy reported an error.
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The index directory is missing.
+    #[error("there is no search index at {0}: run `annals reindex`")]
+    Missing(PathBuf),
+    /// A file system error.
+    #[error("search index: {0}")]
+    Io(#[from] std::io::Error),
+    /// The query cannot run (bad cursor, bad value).
+    #[error("{0}")]
+    Query(String),
+}
+
+/// Result of index operations.
+pub type Result<T> = std::result::Result<T, IndexError>;
+
+/// A search index in a directory.
+pub struct SearchIndex {
+    index: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
+    dir: PathBuf,
+}
+
+/// The index directory that belongs to a database file: `annals.db` → `annals.db.index/`.
+pub fn dir_for(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".index");
+    db.with_file_name(name)
+}
+
+impl SearchIndex {
+    /// Open the index in `dir`, creating an empty one if there is none.
+    pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = schema::schema();
+        let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Query(e.to_string()))?;
+        let index = tantivy::Index::open_or_create(directory, schema)?;
+        Self::wrap(index, fields, dir)
+    }
+
+    /// Open an existing index.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        if !dir.join("meta.json").exists() {
+            return Err(IndexError::Missing(dir.to_path_buf()));
+        }
+        Self::open_or_create(dir)
+    }
+
+    fn wrap(index: tantivy::Index, fields: Fields, dir: &Path) -> Result<SearchIndex> {
+        schema::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Where the index lives.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The store generation the last commit reflects (`None` for an index never committed).
+    pub fn generation(&self) -> Result<Option<u64>> {
+        let metas = self.index.load_metas()?;
+        Ok(metas.payload.and_then(|p| p.parse().ok()))
+    }
+
+    /// See the latest commit.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Number of events in the index.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds no events.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A writer. Only one may exist at a time (tantivy holds a lock file).
+    pub fn writer(&self) -> Result<Writer> {
+        let writer = self.index.writer_with_num_threads(1, 96_000_000)?;
+        Ok(Writer {
+            writer,
+            fields: self.fields,
+        })
+    }
+
+    /// Every id in the index.
+    pub fn ids(&self) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let mut out = Vec::with_capacity(searcher.num_docs() as usize);
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.id)?;
+            let mut terms = inverted.terms().stream()?;
+            let alive = segment.alive_bitset();
+            while terms.advance() {
+                let term = terms.key();
+                let info = terms.value();
+                let mut postings = inverted
+                    .read_postings_from_terminfo(info, tantivy::schema::IndexRecordOption::Basic)?;
+                let mut live = false;
+                let mut doc = tantivy::DocSet::doc(&postings);
+                while doc != tantivy::TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        live = true;
+                        break;
+                    }
+                    doc = tantivy::DocSet::advance(&mut postings);
+                }
+                if live {
+                    out.push(String::from_utf8_lossy(term).to_string());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    pub(crate) fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    pub(crate) fn tantivy(&self) -> &tantivy::Index {
+        &self.index
+    }
+}
+
+/// Adds and removes events; nothing is visible until [`Writer::commit`].
+pub struct Writer {
+    writer: tantivy::IndexWriter,
+    fields: Fields,
+}
+
+impl Writer {
+    /// Add an event, replacing any earlier version with the same id.
+    pub fn upsert(&mut self, event: &Event) -> Result<()> {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, &event.id));
+        self.writer
+            .add_document(schema::document(&self.fields, event))?;
+        Ok(())
+    }
+
+    /// Remove an event.
+    pub fn delete(&mut self, id: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, id));
+    }
+
+    /// Remove every event (for a rebuild).
+    pub fn clear(&mut self) -> Result<()> {
+        self.writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Make the changes visible, recording the store generation they reflect.
+    pub fn commit(mut self, generation: u64) -> Result<()> {
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&generation.to_string());
+        prepared.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(())
+    }
+
+    /// Drop every change since the last commit.
+    pub fn rollback(mut self) -> Result<()> {
+        self.writer.rollback()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,281 @@
+//! The index schema, its analyzers, and an event as an index document.
+
+use annals_core::Event;
+use annals_dates::{Calendar, Precision};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
+};
+use tantivy::TantivyDocument;
+
+/// The analyzer of words: split, lowercase, fold diacritics, English stemming.
+pub const WORDS: &str = "annals_en";
+/// The analyzer of filter keys: the whole value, lowercased and folded.
+pub const KEYS: &str = "annals_key";
+/// The analyzer of unstemmed words (for typo tolerance): split, lowercase, fold.
+pub const PLAIN: &str = "annals_plain";
+
+/// Every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub title: Field,
+    pub text: Field,
+    pub plain: Field,
+    pub summary: Field,
+    pub date: Field,
+    pub place: Field,
+    pub key_place: Field,
+    pub key_country: Field,
+    pub key_participant: Field,
+    pub key_tag: Field,
+    pub facet_country: Field,
+    pub facet_participant: Field,
+    pub facet_tag: Field,
+    pub century: Field,
+    pub lo: Field,
+    pub hi: Field,
+    pub sort: Field,
+    pub lat: Field,
+    pub lon: Field,
+    pub importance: Field,
+    pub month_day: Field,
+    pub related: Field,
+    pub seq: Field,
+}
+
+/// Fast-field names used by the collectors.
+pub mod fast {
+    pub const SORT: &str = "sort";
+    pub const LO: &str = "lo";
+    pub const SEQ: &str = "seq";
+    pub const LAT: &str = "lat";
+    pub const LON: &str = "lon";
+    pub const IMPORTANCE: &str = "importance";
+    pub const CENTURY: &str = "century";
+    pub const COUNTRY: &str = "facet_country";
+    pub const PARTICIPANT: &str = "facet_participant";
+    pub const TAG: &str = "facet_tag";
+}
+
+/// The schema and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = |stored: bool| {
+        let o = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(WORDS)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored {
+            o.set_stored()
+        } else {
+            o
+        }
+    };
+    let key = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYS)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+    };
+    let int = || NumericOptions::default().set_indexed().set_fast();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", words(true)),
+        text: b.add_text_field("text", words(false)),
+        plain: b.add_text_field(
+            "plain",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(PLAIN)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
+        summary: b.add_text_field("summary", STORED),
+        date: b.add_text_field("date", STORED),
+        place: b.add_text_field("place", STORED),
+        key_place: b.add_text_field("key_place", key()),
+        key_country: b.add_text_field("key_country", key()),
+        key_participant: b.add_text_field("key_participant", key()),
+        key_tag: b.add_text_field("key_tag", key()),
+        facet_country: b.add_text_field(fast::COUNTRY, FAST),
+        facet_participant: b.add_text_field(fast::PARTICIPANT, FAST),
+        facet_tag: b.add_text_field(fast::TAG, FAST),
+        century: b.add_i64_field(fast::CENTURY, FAST),
+        lo: b.add_i64_field(fast::LO, int()),
+        hi: b.add_i64_field("hi", int()),
+        sort: b.add_i64_field(fast::SORT, int()),
+        lat: b.add_f64_field(fast::LAT, int()),
+        lon: b.add_f64_field(fast::LON, int()),
+        importance: b.add_f64_field(fast::IMPORTANCE, FAST),
+        month_day: b.add_u64_field("month_day", int()),
+        related: b.add_text_field("related", STRING),
+        seq: b.add_u64_field(fast::SEQ, FAST),
+    };
+    (b.build(), fields)
+}
+
+/// Register our analyzers on an index.
+pub fn register(index: &tantivy::Index) {
+    let words = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    let keys = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(WORDS, words);
+    index.tokenizers().register(PLAIN, plain);
+    index.tokenizers().register(KEYS, keys);
+}
+
+/// A stable 64-bit number for an id (FNV-1a): the tie-breaker of result order and cursors.
+pub fn seq(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// How important an event is: its `importance` when given, else
+/// `1 + 2·relations + participants + places/2 + key points/2 + ln(1 + narrative characters / 500)`.
+pub fn importance(e: &Event) -> f64 {
+    if let Some(i) = e.importance {
+        return i;
+    }
+    let chars: usize = e.body.iter().map(String::len).sum::<usize>() + e.summary.len();
+    1.0 + 2.0 * e.related.len() as f64
+        + e.participants.len() as f64
+        + 0.5 * e.places.len() as f64
+        + 0.5 * e.key_points.len() as f64
+        + (1.0 + chars as f64 / 500.0).ln()
+}
+
+/// Month and day (`mmdd`) of a day-precision date, in the calendar it was written in.
+pub fn month_day(e: &Event) -> Option<u64> {
+    if !matches!(e.date.precision, Precision::Day | Precision::Time) {
+        return None;
+    }
+    let day = e.date.earliest.day()?;
+    let ymd = match e.date.calendar {
+        Calendar::Julian => Calendar::Julian.from_day(day)?,
+        Calendar::Gregorian => day.ymd(),
+    };
+    Some(u64::from(ymd.month) * 100 + u64::from(ymd.day))
+}
+
+/// The century of the date's start, counted from year 0 (`19` for 1900–1999, `-1` for
+/// 100 BC–1 BC in astronomical years -99..0).
+pub fn century(e: &Event) -> Option<i64> {
+    let (lo, _) = e.date.sort_key();
+    if lo == i64::MIN {
+        return None;
+    }
+    Some(annals_dates::DayNumber(lo).ymd().year.div_euclid(100))
+}
+
+/// `calendar|edtf|text`: the date as stored for hits.
+pub fn stored_date(e: &Event) -> String {
+    format!(
+        "{}|{}|{}",
+        e.date.calendar.name(),
+        e.date.edtf,
+        e.date.text.as_deref().unwrap_or("")
+    )
+}
+
+/// "Washington, D.C., United States".
+pub fn place_label(p: &annals_core::Place) -> String {
+    if p.country.is_empty() {
+        p.name.clone()
+    } else {
+        format!("{}, {}", p.name, p.country)
+    }
+}
+
+/// The index document of an event.
+pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
+    let mut d = TantivyDocument::default();
+    d.add_text(f.id, &e.id);
+    d.add_text(f.title, &e.title);
+    let mut text = String::with_capacity(e.summary.len() + 64);
+    for part in [e.summary.as_str()]
+        .into_iter()
+        .chain(e.body.iter().map(String::as_str))
+    {
+        text.push_str(part);
+        text.push('\n');
+    }
+    for k in &e.key_points {
+        text.push_str(&k.label);
+        text.push_str(": ");
+        text.push_str(&k.text);
+        text.push('\n');
+    }
+    d.add_text(f.text, &e.title);
+    d.add_text(f.text, &text);
+    d.add_text(f.plain, &e.title);
+    d.add_text(f.plain, &text);
+    for p in &e.participants {
+        d.add_text(f.text, &p.name);
+    }
+    for p in &e.places {
+        d.add_text(f.text, &place_label(p));
+    }
+    d.add_text(f.summary, &e.summary);
+    d.add_text(f.date, stored_date(e));
+    if let Some(p) = e.places.first() {
+        d.add_text(f.place, place_label(p));
+    }
+    for p in &e.places {
+        d.add_text(f.key_place, &p.name);
+        if !p.country.is_empty() {
+            d.add_text(f.key_place, place_label(p));
+            d.add_text(f.key_country, &p.country);
+            d.add_text(f.facet_country, &p.country);
+        }
+    }
+    if let Some(p) = e.places.iter().find(|p| p.lat.is_some() && p.lon.is_some()) {
+        if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
+            d.add_f64(f.lat, lat);
+            d.add_f64(f.lon, lon);
+        }
+    }
+    for p in &e.participants {
+        d.add_text(f.key_participant, &p.name);
+        d.add_text(f.facet_participant, &p.name);
+    }
+    for t in &e.tags {
+        d.add_text(f.key_tag, t);
+        d.add_text(f.facet_tag, t);
+    }
+    if let Some(c) = century(e) {
+        d.add_i64(f.century, c);
+    }
+    let (lo, hi) = e.date.axis_range();
+    d.add_i64(f.lo, lo);
+    d.add_i64(f.hi, hi);
+    d.add_i64(f.sort, e.date.sort_key().0);
+    d.add_f64(f.importance, importance(e));
+    if let Some(md) = month_day(e) {
+        d.add_u64(f.month_day, md);
+    }
+    for r in &e.related {
+        d.add_text(f.related, &r.id);
+    }
+    d.add_u64(f.seq, seq(&e.id));
+    d
+}

@@ -1,0 +1,332 @@
+//! Searching: one query string in, ranked hits with snippets, a total, facet counts and a cursor
+//! out.
+
+use crate::collect::{keep_top, FacetCounts, Order, RankKey, TopHits};
+use crate::compile::{has_text, Compiler};
+use crate::{IndexError, Result, SearchIndex};
+use annals_core::json::DateJson;
+use annals_dates::{Calendar, When};
+use annals_query::{Request, Sort};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::collections::HashMap;
+use tantivy::collector::Count;
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+/// How to search.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    /// Hits per page (at least 1).
+    pub limit: usize,
+    /// Resume after this cursor (from a previous result's `next_cursor`).
+    pub cursor: Option<String>,
+    /// Compute facet counts.
+    pub facets: bool,
+    /// Values per facet.
+    pub facet_size: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            cursor: None,
+            facets: true,
+            facet_size: 10,
+        }
+    }
+}
+
+/// One hit.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Event id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Date.
+    pub date: When,
+    /// First place, "name, country".
+    pub place: Option<String>,
+    /// The summary around the matched words, HTML-escaped, matches in `<mark>`.
+    pub snippet: String,
+    /// BM25 score when ordered by relevance.
+    pub score: Option<f32>,
+}
+
+/// Facet counts, most frequent first.
+#[derive(Debug, Clone, Default)]
+pub struct Facets(pub Vec<(&'static str, Vec<(String, u64)>)>);
+
+/// The answer to a search.
+#[derive(Debug, Clone)]
+pub struct SearchResult {
+    /// How many events match.
+    pub total: usize,
+    /// This page of hits.
+    pub hits: Vec<Hit>,
+    /// Facet counts over all matches.
+    pub facets: Facets,
+    /// Cursor of the next page, when there may be one.
+    pub next_cursor: Option<String>,
+    /// The order used.
+    pub order: Order,
+}
+
+/// "20th century", "5th century BC"; deep time in ka or Ma.
+pub fn century_label(c: i64) -> String {
+    let year = c.saturating_mul(100);
+    if year <= -1_000_000 {
+        return format!("{} Ma", year.unsigned_abs() / 1_000_000);
+    }
+    if year <= -100_000 {
+        return format!("{} ka", year.unsigned_abs() / 1_000);
+    }
+    if c >= 0 {
+        format!("{} century", ordinal(c + 1))
+    } else {
+        format!("{} century BC", ordinal(-c))
+    }
+}
+
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, r) if r != 11 => "st",
+        (2, r) if r != 12 => "nd",
+        (3, r) if r != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// Decode `calendar|edtf|text`.
+pub(crate) fn stored_when(s: &str) -> Option<When> {
+    let (cal, rest) = s.split_once('|')?;
+    let (edtf, text) = rest.split_once('|')?;
+    let mut w = When::from_edtf(edtf).ok()?;
+    w.calendar = Calendar::from_name(cal)?;
+    if !text.is_empty() {
+        w.text = Some(text.to_string());
+    }
+    Some(w)
+}
+
+pub(crate) fn text_of<'a>(
+    doc: &'a TantivyDocument,
+    field: tantivy::schema::Field,
+) -> Option<&'a str> {
+    doc.get_first(field).and_then(|v| v.as_str())
+}
+
+/// Escape text for HTML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl SearchIndex {
+    /// Run a parsed query.
+    pub fn search(&self, request: &Request, opts: &SearchOptions) -> Result<SearchResult> {
+        let searcher = self.searcher();
+        let mut compiler = Compiler::new(self.tantivy(), self.fields(), &searcher)?;
+        let query = compiler.compile(&request.expr)?;
+        let order = match request.sort {
+            Some(Sort::Relevance) => Order::Relevance,
+            Some(Sort::DateAsc) => Order::DateAsc,
+            Some(Sort::DateDesc) => Order::DateDesc,
+            None if has_text(&request.expr) => Order::Relevance,
+            None => Order::DateAsc,
+        };
+        let after = match &opts.cursor {
+            Some(c) => Some(RankKey::from_cursor(c, order).ok_or_else(|| {
+                IndexError::Query(format!("cursor {c:?} is not valid for this query: use the next_cursor of the same query"))
+            })?),
+            None => None,
+        };
+        let limit = opts.limit.max(1);
+        let top = TopHits {
+            limit,
+            order,
+            after,
+        };
+        let (total, found, facets) = if opts.facets {
+            let (n, t, f) = searcher.search(
+                &*query,
+                &(
+                    Count,
+                    top,
+                    FacetCounts {
+                        size: opts.facet_size,
+                    },
+                ),
+            )?;
+            (n, t, f)
+        } else {
+            let (n, t) = searcher.search(&*query, &(Count, top))?;
+            (n, t, HashMap::new())
+        };
+        let next_cursor = (found.len() == limit)
+            .then(|| found.last().map(|(k, _)| k.cursor(order)))
+            .flatten();
+        let snippets = if has_text(&request.expr) {
+            let mut g = SnippetGenerator::create(&searcher, &*query, self.fields().text)?;
+            g.set_max_num_chars(200);
+            Some(g)
+        } else {
+            None
+        };
+        let mut hits = Vec::with_capacity(found.len());
+        for (key, addr) in found {
+            hits.push(self.hit(
+                &searcher,
+                addr,
+                snippets.as_ref(),
+                (order == Order::Relevance).then_some(key.primary as f32),
+            )?);
+        }
+        Ok(SearchResult {
+            total,
+            hits,
+            facets: facets_in_order(facets),
+            next_cursor,
+            order,
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+        snippets: Option<&SnippetGenerator>,
+        score: Option<f32>,
+    ) -> Result<Hit> {
+        let f = self.fields();
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let summary = text_of(&doc, f.summary).unwrap_or("");
+        let snippet = match snippets {
+            Some(g) => {
+                let mut s = g.snippet(summary);
+                s.set_snippet_prefix_postfix("<mark>", "</mark>");
+                if s.highlighted().is_empty() {
+                    escape(&clip(summary, 200))
+                } else {
+                    s.to_html()
+                }
+            }
+            None => escape(&clip(summary, 200)),
+        };
+        let date = text_of(&doc, f.date).and_then(stored_when).ok_or_else(|| {
+            IndexError::Query("an indexed event has no readable date: run `annals reindex`".into())
+        })?;
+        Ok(Hit {
+            id: text_of(&doc, f.id).unwrap_or_default().to_string(),
+            title: text_of(&doc, f.title).unwrap_or_default().to_string(),
+            date,
+            place: text_of(&doc, f.place).map(str::to_string),
+            snippet,
+            score,
+        })
+    }
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+fn facets_in_order(mut raw: HashMap<&'static str, HashMap<String, u64>>) -> Facets {
+    let mut out = Vec::new();
+    for name in ["country", "participant", "tag", "century"] {
+        let mut counts = raw.remove(name).unwrap_or_default();
+        keep_top(&mut counts, 10);
+        let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.push((name, v));
+    }
+    Facets(out)
+}
+
+impl Serialize for Facets {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        struct Counts<'a>(&'a [(String, u64)]);
+        impl Serialize for Counts<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.0.len()))?;
+                for (k, v) in self.0 {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (name, counts) in &self.0 {
+            m.serialize_entry(name, &Counts(counts))?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Hit {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("title", &self.title)?;
+        m.serialize_entry("date", &DateJson(&self.date))?;
+        m.serialize_entry("place", &self.place)?;
+        m.serialize_entry("snippet", &self.snippet)?;
+        m.serialize_entry("score", &self.score)?;
+        m.end()
+    }
+}
+
+impl Serialize for SearchResult {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("total", &self.total)?;
+        m.serialize_entry("hits", &self.hits)?;
+        m.serialize_entry("facets", &self.facets)?;
+        m.serialize_entry("next_cursor", &self.next_cursor)?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn century_labels() {
+        assert_eq!(century_label(19), "20th century");
+        assert_eq!(century_label(0), "1st century");
+        assert_eq!(century_label(-1), "1st century BC");
+        assert_eq!(century_label(-5), "5th century BC");
+        assert_eq!(century_label(10), "11th century");
+        assert_eq!(century_label(-660_000), "66 Ma");
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(
+            escape("<script>alert('x')</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+        );
+    }
+}

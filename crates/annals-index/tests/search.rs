@@ -1,0 +1,393 @@
+//! The index against a brute-force scan of the same events: hit counts of words and every
+//! filter, date filters as properties, cursors, snippets, timeline sums.
+
+use annals_core::{Event, RawEvent};
+use annals_dates::CalendarHint;
+use annals_index::{SearchIndex, SearchOptions, TimelineOptions};
+use annals_query::{parse, DateMode, Expr, Filter};
+use proptest::prelude::*;
+use std::collections::HashSet;
+
+/// A small deterministic generator (splitmix64).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[(self.next() % xs.len() as u64) as usize]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "treaty",
+    "battle",
+    "signed",
+    "empire",
+    "revolution",
+    "harbor",
+    "siege",
+    "council",
+    "railway",
+    "famine",
+];
+const PLACES: &[(&str, &str, f64, f64)] = &[
+    ("Tokyo", "Japan", 35.68, 139.69),
+    ("Osaka", "Japan", 34.69, 135.50),
+    ("Münster", "Germany", 51.96, 7.63),
+    ("Washington, D.C.", "United States", 38.90, -77.04),
+    ("Rome", "Italy", 41.90, 12.50),
+    ("Suva", "Fiji", -18.14, 178.44),
+];
+const PEOPLE: &[&str] = &[
+    "Japanese government",
+    "Roman Senate",
+    "Napoleon",
+    "United Nations",
+];
+const DATES: &[&str] = &[
+    "1960-01-19",
+    "1950",
+    "196X",
+    "-0043-03-13",
+    "-0499/-0400",
+    "1914/1918",
+    "1990/..",
+    "1970/",
+    "/1850",
+    "Y-66000000S2",
+    "1066-10-20",
+    "[1667,1668]",
+    "1943-21",
+    "0800-12-29",
+    "1945-08-06",
+];
+
+fn corpus(n: usize, seed: u64) -> Vec<Event> {
+    let mut r = Rng(seed);
+    (0..n)
+        .map(|i| {
+            let w1 = r.pick(WORDS);
+            let w2 = r.pick(WORDS);
+            let (place, country, lat, lon) = *r.pick(PLACES);
+            let located = r.next() % 3 != 0;
+            let json = serde_json::json!({
+                "id": format!("e{i}"),
+                "title": format!("The {w1} number {i}"),
+                "date": r.pick(DATES),
+                "summary": format!("A {w2} happened at {place}; <b>not bold</b>."),
+                "places": [if located { serde_json::json!({"name": place, "country": country, "lat": lat, "lon": lon}) } else { serde_json::json!({"name": place, "country": country}) }],
+                "participants": [{"name": r.pick(PEOPLE)}],
+                "tags": [if i % 2 == 0 { "even" } else { "odd" }],
+            });
+            serde_json::from_value::<RawEvent>(json).unwrap().into_event(CalendarHint::Auto).unwrap()
+        })
+        .collect()
+}
+
+fn build(events: &[Event]) -> (tempfile::TempDir, SearchIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_create(dir.path()).unwrap();
+    let mut w = index.writer().unwrap();
+    for e in events {
+        w.upsert(e).unwrap();
+    }
+    w.commit(1).unwrap();
+    index.reload().unwrap();
+    (dir, index)
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase().replace('ü', "u")
+}
+
+/// The meaning of a tree, computed by hand over one event.
+fn matches(e: &Event, x: &Expr) -> bool {
+    match x {
+        Expr::All => true,
+        Expr::Word(w) => {
+            let text = format!("{} {}", e.title, e.summary).to_lowercase();
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|t| t == w.to_lowercase())
+        }
+        Expr::Phrase(_) => unimplemented!("not generated"),
+        Expr::Not(y) => !matches(e, y),
+        Expr::And(xs) => xs.iter().all(|y| matches(e, y)),
+        Expr::Or(xs) => xs.iter().any(|y| matches(e, y)),
+        Expr::Filter(f) => match f {
+            Filter::Date { range, mode } => {
+                let (lo, hi) = e.date.axis_range();
+                match mode {
+                    DateMode::Overlap => lo <= range.hi && hi >= range.lo,
+                    DateMode::Within => range.lo <= lo && hi <= range.hi,
+                }
+            }
+            Filter::Place(p) => e.places.iter().any(|x| {
+                fold(&x.name) == fold(p) || fold(&format!("{}, {}", x.name, x.country)) == fold(p)
+            }),
+            Filter::Country(c) => e.places.iter().any(|x| fold(&x.country) == fold(c)),
+            Filter::Participant(p) => e.participants.iter().any(|x| fold(&x.name) == fold(p)),
+            Filter::Tag(t) => e.tags.iter().any(|x| fold(x) == fold(t)),
+            Filter::Id(id) => &e.id == id,
+            Filter::Near {
+                lat,
+                lon,
+                radius_km,
+            } => e.places.iter().find(|p| p.lat.is_some()).is_some_and(|p| {
+                annals_index::compile::distance_km(*lat, *lon, p.lat.unwrap(), p.lon.unwrap())
+                    <= *radius_km
+            }),
+            Filter::Bbox {
+                south,
+                west,
+                north,
+                east,
+            } => e.places.iter().find(|p| p.lat.is_some()).is_some_and(|p| {
+                let (a, b) = (p.lat.unwrap(), p.lon.unwrap());
+                let lon_ok = if west <= east {
+                    (*west..=*east).contains(&b)
+                } else {
+                    b >= *west || b <= *east
+                };
+                (*south..=*north).contains(&a) && lon_ok
+            }),
+        },
+    }
+}
+
+fn count(index: &SearchIndex, q: &str) -> usize {
+    let req = parse(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+    index
+        .search(
+            &req,
+            &SearchOptions {
+                limit: 1,
+                facets: false,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap()
+        .total
+}
+
+fn brute(events: &[Event], q: &str) -> usize {
+    let req = parse(q).unwrap();
+    events.iter().filter(|e| matches(e, &req.expr)).count()
+}
+
+#[test]
+fn counts_agree_with_a_scan() {
+    let events = corpus(400, 7);
+    let (_dir, index) = build(&events);
+    for q in [
+        "",
+        "treaty",
+        "battle OR siege",
+        "treaty -battle",
+        "(treaty OR battle) famine",
+        "date:1960",
+        "date:196X",
+        "date:1950..1970",
+        "date:..-0100",
+        "date:-0500..-0001",
+        "within:1900..1999",
+        "date:1900..",
+        "place:Tokyo",
+        "place:\"Washington, D.C.\"",
+        "place:\"washington, d.c., united states\"",
+        "place:munster",
+        "country:japan",
+        "participant:\"Japanese government\"",
+        "tag:even",
+        "near:35.68,139.69,300km",
+        "near:35.68,139.69,10km",
+        "near:-18.0,-179.9,100km",
+        "bbox:30,130,40,140",
+        "bbox:-20,170,-10,-170",
+        "treaty country:Japan date:1950..1970 near:35.68,139.69,300km",
+        "-country:Japan",
+        "id:e5",
+    ] {
+        assert_eq!(count(&index, q), brute(&events, q), "query {q:?}");
+    }
+    assert!(count(&index, "near:35.68,139.69,300km") > 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn date_filters_agree(a in -3000i64..2100, len in 0i64..3000, within in any::<bool>()) {
+        let events = corpus(150, 11);
+        let (_dir, index) = build(&events);
+        let b = a + len;
+        let y = |v: i64| if v < 0 { format!("-{:04}", -v) } else { format!("{v:04}") };
+        let q = format!("{}:{}..{}", if within { "within" } else { "date" }, y(a), y(b));
+        prop_assert_eq!(count(&index, &q), brute(&events, &q), "{}", q);
+    }
+}
+
+#[test]
+fn cursors_page_through_everything_once() {
+    let events = corpus(120, 3);
+    let (_dir, index) = build(&events);
+    for q in [
+        "treaty OR battle OR siege",
+        "",
+        "(famine OR council) sort:-date",
+    ] {
+        let req = parse(q).unwrap();
+        let all = index
+            .search(
+                &req,
+                &SearchOptions {
+                    limit: 1000,
+                    facets: false,
+                    ..SearchOptions::default()
+                },
+            )
+            .unwrap();
+        let mut seen = Vec::new();
+        let mut cursor = None;
+        loop {
+            let page = index
+                .search(
+                    &req,
+                    &SearchOptions {
+                        limit: 7,
+                        cursor: cursor.clone(),
+                        facets: false,
+                        facet_size: 10,
+                    },
+                )
+                .unwrap();
+            seen.extend(page.hits.iter().map(|h| h.id.clone()));
+            match page.next_cursor {
+                Some(c) => cursor = Some(c),
+                None => break,
+            }
+        }
+        let expected: Vec<String> = all.hits.iter().map(|h| h.id.clone()).collect();
+        assert_eq!(seen, expected, "{q}");
+        assert_eq!(seen.iter().collect::<HashSet<_>>().len(), seen.len());
+    }
+    let bad = index.search(
+        &parse("treaty").unwrap(),
+        &SearchOptions {
+            cursor: Some("nonsense".into()),
+            ..SearchOptions::default()
+        },
+    );
+    assert!(bad.is_err());
+}
+
+#[test]
+fn hits_carry_snippets_dates_and_facets() {
+    let events = corpus(60, 5);
+    let (_dir, index) = build(&events);
+    let r = index
+        .search(
+            &parse("famine").unwrap(),
+            &SearchOptions {
+                limit: 100,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap();
+    assert!(r.total > 0);
+    let h = r
+        .hits
+        .iter()
+        .find(|h| h.snippet.starts_with("A ") && h.snippet.contains("famine"))
+        .expect("a hit with famine in its summary");
+    assert!(h.snippet.contains("<mark>famine</mark>"), "{}", h.snippet);
+    assert!(
+        h.snippet.contains("&lt;b&gt;not bold") && !h.snippet.contains("<b>"),
+        "text is escaped: {}",
+        h.snippet
+    );
+    assert!(h.score.is_some());
+    let json = serde_json::to_value(&r).unwrap();
+    assert!(json["facets"]["country"].is_object());
+    assert_eq!(
+        json["hits"][0]["date"]["edtf"],
+        serde_json::to_value(&r.hits[0].date.edtf).unwrap()
+    );
+    let total_by_country: u64 = r
+        .facets
+        .0
+        .iter()
+        .find(|(n, _)| *n == "tag")
+        .unwrap()
+        .1
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(
+        total_by_country as usize, r.total,
+        "every event has one tag"
+    );
+    // Stemming and typo tolerance.
+    assert_eq!(count(&index, "famines"), count(&index, "famine"));
+    assert_eq!(count(&index, "revolutoin"), count(&index, "revolution"));
+}
+
+#[test]
+fn timeline_sums_and_on_this_day() {
+    let events = corpus(300, 9);
+    let (_dir, index) = build(&events);
+    let day = |s: &str| annals_dates::When::from_edtf(s).unwrap().axis_range();
+    let (from, _) = day("1900");
+    let (_, to) = day("1999");
+    let t = index
+        .timeline(
+            &parse("").unwrap(),
+            &TimelineOptions {
+                from: Some(from),
+                to: Some(to),
+                buckets: 10,
+                top: 2,
+            },
+        )
+        .unwrap();
+    assert_eq!(t.buckets.len(), 10);
+    assert_eq!(t.buckets[6].label, "1960s");
+    let sorted_in_window = events
+        .iter()
+        .filter(|e| (from..=to).contains(&e.date.sort_key().0))
+        .count() as u64;
+    assert_eq!(t.total, sorted_in_window);
+    assert!(t
+        .buckets
+        .iter()
+        .all(|b| b.top.len() as u64 == b.count.min(2)));
+    let deep = index
+        .timeline(
+            &parse("").unwrap(),
+            &TimelineOptions {
+                from: None,
+                to: None,
+                buckets: 12,
+                top: 1,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        deep.total,
+        events.len() as u64
+            - events
+                .iter()
+                .filter(|e| e.date.sort_key().0 == i64::MIN)
+                .count() as u64
+    );
+    // 1066-10-20 Gregorian is in the corpus as EDTF (calendar gregorian), so it is on 10-20.
+    let otd = index.on_this_day(10, 20, 1000).unwrap();
+    let expected = events
+        .iter()
+        .filter(|e| e.date.edtf == "1066-10-20")
+        .count();
+    assert_eq!(otd.len(), expected);
+}
