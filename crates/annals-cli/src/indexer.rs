@@ -52,27 +52,52 @@ impl Indexer {
         Ok(())
     }
 
-    /// After the store committed `generation`: make the index match it.
-    pub fn commit(self, store: &SqliteStore, generation: u64) -> Result<()> {
+    /// Before the store commits: make the index changes visible, marked with the generation
+    /// the store is about to reach. A search then sees the new index while the store finishes
+    /// its commit (it accepts an index one generation ahead only while the store is being
+    /// written). An index that was already out of step is rebuilt after the store commit.
+    pub fn prepare(self, next_generation: u64) -> Result<AfterStore> {
         let Indexer {
             index,
             writer,
             rebuild,
         } = self;
-        let done = if rebuild {
-            rebuild_with(writer, store, generation)
-        } else {
-            writer.commit(generation).map_err(Into::into)
-        };
-        done.with_context(|| {
-            format!("the events were stored, but the search index {} could not be updated: run `annals reindex`", index.dir().display())
-        })
+        if rebuild {
+            return Ok(AfterStore::Rebuild(index, writer));
+        }
+        writer.commit(next_generation).with_context(|| {
+            format!(
+                "the search index {} could not be updated, so nothing was imported",
+                index.dir().display()
+            )
+        })?;
+        Ok(AfterStore::Done)
     }
 
     /// The store transaction was abandoned: forget the index changes too.
     pub fn abort(self) -> Result<()> {
         self.writer.rollback()?;
         Ok(())
+    }
+}
+
+/// What is left to do for the index once the store has committed.
+pub enum AfterStore {
+    /// Nothing: the index already holds the new state.
+    Done,
+    /// Rebuild the index from the committed store.
+    Rebuild(SearchIndex, Writer),
+}
+
+impl AfterStore {
+    /// Finish after the store committed `generation`.
+    pub fn finish(self, store: &SqliteStore, generation: u64) -> Result<()> {
+        match self {
+            AfterStore::Done => Ok(()),
+            AfterStore::Rebuild(index, writer) => rebuild_with(writer, store, generation).with_context(|| {
+                format!("the events were stored, but the search index {} could not be rebuilt: run `annals reindex`", index.dir().display())
+            }),
+        }
     }
 }
 
@@ -118,7 +143,10 @@ pub fn for_search(db: &Path, store: &SqliteStore) -> Result<SearchIndex> {
         Err(e) => return Err(e.into()),
     };
     let (ours, theirs) = (index.generation()?.unwrap_or(0), store.generation()?);
-    if ours != theirs {
+    // One ahead while an import commits its store transaction: the index already holds the
+    // import's complete new state.
+    let committing = ours == theirs + 1 && store.write_in_progress()?;
+    if ours != theirs && !committing {
         bail!(
             "the search index {} is out of date (it reflects write {ours} of the store, the store is at write {theirs}): run `annals reindex`",
             dir.display()

@@ -8,7 +8,8 @@
 //! - an `Or` at the top is put in parentheses when a `sort:` follows it;
 //! - filter keys in lowercase; values quoted when they hold a space or `(`, `)`;
 //! - dates as the shortest `A..B` that denotes the same days (`1960`, `1950..1970`,
-//!   `-0043-03-15`, `..1453`);
+//!   `-0043-03-15`, `..1453`); a single day in a year of five or more digits, which EDTF cannot
+//!   write as a day, as the interval with an unknown end that gives it (`/Y-12000`, `Y-12000/`);
 //! - `near:` radii in kilometres; `sort:` last.
 
 use std::fmt::{self, Write};
@@ -251,7 +252,13 @@ fn single(lo: i64, hi: i64) -> Option<String> {
     if year_start && year_end {
         Some(year(l.year))
     } else if !has_months(l.year) {
-        None
+        // EDTF has no days in years of five or more digits; a single first or last day of such
+        // a year comes from an interval with an unknown end (its known end is the day).
+        match (lo == hi, year_start, year_end) {
+            (true, true, _) => Some(format!("{}/", year(l.year))),
+            (true, _, true) => Some(format!("/{}", year(l.year))),
+            _ => None,
+        }
     } else if l.month == h.month && month_start && month_end {
         Some(format!("{}-{:02}", year(l.year), l.month))
     } else if lo == hi {
@@ -308,6 +315,15 @@ mod tests {
             ("date:1960-01-19..1960-01-19", "date:1960-01-19"),
             ("date:1960-01-19..1960-01-20", "date:1960-01-19..1960-01-20"),
             ("date:1960-12..1961", "date:1960-12..1961"),
+            ("date:/1950", "date:1950-12-31"),
+            ("date:1950/", "date:1950-01-01"),
+            ("date:/Y-660000000045", "date:/Y-660000000045"),
+            ("date:Y-12000/", "date:Y-12000/"),
+            ("date:Y-12000/Y-11000", "date:Y-12000..Y-11000"),
+            (
+                "date:\"66 million years ago\"",
+                "date:Y-66999999..Y-66000000",
+            ),
         ] {
             assert_eq!(canon(q), want, "{q}");
             assert_eq!(parse(want).unwrap(), parse(q).unwrap(), "{q}");

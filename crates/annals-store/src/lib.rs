@@ -75,6 +75,8 @@ pub trait EventStore {
     /// The number of write transactions ever committed: derived data (the search index)
     /// records the generation it was built from, so that it is never silently out of step.
     fn generation(&self) -> Result<u64, StoreError>;
+    /// Whether another connection holds the write lock right now (an import is running).
+    fn write_in_progress(&self) -> Result<bool, StoreError>;
 }
 
 /// A set of writes that lands all together or not at all.
@@ -85,6 +87,8 @@ pub trait Transaction {
     fn upsert_stub(&mut self, event: &Event) -> Result<Written, StoreError>;
     /// Delete an event; false if there was none.
     fn delete(&mut self, id: &str) -> Result<bool, StoreError>;
+    /// The generation the store will have once this transaction commits.
+    fn next_generation(&self) -> Result<u64, StoreError>;
     /// An event as this transaction sees it (its own writes included).
     fn get(&self, id: &str) -> Result<Option<Event>, StoreError>;
     /// Make every write of the transaction durable and visible, and advance the generation.

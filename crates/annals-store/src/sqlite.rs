@@ -155,6 +155,21 @@ impl EventStore for SqliteStore {
         Ok(g.unwrap_or(0) as u64)
     }
 
+    fn write_in_progress(&self) -> Result<bool, StoreError> {
+        self.conn.busy_timeout(std::time::Duration::ZERO)?;
+        let probe = self.conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;");
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        match probe {
+            Ok(()) => Ok(false),
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::DatabaseBusy =>
+            {
+                Ok(true)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
     fn stats(&self) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<u64, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
@@ -336,6 +351,18 @@ impl Transaction for SqliteTransaction<'_> {
             .transpose()
     }
 
+    fn next_generation(&self) -> Result<u64, StoreError> {
+        let g: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT CAST(value AS INTEGER) FROM annals_meta WHERE key = 'generation'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(g.unwrap_or(0) as u64 + 1)
+    }
+
     fn commit(self: Box<Self>) -> Result<u64, StoreError> {
         let generation: i64 = self.tx.query_row(
             "INSERT INTO annals_meta (key, value) VALUES ('generation', 1) \
@@ -436,6 +463,7 @@ mod tests {
         let mut s = SqliteStore::in_memory().unwrap();
         assert_eq!(s.generation().unwrap(), 0);
         let tx = s.transaction().unwrap();
+        assert_eq!(tx.next_generation().unwrap(), 1);
         assert_eq!(tx.commit().unwrap(), 1);
         let mut tx = s.transaction().unwrap();
         tx.upsert(&event(r#"{"title": "A", "date": "1960"}"#))
@@ -445,6 +473,19 @@ mod tests {
         assert_eq!(s.generation().unwrap(), 2);
         drop(s.transaction().unwrap());
         assert_eq!(s.generation().unwrap(), 2);
+    }
+
+    #[test]
+    fn sees_a_writer_in_another_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let mut a = SqliteStore::open(&path).unwrap();
+        let b = SqliteStore::open(&path).unwrap();
+        assert!(!b.write_in_progress().unwrap());
+        let tx = a.transaction().unwrap();
+        assert!(b.write_in_progress().unwrap());
+        drop(tx);
+        assert!(!b.write_in_progress().unwrap());
     }
 
     #[test]

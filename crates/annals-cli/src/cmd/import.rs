@@ -161,7 +161,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     let mut index = Indexer::open(db, &store)?;
     let mut tally = Tally::default();
     let progress = progress_bar();
-    let (problems, files, generation) = {
+    let (problems, files, after, generation) = {
         let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
         // Two stages on two cores: a reader thread parses and validates, this thread writes.
         let (problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
@@ -202,10 +202,11 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
             );
             return Ok(exit::INVALID);
         }
+        let after = index.prepare(tx.next_generation()?)?;
         let generation = tx.commit()?;
-        (problems, files, generation)
+        (problems, files, after, generation)
     };
-    index.commit(&store, generation)?;
+    after.finish(&store, generation)?;
     println!(
         "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
         plural(files),
@@ -240,9 +241,11 @@ pub fn demo(db: &Path) -> Result<u8> {
                 }
             }
         }
-        tx.commit()?
+        let after = index.prepare(tx.next_generation()?)?;
+        (after, tx.commit()?)
     };
-    index.commit(&store, generation)?;
+    let (after, generation) = generation;
+    after.finish(&store, generation)?;
     let mut n = 0;
     store.scan(&annals_store::Filter::default(), &mut |e| {
         n += 1;

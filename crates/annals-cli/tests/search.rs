@@ -1,0 +1,350 @@
+//! Search, timeline, on this day, related, reindex and index consistency, through the binary.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn annals(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    let out = annals(db, args);
+    assert!(
+        out.status.success(),
+        "annals {args:?}:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assert!(annals(&db, &["demo"]).status.success());
+    (dir, db)
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn search_the_demo() {
+    let (_dir, db) = demo();
+    let r = json(&db, &["search", "--json", "Constantinpole"]);
+    assert_eq!(ids(&r)[0], "fall-of-constantinople-1453", "typo tolerance");
+    let r = json(&db, &["search", "--json", "Munster"]);
+    assert_eq!(ids(&r), ["peace-of-westphalia-1648"], "diacritics folded");
+    assert!(r["hits"][0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("<mark>Münster</mark>"));
+    let r = json(&db, &["search", "--json", "battle date:..-0001"]);
+    assert!(r["total"].as_u64().unwrap() >= 5);
+    for h in r["hits"].as_array().unwrap() {
+        assert!(
+            h["date"]["latest"].as_str().unwrap().starts_with('-'),
+            "{h}"
+        );
+    }
+    assert!(
+        r["facets"]["country"]["Greece"].as_u64().unwrap() >= 2,
+        "{}",
+        r["facets"]
+    );
+    assert!(r["facets"]["century"].is_object());
+    // Shape: {"total", "hits": [{id, title, date, place, snippet, score}], "facets"}
+    let h = &r["hits"][0];
+    for key in ["id", "title", "date", "place", "snippet", "score"] {
+        assert!(h.get(key).is_some(), "hit has {key}: {h}");
+    }
+    let r = json(
+        &db,
+        &["search", "--json", "\"Holy Roman Empire\" -Westphalia"],
+    );
+    assert!(!ids(&r).contains(&"peace-of-westphalia-1648".to_string()));
+    let r = json(&db, &["search", "--json", "place:Rome sort:date"]);
+    let dates: Vec<&str> = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"]["earliest"].as_str().unwrap())
+        .collect();
+    assert!(dates.len() >= 3);
+    assert_eq!(r["hits"][0]["id"], "founding-of-rome-753-bc");
+    let near = json(&db, &["search", "--json", "near:35.68,139.69,600km"]);
+    assert!(near["total"].as_u64().unwrap() >= 1, "events near Tokyo");
+}
+
+#[test]
+fn pages_and_batches() {
+    let (_dir, db) = demo();
+    let all = json(&db, &["search", "--json", "--limit", "200", "sort:date"]);
+    assert_eq!(all["total"], 110);
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut args = vec!["search", "--json", "--limit", "25", "sort:date"];
+        if let Some(c) = &cursor {
+            args.extend(["--cursor", c.as_str()]);
+        }
+        let page = json(&db, &args);
+        seen.extend(ids(&page));
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ids(&all));
+    let dir = tempfile::tempdir().unwrap();
+    let queries = dir.path().join("q.txt");
+    std::fs::write(
+        &queries,
+        "treaty\nbattle date:..-0001\n(unclosed\n\nMunster\n",
+    )
+    .unwrap();
+    let out = annals(
+        &db,
+        &["search", "--queries", queries.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a bad line makes the exit code 1"
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5, "one object per line, errors included");
+    assert!(lines[0]["total"].as_u64().unwrap() > 0);
+    assert!(
+        lines[2]["error"].as_str().unwrap().contains("character"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines[3]["total"], 110, "an empty line matches everything");
+    assert!(lines[4]["took_ms"].as_f64().is_some());
+}
+
+#[test]
+fn bad_queries_say_where() {
+    let (_dir, db) = demo();
+    for q in [
+        "treaty (",
+        "date:2000..1900",
+        "near:95,0,10km",
+        "place:",
+        &"x ".repeat(3000),
+    ] {
+        let out = annals(&db, &["search", q]);
+        assert_eq!(out.status.code(), Some(1), "{q:.40}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("query error at character"), "{q:.40}: {err}");
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn timeline_on_this_day_related() {
+    let (_dir, db) = demo();
+    let t = json(
+        &db,
+        &[
+            "timeline",
+            "--json",
+            "--from",
+            "4.6 billion years ago",
+            "--to",
+            "2025",
+            "--buckets",
+            "12",
+        ],
+    );
+    assert_eq!(t["unit"], "billion_years");
+    assert_eq!(t["total"], 110);
+    let t = json(
+        &db,
+        &[
+            "timeline",
+            "--json",
+            "--from",
+            "1900",
+            "--to",
+            "1999",
+            "--buckets",
+            "10",
+            "--top",
+            "1",
+        ],
+    );
+    assert_eq!(t["unit"], "decade");
+    assert_eq!(t["buckets"][4]["label"], "1940s");
+    assert!(t["buckets"][4]["count"].as_u64().unwrap() >= 3);
+    assert_eq!(t["buckets"][4]["top"].as_array().unwrap().len(), 1);
+    let t = json(
+        &db,
+        &[
+            "timeline",
+            "--json",
+            "--from",
+            "1969-07-16",
+            "--to",
+            "1969-07-24",
+            "--buckets",
+            "9",
+        ],
+    );
+    assert_eq!(t["unit"], "day");
+    assert_eq!(
+        t["buckets"][4]["count"], 1,
+        "Apollo 11 on 20 July: {}",
+        t["buckets"][4]
+    );
+    let t = json(
+        &db,
+        &["timeline", "--json", "war OR battle", "--buckets", "5"],
+    );
+    assert!(t["total"].as_u64().unwrap() > 5);
+    let d = json(&db, &["on-this-day", "--json", "--date", "10-14"]);
+    let titles: Vec<&str> = d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Battle of Hastings"),
+        "Julian 14 October: {titles:?}"
+    );
+    let r = json(&db, &["related", "--json", "battle-of-hastings-1066"]);
+    let rel: Vec<&str> = r["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(!rel.is_empty());
+    assert!(
+        !rel.contains(&"battle-of-hastings-1066"),
+        "never the event itself"
+    );
+    let unique: std::collections::HashSet<_> = rel.iter().collect();
+    assert_eq!(unique.len(), rel.len(), "no duplicates");
+    assert_eq!(
+        r["related"][0]["reason"]["type"], "explicit",
+        "explicit relations first"
+    );
+    assert_eq!(
+        annals(&db, &["related", "no-such-event"]).status.code(),
+        Some(3)
+    );
+}
+
+#[test]
+fn stale_index_is_refused_then_rebuilt() {
+    let (_dir, db) = demo();
+    assert!(annals(&db, &["check", "--index"]).status.success());
+    // Another program changes the store behind the index's back.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE annals_meta SET value = value + 5 WHERE key = 'generation'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let out = annals(&db, &["search", "treaty"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("run `annals reindex`"));
+    let check = annals(&db, &["check", "--index"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(annals(&db, &["reindex"]).status.success());
+    assert!(annals(&db, &["check", "--index"]).status.success());
+    assert_eq!(json(&db, &["search", "--json", ""])["total"], 110);
+    // A missing index says how to make one.
+    std::fs::remove_dir_all(annals_dir(&db)).unwrap();
+    let out = annals(&db, &["search", "x"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("annals reindex"));
+    // The next import notices and rebuilds it whole.
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.jsonl");
+    std::fs::write(&one, "{\"title\": \"Extra\", \"date\": \"2001\"}\n").unwrap();
+    assert!(annals(&db, &["import", one.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(json(&db, &["search", "--json", ""])["total"], 111);
+}
+
+fn annals_dir(db: &Path) -> std::path::PathBuf {
+    db.with_file_name(format!(
+        "{}.index",
+        db.file_name().unwrap().to_string_lossy()
+    ))
+}
+
+/// A search during an import sees the state before it or after it, never a part.
+#[test]
+fn readers_see_old_or_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let first = dir.path().join("first.jsonl");
+    std::fs::write(&first, "{\"title\": \"Before\", \"date\": \"1900\"}\n").unwrap();
+    assert!(annals(&db, &["import", first.to_str().unwrap()])
+        .status
+        .success());
+    let big = dir.path().join("big.jsonl");
+    let text: String = (0..40_000)
+        .map(|i| {
+            format!(
+                "{{\"title\": \"Generated event {i}\", \"date\": \"{}\"}}\n",
+                1000 + i % 1000
+            )
+        })
+        .collect();
+    std::fs::write(&big, text).unwrap();
+    let mut import = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("--db")
+        .arg(&db)
+        .args(["import", big.to_str().unwrap()])
+        .spawn()
+        .unwrap();
+    let mut totals = std::collections::BTreeSet::new();
+    let mut runs = 0;
+    loop {
+        let done = import.try_wait().unwrap().is_some();
+        let out = annals(
+            &db,
+            &["search", "--json", "--limit", "1", "--no-facets", ""],
+        );
+        assert!(
+            out.status.success(),
+            "search during import failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        totals.insert(v["total"].as_u64().unwrap());
+        runs += 1;
+        if done {
+            break;
+        }
+    }
+    assert!(import.wait().unwrap().success());
+    assert!(
+        totals.iter().all(|t| *t == 1 || *t == 40_001),
+        "saw {totals:?} over {runs} searches"
+    );
+    assert!(totals.contains(&40_001));
+}
