@@ -68,6 +68,19 @@ recursively (files with those extensions only). Importing the same record again 
     Related(RelatedArgs),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Find the dates in prose (text, Markdown, TimeML) and propose the events they date.
+    #[command(
+        after_help = "Writes nothing unless --import is given. Examples:\n  annals extract article.txt                    event candidates, for review\n  annals extract article.md --json              the same as native JSON Lines\n  annals extract article.txt --import           store them (tagged `extracted`)\n  annals extract doc.tml --format timeml        the text with TIMEX3 tags inline\n  annals extract notes.txt --dct 1960-01-20 --anchor news --format timeml"
+    )]
+    Extract(ExtractArgs),
+    /// Score TimeML time expressions against gold files as TempEval-3 does.
+    #[command(
+        after_help = "Files are paired by name. Prints per-file counts and micro-averaged strict and relaxed extent \
+P/R/F1, type and value F1 (type/value accuracy over relaxed matches times relaxed F1). A missing \
+system file, or one whose text differs from the gold, is reported and counted as all misses \
+(exit code 1)."
+    )]
+    EvalTimex(EvalTimexArgs),
 }
 
 /// Options of the readers.
@@ -232,6 +245,55 @@ pub struct ExportArgs {
     /// ending in `/`) gets one file per event.
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+}
+
+/// `annals extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Plain text, Markdown or TimeML files.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// What to write: `events` (candidates, one per line), `json` (native JSON Lines events),
+    /// `timeml` (the text with TIMEX3 tags inline), `timex` (one JSON object per expression).
+    #[arg(long, default_value = "events", value_parser = ["events", "json", "timeml", "timex"])]
+    pub format: String,
+    /// Write native JSON Lines events (the same as --format json).
+    #[arg(long)]
+    pub json: bool,
+    /// The document's date, for plain text (TimeML files have their own <DCT>): 2009-12-19,
+    /// 1960-01, "January 19, 1960".
+    #[arg(long, value_name = "DATE")]
+    pub dct: Option<String>,
+    /// What relative dates count from: `narrative` (the story's current date, which moves with
+    /// the text) or `news` (the document date).
+    #[arg(long, default_value = "narrative", value_parser = ["narrative", "news"])]
+    pub anchor: String,
+    /// Read the files as `text`, `markdown` or `timeml` instead of guessing.
+    #[arg(long, value_parser = ["text", "markdown", "timeml"])]
+    pub input: Option<String>,
+    /// Write one file per input into this directory (the same name; `.tml` for timeml).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Store the event candidates in the database, tagged `extracted`, in one transaction.
+    #[arg(long)]
+    pub import: bool,
+}
+
+/// `annals eval-timex`.
+#[derive(Debug, Args)]
+pub struct EvalTimexArgs {
+    /// Directory of gold TimeML files.
+    #[arg(value_name = "GOLD_DIR")]
+    pub gold: PathBuf,
+    /// Directory of system TimeML files (paired with the gold by file name).
+    #[arg(value_name = "SYSTEM_DIR")]
+    pub system: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list every difference: missed, spurious, extent, type, value.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// `annals stats`.

@@ -18,6 +18,7 @@ pub mod compile;
 pub mod related;
 pub mod schema;
 pub mod search;
+pub mod sync;
 pub mod timeline;
 
 pub use related::{Related, RelatedReason};
@@ -37,7 +38,7 @@ pub enum IndexError {
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
     /// The index directory is missing.
-    #[error("there is no search index at {0}: run `annals reindex`")]
+    #[error("there is no search index at {}: run `annals reindex`", .0.display())]
     Missing(PathBuf),
     /// A file system error.
     #[error("search index: {0}")]
@@ -45,6 +46,19 @@ pub enum IndexError {
     /// The query cannot run (bad cursor, bad value).
     #[error("{0}")]
     Query(String),
+    /// The store could not be read.
+    #[error("store: {0}")]
+    Store(String),
+    /// The index reflects another state of the store.
+    #[error("the search index {} is out of date (it reflects write {index} of the store, the store is at write {store}): run `annals reindex`", dir.display())]
+    Stale {
+        /// The index directory.
+        dir: PathBuf,
+        /// The generation the index reflects.
+        index: u64,
+        /// The store's generation.
+        store: u64,
+    },
 }
 
 /// Result of index operations.
@@ -125,7 +139,11 @@ impl SearchIndex {
 
     /// A writer. Only one may exist at a time (tantivy holds a lock file).
     pub fn writer(&self) -> Result<Writer> {
-        let writer = self.index.writer_with_num_threads(1, 96_000_000)?;
+        // One indexing thread per core (at most two): indexing is the slowest stage of an import.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+        let writer = self
+            .index
+            .writer_with_num_threads(threads, 64_000_000 * threads)?;
         Ok(Writer {
             writer,
             fields: self.fields,

@@ -180,32 +180,20 @@ impl Lexer {
             }
             '"' => self.phrase(pos)?,
             '-' => {
-                match self.at(pos + 1) {
-                    None => {
-                        return Err(QueryError::new(
-                            pos,
-                            "expected a word, phrase, filter or '(' after '-', found the end of the query",
-                        ))
-                    }
+                let found = match self.at(pos + 1) {
+                    None => Some("after '-', found the end of the query"),
                     Some(n) if n.is_whitespace() => {
-                        return Err(QueryError::new(
-                            pos,
-                            "expected a word, phrase, filter or '(' directly after '-' (write -word to exclude a word)",
-                        ))
+                        Some("directly after '-' (write -word to exclude a word)")
                     }
-                    Some(')') => {
-                        return Err(QueryError::new(
-                            pos,
-                            "expected a word, phrase, filter or '(' after '-', found ')'",
-                        ))
-                    }
-                    Some('-') => {
-                        return Err(QueryError::new(
-                            pos,
-                            "expected a word, phrase, filter or '(' after '-', found another '-'",
-                        ))
-                    }
-                    Some(_) => {}
+                    Some(')') => Some("after '-', found ')'"),
+                    Some('-') => Some("after '-', found another '-'"),
+                    Some(_) => None,
+                };
+                if let Some(found) = found {
+                    return Err(QueryError::new(
+                        pos,
+                        format!("expected a word, phrase, filter or '(' {found}"),
+                    ));
                 }
                 self.i += 1;
                 Kind::Minus

@@ -678,6 +678,7 @@ mod tests {
         err_at("date:1950..19x0", 13, "invalid EDTF");
         err_at("date:1950..1960..1970", 15, "invalid EDTF \"1960..1970\"");
         err_at("date:1960-13", 10, "month must be");
+        err_at("date:..1950/", 5, "names no day");
         // Bare English: EDTF error plus a hint to quote it.
         err_at("date:1960s", 9, "date:\"1960s\"");
         err_at("within:1960s", 11, "within:\"1960s\"");

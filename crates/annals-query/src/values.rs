@@ -66,7 +66,7 @@ fn date_range(key: Key, value: &str, pos: usize, quoted: bool) -> Result<DayRang
     let split = if single { None } else { value.find("..") };
     let Some(k) = split else {
         let (lo, hi) = read_date(key, value, pos, quoted)?.axis_range();
-        return Ok(DayRange { lo, hi });
+        return finite(DayRange { lo, hi }, value, pos);
     };
     let (a, b) = (&value[..k], &value[k + 2..]);
     let a_pos = pos + chars(a) - chars(a.trim_start());
@@ -90,7 +90,20 @@ fn date_range(key: Key, value: &str, pos: usize, quoted: bool) -> Result<DayRang
             ),
         ));
     }
-    Ok(DayRange { lo, hi })
+    finite(DayRange { lo, hi }, value, pos)
+}
+
+/// `range`, unless it lies wholly at one infinite end of the axis. The date library gives
+/// `(i64::MIN, i64::MIN)` for an interval that is open at the start and unknown at the end
+/// (`..1950/`): such a value names no day.
+fn finite(range: DayRange, value: &str, pos: usize) -> Result<DayRange, QueryError> {
+    if range.hi == i64::MIN || range.lo == i64::MAX {
+        return Err(QueryError::new(
+            pos,
+            format!("the date {value:?} names no day: one end is open and the other unknown"),
+        ));
+    }
+    Ok(range)
 }
 
 /// One date: EDTF when bare, text when quoted. `pos` is its character offset in the query.

@@ -322,3 +322,17 @@ proptest! {
         }
     }
 }
+
+/// Inputs that the coverage-guided fuzzer (cargo-fuzz, libFuzzer) once failed on.
+#[test]
+fn fuzzer_findings() {
+    for q in [
+        // A single last day of a year of more than four digits: printed as `/Y-…`.
+        "date:/Y-660000000045",
+        // Open start and unknown end: no day at all (an error, not a range at -infinity).
+        "date:..1950/\r\0\0\0\0\0\0\0.date:M2.",
+    ] {
+        check(q).unwrap();
+    }
+    assert!(parse("date:..1950/").is_err());
+}

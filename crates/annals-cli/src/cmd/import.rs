@@ -8,20 +8,20 @@ use crate::input::{collect_files, read_file, total_bytes, Problem};
 use annals_core::{id::event_id, Event};
 use annals_formats::{FormatError, Incoming, Location};
 use annals_store::{EventStore, Transaction, Written};
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashMap;
 use std::path::Path;
 
 /// Counts of one import.
 #[derive(Default)]
-struct Tally {
+pub(crate) struct Tally {
     /// Lead cards that created their event in this run: a main record for it later in the
     /// run completes it rather than updating it.
     stubs_created: std::collections::HashSet<String>,
-    created: u64,
-    updated: u64,
-    unchanged: u64,
+    pub(crate) created: u64,
+    pub(crate) updated: u64,
+    pub(crate) unchanged: u64,
     merged: u64,
 }
 
@@ -129,7 +129,7 @@ fn progress_bar() -> ProgressBar {
 }
 
 /// Write one event to the store and the index, and count what happened.
-fn write_one(
+pub(crate) fn write_one(
     tx: &mut dyn Transaction,
     index: &mut Indexer,
     tally: &mut Tally,
@@ -158,7 +158,8 @@ fn write_one(
 
 pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     let mut store = open(db)?;
-    let mut index = Indexer::open(db, &store)?;
+    let mut index = Indexer::open(db, &store)
+        .context("cannot open the search index (is another import running?)")?;
     let mut tally = Tally::default();
     let progress = progress_bar();
     let (problems, files, after, generation) = {
@@ -202,11 +203,13 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
             );
             return Ok(exit::INVALID);
         }
-        let after = index.prepare(tx.next_generation()?)?;
+        let after = index
+            .prepare(tx.next_generation()?)
+            .context("the search index could not be updated, so nothing was imported")?;
         let generation = tx.commit()?;
         (problems, files, after, generation)
     };
-    after.finish(&store, generation)?;
+    after.finish(&store, generation).with_context(|| format!("the events were stored, but the search index of {} could not be rebuilt: run `annals reindex`", db.display()))?;
     println!(
         "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
         plural(files),
@@ -228,7 +231,8 @@ mod corpus {
 /// Import the bundled demo corpus into `db`, then list it.
 pub fn demo(db: &Path) -> Result<u8> {
     let mut store = open(db)?;
-    let mut index = Indexer::open(db, &store)?;
+    let mut index = Indexer::open(db, &store)
+        .context("cannot open the search index (is another import running?)")?;
     let opts = annals_formats::ReadOptions::default();
     let mut tally = Tally::default();
     let generation = {
@@ -241,11 +245,13 @@ pub fn demo(db: &Path) -> Result<u8> {
                 }
             }
         }
-        let after = index.prepare(tx.next_generation()?)?;
+        let after = index
+            .prepare(tx.next_generation()?)
+            .context("the search index could not be updated, so nothing was imported")?;
         (after, tx.commit()?)
     };
     let (after, generation) = generation;
-    after.finish(&store, generation)?;
+    after.finish(&store, generation).with_context(|| format!("the events were stored, but the search index of {} could not be rebuilt: run `annals reindex`", db.display()))?;
     let mut n = 0;
     store.scan(&annals_store::Filter::default(), &mut |e| {
         n += 1;

@@ -1,6 +1,7 @@
 //! One module per command.
 
 mod export;
+mod extract;
 mod import;
 mod read;
 mod search;
@@ -46,6 +47,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::OnThisDay(args) => search::on_this_day(&db, &args),
         Command::Related(args) => search::related(&db, &args),
         Command::Reindex => search::reindex(&db),
+        Command::Extract(args) => extract::extract(&db, &args),
+        Command::EvalTimex(args) => extract::eval_timex(&args),
     }
 }
 
