@@ -56,8 +56,10 @@ recursively (files with those extensions only). Importing the same record again 
     /// Counts of what the database holds.
     Stats(StatsArgs),
     /// Import the bundled demo corpus (110 events, from the formation of the Earth to 2023)
-    /// and list it.
-    Demo,
+    /// and serve it on http://127.0.0.1:8080 (or list it, with --no-serve).
+    Demo(DemoArgs),
+    /// Serve the web app and the HTTP API.
+    Serve(ServeArgs),
     /// Search events by words, dates, places and participants in one query.
     Search(SearchArgs),
     /// How many events fall in each period of a window, with the most important of each.
@@ -118,6 +120,29 @@ pub struct CheckArgs {
     /// Also check that the search index agrees with the store (same events, same generation).
     #[arg(long)]
     pub index: bool,
+}
+
+/// `annals serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// A file holding the token that writes need (`Authorization: Bearer TOKEN`); without it
+    /// the server is read-only.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+}
+
+/// `annals demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Only import and list; do not serve.
+    #[arg(long)]
+    pub no_serve: bool,
+    /// How to serve.
+    #[command(flatten)]
+    pub serve: ServeArgs,
 }
 
 /// `annals search`.

@@ -27,7 +27,7 @@ fn json(db: &Path, args: &[&str]) -> Value {
 fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    assert!(annals(&db, &["demo"]).status.success());
+    assert!(annals(&db, &["demo", "--no-serve"]).status.success());
     (dir, db)
 }
 

@@ -16,7 +16,7 @@ use annals_extract::events::{candidates, Candidate, SourceInfo};
 use annals_extract::score::score_dirs;
 use annals_extract::{Mode, Options, Tagger};
 use annals_formats::{Incoming, Location};
-use annals_store::Transaction;
+use annals_store::{EventStore, Transaction};
 use anyhow::{bail, Context, Result};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
@@ -218,7 +218,7 @@ fn each_candidate(
             ))
         });
         found.clear();
-        t.tag_into(chunk.masked, &mut found);
+        t.tag_into(&chunk.masked, &mut found);
         if let Some(w) = out_timex.as_mut() {
             for x in &found {
                 let start = chunk.chars + annals_extract::doc::count_chars(&chunk.kept[..x.start]);
@@ -236,7 +236,7 @@ fn each_candidate(
             }
             continue;
         }
-        for c in candidates(chunk.masked, &found, chunk.chars, &src) {
+        for c in candidates(&chunk.masked, &found, chunk.chars, &src) {
             n += 1;
             each(c)?;
         }

@@ -229,7 +229,7 @@ mod corpus {
 }
 
 /// Import the bundled demo corpus into `db`, then list it.
-pub fn demo(db: &Path) -> Result<u8> {
+pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     let mut store = open(db)?;
     let mut index = Indexer::open(db, &store)
         .context("cannot open the search index (is another import running?)")?;
@@ -252,6 +252,14 @@ pub fn demo(db: &Path) -> Result<u8> {
     };
     let (after, generation) = generation;
     after.finish(&store, generation).with_context(|| format!("the events were stored, but the search index of {} could not be rebuilt: run `annals reindex`", db.display()))?;
+    if quiet {
+        println!(
+            "imported the demo corpus into {} ({} new events)",
+            db.display(),
+            tally.created
+        );
+        return Ok(exit::OK);
+    }
     let mut n = 0;
     store.scan(&annals_store::Filter::default(), &mut |e| {
         n += 1;

@@ -5,6 +5,7 @@ mod extract;
 mod import;
 mod read;
 mod search;
+mod serve;
 
 use crate::cli::{CalendarArg, Cli, Command, InputFormat, ReadArgs};
 use crate::exit;
@@ -41,7 +42,14 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Show(args) => read::show(&open_existing(&db)?, &args),
         Command::Export(args) => export::export(&open_existing(&db)?, &args),
         Command::Stats(args) => read::stats(&open_existing(&db)?, &db, args.json),
-        Command::Demo => import::demo(&db),
+        Command::Demo(args) => {
+            import::demo(&db, !args.no_serve)?;
+            if args.no_serve {
+                return Ok(exit::OK);
+            }
+            serve::serve(&db, &args.serve)
+        }
+        Command::Serve(args) => serve::serve(&db, &args),
         Command::Search(args) => search::search(&db, &args),
         Command::Timeline(args) => search::timeline(&db, &args),
         Command::OnThisDay(args) => search::on_this_day(&db, &args),

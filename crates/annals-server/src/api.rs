@@ -1,0 +1,425 @@
+//! The JSON API. Documented in `/api/openapi.json` (`crates/annals-server/assets/openapi.json`).
+
+use crate::app::App;
+use crate::error::ApiError;
+use annals_core::json::to_compact_json;
+use annals_core::{Event, RawEvent};
+use annals_dates::CalendarHint;
+use annals_formats::{card, json, Format, ReadOptions};
+use annals_index::{SearchOptions, TimelineOptions};
+use annals_store::{Filter, Written};
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use std::sync::Arc;
+
+type Shared = State<Arc<App>>;
+
+/// The OpenAPI 3.1 document.
+pub async fn openapi() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("../assets/openapi.json"),
+    )
+        .into_response()
+}
+
+/// Query parameters of `/api/search`.
+#[derive(Debug, Deserialize)]
+pub struct SearchParams {
+    q: Option<String>,
+    limit: Option<usize>,
+    cursor: Option<String>,
+    facets: Option<bool>,
+}
+
+/// Parse a query string (the query language of `docs/query.md`).
+pub fn parse_query(q: Option<&str>) -> Result<annals_query::Request, ApiError> {
+    Ok(annals_query::parse(q.unwrap_or(""))?)
+}
+
+/// `GET /api/search?q=...`: the same JSON as `annals search --json`.
+pub async fn search(
+    State(app): Shared,
+    Query(p): Query<SearchParams>,
+) -> Result<Response, ApiError> {
+    let request = parse_query(p.q.as_deref())?;
+    let opts = SearchOptions {
+        limit: p.limit.unwrap_or(10).clamp(1, 100),
+        cursor: p.cursor,
+        facets: p.facets.unwrap_or(true),
+        facet_size: 10,
+    };
+    let result = tokio::task::block_in_place(|| {
+        app.index()?.search(&request, &opts).map_err(ApiError::from)
+    })?;
+    Ok(Json(result).into_response())
+}
+
+fn etag(e: &Event) -> HeaderValue {
+    let h = annals_index::schema::seq(&to_compact_json(e));
+    HeaderValue::from_str(&format!("\"{h:016x}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+fn with_etag(e: &Event, status: StatusCode) -> Response {
+    let mut r = (status, Json(e)).into_response();
+    r.headers_mut().insert(header::ETAG, etag(e));
+    r
+}
+
+/// `GET /api/events/{id}`: native JSON, with an `ETag`.
+pub async fn get_event(State(app): Shared, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let e = app
+        .read(|s| Ok(s.get(&id)?))?
+        .ok_or_else(|| ApiError::not_found(format!("no event with id {id:?}")))?;
+    Ok(with_etag(&e, StatusCode::OK))
+}
+
+/// Query parameters of `/api/events`.
+#[derive(Debug, Deserialize)]
+pub struct ListParams {
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+}
+
+fn day(text: &str, earliest: bool) -> Result<i64, ApiError> {
+    let w = annals_dates::When::from_text(text, CalendarHint::Auto)
+        .map_err(|e| ApiError::bad(format!("{text:?}: {e}")))?;
+    let (lo, hi) = w.axis_range();
+    Ok(if earliest { lo } else { hi })
+}
+
+/// `GET /api/events?from=&to=&limit=`: events in time order.
+pub async fn list(State(app): Shared, Query(p): Query<ListParams>) -> Result<Response, ApiError> {
+    let days = match (&p.from, &p.to) {
+        (None, None) => None,
+        (a, b) => Some((
+            a.as_deref()
+                .map(|t| day(t, true))
+                .transpose()?
+                .unwrap_or(i64::MIN),
+            b.as_deref()
+                .map(|t| day(t, false))
+                .transpose()?
+                .unwrap_or(i64::MAX),
+        )),
+    };
+    let filter = Filter {
+        days,
+        limit: Some(p.limit.unwrap_or(100).clamp(1, 1000)),
+        ..Filter::default()
+    };
+    let events = app.read(|s| Ok(annals_store::list(s, &filter)?))?;
+    Ok(Json(serde_json::json!({"events": events})).into_response())
+}
+
+fn read_event(body: &[u8]) -> Result<Event, ApiError> {
+    let raw: RawEvent = serde_json::from_slice(body).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_event",
+            format!("line {} column {}: {e}", e.line(), e.column()),
+        )
+    })?;
+    raw.into_event(CalendarHint::Auto)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_event", e.to_string()))
+}
+
+/// `POST /api/events`: create; 201 with the stored event; 409 if the id exists.
+pub async fn create(
+    State(app): Shared,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    app.authorize(&headers)?;
+    let event = read_event(&body)?;
+    let stored = app.write(|tx, index| {
+        if tx.get(&event.id)?.is_some() {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "conflict",
+                format!(
+                    "an event with id {:?} exists: PUT /api/events/{0} to change it",
+                    event.id
+                ),
+            ));
+        }
+        let w = tx.upsert(&event)?;
+        index.record(tx, &event, w)?;
+        Ok(event.clone())
+    })?;
+    let mut r = with_etag(&stored, StatusCode::CREATED);
+    if let Ok(v) = HeaderValue::from_str(&format!("/api/events/{}", stored.id)) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(r)
+}
+
+/// `PUT /api/events/{id}`: replace; `If-Match` with the `ETag` makes it fail (412) if the event
+/// changed since it was read.
+pub async fn update(
+    State(app): Shared,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    app.authorize(&headers)?;
+    let mut raw: RawEvent = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_event",
+            format!("line {} column {}: {e}", e.line(), e.column()),
+        )
+    })?;
+    match &raw.id {
+        Some(given) if *given != id => {
+            return Err(ApiError::bad(format!(
+                "the body's id {given:?} is not the path's {id:?}"
+            )))
+        }
+        _ => raw.id = Some(id.clone()),
+    }
+    let event = raw
+        .into_event(CalendarHint::Auto)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_event", e.to_string()))?;
+    let if_match = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let stored = app.write(|tx, index| {
+        let current = tx.get(&id)?.ok_or_else(|| {
+            ApiError::not_found(format!(
+                "no event with id {id:?}: POST /api/events to create it"
+            ))
+        })?;
+        if let Some(expected) = &if_match {
+            if expected != "*" && etag(&current).to_str().ok() != Some(expected.as_str()) {
+                return Err(ApiError::new(
+                    StatusCode::PRECONDITION_FAILED,
+                    "precondition_failed",
+                    "the event changed since it was read: GET it again",
+                ));
+            }
+        }
+        let w = tx.upsert(&event)?;
+        index.record(tx, &event, w)?;
+        Ok(event.clone())
+    })?;
+    Ok(with_etag(&stored, StatusCode::OK))
+}
+
+/// `DELETE /api/events/{id}`: 204, or 404.
+pub async fn delete(
+    State(app): Shared,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    app.authorize(&headers)?;
+    app.write(|tx, index| {
+        if !tx.delete(&id)? {
+            return Err(ApiError::not_found(format!("no event with id {id:?}")));
+        }
+        index.delete(&id);
+        Ok(())
+    })?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Query parameters of `/api/import`.
+#[derive(Debug, Deserialize)]
+pub struct ImportParams {
+    format: Option<String>,
+}
+
+/// `POST /api/import?format=card|json|jsonl`: import an upload, all or nothing.
+pub async fn import(
+    State(app): Shared,
+    headers: HeaderMap,
+    Query(p): Query<ImportParams>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    app.authorize(&headers)?;
+    let text = annals_formats::utf8(&body)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_event", e.to_string()))?;
+    let format = match p.format.as_deref() {
+        Some(name) => Format::from_name(name).ok_or_else(|| {
+            ApiError::bad(format!("format {name:?}: expected card, json or jsonl"))
+        })?,
+        None => Format::sniff(&body[..body.len().min(4096)]),
+    };
+    let opts = ReadOptions::default();
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    let mut push = |r: Result<annals_formats::Incoming, annals_formats::FormatError>| match r {
+        Ok(i) => items.push(i),
+        Err(e) => problems.push(e.to_string()),
+    };
+    match format {
+        Format::Card => {
+            for d in card::read_documents(text, &opts) {
+                match d {
+                    Ok(doc) => doc.into_events().into_iter().for_each(|i| push(Ok(i))),
+                    Err(e) => push(Err(e)),
+                }
+            }
+        }
+        Format::Json => json::read_json(text, &opts).into_iter().for_each(&mut push),
+        Format::Jsonl => json::JsonlReader::new(text.as_bytes(), opts).for_each(&mut push),
+    }
+    if !problems.is_empty() {
+        let body = serde_json::json!({"error": {"code": "invalid_event", "message": format!("{} problem(s); nothing was imported", problems.len()), "problems": problems}});
+        return Ok((StatusCode::BAD_REQUEST, Json(body)).into_response());
+    }
+    let counts = app.write(|tx, index| {
+        let mut c = [0u64; 4];
+        for i in &items {
+            let w = if i.stub {
+                tx.upsert_stub(&i.event)?
+            } else {
+                tx.upsert(&i.event)?
+            };
+            index.record(tx, &i.event, w)?;
+            c[match w {
+                Written::Created => 0,
+                Written::Updated => 1,
+                Written::Unchanged => 2,
+                Written::Merged => 3,
+            }] += 1;
+        }
+        Ok(c)
+    })?;
+    Ok(Json(serde_json::json!({"created": counts[0], "updated": counts[1], "unchanged": counts[2], "merged": counts[3]})).into_response())
+}
+
+/// Query parameters with a limit.
+#[derive(Debug, Deserialize)]
+pub struct LimitParams {
+    limit: Option<usize>,
+}
+
+/// `GET /api/events/{id}/related`.
+pub async fn related(
+    State(app): Shared,
+    Path(id): Path<String>,
+    Query(p): Query<LimitParams>,
+) -> Result<Response, ApiError> {
+    let e = app
+        .read(|s| Ok(s.get(&id)?))?
+        .ok_or_else(|| ApiError::not_found(format!("no event with id {id:?}")))?;
+    let related = tokio::task::block_in_place(|| {
+        app.index()?
+            .related(&e, p.limit.unwrap_or(12).clamp(1, 100))
+            .map_err(ApiError::from)
+    })?;
+    Ok(Json(serde_json::json!({"id": id, "related": related})).into_response())
+}
+
+/// Query parameters of `/api/timeline`.
+#[derive(Debug, Deserialize)]
+pub struct TimelineParams {
+    q: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    buckets: Option<usize>,
+    top: Option<usize>,
+}
+
+/// `GET /api/timeline?q=&from=&to=&buckets=&top=`: the same JSON as `annals timeline --json`.
+pub async fn timeline(
+    State(app): Shared,
+    Query(p): Query<TimelineParams>,
+) -> Result<Response, ApiError> {
+    let request = parse_query(p.q.as_deref())?;
+    let opts = TimelineOptions {
+        from: p.from.as_deref().map(|t| day(t, true)).transpose()?,
+        to: p.to.as_deref().map(|t| day(t, false)).transpose()?,
+        buckets: p.buckets.unwrap_or(20).clamp(1, 2000),
+        top: p.top.unwrap_or(3).min(20),
+    };
+    let t = tokio::task::block_in_place(|| {
+        app.index()?
+            .timeline(&request, &opts)
+            .map_err(ApiError::from)
+    })?;
+    Ok(Json(t).into_response())
+}
+
+/// Query parameters of `/api/on-this-day`.
+#[derive(Debug, Deserialize)]
+pub struct DayParams {
+    date: Option<String>,
+}
+
+/// `GET /api/on-this-day?date=MM-DD`.
+pub async fn on_this_day(
+    State(app): Shared,
+    Query(p): Query<DayParams>,
+) -> Result<Response, ApiError> {
+    let date = p.date.ok_or_else(|| ApiError::bad("give date=MM-DD"))?;
+    let (m, d) = date
+        .split_once('-')
+        .and_then(|(m, d)| Some((m.parse::<u8>().ok()?, d.parse::<u8>().ok()?)))
+        .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
+        .ok_or_else(|| ApiError::bad(format!("date {date:?}: expected MM-DD")))?;
+    let events = tokio::task::block_in_place(|| {
+        app.index()?.on_this_day(m, d, 500).map_err(ApiError::from)
+    })?;
+    let v: Vec<_> = events
+        .iter()
+        .map(|(id, title, date)| serde_json::json!({"id": id, "title": title, "date": date}))
+        .collect();
+    Ok(Json(serde_json::json!({"month": m, "day": d, "events": v})).into_response())
+}
+
+fn facet(app: &App, name: &str) -> Result<Response, ApiError> {
+    let opts = SearchOptions {
+        limit: 1,
+        cursor: None,
+        facets: true,
+        facet_size: 200,
+    };
+    let r = tokio::task::block_in_place(|| {
+        app.index()?
+            .search(&parse_query(None)?, &opts)
+            .map_err(ApiError::from)
+    })?;
+    let counts = r
+        .facets
+        .0
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| c)
+        .unwrap_or_default();
+    let v: Vec<_> = counts
+        .iter()
+        .map(|(n, c)| serde_json::json!({"name": n, "events": c}))
+        .collect();
+    Ok(Json(serde_json::json!({name: v})).into_response())
+}
+
+/// `GET /api/participants`: the most frequent participants.
+pub async fn participants(State(app): Shared) -> Result<Response, ApiError> {
+    facet(&app, "participant")
+}
+
+/// `GET /api/places`: the most frequent countries.
+pub async fn places(State(app): Shared) -> Result<Response, ApiError> {
+    facet(&app, "country")
+}
+
+/// `GET /api/export`: every event as native JSON Lines.
+pub async fn export(State(app): Shared) -> Result<Response, ApiError> {
+    let mut out = Vec::new();
+    app.read(|s| {
+        s.scan(&Filter::default(), &mut |e| {
+            json::write_jsonl(&mut out, &e)?;
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response())
+}

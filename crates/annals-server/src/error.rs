@@ -1,0 +1,84 @@
+//! API errors: an HTTP status, a stable snake_case code, and a message for people.
+//!
+//! Codes: `bad_request`, `query_error`, `invalid_event`, `unauthorized`, `read_only`,
+//! `not_found`, `conflict`, `precondition_failed`, `payload_too_large`, `index_out_of_date`,
+//! `internal`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+/// An API error.
+#[derive(Debug)]
+pub struct ApiError {
+    /// HTTP status.
+    pub status: StatusCode,
+    /// Stable code.
+    pub code: &'static str,
+    /// What happened.
+    pub message: String,
+}
+
+impl ApiError {
+    /// An error with a status and code.
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+    /// 400 bad_request.
+    pub fn bad(message: impl Into<String>) -> ApiError {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+    /// 404 not_found.
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        Self::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+    /// 500 internal.
+    pub fn internal(message: impl std::fmt::Display) -> ApiError {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            message.to_string(),
+        )
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({"error": {"code": self.code, "message": self.message}});
+        (self.status, Json(body)).into_response()
+    }
+}
+
+impl From<annals_store::StoreError> for ApiError {
+    fn from(e: annals_store::StoreError) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+impl From<annals_index::IndexError> for ApiError {
+    fn from(e: annals_index::IndexError) -> Self {
+        match e {
+            annals_index::IndexError::Stale { .. } | annals_index::IndexError::Missing(_) => {
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "index_out_of_date",
+                    e.to_string(),
+                )
+            }
+            annals_index::IndexError::Query(m) => {
+                ApiError::new(StatusCode::BAD_REQUEST, "query_error", m)
+            }
+            other => ApiError::internal(other),
+        }
+    }
+}
+
+impl From<annals_query::QueryError> for ApiError {
+    fn from(e: annals_query::QueryError) -> Self {
+        ApiError::new(StatusCode::BAD_REQUEST, "query_error", e.to_string())
+    }
+}

@@ -1,0 +1,66 @@
+//! The annals HTTP server: a JSON API (`/api/...`, described by `/api/openapi.json`) and
+//! server-rendered pages that work without JavaScript (`/events/{id}`, `/search`, `/timeline`,
+//! `/places/{name}`, `/participants/{name}`).
+//!
+//! - [`app`]: shared state: read connections, the search index, the write side.
+//! - [`api`]: JSON handlers, reading and writing.
+//! - [`pages`]: HTML pages; every text from an event is escaped.
+//! - [`error`]: API errors with stable codes (`docs/api.md`).
+//!
+//! Reading is open; writing needs `Authorization: Bearer TOKEN` when a token is configured, and
+//! is refused when none is (read-only server). Writes are serialised and each is one store
+//! transaction mirrored into the index, so parallel clients never lose an update; `If-Match`
+//! with an event's `ETag` turns a blind overwrite into a checked one.
+
+pub mod api;
+pub mod app;
+pub mod error;
+pub mod pages;
+
+pub use app::{App, Config};
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::Router;
+use std::sync::Arc;
+
+/// Largest request body: an import upload.
+pub const MAX_BODY: usize = 16 << 20;
+
+/// The routes.
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/search", get(pages::search))
+        .route("/events/{id}", get(pages::event))
+        .route("/timeline", get(pages::timeline))
+        .route("/places/{name}", get(pages::place))
+        .route("/participants/{name}", get(pages::participant))
+        .route("/assets/style.css", get(pages::style))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/search", get(api::search))
+        .route("/api/events", get(api::list).post(api::create))
+        .route(
+            "/api/events/{id}",
+            get(api::get_event).put(api::update).delete(api::delete),
+        )
+        .route("/api/events/{id}/related", get(api::related))
+        .route("/api/timeline", get(api::timeline))
+        .route("/api/on-this-day", get(api::on_this_day))
+        .route("/api/participants", get(api::participants))
+        .route("/api/places", get(api::places))
+        .route("/api/export", get(api::export))
+        .route("/api/import", axum::routing::post(api::import))
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(app)
+}
+
+/// Serve until interrupted (Ctrl-C).
+pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,496 @@
+//! Server-rendered pages. They work without JavaScript; every text that comes from an event is
+//! escaped with [`esc`] (snippets arrive escaped from the index, with `<mark>` around matches).
+
+use crate::api::parse_query;
+use crate::app::App;
+use crate::error::ApiError;
+use annals_core::Event;
+use annals_dates::{Calendar, CalendarHint, DayNumber, When};
+use annals_index::search::escape as esc;
+use annals_index::{SearchOptions, TimelineOptions};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+use std::fmt::Write;
+use std::sync::Arc;
+
+type Shared = State<Arc<App>>;
+
+/// Percent-encode a path segment or query value.
+pub fn enc(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn layout(title: &str, q: &str, body: &str) -> Html<String> {
+    Html(format!(
+        r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} · annals</title><link rel="stylesheet" href="/assets/style.css"></head>
+<body><header><a class="brand" href="/">annals</a>
+<form action="/search" role="search"><label for="q" class="sr">Search events</label>
+<input id="q" name="q" type="search" value="{q}" placeholder="treaty country:Japan date:1950..1970" autocomplete="off"><button>Search</button></form>
+<nav><a href="/timeline">Timeline</a></nav></header>
+<main>{body}</main></body></html>"#,
+        title = esc(title),
+        q = esc(q),
+    ))
+}
+
+fn page_error(e: ApiError) -> Response {
+    let status = e.status;
+    let mut r = layout(
+        "Error",
+        "",
+        &format!("<h1>Something went wrong</h1><p>{}</p>", esc(&e.message)),
+    )
+    .into_response();
+    *r.status_mut() = status;
+    r
+}
+
+fn date_label(w: &When) -> String {
+    let mut s = w.text.clone().unwrap_or_else(|| w.edtf.clone());
+    if w.calendar == Calendar::Julian && w.text.is_some() {
+        s.push_str(" (Julian calendar)");
+    }
+    s
+}
+
+fn place_label(p: &annals_core::Place) -> String {
+    if p.country.is_empty() {
+        p.name.clone()
+    } else {
+        format!("{}, {}", p.name, p.country)
+    }
+}
+
+fn year_label(w: &When) -> String {
+    match w.start_year() {
+        Some(y) if y <= -1_000_000 => format!("{} Ma", (-y) / 1_000_000),
+        Some(y) if y <= 0 => format!("{} BC", 1 - y),
+        Some(y) => y.to_string(),
+        None => w.edtf.clone(),
+    }
+}
+
+/// `/`: search box, a timeline of everything, and how to use the query language.
+pub async fn home(State(app): Shared) -> Response {
+    let stats = app.read(|s| Ok(s.stats()?));
+    let n = stats.map(|s| s.events).unwrap_or(0);
+    let body = format!(
+        r#"<h1>annals</h1><p class="lede">{n} historical events, from deep time to today. Search them by words, dates, places and people in one query.</p>
+<ul class="examples"><li><a href="/search?q=battle+date%3A..-0001">battle date:..-0001</a>: battles before the common era</li>
+<li><a href="/search?q=treaty+OR+peace">treaty OR peace</a></li><li><a href="/search?q=country%3AJapan">country:Japan</a></li>
+<li><a href="/timeline">the whole timeline</a>, from the formation of the Earth</li></ul>"#
+    );
+    layout("Historical events", "", &body).into_response()
+}
+
+/// Query parameters of `/search`.
+#[derive(Debug, Deserialize)]
+pub struct SearchPage {
+    q: Option<String>,
+    cursor: Option<String>,
+}
+
+/// `/search?q=`: hits with snippets, facet links, a density bar, the next page.
+pub async fn search(State(app): Shared, Query(p): Query<SearchPage>) -> Response {
+    let q = p.q.unwrap_or_default();
+    match search_body(&app, &q, p.cursor) {
+        Ok(body) => layout(&format!("Search: {q}"), &q, &body).into_response(),
+        Err(e) => page_error(e),
+    }
+}
+
+fn search_body(app: &App, q: &str, cursor: Option<String>) -> Result<String, ApiError> {
+    let request = parse_query(Some(q))?;
+    let index = app.index()?;
+    let r = tokio::task::block_in_place(|| {
+        index.search(
+            &request,
+            &SearchOptions {
+                limit: 20,
+                cursor,
+                facets: true,
+                facet_size: 8,
+            },
+        )
+    })?;
+    let t = tokio::task::block_in_place(|| {
+        index.timeline(
+            &request,
+            &TimelineOptions {
+                from: None,
+                to: None,
+                buckets: 24,
+                top: 0,
+            },
+        )
+    })?;
+    let mut b = format!(
+        "<h1>{} event{} match <q>{}</q></h1>",
+        r.total,
+        if r.total == 1 { "" } else { "s" },
+        esc(q)
+    );
+    let max = t.buckets.iter().map(|x| x.count).max().unwrap_or(0).max(1);
+    b.push_str(r#"<div class="density" role="img" aria-label="matches over time">"#);
+    for x in &t.buckets {
+        let _ = write!(
+            b,
+            r#"<a class="bar" style="height:{}%" title="{}: {}" href="/timeline?q={}&amp;from={}&amp;to={}"></a>"#,
+            (x.count * 100).div_ceil(max),
+            esc(&x.label),
+            x.count,
+            enc(q),
+            enc(&x.start),
+            enc(&x.end)
+        );
+    }
+    b.push_str("</div><div class=\"results\"><ol class=\"hits\">");
+    for h in &r.hits {
+        let _ = write!(
+            b,
+            r#"<li><a class="title" href="/events/{}">{}</a> <span class="when">{}</span> <span class="where">{}</span><p>{}</p></li>"#,
+            enc(&h.id),
+            esc(&h.title),
+            esc(&date_label(&h.date)),
+            esc(h.place.as_deref().unwrap_or("")),
+            h.snippet
+        );
+    }
+    b.push_str("</ol><aside class=\"facets\">");
+    for (name, counts) in &r.facets.0 {
+        if counts.is_empty() || *name == "century" {
+            continue;
+        }
+        let _ = write!(b, "<h2>{}</h2><ul>", esc(name));
+        for (value, n) in counts {
+            let add = format!("{q} {name}:\"{value}\"");
+            let _ = write!(
+                b,
+                r#"<li><a href="/search?q={}">{}</a> {n}</li>"#,
+                enc(add.trim()),
+                esc(value)
+            );
+        }
+        b.push_str("</ul>");
+    }
+    b.push_str("</aside></div>");
+    if let Some(c) = &r.next_cursor {
+        let _ = write!(
+            b,
+            r#"<p><a rel="next" href="/search?q={}&amp;cursor={}">Next page</a></p>"#,
+            enc(q),
+            enc(c)
+        );
+    }
+    Ok(b)
+}
+
+/// `/events/{id}`: the event page, laid out as the seed documents are.
+pub async fn event(State(app): Shared, Path(id): Path<String>) -> Response {
+    match event_body(&app, &id) {
+        Ok((title, body)) => layout(&title, "", &body).into_response(),
+        Err(e) => page_error(e),
+    }
+}
+
+fn card(e: &Event) -> String {
+    let place = e.places.first().map(place_label).unwrap_or_default();
+    format!(
+        r#"<a class="card" href="/events/{}"><strong>{} on {}</strong><span>{} · {}</span><span>{}</span></a>"#,
+        enc(&e.id),
+        esc(&e.title),
+        esc(&e.date.text.clone().unwrap_or_else(|| e.date.edtf.clone())),
+        esc(&year_label(&e.date)),
+        esc(&place),
+        esc(&e.summary)
+    )
+}
+
+fn event_body(app: &App, id: &str) -> Result<(String, String), ApiError> {
+    let e = app
+        .read(|s| Ok(s.get(id)?))?
+        .ok_or_else(|| ApiError::not_found(format!("There is no event with the id {id:?}.")))?;
+    let related: Vec<Event> = app.read(|s| {
+        let mut out = Vec::new();
+        for r in &e.related {
+            if let Some(o) = s.get(&r.id)? {
+                out.push(o);
+            }
+        }
+        Ok(out)
+    })?;
+    let mut b = String::new();
+    if !related.is_empty() {
+        b.push_str(r#"<section class="leads" aria-label="Related events">"#);
+        for r in &related {
+            b.push_str(&card(r));
+        }
+        b.push_str("</section>");
+    }
+    let _ = write!(
+        b,
+        r#"<article><p class="when">{}</p><h1>{}</h1><p class="summary">{}</p>"#,
+        esc(&date_label(&e.date)),
+        esc(&e.title),
+        esc(&e.summary)
+    );
+    let places: Vec<String> = e
+        .places
+        .iter()
+        .map(|p| {
+            format!(
+                r#"<a href="/places/{}">{}</a>"#,
+                enc(&p.name),
+                esc(&place_label(p))
+            )
+        })
+        .collect();
+    let people: Vec<String> = e
+        .participants
+        .iter()
+        .map(|p| {
+            let role = p
+                .role
+                .as_deref()
+                .map(|r| format!(" ({})", esc(r)))
+                .unwrap_or_default();
+            format!(
+                r#"<a href="/participants/{}">{}</a>{role}"#,
+                enc(&p.name),
+                esc(&p.name)
+            )
+        })
+        .collect();
+    let _ = write!(
+        b,
+        r#"<p class="where">{} | {}</p>"#,
+        places.join("; "),
+        people.join(", ")
+    );
+    for p in &e.body {
+        let _ = write!(b, "<p>{}</p>", esc(p));
+    }
+    if !e.key_points.is_empty() {
+        b.push_str(r#"<h2>Key points</h2><dl class="key-points">"#);
+        for k in &e.key_points {
+            let _ = write!(b, "<dt>{}</dt><dd>{}</dd>", esc(&k.label), esc(&k.text));
+        }
+        b.push_str("</dl>");
+    }
+    if !e.sources.is_empty() {
+        let list: Vec<String> = e
+            .sources
+            .iter()
+            .map(|s| match &s.url {
+                Some(u) if u.starts_with("http://") || u.starts_with("https://") => format!(
+                    r#"<a href="{}" rel="nofollow">{}</a>"#,
+                    esc(u),
+                    esc(&s.name)
+                ),
+                _ => esc(&s.name),
+            })
+            .collect();
+        let _ = write!(b, r#"<p class="sources">Source: {}</p>"#, list.join("; "));
+    }
+    b.push_str("</article>");
+    let (before, after) = tokio::task::block_in_place(|| app.index_unchecked().neighbours(&e))?;
+    b.push_str(r#"<nav class="neighbours" aria-label="Events before and after">"#);
+    if let Some((id, title, date)) = before {
+        let _ = write!(
+            b,
+            r#"<a rel="prev" href="/events/{}">← {} ({})</a>"#,
+            enc(&id),
+            esc(&title),
+            esc(&date)
+        );
+    }
+    if let Some((id, title, date)) = after {
+        let _ = write!(
+            b,
+            r#"<a rel="next" href="/events/{}">{} ({}) →</a>"#,
+            enc(&id),
+            esc(&title),
+            esc(&date)
+        );
+    }
+    b.push_str("</nav>");
+    Ok((e.title.clone(), b))
+}
+
+/// Query parameters of `/timeline`.
+#[derive(Debug, Deserialize)]
+pub struct TimelinePage {
+    q: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// `/timeline?q=&from=&to=`: density by natural periods; each period links to a zoom into it,
+/// from billions of years down to single days.
+pub async fn timeline(State(app): Shared, Query(p): Query<TimelinePage>) -> Response {
+    match timeline_body(&app, p) {
+        Ok((q, body)) => layout("Timeline", &q, &body).into_response(),
+        Err(e) => page_error(e),
+    }
+}
+
+fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiError> {
+    let q = p.q.unwrap_or_default();
+    let request = parse_query(Some(&q))?;
+    let day = |t: &str, earliest: bool| -> Result<i64, ApiError> {
+        let w = When::from_text(t, CalendarHint::Auto)
+            .map_err(|e| ApiError::bad(format!("{t:?}: {e}")))?;
+        let (lo, hi) = w.axis_range();
+        Ok(if earliest { lo } else { hi })
+    };
+    let from = p.from.as_deref().map(|t| day(t, true)).transpose()?;
+    let to = p.to.as_deref().map(|t| day(t, false)).transpose()?;
+    let t = tokio::task::block_in_place(|| {
+        app.index()?
+            .timeline(
+                &request,
+                &TimelineOptions {
+                    from,
+                    to,
+                    buckets: 24,
+                    top: 3,
+                },
+            )
+            .map_err(ApiError::from)
+    })?;
+    let mut b = format!(
+        r#"<h1>Timeline</h1><p>{} events, by {}.</p>"#,
+        t.total,
+        esc(&format!("{:?}", t.unit).to_lowercase())
+    );
+    if let (Some(first), Some(last)) = (t.buckets.first(), t.buckets.last()) {
+        if let (Some(a), Some(z)) = (
+            annals_dates::day::parse_iso_ymd(&first.start),
+            annals_dates::day::parse_iso_ymd(&last.end),
+        ) {
+            let a = Calendar::Gregorian.to_day(a).map_or(0, |d| d.0);
+            let z = Calendar::Gregorian.to_day(z).map_or(0, |d| d.0);
+            let span = (z - a).max(1);
+            let (oa, oz) = (a.saturating_sub(span * 2), z.saturating_add(span * 2));
+            let _ = write!(
+                b,
+                r#"<p><a href="/timeline?q={}&amp;from={}&amp;to={}">Zoom out</a> · <a href="/timeline?q={}">Everything</a></p>"#,
+                enc(&q),
+                enc(&DayNumber(oa).to_string()),
+                enc(&DayNumber(oz).to_string()),
+                enc(&q)
+            );
+        }
+    }
+    let max = t.buckets.iter().map(|x| x.count).max().unwrap_or(0).max(1);
+    b.push_str(r#"<table class="timeline"><thead><tr><th>Period</th><th>Events</th><th>Most important</th></tr></thead><tbody>"#);
+    for x in &t.buckets {
+        let tops: Vec<String> = x
+            .top
+            .iter()
+            .map(|e| format!(r#"<a href="/events/{}">{}</a>"#, enc(&e.id), esc(&e.title)))
+            .collect();
+        let _ = write!(
+            b,
+            r#"<tr><td><a href="/timeline?q={}&amp;from={}&amp;to={}">{}</a></td><td><span class="bar" style="width:{}%"></span> {}</td><td>{}</td></tr>"#,
+            enc(&q),
+            enc(&x.start),
+            enc(&x.end),
+            esc(&x.label),
+            (x.count * 100).div_ceil(max),
+            x.count,
+            tops.join(" · ")
+        );
+    }
+    b.push_str("</tbody></table>");
+    Ok((q, b))
+}
+
+fn filtered(app: &App, title: &str, filter: &str) -> Response {
+    let body = (|| -> Result<String, ApiError> {
+        let request = parse_query(Some(&format!("{filter} sort:date")))?;
+        let r = tokio::task::block_in_place(|| {
+            app.index()?
+                .search(
+                    &request,
+                    &SearchOptions {
+                        limit: 100,
+                        cursor: None,
+                        facets: false,
+                        facet_size: 0,
+                    },
+                )
+                .map_err(ApiError::from)
+        })?;
+        let mut b = format!(
+            "<h1>{}</h1><p>{} events in time.</p><ol class=\"hits\">",
+            esc(title),
+            r.total
+        );
+        for h in &r.hits {
+            let _ = write!(
+                b,
+                r#"<li><span class="when">{}</span> <a class="title" href="/events/{}">{}</a></li>"#,
+                esc(&date_label(&h.date)),
+                enc(&h.id),
+                esc(&h.title)
+            );
+        }
+        b.push_str("</ol>");
+        Ok(b)
+    })();
+    match body {
+        Ok(b) => layout(title, "", &b).into_response(),
+        Err(e) => page_error(e),
+    }
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', ""))
+}
+
+/// `/places/{name}`: a place's events in time.
+pub async fn place(State(app): Shared, Path(name): Path<String>) -> Response {
+    filtered(&app, &name, &format!("place:{}", quoted(&name)))
+}
+
+/// `/participants/{name}`: a participant's events in time.
+pub async fn participant(State(app): Shared, Path(name): Path<String>) -> Response {
+    filtered(&app, &name, &format!("participant:{}", quoted(&name)))
+}
+
+/// The style sheet.
+pub async fn style() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css")],
+        include_str!("../assets/style.css"),
+    )
+        .into_response()
+}
+
+/// Anything else: 404 (JSON under `/api/`).
+pub async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return ApiError::not_found(format!("no such endpoint: {}", uri.path())).into_response();
+    }
+    let mut r = layout(
+        "Not found",
+        "",
+        "<h1>Not found</h1><p>There is no page here.</p>",
+    )
+    .into_response();
+    *r.status_mut() = StatusCode::NOT_FOUND;
+    r
+}

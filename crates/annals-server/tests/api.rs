@@ -1,0 +1,356 @@
+//! The server over real HTTP on a loopback port: reading, writing with and without the token,
+//! error codes, limits, escaping, paths, and parallel writers.
+
+use annals_server::{App, Config};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::sync::Arc;
+
+const TOKEN: &str = "test-token-0123456789";
+
+struct Server {
+    addr: std::net::SocketAddr,
+    _dir: tempfile::TempDir,
+    _runtime: tokio::runtime::Runtime,
+}
+
+fn start(token: Option<&str>) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let app = App::open(Config {
+        db,
+        token: token.map(str::to_string),
+    })
+    .unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(4)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    runtime.spawn(annals_server::serve(Arc::new(app), listener));
+    Server {
+        addr,
+        _dir: dir,
+        _runtime: runtime,
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+    fn code(&self) -> String {
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
+fn request(s: &Server, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let mut c = TcpStream::connect(s.addr).unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    c.write_all(head.as_bytes()).unwrap();
+    let _ = c.write_all(body);
+    let mut raw = Vec::new();
+    let _ = c.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    // Undo chunked transfer encoding, if any.
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Reply {
+        status,
+        headers: head.to_string(),
+        body,
+    }
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+fn get(s: &Server, path: &str) -> Reply {
+    request(s, "GET", path, &[], b"")
+}
+
+fn auth() -> (&'static str, String) {
+    ("Authorization", format!("Bearer {TOKEN}"))
+}
+
+fn post(s: &Server, path: &str, body: &str) -> Reply {
+    let (k, v) = auth();
+    request(
+        s,
+        "POST",
+        path,
+        &[(k, &v), ("Content-Type", "application/json")],
+        body.as_bytes(),
+    )
+}
+
+const CARD: &str = "Death of Edward the Confessor on January 5, 1066\n1066 · London, United Kingdom\nThe childless king dies.\nOctober 14, 1066\nThe Battle of Hastings was fought between the Normans and the English.\nBattle, United Kingdom @ 50.91, 0.49 | William of Normandy, Harold Godwinson\nThe battle lasted most of the day.\nNorman Conquest: It opened the way to William's coronation.\nSource: annals test\n";
+
+#[test]
+fn read_write_and_errors() {
+    let s = start(Some(TOKEN));
+    let r = post(&s, "/api/import?format=card", CARD);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["created"], 2);
+    let r = get(&s, "/api/search?q=hastings");
+    assert_eq!(r.status, 200);
+    let v = r.json();
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["id"], "battle-of-hastings-1066");
+    assert!(v["facets"].is_object());
+    let r = get(&s, "/api/events/battle-of-hastings-1066");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["date"]["edtf"], "1066-10-20");
+    assert!(r.headers.to_ascii_lowercase().contains("etag: \""));
+    // Writes need the token and change nothing without it.
+    let r = request(
+        &s,
+        "POST",
+        "/api/events",
+        &[],
+        br#"{"title": "Nope", "date": "1999"}"#,
+    );
+    assert_eq!((r.status, r.code().as_str()), (401, "unauthorized"));
+    let r = request(
+        &s,
+        "POST",
+        "/api/events",
+        &[("Authorization", "Bearer wrong")],
+        br#"{"title": "Nope", "date": "1999"}"#,
+    );
+    assert_eq!(r.status, 401);
+    assert_eq!(get(&s, "/api/search?q=nope").json()["total"], 0);
+    // Create, conflict, update with If-Match, delete.
+    let r = post(
+        &s,
+        "/api/events",
+        r#"{"title": "<script>alert(1)</script>", "date": {"text": "March 15, 44 BC"}, "summary": "A <b>test</b>."}"#,
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_string();
+    assert!(r.headers.contains(&format!("/api/events/{id}")));
+    assert_eq!(
+        post(
+            &s,
+            "/api/events",
+            &format!(r#"{{"id": "{id}", "title": "X", "date": "1999"}}"#)
+        )
+        .status,
+        409
+    );
+    let etag = get(&s, &format!("/api/events/{id}"))
+        .headers
+        .lines()
+        .find(|l| l.to_ascii_lowercase().starts_with("etag:"))
+        .unwrap()
+        .split_once(':')
+        .unwrap()
+        .1
+        .trim()
+        .to_string();
+    let (k, v) = auth();
+    let put = |tag: &str, title: &str| {
+        request(
+            &s,
+            "PUT",
+            &format!("/api/events/{id}"),
+            &[(k, &v), ("If-Match", tag)],
+            format!(r#"{{"title": "{title}", "date": "-0043"}}"#).as_bytes(),
+        )
+    };
+    assert_eq!(put(&etag, "Renamed").status, 200);
+    assert_eq!(
+        put(&etag, "Stale").status,
+        412,
+        "the ETag changed with the first update"
+    );
+    assert_eq!(
+        get(&s, &format!("/api/events/{id}")).json()["title"],
+        "Renamed"
+    );
+    // Escaping: the page shows the markup as text.
+    post(
+        &s,
+        "/api/events",
+        r#"{"id": "xss", "title": "<script>alert(1)</script>", "date": "1999", "summary": "<img src=x onerror=alert(2)>"}"#,
+    );
+    let page = get(&s, "/events/xss");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.body.contains("<script>alert(1)") && !page.body.contains("<img src=x"));
+    let results = get(&s, "/search?q=alert");
+    assert!(
+        !results.body.contains("<script>alert") && !results.body.contains("<img src=x"),
+        "{}",
+        results.body
+    );
+    let r = request(&s, "DELETE", "/api/events/xss", &[(k, &v)], b"");
+    assert_eq!(r.status, 204);
+    assert_eq!(get(&s, "/api/events/xss").code(), "not_found");
+    // Errors are JSON with stable codes.
+    assert_eq!(post(&s, "/api/events", "{not json").code(), "invalid_event");
+    assert_eq!(
+        post(&s, "/api/events", r#"{"title": "A", "date": "1960-02-30"}"#).code(),
+        "invalid_event"
+    );
+    assert_eq!(get(&s, "/api/search?q=(").code(), "query_error");
+    let long = "a%20".repeat(3000);
+    let r = get(&s, &format!("/api/search?q={long}"));
+    assert_eq!((r.status, r.code().as_str()), (400, "query_error"));
+    let big = vec![b'x'; annals_server::MAX_BODY + 10];
+    let r = request(&s, "POST", "/api/import", &[(k, &v)], &big);
+    assert_eq!(r.status, 413);
+    let bad_import = post(
+        &s,
+        "/api/import?format=card",
+        "February 30, 1960\nThe Thing was done.\nRome, Italy |\n",
+    );
+    assert_eq!(bad_import.code(), "invalid_event");
+    assert!(bad_import
+        .body
+        .contains("1: expected the main record's date line"));
+    // Nothing outside the assets is served.
+    for path in [
+        "/assets/../Cargo.toml",
+        "/assets/%2e%2e/Cargo.toml",
+        "/events/..%2F..%2Fetc%2Fpasswd",
+        "/../../etc/passwd",
+    ] {
+        let r = get(&s, path);
+        assert!(r.status == 404 || r.status == 400, "{path}: {}", r.status);
+        assert!(!r.body.contains("[package]") && !r.body.contains("root:"));
+    }
+    // The API document.
+    let doc = get(&s, "/api/openapi.json").json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for p in [
+        "/api/search",
+        "/api/events",
+        "/api/events/{id}",
+        "/api/timeline",
+        "/api/import",
+    ] {
+        assert!(doc["paths"][p].is_object(), "{p} documented");
+    }
+}
+
+#[test]
+fn read_only_without_a_token() {
+    let s = start(None);
+    let r = request(
+        &s,
+        "POST",
+        "/api/events",
+        &[("Authorization", "Bearer anything")],
+        br#"{"title": "A", "date": "1999"}"#,
+    );
+    assert_eq!((r.status, r.code().as_str()), (403, "read_only"));
+    assert_eq!(get(&s, "/api/search").json()["total"], 0);
+    assert_eq!(get(&s, "/").status, 200);
+    assert_eq!(get(&s, "/timeline").status, 200);
+}
+
+#[test]
+fn parallel_writers_lose_nothing() {
+    let s = Arc::new(start(Some(TOKEN)));
+    let threads: Vec<_> = (0..8)
+        .map(|t| {
+            let s = s.clone();
+            std::thread::spawn(move || {
+                for i in 0..6 {
+                    let r = post(&s, "/api/events", &format!(r#"{{"id": "w{t}-{i}", "title": "Writer {t} event {i}", "date": "19{t}{i}"}}"#));
+                    assert_eq!(r.status, 201, "{}", r.body);
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert_eq!(get(&s, "/api/search?q=writer&limit=1").json()["total"], 48);
+    // Racing checked updates of one event: exactly one wins.
+    post(
+        &s,
+        "/api/events",
+        r#"{"id": "shared", "title": "Shared", "date": "2000"}"#,
+    );
+    let tag = get(&s, "/api/events/shared")
+        .headers
+        .lines()
+        .find(|l| l.to_ascii_lowercase().starts_with("etag:"))
+        .unwrap()
+        .split_once(':')
+        .unwrap()
+        .1
+        .trim()
+        .to_string();
+    let racers: Vec<_> = (0..6)
+        .map(|n| {
+            let (s, tag) = (s.clone(), tag.clone());
+            std::thread::spawn(move || {
+                let (k, v) = auth();
+                request(
+                    &s,
+                    "PUT",
+                    "/api/events/shared",
+                    &[(k, &v), ("If-Match", &tag)],
+                    format!(r#"{{"title": "Shared {n}", "date": "2000"}}"#).as_bytes(),
+                )
+                .status
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = racers.into_iter().map(|t| t.join().unwrap()).collect();
+    assert_eq!(
+        statuses.iter().filter(|&&c| c == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|&&c| c == 412).count(),
+        5,
+        "{statuses:?}"
+    );
+}
