@@ -71,9 +71,15 @@ impl App {
         tokio::task::block_in_place(|| f(&*guard))
     }
 
-    /// The search index, checked to be in step with the store.
+    /// The search index, checked to be in step with the store. Another process (an
+    /// `annals import`) may have written both since the last request: reload first.
     pub fn index(&self) -> Result<&SearchIndex, ApiError> {
-        self.read(|s| Ok(annals_index::sync::check_in_step(&self.index, s)?))?;
+        self.read(|s| {
+            if annals_index::sync::check_in_step(&self.index, s).is_err() {
+                self.index.reload()?;
+            }
+            Ok(annals_index::sync::check_in_step(&self.index, s)?)
+        })?;
         Ok(&self.index)
     }
 

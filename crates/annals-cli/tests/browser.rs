@@ -1,0 +1,204 @@
+//! The web app in a real browser: headless Chromium (Debian `chromium`, installed by
+//! `scripts/test`) loads the pages of a served demo; the DOM after scripts ran is checked and a
+//! screenshot of each page is saved in `target/browser-screenshots/`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+fn chromium() -> Option<PathBuf> {
+    for c in ["chromium", "chromium-browser", "google-chrome"] {
+        if let Ok(out) = Command::new("which").arg(c).output() {
+            if out.status.success() {
+                return Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
+            }
+        }
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "chromium is missing under CI=true: scripts/test installs it"
+    );
+    eprintln!("SKIPPED: chromium not found (scripts/test installs it)");
+    None
+}
+
+struct Served {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn annals(db: &Path, args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn serve(db: &Path) -> Served {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("--db")
+        .arg(db)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let line = lines.next().unwrap().unwrap();
+    let url = line
+        .split(" at ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    std::thread::spawn(move || for _ in lines {});
+    Served { child, url }
+}
+
+struct Browser {
+    bin: PathBuf,
+    profile: tempfile::TempDir,
+}
+
+impl Browser {
+    fn run(&self, extra: &[&str], url: &str) -> String {
+        let out = Command::new(&self.bin)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+            ])
+            .args([
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+            ])
+            .arg(format!("--user-data-dir={}", self.profile.path().display()))
+            .args(["--virtual-time-budget=3000"])
+            .args(extra)
+            .arg(url)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    fn dom(&self, url: &str) -> String {
+        self.run(&["--dump-dom"], url)
+    }
+
+    fn screenshot(&self, url: &str, name: &str, size: &str) {
+        let dir =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join(format!("{name}.png"));
+        let _ = std::fs::remove_file(&file);
+        self.run(
+            &[
+                &format!("--screenshot={}", file.display()),
+                &format!("--window-size={size}"),
+            ],
+            url,
+        );
+        assert!(
+            file.metadata().map(|m| m.len() > 1000).unwrap_or(false),
+            "no screenshot of {url}"
+        );
+    }
+}
+
+#[test]
+fn the_web_app_in_chromium() {
+    let Some(bin) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("web.db");
+    annals(&db, &["demo", "--no-serve"]);
+    let bait = dir.path().join("bait.jsonl");
+    std::fs::write(
+        &bait,
+        r#"{"id": "bait", "title": "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>", "date": "1999", "summary": "<script>document.title='pwned'</script>"}"#,
+    )
+    .unwrap();
+    annals(&db, &["import", bait.to_str().unwrap()]);
+    let server = serve(&db);
+    let b = Browser {
+        bin,
+        profile: tempfile::tempdir().unwrap(),
+    };
+    let u = |p: &str| format!("{}{p}", server.url);
+
+    let home = b.dom(&u("/"));
+    assert!(
+        home.contains("historical events") && home.contains("role=\"search\""),
+        "{home:.500}"
+    );
+    b.screenshot(&u("/"), "home", "1280,900");
+
+    let search = b.dom(&u("/search?q=Constantinople"));
+    assert!(search.contains("Fall of Constantinople"), "{search:.800}");
+    assert!(search.contains("<mark>"), "matches are marked");
+    b.screenshot(&u("/search?q=Constantinople"), "search", "1280,1200");
+
+    let event = b.dom(&u("/events/battle-of-hastings-1066"));
+    assert!(event.contains("<h1>Battle of Hastings</h1>"));
+    assert!(
+        event.contains("Key points") && event.contains("<dt>"),
+        "key points"
+    );
+    assert!(event.contains("class=\"card\""), "related cards");
+    assert!(event.contains("Julian calendar"));
+    b.screenshot(&u("/events/battle-of-hastings-1066"), "event", "1280,1600");
+    b.screenshot(
+        &u("/events/battle-of-hastings-1066"),
+        "event-phone",
+        "390,1400",
+    );
+
+    // The timeline zooms from deep time to a single day.
+    let all = b.dom(&u("/timeline"));
+    assert!(
+        all.contains("Ga") && all.contains("Formation of the Earth"),
+        "deep time: {all:.800}"
+    );
+    let century = b.dom(&u("/timeline?from=1900&to=1999"));
+    assert!(century.contains("1960s"));
+    let days = b.dom(&u("/timeline?from=1969-07-16&to=1969-07-24"));
+    assert!(
+        days.contains("20 July 1969") && days.contains("Apollo 11"),
+        "{days:.800}"
+    );
+    b.screenshot(&u("/timeline"), "timeline-deep", "1280,1200");
+    b.screenshot(
+        &u("/timeline?from=1969-07-16&to=1969-07-24"),
+        "timeline-days",
+        "1280,900",
+    );
+
+    // Event text shows as text and runs nothing.
+    for page in ["/events/bait", "/search?q=pwned"] {
+        let dom = b.dom(&u(page));
+        assert!(!dom.contains("<title>pwned"), "{page}: a script ran");
+        assert!(
+            dom.contains("&lt;img src=x") || dom.contains("&lt;script&gt;"),
+            "{page}: the markup shows as text: {dom:.600}"
+        );
+    }
+    b.screenshot(&u("/events/bait"), "escaped", "1280,700");
+}
