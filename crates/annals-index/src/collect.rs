@@ -285,7 +285,7 @@ impl SegmentCollector for FacetSegment {
                 .filter(|(_, &c)| c > 0)
                 .map(|(o, &c)| (o as u64, c))
                 .collect();
-            top.sort_by(|a, b| b.1.cmp(&a.1));
+            top.sort_by_key(|t| std::cmp::Reverse(t.1));
             top.truncate(keep);
             let mut values = HashMap::new();
             if let Some(col) = col {

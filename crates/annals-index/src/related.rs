@@ -6,6 +6,9 @@ use crate::{Result, SearchIndex};
 use annals_core::Event;
 use annals_dates::When;
 use serde::Serialize;
+
+/// An event in brief: id, title, date as written.
+pub type Brief = (String, String, String);
 use std::collections::HashSet;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -297,13 +300,7 @@ impl SearchIndex {
     }
 
     /// The events just before and just after `event` in time (by their sort day, then id).
-    pub fn neighbours(
-        &self,
-        event: &Event,
-    ) -> Result<(
-        Option<(String, String, String)>,
-        Option<(String, String, String)>,
-    )> {
+    pub fn neighbours(&self, event: &Event) -> Result<(Option<Brief>, Option<Brief>)> {
         let searcher = self.searcher();
         let f = *self.fields();
         let (start, _) = event.date.sort_key();

@@ -233,7 +233,7 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
         d.add_text(f.text, &p.name);
     }
     for p in &e.places {
-        d.add_text(f.text, &place_label(p));
+        d.add_text(f.text, place_label(p));
     }
     d.add_text(f.summary, &e.summary);
     d.add_text(f.date, stored_date(e));

@@ -113,10 +113,7 @@ pub(crate) fn stored_when(s: &str) -> Option<When> {
     Some(w)
 }
 
-pub(crate) fn text_of<'a>(
-    doc: &'a TantivyDocument,
-    field: tantivy::schema::Field,
-) -> Option<&'a str> {
+pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
     doc.get_first(field).and_then(|v| v.as_str())
 }
 

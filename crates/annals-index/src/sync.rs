@@ -77,7 +77,7 @@ impl Indexer {
             rebuild,
         } = self;
         if rebuild {
-            return Ok(AfterStore::Rebuild(index, writer));
+            return Ok(AfterStore::Rebuild(index, Box::new(writer)));
         }
         writer.commit(next_generation)?;
         index.reload()?;
@@ -96,7 +96,7 @@ pub enum AfterStore {
     /// Nothing: the index holds the new state.
     Done(SearchIndex),
     /// Rebuild the index from the committed store.
-    Rebuild(SearchIndex, Writer),
+    Rebuild(SearchIndex, Box<Writer>),
 }
 
 impl AfterStore {
@@ -105,7 +105,7 @@ impl AfterStore {
         match self {
             AfterStore::Done(index) => Ok(index),
             AfterStore::Rebuild(index, writer) => {
-                rebuild_with(writer, store, generation)?;
+                rebuild_with(*writer, store, generation)?;
                 index.reload()?;
                 Ok(index)
             }
