@@ -74,7 +74,7 @@ fn corpus(n: usize, seed: u64) -> Vec<Event> {
             let w1 = r.pick(WORDS);
             let w2 = r.pick(WORDS);
             let (place, country, lat, lon) = *r.pick(PLACES);
-            let located = r.next() % 3 != 0;
+            let located = !r.next().is_multiple_of(3);
             let json = serde_json::json!({
                 "id": format!("e{i}"),
                 "title": format!("The {w1} number {i}"),
