@@ -53,6 +53,46 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// Rejections produced by the framework itself (a body over the limit, a malformed query
+/// parameter, a wrong method) come as plain text: under `/api/` they become JSON errors too.
+pub async fn json_rejections(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let response = next.run(req).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !api || is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let bytes = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let message = String::from_utf8_lossy(&bytes).trim().to_string();
+    let code = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::UNAUTHORIZED => "unauthorized",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    ApiError::new(
+        status,
+        code,
+        if message.is_empty() {
+            status.to_string()
+        } else {
+            message
+        },
+    )
+    .into_response()
+}
+
 impl From<annals_store::StoreError> for ApiError {
     fn from(e: annals_store::StoreError) -> Self {
         ApiError::internal(e)

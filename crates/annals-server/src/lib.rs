@@ -52,6 +52,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/export", get(api::export))
         .route("/api/import", axum::routing::post(api::import))
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(error::json_rejections))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(app)
 }

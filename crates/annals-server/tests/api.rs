@@ -241,7 +241,12 @@ fn read_write_and_errors() {
     assert_eq!((r.status, r.code().as_str()), (400, "query_error"));
     let big = vec![b'x'; annals_server::MAX_BODY + 10];
     let r = request(&s, "POST", "/api/import", &[(k, &v)], &big);
-    assert_eq!(r.status, 413);
+    assert_eq!((r.status, r.code().as_str()), (413, "payload_too_large"));
+    let r = get(&s, "/api/search?limit=many");
+    assert_eq!((r.status, r.code().as_str()), (400, "bad_request"));
+    let r = request(&s, "PATCH", "/api/events/x", &[(k, &v)], b"");
+    assert_eq!(r.status, 405);
+    assert!(!r.code().is_empty(), "{}", r.body);
     let bad_import = post(
         &s,
         "/api/import?format=card",
