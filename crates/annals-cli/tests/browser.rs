@@ -191,6 +191,17 @@ fn the_web_app_in_chromium() {
         "1280,900",
     );
 
+    // The map: countries offline, events clustered, a cluster zooms in.
+    let map = b.dom(&u("/map"));
+    assert!(
+        map.contains("<title>Japan</title>") && map.contains("class=\"cluster\""),
+        "{map:.600}"
+    );
+    let europe = b.dom(&u("/map?view=35,-10,60,30"));
+    assert!(europe.contains("Battle of Hastings"), "zoomed to Europe");
+    b.screenshot(&u("/map"), "map", "1280,900");
+    b.screenshot(&u("/map?view=35,-10,60,30"), "map-europe", "1280,900");
+
     // Event text shows as text and runs nothing.
     for page in ["/events/bait", "/search?q=pwned"] {
         let dom = b.dom(&u(page));

@@ -338,6 +338,40 @@ impl SearchIndex {
         Ok((before, after))
     }
 
+    /// Located events matching `request` (at most `limit`, oldest first): id, title, date as
+    /// written, latitude, longitude.
+    pub fn points(
+        &self,
+        request: &annals_query::Request,
+        limit: usize,
+    ) -> Result<Vec<(Brief, f64, f64)>> {
+        let searcher = self.searcher();
+        let f = *self.fields();
+        let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?;
+        let query = compiler.compile(&request.expr)?;
+        let located: Box<dyn Query> = Box::new(RangeQuery::new(
+            std::ops::Bound::Included(Term::from_field_f64(f.lat, -90.0)),
+            std::ops::Bound::Included(Term::from_field_f64(f.lat, 90.0)),
+        ));
+        let q = BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, located)]);
+        let mut out = Vec::new();
+        for addr in self.top(&searcher, &q, limit.max(1), Order::DateAsc)? {
+            let reader = searcher.segment_reader(addr.segment_ord);
+            let lat = reader
+                .fast_fields()
+                .f64(crate::schema::fast::LAT)?
+                .first(addr.doc_id);
+            let lon = reader
+                .fast_fields()
+                .f64(crate::schema::fast::LON)?
+                .first(addr.doc_id);
+            if let (Some(lat), Some(lon)) = (lat, lon) {
+                out.push((self.brief(&searcher, addr)?, lat, lon));
+            }
+        }
+        Ok(out)
+    }
+
     /// Events on a month and day (`mmdd`), in the calendar each was written in, oldest first.
     pub fn on_this_day(
         &self,

@@ -15,6 +15,7 @@
 pub mod api;
 pub mod app;
 pub mod error;
+pub mod map;
 pub mod pages;
 
 pub use app::{App, Config};
@@ -34,6 +35,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/search", get(pages::search))
         .route("/events/{id}", get(pages::event))
         .route("/timeline", get(pages::timeline))
+        .route("/map", get(pages::map))
         .route("/places/{name}", get(pages::place))
         .route("/participants/{name}", get(pages::participant))
         .route("/assets/style.css", get(pages::style))

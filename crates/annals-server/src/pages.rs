@@ -38,7 +38,7 @@ fn layout(title: &str, q: &str, body: &str) -> Html<String> {
 <body><header><a class="brand" href="/">annals</a>
 <form action="/search" role="search"><label for="q" class="sr">Search events</label>
 <input id="q" name="q" type="search" value="{q}" placeholder="treaty country:Japan date:1950..1970" autocomplete="off"><button>Search</button></form>
-<nav><a href="/timeline">Timeline</a></nav></header>
+<nav><a href="/timeline">Timeline</a> <a href="/map">Map</a></nav></header>
 <main>{body}</main></body></html>"#,
         title = esc(title),
         q = esc(q),
@@ -415,6 +415,147 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
         );
     }
     b.push_str("</tbody></table>");
+    Ok((q, b))
+}
+
+/// Query parameters of `/map`.
+#[derive(Debug, Deserialize)]
+pub struct MapPage {
+    q: Option<String>,
+    /// `south,west,north,east` in degrees.
+    view: Option<String>,
+}
+
+/// `/map?q=&view=`: the events with coordinates on a world map, clustered; a cluster links to a
+/// zoom into it, an event to its page. Works offline and without JavaScript.
+pub async fn map(State(app): Shared, Query(p): Query<MapPage>) -> Response {
+    match map_body(&app, p) {
+        Ok((q, body)) => layout("Map", &q, &body).into_response(),
+        Err(e) => page_error(e),
+    }
+}
+
+fn map_body(app: &App, p: MapPage) -> Result<(String, String), ApiError> {
+    let q = p.q.unwrap_or_default();
+    let (south, west, north, east) = match p.view.as_deref() {
+        None => (-90.0, -180.0, 90.0, 180.0),
+        Some(v) => {
+            let n: Vec<f64> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+            match n[..] {
+                [s, w, nn, e]
+                    if (-90.0..=90.0).contains(&s)
+                        && s < nn
+                        && nn <= 90.0
+                        && (-180.0..=180.0).contains(&w)
+                        && w < e
+                        && e <= 180.0 =>
+                {
+                    (s, w, nn, e)
+                }
+                _ => {
+                    return Err(ApiError::bad(format!(
+                        "view {v:?}: expected south,west,north,east in degrees"
+                    )))
+                }
+            }
+        }
+    };
+    let mut request = parse_query(Some(&q))?;
+    let bbox = annals_query::Expr::Filter(annals_query::Filter::Bbox {
+        south,
+        west,
+        north,
+        east,
+    });
+    request.expr = annals_query::Expr::And(vec![request.expr, bbox]);
+    let points = tokio::task::block_in_place(|| {
+        app.index()?.points(&request, 5000).map_err(ApiError::from)
+    })?;
+    let (x0, y0) = crate::map::project(north, west);
+    let (x1, y1) = crate::map::project(south, east);
+    let (w, h) = (x1 - x0, y1 - y0);
+    let cell = ((east - west) / 24.0).max(1e-6);
+    let mut cells: std::collections::BTreeMap<
+        (i64, i64),
+        Vec<&((String, String, String), f64, f64)>,
+    > = Default::default();
+    for pt in &points {
+        cells
+            .entry((
+                ((pt.1 - south) / cell).floor() as i64,
+                ((pt.2 - west) / cell).floor() as i64,
+            ))
+            .or_default()
+            .push(pt);
+    }
+    let mut b = format!(
+        "<h1>Map</h1><p>{} located events{}.</p>",
+        points.len(),
+        if q.is_empty() {
+            String::new()
+        } else {
+            format!(" matching <q>{}</q>", esc(&q))
+        }
+    );
+    let _ = write!(
+        b,
+        r#"<svg class="map" viewBox="{x0:.1} {y0:.1} {w:.1} {h:.1}" role="img" aria-label="World map of the events"><rect x="{x0:.1}" y="{y0:.1}" width="{w:.1}" height="{h:.1}" class="sea"/>{}"#,
+        crate::map::countries()
+    );
+    let unit = w / 120.0;
+    for ((r, c), pts) in &cells {
+        let lat = pts.iter().map(|p| p.1).sum::<f64>() / pts.len() as f64;
+        let lon = pts.iter().map(|p| p.2).sum::<f64>() / pts.len() as f64;
+        let (x, y) = crate::map::project(lat, lon);
+        if pts.len() == 1 {
+            let ((id, title, date), _, _) = pts[0];
+            let _ = write!(
+                b,
+                r#"<a href="/events/{}"><circle class="event" cx="{x:.2}" cy="{y:.2}" r="{:.2}"><title>{} ({})</title></circle></a>"#,
+                enc(id),
+                unit * 0.8,
+                esc(title),
+                esc(date)
+            );
+        } else {
+            let s = south + *r as f64 * cell;
+            let wv = west + *c as f64 * cell;
+            let view = format!(
+                "{:.4},{:.4},{:.4},{:.4}",
+                (s - cell).max(-90.0),
+                (wv - cell).max(-180.0),
+                (s + 2.0 * cell).min(90.0),
+                (wv + 2.0 * cell).min(180.0)
+            );
+            let rad = unit * (1.0 + (pts.len() as f64).log2() / 2.0);
+            let _ = write!(
+                b,
+                r#"<a href="/map?q={}&amp;view={}"><circle class="cluster" cx="{x:.2}" cy="{y:.2}" r="{rad:.2}"><title>{} events: zoom in</title></circle><text x="{x:.2}" y="{:.2}" font-size="{:.2}" text-anchor="middle">{}</text></a>"#,
+                enc(&q),
+                enc(&view),
+                pts.len(),
+                y + rad * 0.35,
+                rad,
+                pts.len()
+            );
+        }
+    }
+    b.push_str("</svg>");
+    let _ = write!(
+        b,
+        r#"<p><a href="/map?q={}">Whole world</a> · <a href="/timeline?q={0}">Timeline of these events</a> · <a href="/search?q={0}">Search results</a></p><ol class="hits">"#,
+        enc(&q)
+    );
+    for ((id, title, date), _, _) in points.iter().take(50) {
+        let _ = write!(
+            b,
+            r#"<li><span class="when">{}</span> <a class="title" href="/events/{}">{}</a></li>"#,
+            esc(date),
+            enc(id),
+            esc(title)
+        );
+    }
+    b.push_str("</ol>");
     Ok((q, b))
 }
 
