@@ -418,6 +418,9 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
     Ok((q, b))
 }
 
+/// A located event: (id, title, date), latitude, longitude.
+type Point = (annals_index::related::Brief, f64, f64);
+
 /// Query parameters of `/map`.
 #[derive(Debug, Deserialize)]
 pub struct MapPage {
@@ -475,10 +478,7 @@ fn map_body(app: &App, p: MapPage) -> Result<(String, String), ApiError> {
     let (x1, y1) = crate::map::project(south, east);
     let (w, h) = (x1 - x0, y1 - y0);
     let cell = ((east - west) / 24.0).max(1e-6);
-    let mut cells: std::collections::BTreeMap<
-        (i64, i64),
-        Vec<&((String, String, String), f64, f64)>,
-    > = Default::default();
+    let mut cells: std::collections::BTreeMap<(i64, i64), Vec<&Point>> = Default::default();
     for pt in &points {
         cells
             .entry((
