@@ -4,6 +4,15 @@
 //! files ([`input`]) and printing events for people ([`print`]). The work is done by the
 //! library crates: annals-dates, annals-core, annals-formats and annals-store.
 
+/// Print a line to standard output, returning the error (a closed pipe ends the command
+/// quietly in `main`) instead of panicking as `println!` does.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($t)*)?;
+    }};
+}
+
 mod cli;
 mod cmd;
 mod indexer;

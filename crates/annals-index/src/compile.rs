@@ -256,20 +256,16 @@ impl<'a> Compiler<'a> {
                 north,
                 east,
             } => {
-                let lat = range_f64(f_.lat, *south, *north);
-                let lon: Box<dyn Query> = if west <= east {
-                    range_f64(f_.lon, *west, *east)
-                } else {
-                    // Across the antimeridian.
-                    Box::new(BooleanQuery::new(vec![
-                        (Occur::Should, range_f64(f_.lon, *west, 180.0)),
-                        (Occur::Should, range_f64(f_.lon, -180.0, *east)),
-                    ]))
-                };
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, lat),
-                    (Occur::Must, lon),
-                ]))
+                let (s_, w, n, e) = (*south, *west, *north, *east);
+                let band = range_f64(f_.lat, s_, n);
+                located(&f_, band, move |lat, lon| {
+                    let lon_ok = if w <= e {
+                        (w..=e).contains(&lon)
+                    } else {
+                        lon >= w || lon <= e
+                    };
+                    (s_..=n).contains(&lat) && lon_ok
+                })
             }
             Filter::Near {
                 lat,
@@ -299,26 +295,36 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
 }
 
-/// Events whose first located place is within `radius` km: a latitude band narrows the
-/// candidates, the exact distance decides.
-fn near(f: &Fields, lat: f64, lon: f64, radius: f64) -> Box<dyn Query> {
-    let dlat = (radius / EARTH_RADIUS_KM).to_degrees();
-    let band = range_f64(f.lat, (lat - dlat).max(-90.0), (lat + dlat).min(90.0));
+/// Events with a located place for which `test(lat, lon)` holds: `band` (a latitude range)
+/// narrows the candidates, then the places are tested pairwise.
+fn located(
+    f: &Fields,
+    band: Box<dyn Query>,
+    test: impl Fn(f64, f64) -> bool + Clone + Send + Sync + 'static,
+) -> Box<dyn Query> {
+    let _ = f;
     let predicate = FunctionPredicate::from(move |segment: &tantivy::SegmentReader| {
         let lats = Arc::new(segment.fast_fields().f64(crate::schema::fast::LAT)?);
         let lons = Arc::new(segment.fast_fields().f64(crate::schema::fast::LON)?);
-        Ok(
-            move |doc: tantivy::DocId| match (lats.first(doc), lons.first(doc)) {
-                (Some(a), Some(b)) => distance_km(lat, lon, a, b) <= radius,
-                _ => false,
-            },
-        )
+        let test = test.clone();
+        Ok(move |doc: tantivy::DocId| {
+            lats.values_for_doc(doc)
+                .zip(lons.values_for_doc(doc))
+                .any(|(a, b)| test(a, b))
+        })
     });
     let exact: Box<dyn Query> = Box::new(DocPredicateQuery::from(predicate));
     Box::new(BooleanQuery::new(vec![
         (Occur::Must, band),
         (Occur::Must, exact),
     ]))
+}
+
+/// Events with a located place within `radius` km.
+fn near(f: &Fields, lat: f64, lon: f64, radius: f64) -> Box<dyn Query> {
+    let dlat = (radius / EARTH_RADIUS_KM).to_degrees();
+    let band = range_f64(f.lat, (lat - dlat).max(-90.0), (lat + dlat).min(90.0));
+    located(f, band, move |a, b| distance_km(lat, lon, a, b) <= radius)
 }
 
 #[cfg(test)]

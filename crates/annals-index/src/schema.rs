@@ -240,27 +240,42 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     if let Some(p) = e.places.first() {
         d.add_text(f.place, place_label(p));
     }
+    // Facets count events, so each value is added once per event.
+    let mut countries: Vec<&str> = Vec::new();
     for p in &e.places {
         d.add_text(f.key_place, &p.name);
         if !p.country.is_empty() {
             d.add_text(f.key_place, place_label(p));
-            d.add_text(f.key_country, &p.country);
-            d.add_text(f.facet_country, &p.country);
+            if !countries.contains(&p.country.as_str()) {
+                countries.push(&p.country);
+                d.add_text(f.key_country, &p.country);
+                d.add_text(f.facet_country, &p.country);
+            }
         }
     }
-    if let Some(p) = e.places.iter().find(|p| p.lat.is_some() && p.lon.is_some()) {
+    // Every located place, latitudes and longitudes in the same order (`near:` and `bbox:` test
+    // them pairwise).
+    for p in &e.places {
         if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
             d.add_f64(f.lat, lat);
             d.add_f64(f.lon, lon);
         }
     }
+    let mut people: Vec<&str> = Vec::new();
     for p in &e.participants {
         d.add_text(f.key_participant, &p.name);
-        d.add_text(f.facet_participant, &p.name);
+        if !people.contains(&p.name.as_str()) {
+            people.push(&p.name);
+            d.add_text(f.facet_participant, &p.name);
+        }
     }
+    let mut tags: Vec<&str> = Vec::new();
     for t in &e.tags {
         d.add_text(f.key_tag, t);
-        d.add_text(f.facet_tag, t);
+        if !tags.contains(&t.as_str()) {
+            tags.push(t);
+            d.add_text(f.facet_tag, t);
+        }
     }
     if let Some(c) = century(e) {
         d.add_i64(f.century, c);

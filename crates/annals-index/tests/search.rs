@@ -391,3 +391,48 @@ fn timeline_sums_and_on_this_day() {
         .count();
     assert_eq!(otd.len(), expected);
 }
+
+#[test]
+fn facets_count_events_and_near_sees_every_place() {
+    let json = r#"{"id": "two", "title": "Two places", "date": "1960", "places": [{"name": "Paris", "country": "France", "lat": 48.86, "lon": 2.35}, {"name": "Osaka", "country": "Japan", "lat": 34.69, "lon": 135.50}, {"name": "Kyoto", "country": "Japan"}], "participants": [{"name": "A"}, {"name": "A", "role": "again"}]}"#;
+    let e = serde_json::from_str::<RawEvent>(json)
+        .unwrap()
+        .into_event(CalendarHint::Auto)
+        .unwrap();
+    let (_dir, index) = build(&[e]);
+    let r = index
+        .search(&parse("").unwrap(), &SearchOptions::default())
+        .unwrap();
+    let japan = r
+        .facets
+        .0
+        .iter()
+        .find(|(n, _)| *n == "country")
+        .unwrap()
+        .1
+        .iter()
+        .find(|(v, _)| v == "Japan")
+        .unwrap()
+        .1;
+    assert_eq!(japan, 1, "one event, however many places in Japan");
+    let a = r
+        .facets
+        .0
+        .iter()
+        .find(|(n, _)| *n == "participant")
+        .unwrap()
+        .1[0]
+        .1;
+    assert_eq!(a, 1);
+    assert_eq!(
+        count(&index, "near:35.68,139.69,450km"),
+        1,
+        "the second place (Osaka) is near Tokyo"
+    );
+    assert_eq!(count(&index, "bbox:30,130,40,140"), 1);
+    assert_eq!(
+        count(&index, "bbox:40,130,50,140"),
+        0,
+        "latitude of one place and longitude of another do not combine"
+    );
+}

@@ -173,7 +173,7 @@ pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
         )
     })?;
     stdout.flush()?;
-    println!(
+    outln!(
         "imported {found} extracted event{} into {}: {} created, {} updated, {} unchanged (tag: extracted)",
         if found == 1 { "" } else { "s" },
         db.display(),
@@ -351,15 +351,23 @@ pub fn eval_timex(args: &EvalTimexArgs) -> Result<u8> {
                 "type_f1": pct(x.type_f1), "value_f1": pct(x.value_f1),
             }
         });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        outln!("{}", serde_json::to_string_pretty(&v)?);
     } else {
-        println!(
+        outln!(
             "{:<28} {:>5} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7} {:>7}",
-            "file", "gold", "sys", "Mr", "Ms", "strict", "relaxed", "type", "value"
+            "file",
+            "gold",
+            "sys",
+            "Mr",
+            "Ms",
+            "strict",
+            "relaxed",
+            "type",
+            "value"
         );
         for f in &report.files {
             let x = f.counts.figures();
-            println!(
+            outln!(
                 "{:<28} {:>5} {:>5} {:>5} {:>5} {:>7.1} {:>7.1} {:>7.1} {:>7.1}{}",
                 f.name,
                 f.counts.gold,
@@ -378,7 +386,7 @@ pub fn eval_timex(args: &EvalTimexArgs) -> Result<u8> {
         }
         let x = report.total.figures();
         let t = report.total;
-        println!(
+        outln!(
             "{:<28} {:>5} {:>5} {:>5} {:>5} {:>7.1} {:>7.1} {:>7.1} {:>7.1}",
             "micro-average",
             t.gold,
@@ -390,17 +398,17 @@ pub fn eval_timex(args: &EvalTimexArgs) -> Result<u8> {
             100.0 * x.type_f1,
             100.0 * x.value_f1
         );
-        println!(
+        outln!(
             "\nstrict   P {:.1} R {:.1} F1 {:.1}\nrelaxed  P {:.1} R {:.1} F1 {:.1}\ntype     accuracy {:.1} F1 {:.1}\nvalue    accuracy {:.1} F1 {:.1}",
             100.0 * x.strict.p, 100.0 * x.strict.r, 100.0 * x.strict.f,
             100.0 * x.relaxed.p, 100.0 * x.relaxed.r, 100.0 * x.relaxed.f,
             100.0 * x.type_acc, 100.0 * x.type_f1, 100.0 * x.value_acc, 100.0 * x.value_f1
         );
         if args.diff {
-            println!();
+            outln!();
             for f in &report.files {
                 for d in &f.diffs {
-                    println!(
+                    outln!(
                         "{}\t{}\tgold: {:?} {} {}\tsystem: {:?} {} {}",
                         f.name,
                         d.kind,

@@ -210,7 +210,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         (problems, files, after, generation)
     };
     after.finish(&store, generation).with_context(|| format!("the events were stored, but the search index of {} could not be rebuilt: run `annals reindex`", db.display()))?;
-    println!(
+    outln!(
         "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
         plural(files),
         db.display(),
@@ -253,7 +253,7 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     let (after, generation) = generation;
     after.finish(&store, generation).with_context(|| format!("the events were stored, but the search index of {} could not be rebuilt: run `annals reindex`", db.display()))?;
     if quiet {
-        println!(
+        outln!(
             "imported the demo corpus into {} ({} new events)",
             db.display(),
             tally.created
@@ -263,10 +263,10 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     let mut n = 0;
     store.scan(&annals_store::Filter::default(), &mut |e| {
         n += 1;
-        println!("{}", crate::print::list_line(&e));
+        outln!("{}", crate::print::list_line(&e));
         Ok(())
     })?;
-    println!(
+    outln!(
         "\nThe demo corpus is in {} ({n} events, {} new). Try:\n  annals --db {0} show battle-of-hastings-1066\n  annals --db {0} search \"treaty Japan\"\n  annals --db {0} list --from \"44 BC\" --to \"AD 14\"",
         db.display(),
         tally.created
@@ -282,17 +282,17 @@ pub fn check(read: &ReadArgs) -> Result<u8> {
         Ok(())
     })?;
     for p in &problems {
-        println!("{p}");
+        outln!("{p}");
     }
     if problems.is_empty() {
-        println!(
+        outln!(
             "{events} event{} in {files} file{}: no problems",
             plural(events),
             plural(files)
         );
         Ok(exit::OK)
     } else {
-        println!(
+        outln!(
             "{} problem{} in {files} file{} ({events} valid events)",
             problems.len(),
             plural(problems.len()),

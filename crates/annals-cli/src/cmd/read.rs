@@ -54,13 +54,13 @@ pub fn show(s: &SqliteStore, args: &ShowArgs) -> Result<u8> {
         return Ok(not_found(&args.id));
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&e)?);
+        outln!("{}", serde_json::to_string_pretty(&e)?);
     } else {
         let mut related = Vec::new();
         for r in &e.related {
             related.push((r.kind.clone(), r.id.clone(), store(s).get(&r.id)?));
         }
-        println!("{}", print::page(&e, &related));
+        outln!("{}", print::page(&e, &related));
     }
     Ok(exit::OK)
 }
@@ -83,17 +83,17 @@ pub fn stats(s: &SqliteStore, db: &Path, json: bool) -> Result<u8> {
             "schema_version": st.schema_version,
             "db": db.display().to_string(),
         });
-        println!("{v}");
+        outln!("{v}");
     } else {
-        println!("database      {}", db.display());
-        println!("events        {}", st.events);
-        println!("places        {}", st.places);
-        println!("participants  {}", st.participants);
-        println!("relations     {}", st.relations);
+        outln!("database      {}", db.display());
+        outln!("events        {}", st.events);
+        outln!("places        {}", st.places);
+        outln!("participants  {}", st.participants);
+        outln!("relations     {}", st.relations);
         if let (Some(a), Some(b)) = (earliest, latest) {
-            println!("span          {a} to {b}");
+            outln!("span          {a} to {b}");
         }
-        println!("schema        v{}", st.schema_version);
+        outln!("schema        v{}", st.schema_version);
     }
     Ok(exit::OK)
 }

@@ -32,9 +32,9 @@ fn plain(snippet: &str, tty: bool) -> String {
         .replace("&amp;", "&")
 }
 
-fn print_human(query: &str, r: &SearchResult) {
+fn print_human(query: &str, r: &SearchResult) -> Result<()> {
     let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    println!(
+    outln!(
         "{} event{} match {query:?}",
         r.total,
         if r.total == 1 { "" } else { "s" }
@@ -46,8 +46,8 @@ fn print_human(query: &str, r: &SearchResult) {
             .as_deref()
             .map(|p| format!(" — {p}"))
             .unwrap_or_default();
-        println!("\n{date:<24} {}{place}  [{}]", h.title, h.id);
-        println!("    {}", plain(&h.snippet, tty));
+        outln!("\n{date:<24} {}{place}  [{}]", h.title, h.id);
+        outln!("    {}", plain(&h.snippet, tty));
     }
     for (name, counts) in &r.facets.0 {
         if counts.is_empty() {
@@ -58,11 +58,12 @@ fn print_human(query: &str, r: &SearchResult) {
             .take(6)
             .map(|(v, n)| format!("{v} ({n})"))
             .collect();
-        println!("\n{name}: {}", list.join(", "));
+        outln!("\n{name}: {}", list.join(", "));
     }
     if let Some(c) = &r.next_cursor {
-        println!("\nmore: --cursor {c}");
+        outln!("\nmore: --cursor {c}");
     }
+    Ok(())
 }
 
 pub fn search(db: &Path, args: &SearchArgs) -> Result<u8> {
@@ -87,9 +88,9 @@ pub fn search(db: &Path, args: &SearchArgs) -> Result<u8> {
     };
     let result = index.search(&request, &opts)?;
     if args.json {
-        println!("{}", serde_json::to_string(&result)?);
+        outln!("{}", serde_json::to_string(&result)?);
     } else {
-        print_human(&query, &result);
+        print_human(&query, &result)?;
     }
     Ok(exit::OK)
 }
@@ -165,15 +166,15 @@ pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
         },
     )?;
     if args.json {
-        println!("{}", serde_json::to_string(&t)?);
+        outln!("{}", serde_json::to_string(&t)?);
         return Ok(exit::OK);
     }
     let max = t.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-    println!("{} events, by {:?}", t.total, t.unit);
+    outln!("{} events, by {:?}", t.total, t.unit);
     for b in &t.buckets {
         let bar = "#".repeat(((b.count * 40).div_ceil(max)) as usize);
         let top: Vec<&str> = b.top.iter().map(|e| e.title.as_str()).collect();
-        println!(
+        outln!(
             "{:<22} {:>7} {bar:<40} {}",
             b.label,
             b.count,
@@ -203,18 +204,18 @@ pub fn on_this_day(db: &Path, args: &OnThisDayArgs) -> Result<u8> {
             .iter()
             .map(|(id, title, date)| serde_json::json!({"id": id, "title": title, "date": date}))
             .collect();
-        println!(
+        outln!(
             "{}",
             serde_json::json!({"month": month, "day": day, "events": v})
         );
     } else {
-        println!(
+        outln!(
             "On {month:02}-{day:02}: {} event{}",
             events.len(),
             if events.len() == 1 { "" } else { "s" }
         );
         for (id, title, date) in &events {
-            println!("{date:<28} {title}  [{id}]");
+            outln!("{date:<28} {title}  [{id}]");
         }
     }
     Ok(exit::OK)
@@ -238,15 +239,15 @@ pub fn related(db: &Path, args: &RelatedArgs) -> Result<u8> {
     let index = for_search(db, &s)?;
     let related = index.related(&event, args.limit.max(1))?;
     if args.json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({"id": event.id, "related": related})
         );
     } else {
-        println!("Related to {} ({})", event.title, event.id);
+        outln!("Related to {} ({})", event.title, event.id);
         for r in &related {
             let why = serde_json::to_value(&r.reason)?;
-            println!(
+            outln!(
                 "  {:<24} {}  [{}]  — {}",
                 r.date,
                 r.title,
@@ -284,7 +285,7 @@ pub fn reindex(db: &Path) -> Result<u8> {
     let s = open_existing(db)?;
     let started = std::time::Instant::now();
     let n = rebuild(db, &s)?;
-    println!(
+    outln!(
         "indexed {n} events in {:.1} s into {}",
         started.elapsed().as_secs_f64(),
         annals_index::dir_for(db).display()
@@ -317,7 +318,7 @@ pub fn check_index(db: &Path) -> Result<u8> {
         problems.push(format!("{id}: in the index, not in the store"));
     }
     if problems.is_empty() {
-        println!(
+        outln!(
             "the index {} agrees with the store: {} events, write {sg}",
             dir.display(),
             in_store.len()
@@ -326,12 +327,12 @@ pub fn check_index(db: &Path) -> Result<u8> {
     }
     let shown = problems.len().min(50);
     for p in &problems[..shown] {
-        println!("{p}");
+        outln!("{p}");
     }
     if problems.len() > shown {
-        println!("... and {} more", problems.len() - shown);
+        outln!("... and {} more", problems.len() - shown);
     }
-    println!(
+    outln!(
         "{} problem{}: run `annals reindex`",
         problems.len(),
         if problems.len() == 1 { "" } else { "s" }
