@@ -15,7 +15,15 @@ fn main() {
     let format = Format::detect(&path, b"");
 
     let t = Instant::now();
-    let st = to_timeml(open(), format, "speed", Options::default(), false, std::io::sink()).unwrap();
+    let st = to_timeml(
+        open(),
+        format,
+        "speed",
+        Options::default(),
+        false,
+        std::io::sink(),
+    )
+    .unwrap();
     let secs = t.elapsed().as_secs_f64();
     println!(
         "timeml: {size:.1} MB, {} time expressions in {secs:.2} s: {:.1} MB/s",
