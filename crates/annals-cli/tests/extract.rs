@@ -207,6 +207,27 @@ fn plain_text_gets_a_document_date() {
         out.contains("value=\"2013-03-19\">yesterday</TIMEX3>"),
         "{out}"
     );
+    // One JSON object per expression, with character offsets.
+    let timex = ok(
+        &db,
+        &[
+            "extract",
+            file.to_str().unwrap(),
+            "--format",
+            "timex",
+            "--dct",
+            "2013-03-20",
+            "--anchor",
+            "news",
+        ],
+    );
+    let first: Value = serde_json::from_str(timex.lines().next().unwrap()).unwrap();
+    assert_eq!(first["text"], "Monday");
+    assert_eq!(
+        (first["start"].as_u64(), first["end"].as_u64()),
+        (Some(25), Some(31))
+    );
+    assert_eq!(first["type"], "DATE");
     let bad = annals(
         &db,
         &["extract", file.to_str().unwrap(), "--dct", "someday"],

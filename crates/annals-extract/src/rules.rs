@@ -754,6 +754,18 @@ impl<'a> Matcher<'a> {
             }
             return Some((i64::from(n), e + 1, true));
         }
+        // 10,000 BC: a year with a thousands comma, only with its era.
+        if let (Some((th, 1..=3)), true, true, Some((rest, 3))) = (
+            self.t.num(i),
+            self.t.punct(i + 1, ','),
+            self.t.glued(i + 1) && self.t.glued(i + 2),
+            self.t.num(i + 2),
+        ) {
+            if let Some((bc, e)) = self.era_at(i + 3) {
+                let n = i64::from(th) * 1000 + i64::from(rest);
+                return Some((if bc { 1 - n } else { n }, e, true));
+            }
+        }
         let (n, d) = self.plain_num(i)?;
         if d > 4 || n == 0 {
             return None;
@@ -1181,7 +1193,8 @@ impl<'a> Matcher<'a> {
         None
     }
 
-    /// Seasons with a year: "the spring of 1776", "summer 1918", "autumn of 481 BC".
+    /// Seasons with a year: "the spring of 1776", "summer 1918", "autumn of 481 BC", "the
+    /// winter of 1854-55" (written with the year it begins in, as the text writes it).
     fn season_date(&self, i: usize) -> Option<(usize, Point)> {
         let j = if self.is(i, "the") { i + 1 } else { i };
         let s = lex::season(self.w(j)?)?;
@@ -1189,7 +1202,14 @@ impl<'a> Matcher<'a> {
         if self.is(k, "of") {
             k += 1;
         }
-        let (y, e, _) = self.year_at(k, true)?;
+        let (y, mut e, _) = self.year_at(k, true)?;
+        if self.t.dash(e) && self.t.glued(e) && self.t.glued(e + 1) {
+            if let Some((n, 2)) = self.t.num(e + 1) {
+                if y > 0 && i64::from(n) == (y + 1) % 100 {
+                    e += 2;
+                }
+            }
+        }
         Some((
             e,
             Point {
@@ -1303,12 +1323,14 @@ impl<'a> Matcher<'a> {
         } else {
             self.ordinal_word(j)?
         };
-        let k = if self.t.dash(k) && self.t.glued(k) {
-            k + 1
-        } else {
-            k
-        };
-        if !self.is(k, "century") {
+        let hyphen = self.t.dash(k) && self.t.glued(k);
+        let k = if hyphen { k + 1 } else { k };
+        let millennium = self.is(k, "millennium");
+        if !self.is(k, "century") && !millennium {
+            return None;
+        }
+        // "the 5th-century collapse": an adjective; "the" belongs to the noun.
+        if hyphen && the && j == i + 1 {
             return None;
         }
         let mut end = k + 1;
@@ -1321,12 +1343,17 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let n = i64::from(n);
-        let y = if bc { 1 - n * 100 } else { (n - 1) * 100 + 1 };
+        let span = if millennium { 1000 } else { 100 };
+        let y = if bc { 1 - n * span } else { (n - 1) * span + 1 };
         Some((
             end,
             Point {
                 year: Some(y),
-                gran: Gran::Century,
+                gran: if millennium {
+                    Gran::Millennium
+                } else {
+                    Gran::Century
+                },
                 ..Point::default()
             },
         ))
@@ -1576,6 +1603,19 @@ impl<'a> Matcher<'a> {
             || self.seq(end, &["of", "the", "same", "year"])
         {
             end += if self.is(end + 1, "that") { 3 } else { 4 };
+        }
+        // Names: the Winter Palace, the Winter War, the Summer Olympics.
+        if self.cap(j)
+            && self.t.is_any(
+                j + 1,
+                &[
+                    "palace", "war", "olympics", "games", "garden", "gardens", "street", "hill",
+                    "square", "solstice", "equinox", "festival", "school", "court",
+                ],
+            )
+            && self.cap(j + 1)
+        {
+            return None;
         }
         // "the summer offensive": the season is an adjective; "the" belongs to the noun.
         let start = if end == j + 1
@@ -2187,6 +2227,10 @@ impl<'a> Matcher<'a> {
             "daytime" => Some("DT"),
             "nighttime" => Some("NI"),
             "tonight" if !det => Some("NI"),
+            // "the early hours of 27 May", "the small hours"
+            "hours" if det && j > 0 && self.t.is_any(j - 1, &["early", "small", "wee"]) => {
+                Some("MO")
+            }
             _ => None,
         })?;
         let mut e = j + 1;
@@ -2203,6 +2247,21 @@ impl<'a> Matcher<'a> {
                     let mut c = Cand::new(i, de, Ty::Time, Sem::Abs(p));
                     c.clock = Some(Clock::Part(part));
                     return Some(c);
+                }
+            }
+            // "the night of 8-9 February 1904": the first night, whose month comes next.
+            if let Some(head) = self
+                .t
+                .num(e + 1)
+                .and_then(|(n, _)| self.range_head(e + 1, n))
+            {
+                if let Sem::Abs(p) = head.sem {
+                    if p.day.is_some() {
+                        let mut c = Cand::new(i, head.b, Ty::Time, Sem::Abs(p));
+                        c.clock = Some(Clock::Part(part));
+                        c.range_head = true;
+                        return Some(c);
+                    }
                 }
             }
             return None;
@@ -2693,9 +2752,9 @@ impl<'a> Matcher<'a> {
                 take(self.later_that(i));
                 take(self.unit_end(i));
                 take(self.shift(i));
+                take(self.time(i));
                 take(self.duration(i));
                 take(self.set(i));
-                take(self.time(i));
                 take(self.reference(i));
                 if self.t.is_any(i, &["ad", "a"]) {
                     take(self.bare_year(i, prev));

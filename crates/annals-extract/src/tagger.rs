@@ -249,6 +249,15 @@ impl Tagger {
                             p.month = base.month;
                         }
                         p.year = base.year;
+                        // After a winter (which began in the anchor's year), the first months
+                        // are next year's: "That winter was hard. In March, it thawed."
+                        if let (Some(y), Some(m), Some("WI"), None) =
+                            (p.year, p.month, base.season, base.month)
+                        {
+                            if m <= 6 {
+                                p.year = Some(y + 1);
+                            }
+                        }
                         // News: the month nearest the document date ("January 14" written in
                         // November is next January).
                         if let (Mode::News, Some(y), Some(m), Some(bm)) =
@@ -657,6 +666,25 @@ mod tests {
             ["1975-04-30", "1975-04-30T11:30", "1975-04-30TAF"]
         );
         assert_eq!(one("They moved only at night.").2, "XXXX-XX-XXTNI");
+        assert_eq!(
+            tag("On the night of 8-9 February 1904, the Japanese attacked."),
+            [
+                (
+                    "the night of 8".to_string(),
+                    "TIME",
+                    "1904-02-08TNI".to_string()
+                ),
+                (
+                    "9 February 1904".to_string(),
+                    "DATE",
+                    "1904-02-09".to_string()
+                )
+            ]
+        );
+        assert_eq!(
+            values("In 1905, in the early hours of 27 May, the fleets met."),
+            ["1905", "1905-05-27TMO"]
+        );
         assert_eq!(one("The attack came at 5:30PM.").2, "XXXX-XX-XXT17:30");
     }
 
@@ -700,6 +728,8 @@ mod tests {
         assert_eq!(one("Carthage fell in 146 B.C. and burned.").2, "BC0146");
         assert_eq!(one("Vespasian won in AD 69.").2, "0069");
         assert_eq!(one("He died in 14 AD.").2, "0014");
+        assert_eq!(one("Farming began around 10,000 BC.").2, "BC10000");
+        assert!(tag("They had 10,000 men.").is_empty());
         assert_eq!(one("In June 479 BC the Greeks won.").2, "BC0479-06");
         // Bare numbers near a BC story are BC years.
         assert_eq!(
@@ -721,6 +751,8 @@ mod tests {
         assert_eq!(one("It grew in the 1960s.").2, "196");
         assert_eq!(one("It grew in the late 1930s.").0, "the late 1930s");
         assert_eq!(one("It began in the 470s BC.").2, "BC047");
+        assert_eq!(one("Cities grew in the 3rd millennium BC.").2, "BC2");
+        assert_eq!(one("Trade grew in the second millennium.").2, "1");
     }
 
     #[test]
@@ -731,6 +763,19 @@ mod tests {
         );
         assert_eq!(one("It began in summer 1918.").2, "1918-SU");
         assert_eq!(one("It began in autumn of 481 BC.").2, "BC0481-FA");
+        assert_eq!(
+            one("They spent the winter of 1854-55 in camp."),
+            ("the winter of 1854-55".into(), "DATE", "1854-WI".into())
+        );
+        assert_eq!(
+            values("They spent the winter of 1854-55 in camp. In March, they attacked."),
+            ["1854-WI", "1855-03"]
+        );
+        // "That winter" after an autumn is the one its January falls in.
+        assert_eq!(
+            values("In October 1914 the front froze. That winter was hard. In March, it thawed."),
+            ["1914-10", "1915-WI", "1915-03"]
+        );
         assert_eq!(
             values("In 1777 the army moved. That winter was hard."),
             ["1777", "1777-WI"]

@@ -182,8 +182,17 @@ impl Point {
         let julian = |y: i64, m: u8| (y, m) < (1582, 10);
         Some(match self.gran {
             Gran::Millennium => {
-                let lead = y.div_euclid(1000);
-                (format!("{lead}XXX"), Calendar::Gregorian)
+                if y <= 0 {
+                    // 3rd millennium BC = 3000..2001 BC = astronomical -2999..-2000.
+                    let c = (-y) / 1000;
+                    let lo = -(c * 1000 + 999);
+                    (
+                        format!("{}/{}", year(lo), year(lo + 999)),
+                        Calendar::Gregorian,
+                    )
+                } else {
+                    (format!("{}XXX", (y - 1) / 1000), Calendar::Gregorian)
+                }
             }
             Gran::Century => {
                 if y <= 0 {
@@ -480,6 +489,12 @@ mod tests {
         assert_eq!(p(Some(1960), Gran::Decade).edtf().unwrap().0, "196X");
         assert_eq!(p(Some(1901), Gran::Century).edtf().unwrap().0, "19XX");
         assert_eq!(p(Some(-469), Gran::Decade).edtf().unwrap().0, "-0478/-0469");
+        assert_eq!(
+            p(Some(-2999), Gran::Millennium).edtf().unwrap().0,
+            "-2999/-2000"
+        );
+        assert_eq!(p(Some(1001), Gran::Millennium).edtf().unwrap().0, "1XXX");
+        assert_eq!(p(Some(-2999), Gran::Millennium).value(), "BC2");
         let (e, c) = Point::ymd(1066, 10, 14).edtf().unwrap();
         assert_eq!((e.as_str(), c), ("1066-10-20", Calendar::Julian));
         let w = Point::ymd(1960, 1, 19).when("January 19, 1960").unwrap();

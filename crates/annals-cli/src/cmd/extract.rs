@@ -119,10 +119,14 @@ pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
     if !args.import {
         let mut found = 0;
         for path in &args.files {
-            let mut out = output_for(args, path, if format == "events" { "txt" } else { "jsonl" })?;
-            found += each_candidate(args, &opts, path, format, &mut |c| {
-                print(&mut out, format, path, c)
-            })?;
+            let ext = if format == "events" { "txt" } else { "jsonl" };
+            let mut out = output_for(args, path, ext)?;
+            if format == "timex" {
+                found += each_timex(args, &opts, path, &mut out)?;
+            } else {
+                found +=
+                    each_candidate(args, &opts, path, &mut |c| print(&mut out, format, path, c))?;
+            }
             out.flush()?;
         }
         if format == "events" && args.out.is_none() {
@@ -144,7 +148,7 @@ pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
         let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
         let mut found = 0;
         for path in &args.files {
-            found += each_candidate(args, &opts, path, "events", &mut |mut c| {
+            found += each_candidate(args, &opts, path, &mut |mut c| {
                 // Two candidates of one run never share an id.
                 let n = ids.entry(c.event.id.clone()).or_insert(0);
                 *n += 1;
@@ -184,28 +188,16 @@ pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-/// Read one file, tag it and pass every event candidate (or, for `timex`, nothing) on.
-fn each_candidate(
+/// Read one file, tag it chunk by chunk, and pass each chunk and its expressions on.
+fn each_chunk(
     args: &ExtractArgs,
     opts: &Options,
     path: &Path,
-    format: &str,
-    each: &mut dyn FnMut(Candidate) -> Result<()>,
-) -> Result<usize> {
+    each: &mut dyn FnMut(&OwnedChunk, &[annals_extract::Timex]) -> Result<()>,
+) -> Result<()> {
     let mut reader = Reader::new(open_input(path)?, input_format(args, path)?);
-    let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let src = SourceInfo {
-        name: path.display().to_string(),
-        url: Some(format!("file://{}", abs.display())),
-    };
     let mut tagger: Option<Tagger> = None;
     let mut found = Vec::new();
-    let mut n = 0;
-    let mut out_timex = if format == "timex" {
-        Some(BufWriter::new(std::io::stdout().lock()))
-    } else {
-        None
-    };
     while let Some(chunk) = reader_next(&mut reader)? {
         if chunk.verbatim {
             continue;
@@ -219,31 +211,64 @@ fn each_candidate(
         });
         found.clear();
         t.tag_into(&chunk.masked, &mut found);
-        if let Some(w) = out_timex.as_mut() {
-            for x in &found {
-                let start = chunk.chars + annals_extract::doc::count_chars(&chunk.kept[..x.start]);
-                let end = start + annals_extract::doc::count_chars(&chunk.kept[x.start..x.end]);
-                let line = serde_json::json!({
-                    "file": path.display().to_string(),
-                    "start": start,
-                    "end": end,
-                    "text": String::from_utf8_lossy(&chunk.kept[x.start..x.end]),
-                    "type": x.ty.name(),
-                    "value": x.value,
-                });
-                writeln!(w, "{line}")?;
-                n += 1;
-            }
-            continue;
-        }
-        for c in candidates(&chunk.masked, &found, chunk.chars, &src) {
+        each(&chunk, &found)?;
+    }
+    Ok(())
+}
+
+/// Read one file and pass every event candidate on.
+fn each_candidate(
+    args: &ExtractArgs,
+    opts: &Options,
+    path: &Path,
+    each: &mut dyn FnMut(Candidate) -> Result<()>,
+) -> Result<usize> {
+    let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let src = SourceInfo {
+        name: path.display().to_string(),
+        url: Some(format!("file://{}", abs.display())),
+    };
+    let mut n = 0;
+    each_chunk(args, opts, path, &mut |chunk, found| {
+        for c in candidates(&chunk.masked, found, chunk.chars, &src) {
             n += 1;
             each(c)?;
         }
-    }
-    if let Some(mut w) = out_timex {
-        w.flush()?;
-    }
+        Ok(())
+    })?;
+    Ok(n)
+}
+
+/// Read one file and write one JSON object per time expression (character offsets).
+fn each_timex(
+    args: &ExtractArgs,
+    opts: &Options,
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    let mut n = 0;
+    let file = path.display().to_string();
+    each_chunk(args, opts, path, &mut |chunk, found| {
+        // Character offsets, counted as the expressions come (they are in order).
+        let (mut at, mut chars) = (0usize, chunk.chars);
+        for x in found {
+            chars += annals_extract::doc::count_chars(&chunk.kept[at..x.start]);
+            let start = chars;
+            chars += annals_extract::doc::count_chars(&chunk.kept[x.start..x.end]);
+            at = x.end;
+            let line = serde_json::json!({
+                "file": file,
+                "start": start,
+                "end": chars,
+                "text": String::from_utf8_lossy(&chunk.kept[x.start..x.end]),
+                "type": x.ty.name(),
+                "value": x.value,
+            });
+            writeln!(out, "{line}")?;
+            n += 1;
+        }
+        Ok(())
+    })?;
     Ok(n)
 }
 
