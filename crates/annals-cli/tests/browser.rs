@@ -2,6 +2,9 @@
 //! `scripts/test`) loads the pages of a served demo; the DOM after scripts ran is checked and a
 //! screenshot of each page is saved in `target/browser-screenshots/`.
 
+mod common;
+use common::ok;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -32,20 +35,6 @@ impl Drop for Served {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn annals(db: &Path, args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 fn serve(db: &Path) -> Served {
@@ -129,14 +118,14 @@ fn the_web_app_in_chromium() {
     let Some(bin) = chromium() else { return };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("web.db");
-    annals(&db, &["demo", "--no-serve"]);
+    ok(&db, &["demo", "--no-serve"]);
     let bait = dir.path().join("bait.jsonl");
     std::fs::write(
         &bait,
         r#"{"id": "bait", "title": "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>", "date": "1999", "summary": "<script>document.title='pwned'</script>"}"#,
     )
     .unwrap();
-    annals(&db, &["import", bait.to_str().unwrap()]);
+    ok(&db, &["import", bait.to_str().unwrap()]);
     let server = serve(&db);
     let b = Browser {
         bin,

@@ -1,48 +1,15 @@
 //! The `annals` binary end to end, against real SQLite files in temporary directories.
 
+mod common;
+use common::{annals, ok, repo, shared};
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn annals(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = annals(db, args);
-    assert!(
-        out.status.success(),
-        "annals {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use std::path::Path;
+use std::process::Command;
 
 fn event_count(db: &Path) -> u64 {
     let stats: Value = serde_json::from_str(&ok(db, &["stats", "--json"])).unwrap();
     stats["events"].as_u64().unwrap()
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = repo().join("../shared").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "../shared/{rel} is missing under CI=true"
-    );
-    eprintln!("SKIPPED: ../shared/{rel} not found");
-    None
 }
 
 const TREATY: &str =

@@ -1,43 +1,10 @@
 //! `annals extract` and `annals eval-timex` end to end: the seed narrative (read in place from
 //! `../shared`), importing candidates through the import path, TimeML in and out, and scoring.
 
+mod common;
+use common::{annals, ok, shared};
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn annals(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = annals(db, args);
-    assert!(
-        out.status.success(),
-        "annals {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "../shared/{rel} is missing under CI=true"
-    );
-    eprintln!("SKIPPED: ../shared/{rel} not found");
-    None
-}
 
 fn events(jsonl: &str) -> Vec<Value> {
     jsonl

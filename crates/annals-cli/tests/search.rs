@@ -1,28 +1,11 @@
 //! Search, timeline, on this day, related, reindex and index consistency, through the binary.
 
+mod common;
+use common::{annals, json};
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn annals(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    let out = annals(db, args);
-    assert!(
-        out.status.success(),
-        "annals {args:?}:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
-}
+use std::process::Command;
 
 fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
