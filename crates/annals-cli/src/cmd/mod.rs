@@ -90,6 +90,18 @@ fn read_options(args: &ReadArgs) -> (Option<Format>, ReadOptions) {
     (format, ReadOptions { calendar })
 }
 
+/// The `--from`/`--to` window as day numbers: the earliest day of `from`, the latest of `to`.
+fn window(from: Option<&str>, to: Option<&str>) -> Result<(Option<i64>, Option<i64>)> {
+    let a = from.map(|t| date_arg("from", t, true)).transpose()?;
+    let b = to.map(|t| date_arg("to", t, false)).transpose()?;
+    if let (Some(a), Some(b)) = (a, b) {
+        if a > b {
+            bail!("--from is after --to");
+        }
+    }
+    Ok((a, b))
+}
+
 /// A `--from`/`--to` date: the earliest (or latest) day it denotes.
 fn date_arg(flag: &str, text: &str, earliest: bool) -> Result<i64> {
     let w =

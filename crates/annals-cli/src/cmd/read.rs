@@ -1,6 +1,6 @@
 //! `list`, `show` and `stats`.
 
-use super::{date_arg, not_found, store};
+use super::{not_found, store, window};
 use crate::cli::{ListArgs, ShowArgs};
 use crate::exit;
 use crate::print;
@@ -10,16 +10,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn list(s: &SqliteStore, args: &ListArgs) -> Result<u8> {
-    let from = args
-        .from
-        .as_deref()
-        .map(|t| date_arg("from", t, true))
-        .transpose()?;
-    let to = args
-        .to
-        .as_deref()
-        .map(|t| date_arg("to", t, false))
-        .transpose()?;
+    let (from, to) = window(args.from.as_deref(), args.to.as_deref())?;
     let days = match (from, to) {
         (None, None) => None,
         (a, b) => Some((a.unwrap_or(i64::MIN), b.unwrap_or(i64::MAX))),

@@ -1,6 +1,6 @@
 //! `search`, `timeline`, `on-this-day`, `related` and `reindex`.
 
-use super::{date_arg, not_found, open_existing, store};
+use super::{not_found, open_existing, store, window};
 use crate::cli::{OnThisDayArgs, RelatedArgs, SearchArgs, TimelineArgs};
 use crate::exit;
 use crate::indexer::{for_search, reindex as rebuild};
@@ -141,21 +141,7 @@ pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
             return Ok(exit::INVALID);
         }
     };
-    let from = args
-        .from
-        .as_deref()
-        .map(|t| date_arg("from", t, true))
-        .transpose()?;
-    let to = args
-        .to
-        .as_deref()
-        .map(|t| date_arg("to", t, false))
-        .transpose()?;
-    if let (Some(a), Some(b)) = (from, to) {
-        if a > b {
-            bail!("--from is after --to");
-        }
-    }
+    let (from, to) = window(args.from.as_deref(), args.to.as_deref())?;
     let t = index.timeline(
         &request,
         &TimelineOptions {
