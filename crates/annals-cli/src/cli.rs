@@ -40,9 +40,13 @@ pub struct Cli {
 pub enum Command {
     /// Import event files and directories into the database, all or nothing.
     #[command(
-        after_help = "Formats: event cards (.txt, .card), native JSON (.json: one event or an array) and JSON \
-Lines (.jsonl, .ndjson); other files are recognised by their content. Directories are read \
-recursively (files with those extensions only). Importing the same record again updates it."
+        after_help = "Formats (docs/formats/): event cards (.txt, .card), native JSON (.json: one event or an \
+array), JSON Lines (.jsonl, .ndjson), CSV (.csv: annals' columns, or a TimelineJS sheet), TimelineJS \
+JSON and Wikidata entity JSON or dumps (.json, told apart by content), Markdown with YAML front \
+matter (.md). Other files are recognised by their content; --format overrides. Directories are \
+read recursively (files with those extensions only). Importing the same record again updates it. \
+Places without coordinates are looked up in the offline gazetteer (GeoNames); coordinates given \
+in the input always win."
     )]
     Import(ImportArgs),
     /// Check event files without writing anything; list every problem.
@@ -55,6 +59,8 @@ recursively (files with those extensions only). Importing the same record again 
     Export(ExportArgs),
     /// Counts of what the database holds.
     Stats(StatsArgs),
+    /// The places of the stored events, with their coordinates and GeoNames ids.
+    Places(PlacesArgs),
     /// Import the bundled demo corpus (110 events, from the formation of the Earth to 2023)
     /// and serve it on http://127.0.0.1:8080 (or list it, with --no-serve).
     Demo(DemoArgs),
@@ -94,6 +100,10 @@ pub struct ReadArgs {
     /// Read every file in this format instead of guessing from its name and content.
     #[arg(long, value_enum)]
     pub format: Option<InputFormat>,
+    /// For CSV from other spreadsheets: map their column headers onto annals' columns
+    /// (`"Name=title,When=date_text,Notes=-"`; `-` ignores a column). See docs/formats/csv.md.
+    #[arg(long, value_name = "MAP")]
+    pub columns: Option<String>,
     /// The calendar of dates written as text without a calendar of their own. `auto` reads day
     /// and month dates before 15 October 1582 as Julian.
     #[arg(long, value_enum, default_value = "auto")]
@@ -267,9 +277,12 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutputFormat,
     /// Write here instead of standard output. For `card`, an existing directory (or a path
-    /// ending in `/`) gets one file per event.
+    /// ending in `/`) gets one file per event; `markdown` always writes one file per event.
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    /// Export only the hits of this query (the search query language), in its order.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
 }
 
 /// `annals extract`.
@@ -329,6 +342,17 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// `annals places`.
+#[derive(Debug, Args)]
+pub struct PlacesArgs {
+    /// Only the places without coordinates (not in the gazetteer, none given).
+    #[arg(long)]
+    pub unresolved: bool,
+    /// Print JSON Lines: one place per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// Input formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum InputFormat {
@@ -338,15 +362,39 @@ pub enum InputFormat {
     Json,
     /// Native JSON Lines.
     Jsonl,
+    /// CSV with annals' columns (or others, with --columns).
+    Csv,
+    /// TimelineJS JSON.
+    Timelinejs,
+    /// The TimelineJS spreadsheet, as CSV.
+    TimelinejsCsv,
+    /// Markdown with YAML front matter, one event per file.
+    Markdown,
+    /// Wikidata entity JSON, or a dump of entities.
+    Wikidata,
 }
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum OutputFormat {
-    /// Native JSON Lines.
+    /// Native JSON Lines: every field.
     Jsonl,
-    /// Event cards.
+    /// Event cards, with related events as lead cards.
     Card,
+    /// CSV with annals' columns: every field.
+    Csv,
+    /// TimelineJS JSON (opens in TimelineJS).
+    Timelinejs,
+    /// The TimelineJS spreadsheet, as CSV.
+    TimelinejsCsv,
+    /// GeoJSON FeatureCollection of the events with coordinates.
+    Geojson,
+    /// JSON-LD with schema.org Event.
+    Jsonld,
+    /// Markdown with YAML front matter, one file per event (needs --out DIR): every field.
+    Markdown,
+    /// Wikidata entity JSON (a dump of items).
+    Wikidata,
 }
 
 /// Calendar option.

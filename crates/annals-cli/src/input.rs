@@ -1,7 +1,8 @@
 //! Reading input files: finding them, picking their format, and locating every problem as
 //! `file:line: what was expected`.
 
-use annals_formats::{card, json, Format, FormatError, Incoming, ReadOptions};
+use annals_formats::table::ColumnMap;
+use annals_formats::{read, Format, FormatError, Incoming, ReadOptions};
 use anyhow::{bail, Context, Result};
 use indicatif::ProgressBar;
 use std::fmt;
@@ -68,6 +69,7 @@ pub fn read_file(
     path: &Path,
     forced: Option<Format>,
     opts: &ReadOptions,
+    columns: &ColumnMap,
     progress: &ProgressBar,
     each: &mut dyn FnMut(Result<Incoming, FormatError>) -> Result<()>,
 ) -> Result<()> {
@@ -80,44 +82,40 @@ pub fn read_file(
             "empty file: expected event records",
         )));
     }
-    let mut reader = BufReader::with_capacity(1 << 16, progress.wrap_read(file));
     let mut head = vec![0u8; 4096];
-    let n = read_up_to(&mut reader, &mut head)?;
+    let n = read_up_to(&mut BufReader::new(file), &mut head)?;
     head.truncate(n);
     let format = forced.unwrap_or_else(|| Format::detect(path, &head));
-    let rest = std::io::Cursor::new(head).chain(reader);
-    match format {
-        Format::Jsonl => {
-            for item in json::JsonlReader::new(BufReader::new(rest), *opts) {
-                each(item)?;
+    // The progress bar follows the first reading only (Wikidata reads twice).
+    let mut opened = 0;
+    let mut open = || -> std::io::Result<Box<dyn Read>> {
+        let f = std::fs::File::open(path)?;
+        opened += 1;
+        Ok(if opened == 1 {
+            Box::new(progress.wrap_read(f))
+        } else {
+            Box::new(f)
+        })
+    };
+    let mut failed = None;
+    let result = read::read(
+        format,
+        &mut open,
+        opts,
+        columns,
+        &mut |item| match each(item) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
             }
-        }
-        Format::Json | Format::Card => {
-            let mut bytes = Vec::with_capacity(size as usize);
-            let mut rest = rest;
-            rest.read_to_end(&mut bytes)
-                .with_context(|| format!("{}: cannot read", path.display()))?;
-            let text = match annals_formats::utf8(&bytes) {
-                Ok(t) => t,
-                Err(e) => return each(Err(e)),
-            };
-            if format == Format::Json {
-                for item in json::read_json(text, opts) {
-                    each(item)?;
-                }
-            } else {
-                for doc in card::read_documents(text, opts) {
-                    match doc {
-                        Ok(d) => {
-                            for item in d.into_events() {
-                                each(Ok(item))?;
-                            }
-                        }
-                        Err(e) => each(Err(e))?,
-                    }
-                }
-            }
-        }
+        },
+    );
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if let Err(e) = result {
+        each(Err(e))?;
     }
     Ok(())
 }

@@ -34,9 +34,11 @@ fn the_seed_imports_as_two_related_events() {
     assert_eq!(treaty["date"]["precision"], "day");
     assert_eq!(treaty["key_points"].as_array().unwrap().len(), 4);
     assert_eq!(treaty["body"].as_array().unwrap().len(), 5);
+    // The gazetteer gives the place its coordinates and GeoNames id at import.
     assert_eq!(
         treaty["places"][0],
-        serde_json::json!({"name": "Washington, D.C.", "country": "United States"})
+        serde_json::json!({"name": "Washington, D.C.", "country": "United States",
+            "lat": 38.89511, "lon": -77.03637, "geonames": 4140963})
     );
     assert_eq!(treaty["participants"][1]["name"], "Japanese government");
     assert_eq!(treaty["sources"][0]["name"], "en.wikipedia.org");

@@ -59,6 +59,9 @@ pub struct Place {
     /// Longitude in degrees, WGS 84.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// The GeoNames id of the place, when known (given, or found by the gazetteer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonames: Option<u64>,
 }
 
 /// A person, state or organisation taking part.

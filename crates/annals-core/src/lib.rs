@@ -6,8 +6,10 @@
 //! representation ([`json`]) that every other part of annals shares. It does no I/O.
 
 pub mod event;
+pub mod html;
 pub mod id;
 pub mod json;
 
 pub use event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
-pub use json::{RawDate, RawEvent};
+pub use id::event_id;
+pub use json::{to_compact_json, RawDate, RawEvent};

@@ -184,6 +184,45 @@ impl DayNumber {
     }
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// An astronomical year as written in English: `1960`, `44 BC` (year 0 is 1 BC).
+pub fn year_written(year: i64) -> String {
+    if year <= 0 {
+        format!("{} BC", 1 - i128::from(year))
+    } else {
+        year.to_string()
+    }
+}
+
+impl Ymd {
+    /// The month as written: "March 44 BC".
+    pub fn month_written(&self) -> String {
+        let m = MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)];
+        format!("{m} {}", year_written(self.year))
+    }
+
+    /// The day as a historian writes it: "March 15, 44 BC" (which the text reader reads back).
+    pub fn written(&self) -> String {
+        let m = MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)];
+        format!("{m} {}, {}", self.day, year_written(self.year))
+    }
+}
+
 impl fmt::Display for Ymd {
     /// ISO 8601 with astronomical years: `1960-01-19`, `-0043-03-13`, `-13800000000-01-01`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

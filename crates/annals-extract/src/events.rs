@@ -1152,6 +1152,7 @@ fn candidate(
                     },
                     lat: None,
                     lon: None,
+                    geonames: None,
                 });
                 place_spans.push((*a, *b));
             }

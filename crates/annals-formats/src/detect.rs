@@ -11,59 +11,150 @@ pub enum Format {
     Json,
     /// Native JSON Lines: one event per line (`.jsonl`, `.ndjson`).
     Jsonl,
+    /// CSV with annals' columns (`.csv`).
+    Csv,
+    /// TimelineJS JSON (`.json` with `events`).
+    TimelineJs,
+    /// The TimelineJS spreadsheet as CSV (`.csv` with `Year` and `Headline` columns).
+    TimelineJsCsv,
+    /// Markdown with YAML front matter, one event per file (`.md`, `.markdown`).
+    Markdown,
+    /// Wikidata entity JSON or a dump of entities (`.json` with `entities`, or an array of
+    /// items).
+    Wikidata,
 }
 
 impl Format {
+    /// Every format, with its `--format` name.
+    pub const ALL: [(Format, &'static str); 8] = [
+        (Format::Card, "card"),
+        (Format::Json, "json"),
+        (Format::Jsonl, "jsonl"),
+        (Format::Csv, "csv"),
+        (Format::TimelineJs, "timelinejs"),
+        (Format::TimelineJsCsv, "timelinejs-csv"),
+        (Format::Markdown, "markdown"),
+        (Format::Wikidata, "wikidata"),
+    ];
+
     /// Parse a `--format` name.
     pub fn from_name(name: &str) -> Option<Format> {
         match name {
-            "card" | "txt" => Some(Format::Card),
-            "json" => Some(Format::Json),
-            "jsonl" | "ndjson" => Some(Format::Jsonl),
-            _ => None,
+            "txt" => Some(Format::Card),
+            "ndjson" => Some(Format::Jsonl),
+            "md" => Some(Format::Markdown),
+            _ => Format::ALL
+                .iter()
+                .find(|(_, n)| *n == name)
+                .map(|(f, _)| *f),
         }
     }
 
-    /// The format an extension names, if any.
+    /// The `--format` name.
+    pub fn name(self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map_or("card", |(_, n)| n)
+    }
+
+    /// The format an extension names, if any (`.json` and `.csv` are refined by content).
     pub fn from_extension(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "card" => Some(Format::Card),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
             _ => None,
         }
     }
 
-    /// Guess from the first bytes: JSON starts with `{` or `[`; several lines starting with
-    /// `{` are JSON Lines; anything else is read as cards.
+    /// Guess from the first bytes: JSON starts with `{` or `[` (TimelineJS has `events`,
+    /// Wikidata `entities` or items with `claims`); several lines starting with `{` are JSON
+    /// Lines; `---` starts Markdown front matter; a first line with commas and a `Headline`
+    /// or `title` column is CSV; anything else is read as cards.
     pub fn sniff(head: &[u8]) -> Format {
         let text = String::from_utf8_lossy(head);
+        let text = text.trim_start_matches('\u{feff}');
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         match lines.next() {
-            Some(first) if first.starts_with('[') => Format::Json,
+            Some(first) if first.starts_with('[') => {
+                if text.contains("\"claims\"") || text.contains("\"type\":\"item\"") {
+                    Format::Wikidata
+                } else {
+                    Format::Json
+                }
+            }
             Some(first) if first.starts_with('{') => {
                 if first.ends_with('}') && lines.next().is_some_and(|l| l.starts_with('{')) {
                     Format::Jsonl
                 } else {
-                    Format::Json
+                    json_object_kind(text)
                 }
+            }
+            Some("---") => Format::Markdown,
+            Some(first) if first.contains(',') && csv_header(first).is_some() => {
+                csv_header(first).unwrap_or(Format::Csv)
             }
             _ => Format::Card,
         }
     }
 
-    /// The format of a file: extension first, else content.
+    /// The format of a file: extension first, refined or else guessed from content.
     pub fn detect(path: &Path, head: &[u8]) -> Format {
         match Format::from_extension(path) {
             Some(Format::Json) => match Format::sniff(head) {
-                Format::Jsonl => Format::Jsonl,
+                f @ (Format::Jsonl | Format::TimelineJs | Format::Wikidata) => f,
                 _ => Format::Json,
             },
+            Some(Format::Csv) => {
+                let text = String::from_utf8_lossy(head);
+                let first = text
+                    .trim_start_matches('\u{feff}')
+                    .lines()
+                    .next()
+                    .unwrap_or("");
+                csv_header(first).unwrap_or(Format::Csv)
+            }
             Some(f) => f,
             None => Format::sniff(head),
         }
     }
+}
+
+/// Which JSON object document this is, from the top-level keys seen in its start.
+fn json_object_kind(text: &str) -> Format {
+    let depth1_key = |k: &str| {
+        // A key at the top level: `{"events":` or `, "events":` before any nested object.
+        let pat = format!("\"{k}\"");
+        text.find(&pat).is_some_and(|i| {
+            let before = &text[..i];
+            before.matches('{').count() == before.matches('}').count() + 1
+        })
+    };
+    if depth1_key("events") {
+        Format::TimelineJs
+    } else if depth1_key("entities") {
+        Format::Wikidata
+    } else {
+        Format::Json
+    }
+}
+
+fn csv_header(first: &str) -> Option<Format> {
+    let cells: Vec<String> = first
+        .split(',')
+        .map(|c| c.trim().trim_matches('"').to_string())
+        .collect();
+    if crate::timelinejs::sheet::is_sheet_header(&cells) {
+        return Some(Format::TimelineJsCsv);
+    }
+    cells
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case("title"))
+        .then_some(Format::Csv)
 }
 
 #[cfg(test)]
@@ -86,5 +177,53 @@ mod tests {
             Format::detect(Path::new("a"), b"January 19, 1960\n"),
             Format::Card
         );
+        assert_eq!(
+            Format::detect(
+                Path::new("t.json"),
+                b"{\"title\": {\"text\": {}}, \"events\": ["
+            ),
+            Format::TimelineJs
+        );
+        assert_eq!(
+            Format::detect(
+                Path::new("t.json"),
+                b"{\"title\": \"A\", \"date\": {\"events\": 1}}"
+            ),
+            Format::Json
+        );
+        assert_eq!(
+            Format::detect(Path::new("q.json"), b"{\"entities\": {\"Q1\": {}}}"),
+            Format::Wikidata
+        );
+        assert_eq!(
+            Format::detect(
+                Path::new("dump"),
+                b"[\n{\"type\":\"item\",\"id\":\"Q1\",\"claims\":{}},"
+            ),
+            Format::Wikidata
+        );
+        assert_eq!(
+            Format::detect(
+                Path::new("s.csv"),
+                b"Year,Month,Day,Time,End Year,Headline\n"
+            ),
+            Format::TimelineJsCsv
+        );
+        assert_eq!(
+            Format::detect(Path::new("s.csv"), b"id,title,date\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::detect(Path::new("e"), b"---\ntitle: A\n"),
+            Format::Markdown
+        );
+        assert_eq!(
+            Format::detect(Path::new("e"), b"title,date\nA,1960\n"),
+            Format::Csv
+        );
+        for (f, n) in Format::ALL {
+            assert_eq!(Format::from_name(n), Some(f));
+            assert_eq!(f.name(), n);
+        }
     }
 }

@@ -13,6 +13,12 @@ pub fn parse_event(text: &str, opts: &ReadOptions) -> Result<Event, String> {
     raw.into_event(opts.calendar).map_err(|e| e.to_string())
 }
 
+/// Read one event from a parsed JSON value (an element of a streamed array).
+pub fn event_from_value(value: serde_json::Value, opts: &ReadOptions) -> Result<Event, String> {
+    let raw: RawEvent = serde_json::from_value(value).map_err(|e| describe(&e))?;
+    raw.into_event(opts.calendar).map_err(|e| e.to_string())
+}
+
 /// serde_json's message without its own "at line 1 column 5" suffix, which is about the line,
 /// not the file; the column is kept.
 fn describe(e: &serde_json::Error) -> String {
@@ -170,9 +176,32 @@ pub fn read_json(text: &str, opts: &ReadOptions) -> Vec<Result<Incoming, FormatE
 }
 
 /// Write one event as a JSON Lines line.
-pub fn write_jsonl<W: Write>(out: &mut W, event: &Event) -> std::io::Result<()> {
+pub fn write_jsonl<W: Write + ?Sized>(out: &mut W, event: &Event) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, event)?;
     out.write_all(b"\n")
+}
+
+/// Writes JSON Lines: every field, nothing dropped.
+#[derive(Debug, Default)]
+pub struct JsonlWriter;
+
+impl crate::EventWriter for JsonlWriter {
+    fn begin(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn event(
+        &mut self,
+        out: &mut dyn Write,
+        e: &Event,
+        _dropped: &mut Vec<crate::Dropped>,
+    ) -> std::io::Result<()> {
+        write_jsonl(out, e)
+    }
+
+    fn end(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -2,19 +2,39 @@
 //!
 //! - [`card`]: the event-card format of the seed documents (`docs/formats/card.md`).
 //! - [`json`]: native JSON and JSON Lines (`docs/formats/json.md`).
+//! - [`table`]: CSV with annals' own columns, and a column map for other spreadsheets.
+//! - [`timelinejs`]: TimelineJS JSON and its spreadsheet CSV.
+//! - [`markdown`]: Markdown with YAML front matter, one event per file.
+//! - [`wikidata`]: Wikidata entity JSON and dumps.
+//! - [`geojson`], [`jsonld`]: GeoJSON and schema.org JSON-LD (export).
 //! - [`detect`]: picking a format from a file's extension and content.
+//! - [`write`]: the interface of the streaming writers; [`parts`], [`html`], [`jsonstream`]:
+//!   what the formats share (dates as year/month/day, rich text, streaming JSON).
 //!
 //! Readers never panic on any input: every problem is a [`FormatError`] that says where
 //! (a line, or a JSON path) and what was expected. Writers report what a format could not hold
 //! as [`Dropped`] warnings, never silently.
 
 pub mod card;
+mod csvutil;
 pub mod detect;
 mod error;
+pub mod geojson;
+pub mod html;
 pub mod json;
+pub mod jsonld;
+pub mod jsonstream;
+pub mod markdown;
+pub mod parts;
+pub mod read;
+pub mod table;
+pub mod timelinejs;
+pub mod wikidata;
+pub mod write;
 
 pub use detect::Format;
 pub use error::{Dropped, FormatError, Location};
+pub use write::EventWriter;
 
 /// Longest line any reader accepts, in bytes.
 pub const MAX_LINE: usize = 1 << 20;

@@ -117,21 +117,7 @@ pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> O
     doc.get_first(field).and_then(|v| v.as_str())
 }
 
-/// Escape text for HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use annals_core::html::escape;
 
 impl SearchIndex {
     /// Run a parsed query.

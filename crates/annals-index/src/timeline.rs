@@ -186,35 +186,19 @@ fn pick_unit(from: i64, to: i64, max: usize) -> (Unit, i64) {
 fn label(unit: Unit, start: i64) -> String {
     let ymd = DayNumber(start).ymd();
     let y = ymd.year;
-    let year = |y: i64| {
-        if y <= 0 {
-            format!("{} BC", 1 - y)
-        } else {
-            y.to_string()
-        }
-    };
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    let year = annals_dates::year_written;
     match unit {
         Unit::Day => format!(
             "{} {} {}",
             ymd.day,
-            MONTHS[usize::from(ymd.month - 1)],
+            annals_dates::MONTH_NAMES[usize::from(ymd.month - 1)],
             year(y)
         ),
-        Unit::Month => format!("{} {}", MONTHS[usize::from(ymd.month - 1)], year(y)),
+        Unit::Month => format!(
+            "{} {}",
+            annals_dates::MONTH_NAMES[usize::from(ymd.month - 1)],
+            year(y)
+        ),
         Unit::Year => year(y),
         Unit::Decade if y >= 0 => format!("{y}s"),
         Unit::Decade => format!("{} to {}", year(y), year(y + 9)),
@@ -238,10 +222,8 @@ fn ago(y: i64) -> String {
         format!("{} Ma", trim(-(y as f64) / 1e6))
     } else if y <= -10_000 {
         format!("{} ka", trim(before as f64 / 1e3))
-    } else if y <= 0 {
-        format!("{} BC", 1 - y)
     } else {
-        y.to_string()
+        annals_dates::year_written(y)
     }
 }
 

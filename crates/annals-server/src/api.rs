@@ -5,7 +5,7 @@ use crate::error::ApiError;
 use annals_core::json::to_compact_json;
 use annals_core::{Event, RawEvent};
 use annals_dates::CalendarHint;
-use annals_formats::{card, json, Format, ReadOptions};
+use annals_formats::{Format, ReadOptions};
 use annals_index::{SearchOptions, TimelineOptions};
 use annals_store::{Filter, Written};
 use axum::body::Bytes;
@@ -243,11 +243,13 @@ pub async fn import(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     app.authorize(&headers)?;
-    let text = annals_formats::utf8(&body)
-        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_event", e.to_string()))?;
     let format = match p.format.as_deref() {
         Some(name) => Format::from_name(name).ok_or_else(|| {
-            ApiError::bad(format!("format {name:?}: expected card, json or jsonl"))
+            let names: Vec<&str> = Format::ALL.iter().map(|(_, n)| *n).collect();
+            ApiError::bad(format!(
+                "format {name:?}: expected one of {}",
+                names.join(", ")
+            ))
         })?,
         None => Format::sniff(&body[..body.len().min(4096)]),
     };
@@ -258,17 +260,11 @@ pub async fn import(
         Ok(i) => items.push(i),
         Err(e) => problems.push(e.to_string()),
     };
-    match format {
-        Format::Card => {
-            for d in card::read_documents(text, &opts) {
-                match d {
-                    Ok(doc) => doc.into_events().into_iter().for_each(|i| push(Ok(i))),
-                    Err(e) => push(Err(e)),
-                }
-            }
-        }
-        Format::Json => json::read_json(text, &opts).into_iter().for_each(&mut push),
-        Format::Jsonl => json::JsonlReader::new(text.as_bytes(), opts).for_each(&mut push),
+    if let Err(e) = annals_formats::read::read_bytes(format, &body, &opts, &mut |r| {
+        push(r);
+        true
+    }) {
+        push(Err(e));
     }
     if !problems.is_empty() {
         let body = serde_json::json!({"error": {"code": "invalid_event", "message": format!("{} problem(s); nothing was imported", problems.len()), "problems": problems}});
@@ -416,7 +412,7 @@ pub async fn export(State(app): Shared) -> Result<Response, ApiError> {
     let mut out = Vec::new();
     app.read(|s| {
         s.scan(&Filter::default(), &mut |e| {
-            json::write_jsonl(&mut out, &e)?;
+            annals_formats::json::write_jsonl(&mut out, &e)?;
             Ok(())
         })?;
         Ok(())

@@ -1,27 +1,108 @@
-//! `export`.
+//! `export`: all events, or a query's hits, in any output format.
 
 use super::store;
 use crate::cli::{ExportArgs, OutputFormat};
 use crate::exit;
 use annals_core::Event;
 use annals_formats::card::{write_document, LEAD_KIND, SEPARATOR};
-use annals_formats::Dropped;
+use annals_formats::{geojson, json, jsonld, markdown, table, timelinejs, wikidata};
+use annals_formats::{Dropped, EventWriter};
+use annals_index::SearchOptions;
 use annals_store::{Filter, SqliteStore, StoreError};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::Path;
 
-pub fn export(s: &SqliteStore, args: &ExportArgs) -> Result<u8> {
-    let to_dir = matches!(args.format, OutputFormat::Card)
-        && args
-            .out
-            .as_deref()
-            .is_some_and(|p| p.is_dir() || p.to_string_lossy().ends_with('/'));
-    if to_dir {
-        let dir = args.out.as_deref().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        return export_card_files(s, dir);
+/// Calls `each` with every event to export, in order: all of them by date, or a query's hits in
+/// the query's order.
+fn each_event(
+    s: &SqliteStore,
+    db: &Path,
+    query: &str,
+    each: &mut dyn FnMut(Event) -> Result<()>,
+) -> Result<()> {
+    if query.trim().is_empty() {
+        // A failed write stops the work; the scan runs out without doing any more.
+        let mut failed = None;
+        store(s).scan(&Filter::default(), &mut |e| {
+            if failed.is_none() {
+                if let Err(err) = each(e) {
+                    failed = Some(err);
+                }
+            }
+            Ok(())
+        })?;
+        return failed.map_or(Ok(()), Err);
     }
+    let request = annals_query::parse(query).map_err(|e| anyhow::anyhow!("query: {e}"))?;
+    let index = crate::indexer::for_search(db, s)?;
+    let mut opts = SearchOptions {
+        limit: 1000,
+        cursor: None,
+        facets: false,
+        facet_size: 0,
+    };
+    loop {
+        let page = index.search(&request, &opts)?;
+        for hit in &page.hits {
+            if let Some(e) = store(s).get(&hit.id)? {
+                each(e)?;
+            }
+        }
+        match page.next_cursor {
+            Some(c) if !page.hits.is_empty() => opts.cursor = Some(c),
+            _ => break,
+        }
+    }
+    Ok(())
+}
+
+pub fn export(s: &SqliteStore, db: &Path, args: &ExportArgs) -> Result<u8> {
+    let query = args.query.join(" ");
+    let to_dir = args
+        .out
+        .as_deref()
+        .is_some_and(|p| p.is_dir() || p.to_string_lossy().ends_with('/'));
+    match args.format {
+        OutputFormat::Card if to_dir => {
+            let dir = args.out.as_deref().unwrap_or(Path::new("."));
+            return export_files(s, db, &query, dir, "txt", &mut |s, e| card_of(s, e));
+        }
+        OutputFormat::Markdown => {
+            let Some(dir) = args.out.as_deref().filter(|_| to_dir || args.out.is_some()) else {
+                bail!("markdown is one file per event: give --out DIR");
+            };
+            return export_files(s, db, &query, dir, "md", &mut |_, e| {
+                Ok((markdown::write(e), Vec::new()))
+            });
+        }
+        _ => {}
+    }
+    let mut writer: Box<dyn EventWriter> = match args.format {
+        OutputFormat::Jsonl => Box::new(json::JsonlWriter),
+        OutputFormat::Csv => Box::<table::Writer>::default(),
+        OutputFormat::Geojson => Box::new(geojson::Writer::new()),
+        OutputFormat::Jsonld => Box::new(jsonld::Writer::new()),
+        OutputFormat::Wikidata => Box::new(wikidata::Writer::new()),
+        OutputFormat::Timelinejs | OutputFormat::TimelinejsCsv => {
+            let mut cosmological = false;
+            each_event(s, db, &query, &mut |e| {
+                cosmological |= timelinejs::needs_cosmological(&e);
+                Ok(())
+            })?;
+            if matches!(args.format, OutputFormat::Timelinejs) {
+                let title = if query.is_empty() {
+                    "annals".to_string()
+                } else {
+                    format!("annals: {query}")
+                };
+                Box::new(timelinejs::json::Writer::new(cosmological, &title))
+            } else {
+                Box::new(timelinejs::sheet::Writer::new(cosmological))
+            }
+        }
+        OutputFormat::Card | OutputFormat::Markdown => Box::new(CardWriter { s, first: true }),
+    };
     // Write to a temporary file beside the target, then rename: never a half-written file.
     let (mut out, tmp): (Box<dyn Write>, Option<tempfile_path::Tmp>) = match &args.out {
         Some(path) => {
@@ -34,29 +115,67 @@ pub fn export(s: &SqliteStore, args: &ExportArgs) -> Result<u8> {
         ),
     };
     let mut dropped = Vec::new();
-    let mut first = true;
-    store(s).scan(&Filter::default(), &mut |e| {
-        match args.format {
-            OutputFormat::Jsonl => annals_formats::json::write_jsonl(&mut out, &e)?,
-            OutputFormat::Card => {
-                if !first {
-                    writeln!(out, "{SEPARATOR}")?;
-                }
-                let (text, d) = card_of(s, &e)?;
-                out.write_all(text.as_bytes())?;
-                dropped.extend(d);
-            }
-        }
-        first = false;
+    let mut n = 0u64;
+    writer.begin(&mut out)?;
+    each_event(s, db, &query, &mut |e| {
+        writer.event(&mut out, &e, &mut dropped)?;
+        n += 1;
         Ok(())
     })?;
+    writer.end(&mut out)?;
     out.flush()?;
     drop(out);
     if let (Some(tmp), Some(path)) = (tmp, &args.out) {
         tmp.persist(path)?;
+        eprintln!("wrote {n} events to {}", path.display());
     }
-    report_dropped(&dropped);
+    report_dropped(format_name(args.format), n, &dropped);
     Ok(exit::OK)
+}
+
+fn format_name(f: OutputFormat) -> &'static str {
+    match f {
+        OutputFormat::Jsonl => "jsonl",
+        OutputFormat::Card => "card",
+        OutputFormat::Csv => "csv",
+        OutputFormat::Timelinejs => "timelinejs",
+        OutputFormat::TimelinejsCsv => "timelinejs-csv",
+        OutputFormat::Geojson => "geojson",
+        OutputFormat::Jsonld => "jsonld",
+        OutputFormat::Markdown => "markdown",
+        OutputFormat::Wikidata => "wikidata",
+    }
+}
+
+/// Cards one after another, separated, each with its lead cards.
+struct CardWriter<'a> {
+    s: &'a SqliteStore,
+    first: bool,
+}
+
+impl EventWriter for CardWriter<'_> {
+    fn begin(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn event(
+        &mut self,
+        out: &mut dyn Write,
+        e: &Event,
+        dropped: &mut Vec<Dropped>,
+    ) -> std::io::Result<()> {
+        if !self.first {
+            writeln!(out, "{SEPARATOR}")?;
+        }
+        self.first = false;
+        let (text, d) = card_of(self.s, e).map_err(std::io::Error::other)?;
+        dropped.extend(d);
+        out.write_all(text.as_bytes())
+    }
+
+    fn end(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// An event as a card document, with its `related` events as lead cards.
@@ -74,36 +193,90 @@ fn card_of(s: &SqliteStore, e: &Event) -> Result<(String, Vec<Dropped>), StoreEr
     Ok((text, dropped))
 }
 
-fn export_card_files(s: &SqliteStore, dir: &Path) -> Result<u8> {
+/// The text of one event's file, and what it could not hold.
+type FileOf = dyn FnMut(&SqliteStore, &Event) -> Result<(String, Vec<Dropped>), StoreError>;
+
+/// One file per event in `dir`, named by id; each written whole, then renamed into place.
+fn export_files(
+    s: &SqliteStore,
+    db: &Path,
+    query: &str,
+    dir: &Path,
+    ext: &str,
+    file_of: &mut FileOf,
+) -> Result<u8> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut dropped = Vec::new();
     let mut n = 0;
-    store(s).scan(&Filter::default(), &mut |e| {
-        let (text, d) = card_of(s, &e)?;
-        std::fs::write(dir.join(format!("{}.txt", e.id)), text)?;
+    each_event(s, db, query, &mut |e| {
+        let (text, d) = file_of(s, &e)?;
+        let path = dir.join(format!("{}.{ext}", e.id));
+        let tmp = tempfile_path::Tmp::beside(&path)?;
+        std::fs::write(tmp.path(), text)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        tmp.persist(&path)?;
         dropped.extend(d);
         n += 1;
         Ok(())
     })?;
-    eprintln!("wrote {n} card files to {}", dir.display());
-    report_dropped(&dropped);
+    eprintln!("wrote {n} {ext} files to {}", dir.display());
+    report_dropped(if ext == "md" { "markdown" } else { "card" }, n, &dropped);
     Ok(exit::OK)
 }
 
-fn report_dropped(dropped: &[Dropped]) {
+fn report_dropped(format: &str, events: u64, dropped: &[Dropped]) {
     if dropped.is_empty() {
         return;
     }
+    let affected: std::collections::HashSet<&str> = dropped.iter().map(|d| d.id.as_str()).collect();
     eprintln!(
-        "annals: the card format could not hold {} thing{}:",
+        "annals: the {format} format could not hold {} thing{} ({} of {events} events):",
         dropped.len(),
-        if dropped.len() == 1 { "" } else { "s" }
+        if dropped.len() == 1 { "" } else { "s" },
+        affected.len()
     );
-    for d in dropped.iter().take(20) {
-        eprintln!("  {}: {}", d.id, d.what);
+    // Counted by kind (numbers and quoted values aside), most frequent first, with an example.
+    let mut kinds: Vec<(String, usize, &Dropped)> = Vec::new();
+    for d in dropped {
+        let k = kind(&d.what);
+        match kinds.iter_mut().find(|(x, _, _)| *x == k) {
+            Some(entry) => entry.1 += 1,
+            None => kinds.push((k, 1, d)),
+        }
     }
-    if dropped.len() > 20 {
-        eprintln!("  ... and {} more", dropped.len() - 20);
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    for (k, n, example) in &kinds {
+        eprintln!("  {n:>6} × {k}  (e.g. {}: {})", example.id, example.what);
     }
+}
+
+/// A message with its numbers and quoted values replaced, to count alike losses together.
+fn kind(what: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    let mut last_digit = false;
+    for c in what.chars() {
+        if c == '"' {
+            if !quoted {
+                out.push('…');
+            }
+            quoted = !quoted;
+            continue;
+        }
+        if quoted {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            if !last_digit {
+                out.push('N');
+            }
+            last_digit = true;
+            continue;
+        }
+        last_digit = false;
+        out.push(c);
+    }
+    out
 }
 
 /// A temporary file renamed into place when complete.
@@ -123,6 +296,10 @@ mod tempfile_path {
                 .unwrap_or_else(|| "export".into());
             let path = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
             Ok(Tmp { path })
+        }
+
+        pub fn path(&self) -> &Path {
+            &self.path
         }
 
         pub fn file(&self) -> Result<std::fs::File> {

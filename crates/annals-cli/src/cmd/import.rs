@@ -6,6 +6,7 @@ use crate::exit;
 use crate::indexer::Indexer;
 use crate::input::{collect_files, read_file, total_bytes, Problem};
 use annals_core::{id::event_id, Event};
+use annals_formats::table::ColumnMap;
 use annals_formats::{FormatError, Incoming, Location};
 use annals_store::{EventStore, Transaction, Written};
 use anyhow::{anyhow, Context, Result};
@@ -76,20 +77,37 @@ fn located(file: &Path, loc: &Location) -> String {
 }
 
 /// Read every file, passing each event to `write`; returns the problems found.
+/// Places the gazetteer could not find are noted in `unresolved` as `file:line: place "…"`.
 fn read_all(
     read: &ReadArgs,
     progress: &ProgressBar,
+    unresolved: &mut Vec<String>,
     write: &mut dyn FnMut(Incoming) -> Result<()>,
 ) -> Result<(Vec<Problem>, usize)> {
     let files = collect_files(&read.paths)?;
     progress.set_length(total_bytes(&files));
     let (format, opts) = read_options(read);
+    let columns = match &read.columns {
+        Some(spec) => ColumnMap::parse(spec).map_err(|e| anyhow!("--columns: {e}"))?,
+        None => ColumnMap::default(),
+    };
     let mut problems = Vec::new();
     let mut ids = Ids::default();
     for file in &files {
-        read_file(file, format, &opts, progress, &mut |item| {
+        read_file(file, format, &opts, &columns, progress, &mut |item| {
             match item {
                 Ok(mut incoming) => {
+                    for p in annals_places::locate(&mut incoming.event.places) {
+                        let name = if p.country.is_empty() {
+                            p.name.clone()
+                        } else {
+                            format!("{}, {}", p.name, p.country)
+                        };
+                        unresolved.push(format!(
+                            "{}: place {name:?} is not in the gazetteer: kept without coordinates",
+                            located(file, &incoming.location)
+                        ));
+                    }
                     if !incoming.stub {
                         let at = located(file, &incoming.location);
                         if let Err(message) = ids.claim(&mut incoming.event, at) {
@@ -162,14 +180,16 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         .context("cannot open the search index (is another import running?)")?;
     let mut tally = Tally::default();
     let progress = progress_bar();
+    let mut unresolved = Vec::new();
     let (problems, files, after, generation) = {
         let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
         // Two stages on two cores: a reader thread parses and validates, this thread writes.
         let (problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
             let (send, receive) = std::sync::mpsc::sync_channel::<Incoming>(4096);
             let progress = &progress;
+            let unresolved = &mut unresolved;
             let reader = scope.spawn(move || {
-                read_all(&args.read, progress, &mut |incoming| {
+                read_all(&args.read, progress, unresolved, &mut |incoming| {
                     send.send(incoming)
                         .map_err(|_| anyhow!("the import stopped"))
                 })
@@ -220,6 +240,13 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         tally.merged,
         if problems.is_empty() { String::new() } else { format!("; {} rejected (listed above)", problems.len()) }
     );
+    if !unresolved.is_empty() {
+        outln!(
+            "{} place{} not in the gazetteer, kept without coordinates (`annals places --unresolved` lists them; `annals check FILE` says where)",
+            unresolved.len(),
+            plural(unresolved.len())
+        );
+    }
     Ok(exit::OK)
 }
 
@@ -277,12 +304,16 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
 pub fn check(read: &ReadArgs) -> Result<u8> {
     let progress = ProgressBar::hidden();
     let mut events = 0usize;
-    let (problems, files) = read_all(read, &progress, &mut |_| {
+    let mut unresolved = Vec::new();
+    let (problems, files) = read_all(read, &progress, &mut unresolved, &mut |_| {
         events += 1;
         Ok(())
     })?;
     for p in &problems {
         outln!("{p}");
+    }
+    for u in &unresolved {
+        outln!("note: {u}");
     }
     if problems.is_empty() {
         outln!(

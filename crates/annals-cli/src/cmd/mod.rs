@@ -40,8 +40,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::List(args) => read::list(&open_existing(&db)?, &args),
         Command::Show(args) => read::show(&open_existing(&db)?, &args),
-        Command::Export(args) => export::export(&open_existing(&db)?, &args),
+        Command::Export(args) => export::export(&open_existing(&db)?, &db, &args),
         Command::Stats(args) => read::stats(&open_existing(&db)?, &db, args.json),
+        Command::Places(args) => read::places(&open_existing(&db)?, &args),
         Command::Demo(args) => {
             import::demo(&db, !args.no_serve)?;
             if args.no_serve {
@@ -81,6 +82,11 @@ fn read_options(args: &ReadArgs) -> (Option<Format>, ReadOptions) {
         InputFormat::Card => Format::Card,
         InputFormat::Json => Format::Json,
         InputFormat::Jsonl => Format::Jsonl,
+        InputFormat::Csv => Format::Csv,
+        InputFormat::Timelinejs => Format::TimelineJs,
+        InputFormat::TimelinejsCsv => Format::TimelineJsCsv,
+        InputFormat::Markdown => Format::Markdown,
+        InputFormat::Wikidata => Format::Wikidata,
     });
     let calendar = match args.calendar {
         CalendarArg::Auto => CalendarHint::Auto,

@@ -56,6 +56,69 @@ pub fn show(s: &SqliteStore, args: &ShowArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// `places`: every distinct place (name and country) of the stored events, most used first.
+pub fn places(s: &SqliteStore, args: &crate::cli::PlacesArgs) -> Result<u8> {
+    #[derive(Default)]
+    struct Seen {
+        events: u64,
+        lat: Option<f64>,
+        lon: Option<f64>,
+        geonames: Option<u64>,
+    }
+    let mut seen: std::collections::HashMap<(String, String), Seen> = Default::default();
+    store(s).scan(&annals_store::Filter::default(), &mut |e| {
+        for p in &e.places {
+            let entry = seen.entry((p.name.clone(), p.country.clone())).or_default();
+            entry.events += 1;
+            if entry.lat.is_none() {
+                (entry.lat, entry.lon) = (p.lat, p.lon);
+            }
+            entry.geonames = entry.geonames.or(p.geonames);
+        }
+        Ok(())
+    })?;
+    let mut rows: Vec<_> = seen
+        .into_iter()
+        .filter(|(_, v)| !args.unresolved || v.lat.is_none())
+        .collect();
+    rows.sort_by(|a, b| b.1.events.cmp(&a.1.events).then_with(|| a.0.cmp(&b.0)));
+    for ((name, country), v) in &rows {
+        if args.json {
+            let line = serde_json::json!({"name": name, "country": country, "events": v.events,
+                "lat": v.lat, "lon": v.lon, "geonames": v.geonames});
+            outln!("{line}");
+        } else {
+            let place = if country.is_empty() {
+                name.clone()
+            } else {
+                format!("{name}, {country}")
+            };
+            let at = match (v.lat, v.lon) {
+                (Some(lat), Some(lon)) => format!("{lat:.4}, {lon:.4}"),
+                _ => "unresolved".into(),
+            };
+            let id = v
+                .geonames
+                .map(|g| format!("  geonames:{g}"))
+                .unwrap_or_default();
+            outln!("{:>6}  {place}  ({at}){id}", v.events);
+        }
+    }
+    if !args.json {
+        eprintln!(
+            "{} place{}{}",
+            rows.len(),
+            if rows.len() == 1 { "" } else { "s" },
+            if args.unresolved {
+                " without coordinates"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(exit::OK)
+}
+
 pub fn stats(s: &SqliteStore, db: &Path, json: bool) -> Result<u8> {
     let st = s.stats()?;
     let day = |d: i64| annals_dates::DayNumber(d).to_string();

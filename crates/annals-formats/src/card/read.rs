@@ -371,6 +371,7 @@ fn parse_places(text: &str, line: usize) -> Result<Vec<Place>, FormatError> {
             country,
             lat,
             lon,
+            geonames: None,
         });
     }
     Ok(out)

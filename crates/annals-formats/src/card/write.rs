@@ -123,6 +123,15 @@ pub fn write_document(main: &Event, leads: &[&Event]) -> (String, Vec<Dropped>) 
                 format!("importance {i}: the card format has no place for it"),
             );
         }
+        for p in e.places.iter().filter(|p| p.geonames.is_some()) {
+            drop(
+                e,
+                format!(
+                    "place {:?}: the card format has no place for its GeoNames id",
+                    p.name
+                ),
+            );
+        }
     }
     let lead_ids: Vec<&str> = leads.iter().map(|l| l.id.as_str()).collect();
     for r in &main.related {
@@ -239,11 +248,7 @@ fn year_label(w: &When) -> String {
             format!("{} Ma", trim_float(ma))
         };
     }
-    if year <= 0 {
-        format!("{} BC", 1 - i128::from(year))
-    } else {
-        year.to_string()
-    }
+    annals_dates::year_written(year)
 }
 
 fn trim_float(x: f64) -> String {

