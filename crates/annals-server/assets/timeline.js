@@ -91,6 +91,7 @@
   // A date at the precision of the scale, for the range read-out.
   function when(n, span) {
     var t = ymd(n);
+    if (t.y > -100000 && span > 2e6 * YEAR) return t.y > 1800 ? "today" : yearText(t.y);
     if (span > 2e6 * YEAR) return deep(t.y, span > 2e9 * YEAR ? "Ga" : "Ma") + " ago";
     if (span > 4e4 * YEAR && t.y < -10000) return deep(t.y, "ka") + " ago";
     if (span > 3 * YEAR) return yearText(t.y);
@@ -116,6 +117,10 @@
     for (var k in attrs) e.setAttribute(k, attrs[k]);
     if (parent) parent.appendChild(e);
     return e;
+  }
+  function fit(text, px) {
+    var n = Math.max(3, Math.floor(px / 7.1) - 1);
+    return text.length > n ? text.slice(0, n - 1) + "…" : text;
   }
   function width() { return Math.max(200, view.clientWidth || 800); }
 
@@ -151,7 +156,7 @@
 
   // After the movement stops: the URL, the links to the map, the data of the window.
   function settle() {
-    var a = param(from), z = param(Math.max(from, to - 1));
+    var a = param(from), z = param(Math.max(from, to - 1e-6));
     var qs = "?q=" + encodeURIComponent(q) + "&from=" + encodeURIComponent(a) + "&to=" + encodeURIComponent(z);
     history.replaceState(null, "", "/timeline" + qs);
     var links = document.querySelectorAll("a.maplink");
@@ -198,21 +203,23 @@
     svg.setAttribute("viewBox", "0 0 " + w + " " + h);
     svg.setAttribute("height", h);
     svg.setAttribute("data-from", param(from));
-    svg.setAttribute("data-to", param(to - 1));
+    svg.setAttribute("data-to", param(to - 1e-6));
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     var gBars = el("g", { "class": "bars" }, svg), gAxis = el("g", { "class": "axis" }, svg);
     var gLinks = el("g", { "class": "links" }, svg), gEv = el("g", { "class": "events" }, svg);
     el("line", { x1: 0, x2: w, y1: axis, y2: axis, "class": "axis-line" }, gAxis);
     var ts = ticks(from, to, Math.max(2, Math.floor(w / 120)));
     ts.forEach(function (t) {
-      var x = X(t.day);
+      var x = X(t.day), half = t.label.length * 3.6;
       el("line", { x1: x, x2: x, y1: axis, y2: axis + 6, "class": "tick" }, gAxis);
       el("line", { x1: x, x2: x, y1: 0, y2: axis, "class": "grid" }, gAxis);
-      var label = el("text", { x: x, y: axis + 22, "class": "tick-label", "data-unit": t.unit, "text-anchor": "middle" }, gAxis);
+      // Labels at the edges stay inside the view.
+      var anchor = x < half + 2 ? "start" : x > w - half - 2 ? "end" : "middle";
+      var label = el("text", { x: anchor === "start" ? Math.max(x, 2) : anchor === "end" ? Math.min(x, w - 2) : x, y: axis + 22, "class": "tick-label", "data-unit": t.unit, "text-anchor": anchor }, gAxis);
       label.textContent = t.label;
     });
     svg.setAttribute("data-unit", ts.length ? ts[0].unit : "");
-    out.textContent = when(from, span) + " – " + when(to - 1, span) + (data ? " · " + data.total + " events in view and around" : "");
+    out.textContent = when(from, span) + " – " + when(to - 1e-6, span) + (data ? " · " + data.total + " events in view and around" : "");
     if (!data) return;
     var max = 1;
     data.buckets.forEach(function (b) { if (b.b > from && b.a < to) max = Math.max(max, b.count); });
@@ -228,26 +235,34 @@
     evs.forEach(function (ev) {
       var x = X(ev.day);
       if (x < -4 || x > w + 4) return;
-      var lw = Math.min(ev.title.length * 6.6, 190) + 14, lx = x + lw > w ? x - lw : x;
+      // Label to the right of the dot, else to its left, else shortened to fit.
+      var title = ev.title, lw = title.length * 7.1 + 14, right = true;
+      if (x + lw > w) {
+        if (x - lw >= 0) right = false;
+        else if (x > w / 2) { right = false; title = fit(title, x - 14); }
+        else title = fit(title, w - x - 14);
+        lw = title.length * 7.1 + 14;
+      }
+      var lx = right ? x : x - lw;
       var lane = -1;
       for (var i = 0; i < nLanes && lane < 0; i++) {
         lanes[i] = lanes[i] || [];
         if (lanes[i].every(function (s) { return lx + lw < s[0] || lx > s[1]; })) { lanes[i].push([lx, lx + lw]); lane = i; }
       }
       var y = lane >= 0 ? top + lane * laneH : axis - 50;
-      pos[ev.id] = { x: x, y: y };
+      pos[ev.id] = { x: x, y: y, label: lane >= 0 };
       var a = el("a", { href: "/events/" + encodeURIComponent(ev.id), "class": "ev", "data-id": ev.id }, gEv);
       el("title", {}, a).textContent = ev.title + " (" + ev.date + ")";
       el("line", { x1: x, x2: x, y1: y, y2: axis, "class": "stem" }, a);
       el("circle", { cx: x, cy: y, r: lane >= 0 ? 4.5 : 3.5 }, a);
       if (lane >= 0) {
-        var tx = el("text", { x: lx === x ? x + 8 : x - 8, y: y + 4, "text-anchor": lx === x ? "start" : "end" }, a);
-        tx.textContent = ev.title;
+        var tx = el("text", { x: right ? x + 8 : x - 8, y: y + 4, "text-anchor": right ? "start" : "end" }, a);
+        tx.textContent = title;
       }
     });
     data.links.forEach(function (l) {
       var p = pos[l.from], r = pos[l.to];
-      if (!p || !r) return;
+      if (!p || !r || !(p.label || r.label)) return;
       var lift = Math.min(60, 12 + Math.abs(r.x - p.x) / 4);
       var path = el("path", {
         d: "M" + p.x + "," + p.y + " C" + p.x + "," + (p.y - lift) + " " + r.x + "," + (r.y - lift) + " " + r.x + "," + r.y,

@@ -412,7 +412,10 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
     let mut b = format!(
         r#"<h1>Timeline</h1><p>{} events, by {}.</p>"#,
         t.total,
-        esc(&format!("{:?}", t.unit).to_lowercase())
+        esc(&serde_json::to_value(t.unit)
+            .ok()
+            .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+            .unwrap_or_default())
     );
     let window = |x: Option<&str>| {
         x.and_then(annals_dates::day::parse_iso_ymd)
