@@ -111,6 +111,12 @@ try {
   check(/from=1969-07-/.test(page.url()), "the URL follows the window: " + page.url());
   await shot("e2e-timeline-day");
 
+  // Around the year zero: 2 BC, 1 BC, AD 1, AD 2, never a year 0.
+  const zero = await page.evaluate(() => { const t = window.annalsTimeline; return t.ticks(t.rd(-2, 1, 1), t.rd(3, 1, 1), 8).map((x) => x.label); });
+  check(zero.includes("1 BC") && zero.includes("AD 1") && !zero.some((l) => /^0\b|^AD 0|^0 BC/.test(l)), "no year zero on the axis: " + zero.join(", "));
+  const ad = await page.evaluate(() => { const t = window.annalsTimeline; return t.ticks(t.rd(-450, 1, 1), t.rd(350, 1, 1), 8).map((x) => x.label); });
+  check(ad.includes("AD 1") && ad.includes("100 BC") && ad.includes("AD 100"), "centuries on both sides of AD 1: " + ad.join(", "));
+
   // The URL is the window: reloading shows the same days, and the page without script too.
   const dayUrl = page.url();
   await page.goto(dayUrl);

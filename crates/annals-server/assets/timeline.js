@@ -111,6 +111,9 @@
   var data = null, loaded = null, pending = null, timer = 0, frame = 0, seq = 0;
   root.hidden = false;
   if (table) table.hidden = true;
+  // The server's read-outs of its window go stale as the window moves: the range read-out and
+  // the interactive timeline replace them.
+  Array.prototype.forEach.call(document.querySelectorAll(".tl-nojs"), function (e) { e.hidden = true; });
 
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);

@@ -410,7 +410,7 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
             .map_err(ApiError::from)
     })?;
     let mut b = format!(
-        r#"<h1>Timeline</h1><p>{} events, by {}.</p>"#,
+        r#"<h1>Timeline</h1><p class="tl-nojs">{} events, by {}.</p>"#,
         t.total,
         esc(&serde_json::to_value(t.unit)
             .ok()
@@ -452,7 +452,7 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
         let (oa, oz) = (a.saturating_sub(span * 2), z.saturating_add(span * 2));
         let _ = write!(
             b,
-            r#"<p><a href="/timeline?q={}&amp;from={}&amp;to={}">Zoom out</a> · <a href="/timeline?q={}">Everything</a></p>"#,
+            r#"<p class="tl-nojs"><a href="/timeline?q={}&amp;from={}&amp;to={}">Zoom out</a> · <a href="/timeline?q={}">Everything</a></p>"#,
             enc(&q),
             enc(&day_param(oa)),
             enc(&day_param(oz)),
