@@ -72,6 +72,13 @@ try {
   check(await page.locator("dl.key-points dt").count() >= 2, "the event page lists its key points");
   check(await page.locator(".leads a.card").count() >= 1, "the event page shows related cards");
   await shot("e2e-event");
+  await page.click("p.explore a:text('On the timeline')");
+  await page.waitForSelector('.tl-svg .ev[data-id="battle-of-hastings-1066"]');
+  check(/from=0970/.test(page.url()), "an event page links to the timeline around it: " + page.url());
+  await page.goBack();
+  await page.click("p.explore a:text('On the map')");
+  await page.waitForFunction(() => Number(document.querySelector("svg.map").getAttribute("data-markers")) > 0);
+  check(/view=38/.test(page.url()), "an event page links to the map around its place: " + page.url());
 
   // The timeline, from deep time down to one day, zooming with the wheel around Apollo 11.
   await page.goto(BASE + "/timeline");
@@ -170,6 +177,18 @@ try {
   await page.waitForURL(/\/events\/apollo-11-moon-landing-1969/);
   check((await page.textContent("h1")).includes("Apollo 11"), "clicking an event on the timeline opens it");
 
+  // Keyboard only: Tab from the timeline reaches an event, Enter opens it.
+  await page.goto(BASE + "/timeline?from=1960&to=1975");
+  await page.waitForSelector(".tl-svg .ev text");
+  await page.focus(".tl-view");
+  await page.keyboard.press("Tab");
+  const tabbed = await page.evaluate(() => document.activeElement.matches(".tl-svg a.ev") && document.activeElement.getAttribute("data-id"));
+  check(!!tabbed, "Tab moves from the timeline to an event (" + tabbed + ")");
+  await shot("e2e-timeline-keyboard-focus");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/events\//);
+  check(page.url().endsWith("/events/" + tabbed), "Enter opens the focused event");
+
   // The map: pan and zoom, clusters and markers.
   await page.goto(BASE + "/map");
   await page.waitForFunction(() => Number(document.querySelector("svg.map").getAttribute("data-points")) > 0);
@@ -250,6 +269,18 @@ try {
   await page.tap('.tl-bar button[aria-label="Zoom in"]');
   const p1 = await tl();
   check(p1.to - p1.from < p0.to - p0.from, "on a phone, tapping Zoom in zooms");
+  // Two fingers moving apart (pointer events as a touch screen sends them) zoom in.
+  const pinch = await page.evaluate(() => {
+    const v = document.querySelector(".tl-view"), r = v.getBoundingClientRect(), y = r.top + 100, c = r.left + r.width / 2;
+    const before = window.annalsTimeline.view();
+    const ev = (type, id, x) => v.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: "touch", clientX: x, clientY: y, bubbles: true, isPrimary: id === 1 }));
+    ev("pointerdown", 1, c - 20); ev("pointerdown", 2, c + 20);
+    for (let i = 1; i <= 5; i++) { ev("pointermove", 1, c - 20 - i * 12); ev("pointermove", 2, c + 20 + i * 12); }
+    ev("pointerup", 1, c - 80); ev("pointerup", 2, c + 80);
+    const after = window.annalsTimeline.view();
+    return (after.to - after.from) / (before.to - before.from);
+  });
+  check(pinch < 0.5, "a pinch zooms the timeline in (span × " + pinch.toFixed(2) + ")");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 1, "the timeline page fits a phone's width (overflow " + overflow + "px)");
   await settled();

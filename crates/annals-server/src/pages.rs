@@ -314,6 +314,7 @@ fn event_body(app: &App, id: &str) -> Result<(String, String), ApiError> {
             .collect();
         let _ = write!(b, r#"<p class="sources">Source: {}</p>"#, list.join("; "));
     }
+    b.push_str(&explore(&e));
     b.push_str("</article>");
     let (before, after) = tokio::task::block_in_place(|| app.index_unchecked().neighbours(&e))?;
     b.push_str(r#"<nav class="neighbours" aria-label="Events before and after">"#);
@@ -355,6 +356,49 @@ fn iso_param(iso: &str) -> String {
     annals_dates::day::parse_iso_ymd(iso)
         .and_then(|d| Calendar::Gregorian.to_day(d))
         .map_or_else(|| iso.to_string(), |d| day_param(d.0))
+}
+
+/// Links from an event page to the timeline around it and to the map around its place.
+fn explore(e: &Event) -> String {
+    let mut links = Vec::new();
+    if let Some(y) = e.date.start_year() {
+        // A window a tenth of the event's age wide (at least a century), centred on it.
+        let half = ((2000i64.saturating_sub(y)).abs() / 10).max(50);
+        let step = 10i64.pow(half.ilog10());
+        let a = y.saturating_sub(half).div_euclid(step) * step;
+        let z = (y.saturating_add(half).div_euclid(step) + 1)
+            .saturating_mul(step)
+            .min(2100);
+        let year = |y: i64| {
+            if (-9999..=9999).contains(&y) {
+                format!("{}{:04}", if y < 0 { "-" } else { "" }, y.abs())
+            } else {
+                format!("Y{y}")
+            }
+        };
+        links.push(format!(
+            r#"<a href="/timeline?q=&amp;from={}&amp;to={}">On the timeline</a>"#,
+            enc(&year(a)),
+            enc(&year(z))
+        ));
+    }
+    if let Some((lat, lon)) = e.places.iter().find_map(|p| Some((p.lat?, p.lon?))) {
+        let view = format!(
+            "{:.2},{:.2},{:.2},{:.2}",
+            (lat - 12.0).max(-90.0),
+            (lon - 24.0).max(-180.0),
+            (lat + 12.0).min(90.0),
+            (lon + 24.0).min(180.0)
+        );
+        links.push(format!(
+            r#"<a href="/map?view={}">On the map</a>"#,
+            enc(&view)
+        ));
+    }
+    if links.is_empty() {
+        return String::new();
+    }
+    format!(r#"<p class="explore">{}</p>"#, links.join(" · "))
 }
 
 /// Query parameters of `/timeline`.
