@@ -76,7 +76,7 @@
           el("title", {}, a).textContent = p.title + " (" + p.date + ")";
           return;
         }
-        var rad = (9 + 2.5 * Math.log2(ps.length)) * u;
+        var rad = Math.min(16, 8 + 2 * Math.log2(ps.length)) * u; // inside its 34-pixel cell
         var g = el("g", { "class": "cluster-g", tabindex: "0", role: "button" }, markers);
         g.setAttribute("aria-label", ps.length + " events here: zoom in");
         el("circle", { "class": "cluster", cx: r2(cx), cy: r2(cy), r: rad }, g);
@@ -105,7 +105,8 @@
           return { x: (p.lon + 180) * 2, y: (90 - p.lat) * 2, id: p.id, title: p.title, date: p.date };
         });
         wrap.setAttribute("aria-busy", "false");
-        if (caption) caption.textContent = points.length + " located event" + (points.length === 1 ? "" : "s") + (opts.embedded ? " in this window" : "");
+        var n = points.length, label = n >= 5000 ? "a sample of 5000 located events" : n + " located event" + (n === 1 ? "" : "s");
+        if (caption) caption.textContent = label + (opts.embedded ? " in this window" : "");
         svg.setAttribute("data-points", String(points.length));
         draw();
       }).catch(function (e) {

@@ -108,7 +108,7 @@
 
   var view = root.querySelector(".tl-view"), svg = root.querySelector(".tl-svg");
   var out = root.querySelector(".tl-range"), table = document.getElementById("timeline-table");
-  var data = null, loaded = null, pending = null, timer = 0, frame = 0, seq = 0;
+  var data = null, loaded = null, pending = null, timer = 0, frame = 0, seq = 0, lastFetch = 0;
   root.hidden = false;
   if (table) table.hidden = true;
   // The server's read-outs of its window go stale as the window moves: the range read-out and
@@ -155,6 +155,13 @@
     if (!frame) frame = requestAnimationFrame(function () { frame = 0; render(); });
     clearTimeout(timer);
     timer = setTimeout(settle, 180);
+    // During a long zoom or pan, fresh data at most every 400 ms, not only once it stops.
+    var now = Date.now();
+    if (stale() && now - lastFetch > 400) fetchWindow();
+  }
+  function stale() {
+    var span = to - from;
+    return !loaded || from < loaded.a || to > loaded.b || span < loaded.span / 1.8 || span > loaded.span * 1.8;
   }
 
   // After the movement stops: the URL, the links to the map, the data of the window.
@@ -165,11 +172,10 @@
     var links = document.querySelectorAll("a.maplink");
     for (var i = 0; i < links.length; i++) links[i].setAttribute("href", "/map" + qs);
     document.dispatchEvent(new CustomEvent("annals:window", { detail: { q: q, from: a, to: z } }));
-    var span = to - from;
-    if (loaded && from >= loaded.a && to <= loaded.b && span > loaded.span / 1.8 && span < loaded.span * 1.8) return;
-    fetchWindow();
+    if (stale()) fetchWindow();
   }
   function fetchWindow() {
+    lastFetch = Date.now();
     var span = to - from, a = Math.max(MIN, from - span / 2), b = Math.min(MAX, to + span / 2);
     var buckets = Math.max(20, Math.min(200, Math.round(2 * width() / 12)));
     var url = "/api/timeline?q=" + encodeURIComponent(q) + "&from=" + encodeURIComponent(param(a)) +

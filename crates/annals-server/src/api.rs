@@ -419,9 +419,10 @@ pub fn windowed(
     Ok(request)
 }
 
-/// `GET /api/points?q=&from=&to=&limit=`: the located events matching a query in a window, in
-/// time order, compactly: `{"points": [{"id", "title", "date", "lat", "lon"}]}`. What the map
-/// draws and clusters.
+/// `GET /api/points?q=&from=&to=&limit=`: the located events matching a query in a window,
+/// compactly: `{"points": [{"id", "title", "date", "lat", "lon"}]}`, best matches first (for a
+/// query without words, an even sample when there are more than `limit`). What the map draws
+/// and clusters.
 pub async fn points(
     State(app): Shared,
     Query(p): Query<PointsParams>,
@@ -429,7 +430,9 @@ pub async fn points(
     let request = windowed(p.q.as_deref(), p.from.as_deref(), p.to.as_deref())?;
     let limit = p.limit.unwrap_or(5000).clamp(1, 20_000);
     let points = tokio::task::block_in_place(|| {
-        app.index()?.points(&request, limit).map_err(ApiError::from)
+        app.index()?
+            .points_in_order(&request, limit, annals_index::collect::Order::Relevance)
+            .map_err(ApiError::from)
     })?;
     let v: Vec<_> = points
         .iter()
