@@ -65,6 +65,17 @@ try {
   await page.waitForURL(/\/search\?q=Constantinople/);
   check(await page.locator("ol.hits a.title", { hasText: "Fall of Constantinople" }).count() > 0, "search finds Fall of Constantinople");
   await shot("e2e-search");
+  await page.click("p.explore a:text('Timeline of these events')");
+  await page.waitForSelector(".tl-svg .ev");
+  const qIds = await page.$$eval(".tl-svg .ev", (es) => es.map((e) => e.getAttribute("data-id")));
+  const qApi = await (await fetch(BASE + "/api/search?q=Constantinople&limit=100&facets=false")).json();
+  check(qIds.length > 0 && qIds.every((id) => qApi.hits.some((h) => h.id === id)), "the search's timeline shows only its events: " + qIds.join(", "));
+  await page.waitForFunction(() => document.querySelector(".tl-map svg.map").getAttribute("data-points") !== null);
+  await page.click("a.maplink");
+  await page.waitForFunction(() => Number(document.querySelector("svg.map").getAttribute("data-points")) > 0);
+  check(/q=Constantinople/.test(page.url()), "and its map keeps the query: " + page.url());
+  await page.goBack();
+  await page.goBack();
   await page.locator("ol.hits a.title", { hasText: "Fall of Constantinople" }).first().click();
   await page.waitForURL(/\/events\//);
   check((await page.textContent("h1")).includes("Constantinople"), "a hit opens its event page");

@@ -166,7 +166,12 @@ fn search_body(app: &App, q: &str, cursor: Option<String>) -> Result<String, Api
             enc(&iso_param(&x.end))
         );
     }
-    b.push_str("</div><div class=\"results\"><ol class=\"hits\">");
+    let _ = write!(
+        b,
+        r#"</div><p class="explore"><a href="/timeline?q={0}">Timeline of these events</a> · <a href="/map?q={0}">Map of these events</a></p>"#,
+        enc(q)
+    );
+    b.push_str("<div class=\"results\"><ol class=\"hits\">");
     for h in &r.hits {
         let _ = write!(
             b,

@@ -442,6 +442,9 @@ fn what_the_javascript_reads() {
         .contains("0 located events"));
     assert_eq!(get(&s, "/map?from=&to=").status, 200);
     assert_eq!(get(&s, "/timeline?from=&to=").status, 200);
+    let r = get(&s, "/search?q=battle").body;
+    assert!(r.contains(r#"<a href="/timeline?q=battle">Timeline of these events</a>"#));
+    assert!(r.contains(r#"<a href="/map?q=battle">Map of these events</a>"#));
     // Deep-time windows round-trip through the no-JS links.
     let deep = get(&s, "/timeline?from=Y-13800000000&to=2100").body;
     assert!(deep.contains("from=Y-"), "deep links use EDTF years");
