@@ -239,7 +239,7 @@
       el("title", {}, r).textContent = b.label + ": " + b.count;
     });
     // Events in lanes, the most important first; those without room are dots on the axis.
-    var lanes = [], top = 18, laneH = 22, nLanes = Math.max(2, Math.floor((axis - 60 - top) / laneH));
+    var lanes = [], top = 40, laneH = 22, nLanes = Math.max(2, Math.floor((axis - 60 - top) / laneH));
     var pos = {}, evs = data.events.slice().sort(function (a, b) { return b.importance - a.importance; });
     evs.forEach(function (ev) {
       var x = X(ev.day);
@@ -272,7 +272,7 @@
     data.links.forEach(function (l) {
       var p = pos[l.from], r = pos[l.to];
       if (!p || !r || !(p.label || r.label)) return;
-      var lift = Math.min(60, 12 + Math.abs(r.x - p.x) / 4);
+      var lift = Math.min(34, 10 + Math.abs(r.x - p.x) / 6); // stays inside the view above lane 0
       var path = el("path", {
         d: "M" + p.x + "," + p.y + " C" + p.x + "," + (p.y - lift) + " " + r.x + "," + (r.y - lift) + " " + r.x + "," + r.y,
         "class": "rel", "data-from": l.from, "data-to": l.to
