@@ -1,6 +1,10 @@
 //! The web app in a real browser: headless Chromium (Debian `chromium`, installed by
 //! `scripts/test`) loads the pages of a served demo; the DOM after scripts ran is checked and a
 //! screenshot of each page is saved in `target/browser-screenshots/`.
+//!
+//! [`interactions_in_chromium`] drives the JavaScript (timeline zoom from deep time to a day,
+//! pan, relation links, map pan and zoom, map and timeline linked, keyboard, a phone) with
+//! `tests/e2e/interactions.mjs` (playwright-core, installed by `scripts/test` with `npm ci`).
 
 mod common;
 use common::ok;
@@ -113,19 +117,74 @@ impl Browser {
     }
 }
 
-#[test]
-fn the_web_app_in_chromium() {
-    let Some(bin) = chromium() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("web.db");
+fn demo_with_bait(dir: &Path) -> PathBuf {
+    let db = dir.join("web.db");
     ok(&db, &["demo", "--no-serve"]);
-    let bait = dir.path().join("bait.jsonl");
+    let bait = dir.join("bait.jsonl");
     std::fs::write(
         &bait,
         r#"{"id": "bait", "title": "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>", "date": "1999", "summary": "<script>document.title='pwned'</script>"}"#,
     )
     .unwrap();
     ok(&db, &["import", bait.to_str().unwrap()]);
+    db
+}
+
+/// Node.js and the e2e packages (`npm ci` in `tests/e2e`), or `None` (SKIPPED; a failure under
+/// CI=true).
+fn e2e() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e");
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let why = if !node {
+        "node is missing"
+    } else if !dir.join("node_modules/playwright-core").is_dir() {
+        "tests/e2e/node_modules is missing (scripts/test runs npm ci there)"
+    } else {
+        return Some(dir);
+    };
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{why} under CI=true"
+    );
+    eprintln!("SKIPPED: {why}");
+    None
+}
+
+#[test]
+fn interactions_in_chromium() {
+    let Some(bin) = chromium() else { return };
+    let Some(e2e) = e2e() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_with_bait(dir.path());
+    let server = serve(&db);
+    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg("interactions.mjs")
+        .current_dir(&e2e)
+        .env("BASE", &server.url)
+        .env("SHOTS", &shots)
+        .env("CHROMIUM", &bin)
+        .env("BAIT", "1")
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!("{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("e2e: all checks passed"),
+        "the browser interactions failed (screenshot: target/browser-screenshots/e2e-failure.png):\n{stderr}"
+    );
+}
+
+#[test]
+fn the_web_app_in_chromium() {
+    let Some(bin) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_with_bait(dir.path());
     let server = serve(&db);
     let b = Browser {
         bin,

@@ -345,6 +345,18 @@ impl SearchIndex {
         request: &annals_query::Request,
         limit: usize,
     ) -> Result<Vec<(Brief, f64, f64)>> {
+        self.points_in_order(request, limit, Order::DateAsc)
+    }
+
+    /// [`SearchIndex::points`] in another order: with [`Order::Relevance`] the best matches
+    /// come first, and for a query without words (every score equal) an even sample across time
+    /// (ties go to a hash of the id), which is what a map capped at `limit` points should show.
+    pub fn points_in_order(
+        &self,
+        request: &annals_query::Request,
+        limit: usize,
+        order: Order,
+    ) -> Result<Vec<(Brief, f64, f64)>> {
         let searcher = self.searcher();
         let f = *self.fields();
         let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?;
@@ -355,7 +367,7 @@ impl SearchIndex {
         ));
         let q = BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, located)]);
         let mut out = Vec::new();
-        for addr in self.top(&searcher, &q, limit.max(1), Order::DateAsc)? {
+        for addr in self.top(&searcher, &q, limit.max(1), order)? {
             let reader = searcher.segment_reader(addr.segment_ord);
             let lat = reader
                 .fast_fields()

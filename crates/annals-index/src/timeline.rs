@@ -97,6 +97,8 @@ pub struct TopEvent {
     pub date: String,
     /// Importance (see `docs/query.md`).
     pub importance: f64,
+    /// Its place on the day axis (the sort key: Rata Die of its earliest day), for drawing.
+    pub day: i64,
 }
 
 /// Density over a window.
@@ -244,10 +246,10 @@ struct DensitySegment {
     sort: Column<i64>,
     importance: Column<f64>,
     counts: Vec<u64>,
-    best: Vec<Vec<(f64, DocAddress)>>,
+    best: Vec<Vec<(f64, i64, DocAddress)>>,
 }
 
-type DensityFruit = (Vec<u64>, Vec<Vec<(f64, DocAddress)>>);
+type DensityFruit = (Vec<u64>, Vec<Vec<(f64, i64, DocAddress)>>);
 
 impl Collector for Density {
     type Fruit = DensityFruit;
@@ -277,7 +279,7 @@ impl Collector for Density {
     fn merge_fruits(&self, fruits: Vec<DensityFruit>) -> tantivy::Result<DensityFruit> {
         let n = self.starts.len().saturating_sub(1);
         let mut counts = vec![0u64; n];
-        let mut best: Vec<Vec<(f64, DocAddress)>> = vec![Vec::new(); n];
+        let mut best: Vec<Vec<(f64, i64, DocAddress)>> = vec![Vec::new(); n];
         for (c, b) in fruits {
             for i in 0..n {
                 counts[i] += c[i];
@@ -309,14 +311,14 @@ impl SegmentCollector for DensitySegment {
             let imp = self.importance.first(doc).unwrap_or(0.0);
             let best = &mut self.best[b];
             if best.len() < self.top {
-                best.push((imp, DocAddress::new(self.segment, doc)));
+                best.push((imp, day, DocAddress::new(self.segment, doc)));
             } else if let Some((pos, min)) = best
                 .iter()
                 .enumerate()
                 .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
             {
                 if imp > min.0 {
-                    best[pos] = (imp, DocAddress::new(self.segment, doc));
+                    best[pos] = (imp, day, DocAddress::new(self.segment, doc));
                 }
             }
         }
@@ -375,7 +377,7 @@ impl SearchIndex {
         let mut buckets = Vec::with_capacity(counts.len());
         for (i, count) in counts.iter().enumerate() {
             let mut top = Vec::new();
-            for (imp, addr) in &best[i] {
+            for (imp, day, addr) in &best[i] {
                 let doc: TantivyDocument = searcher.doc(*addr)?;
                 let date = text_of(&doc, f.date).and_then(stored_when);
                 top.push(TopEvent {
@@ -385,6 +387,7 @@ impl SearchIndex {
                         .map(|w| w.text.clone().unwrap_or(w.edtf))
                         .unwrap_or_default(),
                     importance: *imp,
+                    day: *day,
                 });
             }
             buckets.push(Bucket {

@@ -322,9 +322,11 @@ pub struct TimelineParams {
     to: Option<String>,
     buckets: Option<usize>,
     top: Option<usize>,
+    links: Option<bool>,
 }
 
-/// `GET /api/timeline?q=&from=&to=&buckets=&top=`: the same JSON as `annals timeline --json`.
+/// `GET /api/timeline?q=&from=&to=&buckets=&top=&links=`: the same JSON as `annals timeline
+/// --json`; with `links=true` also `links`, the explicit relations among the listed events.
 pub async fn timeline(
     State(app): Shared,
     Query(p): Query<TimelineParams>,
@@ -341,7 +343,100 @@ pub async fn timeline(
             .timeline(&request, &opts)
             .map_err(ApiError::from)
     })?;
-    Ok(Json(t).into_response())
+    if !p.links.unwrap_or(false) {
+        return Ok(Json(t).into_response());
+    }
+    let links = links_among(&app, t.buckets.iter().flat_map(|b| &b.top).map(|e| &e.id))?;
+    let mut v = serde_json::to_value(&t).map_err(|e| ApiError::internal(e.to_string()))?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("links".into(), serde_json::Value::Array(links));
+    }
+    Ok(Json(v).into_response())
+}
+
+/// The explicit relations among `ids`, each once: `{"from", "to", "kind"}`.
+pub fn links_among<'a>(
+    app: &App,
+    ids: impl Iterator<Item = &'a String>,
+) -> Result<Vec<serde_json::Value>, ApiError> {
+    let ids: std::collections::BTreeSet<&str> = ids.map(String::as_str).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    app.read(|s| {
+        for id in &ids {
+            let Some(e) = s.get(id)? else { continue };
+            for r in &e.related {
+                if r.id == *id || !ids.contains(r.id.as_str()) {
+                    continue;
+                }
+                let key = if r.id.as_str() < *id {
+                    (r.id.clone(), id.to_string())
+                } else {
+                    (id.to_string(), r.id.clone())
+                };
+                if seen.insert(key) {
+                    out.push(serde_json::json!({"from": id, "to": r.id, "kind": r.kind}));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Query parameters of `/api/points`.
+#[derive(Debug, Deserialize)]
+pub struct PointsParams {
+    q: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+}
+
+/// The query `q` restricted to the events that overlap `from`..`to` (either may be absent).
+pub fn windowed(
+    q: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<annals_query::Request, ApiError> {
+    let mut request = parse_query(q)?;
+    if from.is_some() || to.is_some() {
+        let lo = from.map(|t| day(t, true)).transpose()?.unwrap_or(i64::MIN);
+        let hi = to.map(|t| day(t, false)).transpose()?.unwrap_or(i64::MAX);
+        if lo > hi {
+            return Err(ApiError::bad("from is after to"));
+        }
+        let date = annals_query::Expr::Filter(annals_query::Filter::Date {
+            range: annals_query::DayRange { lo, hi },
+            mode: annals_query::DateMode::Overlap,
+        });
+        request.expr = annals_query::Expr::And(vec![request.expr, date]);
+    }
+    Ok(request)
+}
+
+/// `GET /api/points?q=&from=&to=&limit=`: the located events matching a query in a window,
+/// compactly: `{"points": [{"id", "title", "date", "lat", "lon"}]}`, best matches first (for a
+/// query without words, an even sample when there are more than `limit`). What the map draws
+/// and clusters.
+pub async fn points(
+    State(app): Shared,
+    Query(p): Query<PointsParams>,
+) -> Result<Response, ApiError> {
+    let request = windowed(p.q.as_deref(), p.from.as_deref(), p.to.as_deref())?;
+    let limit = p.limit.unwrap_or(5000).clamp(1, 20_000);
+    let points = tokio::task::block_in_place(|| {
+        app.index()?
+            .points_in_order(&request, limit, annals_index::collect::Order::Relevance)
+            .map_err(ApiError::from)
+    })?;
+    let v: Vec<_> = points
+        .iter()
+        .map(|((id, title, date), lat, lon)| {
+            serde_json::json!({"id": id, "title": title, "date": date, "lat": lat, "lon": lon})
+        })
+        .collect();
+    Ok(Json(serde_json::json!({"points": v})).into_response())
 }
 
 /// Query parameters of `/api/on-this-day`.

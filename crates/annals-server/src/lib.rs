@@ -4,7 +4,8 @@
 //!
 //! - [`app`]: shared state: read connections, the search index, the write side.
 //! - [`api`]: JSON handlers, reading and writing.
-//! - [`pages`]: HTML pages; every text from an event is escaped.
+//! - [`pages`]: HTML pages; every text from an event is escaped. `assets/timeline.js` and
+//!   `assets/map.js` add zoom and pan to them (`docs/web.md`).
 //! - [`error`]: API errors with stable codes (`docs/api.md`).
 //!
 //! Reading is open; writing needs `Authorization: Bearer TOKEN` when a token is configured, and
@@ -39,6 +40,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/places/{name}", get(pages::place))
         .route("/participants/{name}", get(pages::participant))
         .route("/assets/style.css", get(pages::style))
+        .route("/assets/timeline.js", get(pages::timeline_js))
+        .route("/assets/map.js", get(pages::map_js))
+        .route("/assets/world.svg", get(pages::world_svg))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/search", get(api::search))
         .route("/api/events", get(api::list).post(api::create))
@@ -48,6 +52,7 @@ pub fn router(app: Arc<App>) -> Router {
         )
         .route("/api/events/{id}/related", get(api::related))
         .route("/api/timeline", get(api::timeline))
+        .route("/api/points", get(api::points))
         .route("/api/on-this-day", get(api::on_this_day))
         .route("/api/participants", get(api::participants))
         .route("/api/places", get(api::places))

@@ -31,10 +31,20 @@ pub fn enc(s: &str) -> String {
 }
 
 fn layout(title: &str, q: &str, body: &str) -> Html<String> {
+    layout_with(title, q, body, &[])
+}
+
+/// A page with deferred scripts from `/assets/` (progressive enhancement: the page works
+/// without them).
+fn layout_with(title: &str, q: &str, body: &str, scripts: &[&str]) -> Html<String> {
+    let scripts: String = scripts
+        .iter()
+        .map(|s| format!(r#"<script src="/assets/{s}" defer></script>"#))
+        .collect();
     Html(format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} · annals</title><link rel="stylesheet" href="/assets/style.css"></head>
+<title>{title} · annals</title><link rel="stylesheet" href="/assets/style.css">{scripts}</head>
 <body><header><a class="brand" href="/">annals</a>
 <form action="/search" role="search"><label for="q" class="sr">Search events</label>
 <input id="q" name="q" type="search" value="{q}" placeholder="treaty country:Japan date:1950..1970" autocomplete="off"><button>Search</button></form>
@@ -152,11 +162,16 @@ fn search_body(app: &App, q: &str, cursor: Option<String>) -> Result<String, Api
             esc(&x.label),
             x.count,
             enc(q),
-            enc(&x.start),
-            enc(&x.end)
+            enc(&iso_param(&x.start)),
+            enc(&iso_param(&x.end))
         );
     }
-    b.push_str("</div><div class=\"results\"><ol class=\"hits\">");
+    let _ = write!(
+        b,
+        r#"</div><p class="explore"><a href="/timeline?q={0}">Timeline of these events</a> · <a href="/map?q={0}">Map of these events</a></p>"#,
+        enc(q)
+    );
+    b.push_str("<div class=\"results\"><ol class=\"hits\">");
     for h in &r.hits {
         let _ = write!(
             b,
@@ -304,6 +319,7 @@ fn event_body(app: &App, id: &str) -> Result<(String, String), ApiError> {
             .collect();
         let _ = write!(b, r#"<p class="sources">Source: {}</p>"#, list.join("; "));
     }
+    b.push_str(&explore(&e));
     b.push_str("</article>");
     let (before, after) = tokio::task::block_in_place(|| app.index_unchecked().neighbours(&e))?;
     b.push_str(r#"<nav class="neighbours" aria-label="Events before and after">"#);
@@ -329,6 +345,67 @@ fn event_body(app: &App, id: &str) -> Result<(String, String), ApiError> {
     Ok((e.title.clone(), b))
 }
 
+/// A day as a `from`/`to` parameter that reads back as that day: ISO `YYYY-MM-DD` for years
+/// of four digits, else the EDTF year `Y-13800000000` (deep time needs no finer precision).
+pub fn day_param(d: i64) -> String {
+    let ymd = DayNumber(d).ymd();
+    if (-9999..=9999).contains(&ymd.year) {
+        DayNumber(d).to_string()
+    } else {
+        format!("Y{}", ymd.year)
+    }
+}
+
+/// An ISO day from the index (`-14000000000-01-01`) as a parameter (see [`day_param`]).
+fn iso_param(iso: &str) -> String {
+    annals_dates::day::parse_iso_ymd(iso)
+        .and_then(|d| Calendar::Gregorian.to_day(d))
+        .map_or_else(|| iso.to_string(), |d| day_param(d.0))
+}
+
+/// Links from an event page to the timeline around it and to the map around its place.
+fn explore(e: &Event) -> String {
+    let mut links = Vec::new();
+    if let Some(y) = e.date.start_year() {
+        // A window a tenth of the event's age wide (at least a century), centred on it.
+        let half = ((2000i64.saturating_sub(y)).abs() / 10).max(50);
+        let step = 10i64.pow(half.ilog10());
+        let a = y.saturating_sub(half).div_euclid(step) * step;
+        let z = (y.saturating_add(half).div_euclid(step) + 1)
+            .saturating_mul(step)
+            .min(2100);
+        let year = |y: i64| {
+            if (-9999..=9999).contains(&y) {
+                format!("{}{:04}", if y < 0 { "-" } else { "" }, y.abs())
+            } else {
+                format!("Y{y}")
+            }
+        };
+        links.push(format!(
+            r#"<a href="/timeline?q=&amp;from={}&amp;to={}">On the timeline</a>"#,
+            enc(&year(a)),
+            enc(&year(z))
+        ));
+    }
+    if let Some((lat, lon)) = e.places.iter().find_map(|p| Some((p.lat?, p.lon?))) {
+        let view = format!(
+            "{:.2},{:.2},{:.2},{:.2}",
+            (lat - 12.0).max(-90.0),
+            (lon - 24.0).max(-180.0),
+            (lat + 12.0).min(90.0),
+            (lon + 24.0).min(180.0)
+        );
+        links.push(format!(
+            r#"<a href="/map?view={}">On the map</a>"#,
+            enc(&view)
+        ));
+    }
+    if links.is_empty() {
+        return String::new();
+    }
+    format!(r#"<p class="explore">{}</p>"#, links.join(" · "))
+}
+
 /// Query parameters of `/timeline`.
 #[derive(Debug, Deserialize)]
 pub struct TimelinePage {
@@ -341,7 +418,9 @@ pub struct TimelinePage {
 /// from billions of years down to single days.
 pub async fn timeline(State(app): Shared, Query(p): Query<TimelinePage>) -> Response {
     match timeline_body(&app, p) {
-        Ok((q, body)) => layout("Timeline", &q, &body).into_response(),
+        Ok((q, body)) => {
+            layout_with("Timeline", &q, &body, &["timeline.js", "map.js"]).into_response()
+        }
         Err(e) => page_error(e),
     }
 }
@@ -355,8 +434,17 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
         let (lo, hi) = w.axis_range();
         Ok(if earliest { lo } else { hi })
     };
-    let from = p.from.as_deref().map(|t| day(t, true)).transpose()?;
-    let to = p.to.as_deref().map(|t| day(t, false)).transpose()?;
+    let (pf, pt) = (
+        p.from.filter(|s| !s.trim().is_empty()),
+        p.to.filter(|s| !s.trim().is_empty()),
+    );
+    let from = pf.as_deref().map(|t| day(t, true)).transpose()?;
+    let to = pt.as_deref().map(|t| day(t, false)).transpose()?;
+    if let (Some(a), Some(z)) = (from, to) {
+        if a > z {
+            return Err(ApiError::bad("from is after to"));
+        }
+    }
     let t = tokio::task::block_in_place(|| {
         app.index()?
             .timeline(
@@ -371,31 +459,57 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
             .map_err(ApiError::from)
     })?;
     let mut b = format!(
-        r#"<h1>Timeline</h1><p>{} events, by {}.</p>"#,
+        r#"<h1>Timeline</h1><p class="tl-nojs">{} events, by {}.</p>"#,
         t.total,
-        esc(&format!("{:?}", t.unit).to_lowercase())
+        esc(&serde_json::to_value(t.unit)
+            .ok()
+            .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+            .unwrap_or_default())
     );
-    if let (Some(first), Some(last)) = (t.buckets.first(), t.buckets.last()) {
-        if let (Some(a), Some(z)) = (
-            annals_dates::day::parse_iso_ymd(&first.start),
-            annals_dates::day::parse_iso_ymd(&last.end),
-        ) {
-            let a = Calendar::Gregorian.to_day(a).map_or(0, |d| d.0);
-            let z = Calendar::Gregorian.to_day(z).map_or(0, |d| d.0);
-            let span = (z - a).max(1);
-            let (oa, oz) = (a.saturating_sub(span * 2), z.saturating_add(span * 2));
-            let _ = write!(
-                b,
-                r#"<p><a href="/timeline?q={}&amp;from={}&amp;to={}">Zoom out</a> · <a href="/timeline?q={}">Everything</a></p>"#,
-                enc(&q),
-                enc(&DayNumber(oa).to_string()),
-                enc(&DayNumber(oz).to_string()),
-                enc(&q)
-            );
-        }
+    let window = |x: Option<&str>| {
+        x.and_then(annals_dates::day::parse_iso_ymd)
+            .and_then(|d| Calendar::Gregorian.to_day(d))
+            .map(|d| d.0)
+    };
+    let first = window(t.buckets.first().map(|b| b.start.as_str()));
+    let last = window(t.buckets.last().map(|b| b.end.as_str()));
+    let (wa, wz) = (from.or(first), to.or(last));
+    let (fa, fz) = (
+        wa.map(day_param).unwrap_or_default(),
+        wz.map(day_param).unwrap_or_default(),
+    );
+    let _ = write!(
+        b,
+        r#"<section class="tl" id="timeline" hidden data-q="{}" data-from="{}" data-to="{}" aria-label="Interactive timeline">
+<div class="tl-bar" role="toolbar" aria-label="Timeline controls"><button type="button" data-act="out" aria-label="Zoom out" title="Zoom out (-)">−</button><button type="button" data-act="in" aria-label="Zoom in" title="Zoom in (+)">+</button><button type="button" data-act="earlier" aria-label="Pan earlier" title="Earlier (←)">←</button><button type="button" data-act="later" aria-label="Pan later" title="Later (→)">→</button><button type="button" data-act="all" aria-label="Show everything">All</button><output class="tl-range" aria-live="polite"></output></div>
+<div class="tl-view" tabindex="0" role="group" aria-roledescription="timeline" aria-label="Timeline: + and − zoom, arrow keys pan, Tab moves to the events"><svg class="tl-svg" xmlns="http://www.w3.org/2000/svg"></svg></div>
+<p class="tl-help">Scroll or pinch to zoom, drag to pan; keys + − ← →. Click an event to open it.</p>
+<div class="tl-map" aria-label="Map of the events in this window"></div></section>"#,
+        esc(&q),
+        wa.map(|d| d.to_string()).unwrap_or_default(),
+        wz.map(|d| d.to_string()).unwrap_or_default(),
+    );
+    let _ = write!(
+        b,
+        r#"<p><a class="maplink" href="/map?q={}&amp;from={}&amp;to={}">Map of this window</a></p>"#,
+        enc(&q),
+        enc(&fa),
+        enc(&fz)
+    );
+    if let (Some(a), Some(z)) = (first, last) {
+        let span = (z - a).max(1);
+        let (oa, oz) = (a.saturating_sub(span * 2), z.saturating_add(span * 2));
+        let _ = write!(
+            b,
+            r#"<p class="tl-nojs"><a href="/timeline?q={}&amp;from={}&amp;to={}">Zoom out</a> · <a href="/timeline?q={}">Everything</a></p>"#,
+            enc(&q),
+            enc(&day_param(oa)),
+            enc(&day_param(oz)),
+            enc(&q)
+        );
     }
     let max = t.buckets.iter().map(|x| x.count).max().unwrap_or(0).max(1);
-    b.push_str(r#"<table class="timeline"><thead><tr><th>Period</th><th>Events</th><th>Most important</th></tr></thead><tbody>"#);
+    b.push_str(r#"<table class="timeline" id="timeline-table"><thead><tr><th>Period</th><th>Events</th><th>Most important</th></tr></thead><tbody>"#);
     for x in &t.buckets {
         let tops: Vec<String> = x
             .top
@@ -406,8 +520,8 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
             b,
             r#"<tr><td><a href="/timeline?q={}&amp;from={}&amp;to={}">{}</a></td><td><span class="bar" style="width:{}%"></span> {}</td><td>{}</td></tr>"#,
             enc(&q),
-            enc(&x.start),
-            enc(&x.end),
+            enc(&iso_param(&x.start)),
+            enc(&iso_param(&x.end)),
             esc(&x.label),
             (x.count * 100).div_ceil(max),
             x.count,
@@ -427,13 +541,16 @@ pub struct MapPage {
     q: Option<String>,
     /// `south,west,north,east` in degrees.
     view: Option<String>,
+    /// The time window, as on `/timeline` (empty means open).
+    from: Option<String>,
+    to: Option<String>,
 }
 
 /// `/map?q=&view=`: the events with coordinates on a world map, clustered; a cluster links to a
 /// zoom into it, an event to its page. Works offline and without JavaScript.
 pub async fn map(State(app): Shared, Query(p): Query<MapPage>) -> Response {
     match map_body(&app, p) {
-        Ok((q, body)) => layout("Map", &q, &body).into_response(),
+        Ok((q, body)) => layout_with("Map", &q, &body, &["map.js"]).into_response(),
         Err(e) => page_error(e),
     }
 }
@@ -463,7 +580,9 @@ fn map_body(app: &App, p: MapPage) -> Result<(String, String), ApiError> {
             }
         }
     };
-    let mut request = parse_query(Some(&q))?;
+    let from = p.from.filter(|s| !s.trim().is_empty());
+    let to = p.to.filter(|s| !s.trim().is_empty());
+    let mut request = crate::api::windowed(Some(&q), from.as_deref(), to.as_deref())?;
     let bbox = annals_query::Expr::Filter(annals_query::Filter::Bbox {
         south,
         west,
@@ -488,18 +607,32 @@ fn map_body(app: &App, p: MapPage) -> Result<(String, String), ApiError> {
             .or_default()
             .push(pt);
     }
+    let (fa, fz) = (from.unwrap_or_default(), to.unwrap_or_default());
     let mut b = format!(
-        "<h1>Map</h1><p>{} located events{}.</p>",
+        r#"<h1>Map</h1><p class="map-count">{} located events{}{}.</p>"#,
         points.len(),
         if q.is_empty() {
             String::new()
         } else {
             format!(" matching <q>{}</q>", esc(&q))
+        },
+        if fa.is_empty() && fz.is_empty() {
+            String::new()
+        } else {
+            format!(" from {} to {}", esc(&fa), esc(&fz))
         }
     );
     let _ = write!(
         b,
-        r#"<svg class="map" viewBox="{x0:.1} {y0:.1} {w:.1} {h:.1}" role="img" aria-label="World map of the events"><rect x="{x0:.1}" y="{y0:.1}" width="{w:.1}" height="{h:.1}" class="sea"/>{}"#,
+        r#"<div class="map-wrap" data-q="{}" data-from="{}" data-to="{}"><div class="map-bar" role="toolbar" aria-label="Map controls" hidden><button type="button" data-act="out" aria-label="Zoom out" title="Zoom out (-)">−</button><button type="button" data-act="in" aria-label="Zoom in" title="Zoom in (+)">+</button><button type="button" data-act="west" aria-label="Pan west">←</button><button type="button" data-act="north" aria-label="Pan north">↑</button><button type="button" data-act="south" aria-label="Pan south">↓</button><button type="button" data-act="east" aria-label="Pan east">→</button><button type="button" data-act="world" aria-label="Whole world">World</button></div>
+<div class="map-view" tabindex="0" role="group" aria-label="Map: + and − zoom, arrow keys pan, Tab moves to the events">"#,
+        esc(&q),
+        esc(&fa),
+        esc(&fz)
+    );
+    let _ = write!(
+        b,
+        r#"<svg class="map" viewBox="{x0:.1} {y0:.1} {w:.1} {h:.1}" role="img" aria-label="World map of the events"><rect x="-360" y="-180" width="1440" height="720" class="sea"/>{}<g class="markers">"#,
         crate::map::countries()
     );
     let unit = w / 120.0;
@@ -530,8 +663,10 @@ fn map_body(app: &App, p: MapPage) -> Result<(String, String), ApiError> {
             let rad = unit * (1.0 + (pts.len() as f64).log2() / 2.0);
             let _ = write!(
                 b,
-                r#"<a href="/map?q={}&amp;view={}"><circle class="cluster" cx="{x:.2}" cy="{y:.2}" r="{rad:.2}"><title>{} events: zoom in</title></circle><text x="{x:.2}" y="{:.2}" font-size="{:.2}" text-anchor="middle">{}</text></a>"#,
+                r#"<a href="/map?q={}&amp;from={}&amp;to={}&amp;view={}"><circle class="cluster" cx="{x:.2}" cy="{y:.2}" r="{rad:.2}"><title>{} events: zoom in</title></circle><text x="{x:.2}" y="{:.2}" font-size="{:.2}" text-anchor="middle">{}</text></a>"#,
                 enc(&q),
+                enc(&fa),
+                enc(&fz),
                 enc(&view),
                 pts.len(),
                 y + rad * 0.35,
@@ -540,11 +675,13 @@ fn map_body(app: &App, p: MapPage) -> Result<(String, String), ApiError> {
             );
         }
     }
-    b.push_str("</svg>");
+    b.push_str("</g></svg></div></div>");
     let _ = write!(
         b,
-        r#"<p><a href="/map?q={}">Whole world</a> · <a href="/timeline?q={0}">Timeline of these events</a> · <a href="/search?q={0}">Search results</a></p><ol class="hits">"#,
-        enc(&q)
+        r#"<p><a href="/map?q={0}&amp;from={1}&amp;to={2}">Whole world</a> · <a class="timelinelink" href="/timeline?q={0}&amp;from={1}&amp;to={2}">Timeline of these events</a> · <a href="/search?q={0}">Search results</a></p><ol class="hits">"#,
+        enc(&q),
+        enc(&fa),
+        enc(&fz)
     );
     for ((id, title, date), _, _) in points.iter().take(50) {
         let _ = write!(
@@ -612,13 +749,48 @@ pub async fn participant(State(app): Shared, Path(name): Path<String>) -> Respon
     filtered(&app, &name, &format!("participant:{}", quoted(&name)))
 }
 
-/// The style sheet.
-pub async fn style() -> Response {
+fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
-        [(header::CONTENT_TYPE, "text/css")],
-        include_str!("../assets/style.css"),
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=600"),
+        ],
+        body,
     )
         .into_response()
+}
+
+/// The style sheet.
+pub async fn style() -> Response {
+    asset("text/css", include_str!("../assets/style.css"))
+}
+
+/// The timeline's zoom and pan (`docs/web.md`).
+pub async fn timeline_js() -> Response {
+    asset(
+        "text/javascript; charset=utf-8",
+        include_str!("../assets/timeline.js"),
+    )
+}
+
+/// The map's zoom and pan, clusters and window linking (`docs/web.md`).
+pub async fn map_js() -> Response {
+    asset(
+        "text/javascript; charset=utf-8",
+        include_str!("../assets/map.js"),
+    )
+}
+
+/// The countries as a stand-alone SVG document (the background of the timeline page's map).
+pub async fn world_svg() -> Response {
+    static SVG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let svg = SVG.get_or_init(|| {
+        format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 360" width="720" height="360"><g fill="#e6e1d6" stroke="#a9a294" stroke-width=".25">{}</g></svg>"##,
+            crate::map::countries()
+        )
+    });
+    asset("image/svg+xml", svg.as_str())
 }
 
 /// Anything else: 404 (JSON under `/api/`).

@@ -359,3 +359,95 @@ fn parallel_writers_lose_nothing() {
         "{statuses:?}"
     );
 }
+
+#[test]
+fn what_the_javascript_reads() {
+    let s = start(Some(TOKEN));
+    assert_eq!(post(&s, "/api/import?format=card", CARD).status, 200);
+    // Timeline events carry their day; links=true adds the relations among them.
+    let v = get(
+        &s,
+        "/api/timeline?from=1066&to=1066&buckets=12&top=3&links=true",
+    )
+    .json();
+    let tops: Vec<&serde_json::Value> = v["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["top"].as_array().unwrap())
+        .collect();
+    assert_eq!(tops.len(), 2, "{v}");
+    let hastings = tops
+        .iter()
+        .find(|t| t["id"] == "battle-of-hastings-1066")
+        .unwrap();
+    assert_eq!(
+        hastings["day"], 389_276,
+        "Rata Die of 1066-10-20 (Gregorian)"
+    );
+    let links = v["links"].as_array().unwrap();
+    assert_eq!(links.len(), 1, "{v}");
+    let ends = [links[0]["from"].as_str(), links[0]["to"].as_str()];
+    assert!(ends.contains(&Some("battle-of-hastings-1066")), "{v}");
+    assert!(get(&s, "/api/timeline?from=1066&to=1066")
+        .json()
+        .get("links")
+        .is_none());
+    // Points: located events in a window.
+    let p = get(&s, "/api/points?from=1066-10-01&to=1066-10-31").json();
+    let pts = p["points"].as_array().unwrap();
+    assert_eq!(pts.len(), 1, "{p}");
+    assert_eq!(pts[0]["id"], "battle-of-hastings-1066");
+    assert!((pts[0]["lat"].as_f64().unwrap() - 50.91).abs() < 1e-9);
+    assert_eq!(
+        get(&s, "/api/points?from=1067&to=1100").json()["points"],
+        serde_json::json!([])
+    );
+    let r = get(&s, "/api/points?from=1100&to=1066");
+    assert_eq!((r.status, r.code().as_str()), (400, "bad_request"));
+    let r = get(&s, "/api/points?from=nonsense");
+    assert_eq!(r.status, 400);
+    // The scripts and the map background are served, cacheable.
+    for (path, kind, needle) in [
+        ("/assets/timeline.js", "text/javascript", "annalsTimeline"),
+        ("/assets/map.js", "text/javascript", "annalsMaps"),
+        (
+            "/assets/world.svg",
+            "image/svg+xml",
+            "<path class=\"country\"",
+        ),
+    ] {
+        let r = get(&s, path);
+        assert_eq!(r.status, 200, "{path}");
+        let h = r.headers.to_ascii_lowercase();
+        assert!(
+            h.contains(kind) && h.contains("cache-control"),
+            "{path}: {h}"
+        );
+        assert!(r.body.contains(needle), "{path}");
+    }
+    // The pages load them and share q/from/to between timeline and map.
+    let t = get(&s, "/timeline?q=battle&from=1000&to=1100").body;
+    assert!(t.contains(r#"<script src="/assets/timeline.js" defer>"#));
+    assert!(t.contains(r#"data-q="battle""#) && t.contains("aria-label=\"Zoom in\""));
+    assert!(
+        t.contains(r#"href="/map?q=battle&amp;from=1000-01-01&amp;to=1100-12-31""#),
+        "{t}"
+    );
+    let m = get(&s, "/map?q=battle&from=1000-01-01&to=1100-12-31").body;
+    assert!(m.contains("1 located events") && m.contains("Battle of Hastings"));
+    assert!(m.contains(r#"href="/timeline?q=battle&amp;from=1000-01-01&amp;to=1100-12-31""#));
+    assert!(get(&s, "/map?from=1200&to=1300")
+        .body
+        .contains("0 located events"));
+    assert_eq!(get(&s, "/map?from=&to=").status, 200);
+    assert_eq!(get(&s, "/timeline?from=&to=").status, 200);
+    let r = get(&s, "/search?q=battle").body;
+    assert!(r.contains(r#"<a href="/timeline?q=battle">Timeline of these events</a>"#));
+    assert!(r.contains(r#"<a href="/map?q=battle">Map of these events</a>"#));
+    // Deep-time windows round-trip through the no-JS links.
+    let deep = get(&s, "/timeline?from=Y-13800000000&to=2100").body;
+    assert!(deep.contains("from=Y-"), "deep links use EDTF years");
+    let doc = get(&s, "/api/openapi.json").json();
+    assert!(doc["paths"]["/api/points"].is_object());
+}
