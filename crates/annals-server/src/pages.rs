@@ -86,8 +86,7 @@ fn place_label(p: &annals_core::Place) -> String {
 fn year_label(w: &When) -> String {
     match w.start_year() {
         Some(y) if y <= -1_000_000 => format!("{} Ma", (-y) / 1_000_000),
-        Some(y) if y <= 0 => format!("{} BC", 1 - y),
-        Some(y) => y.to_string(),
+        Some(y) => annals_dates::year_written(y),
         None => w.edtf.clone(),
     }
 }
