@@ -208,6 +208,12 @@ pub struct TimelineArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Batch mode for scripts and benchmarks: one density query per line of FILE (`-` for
+    /// standard input), each a JSON object `{"q": "...", "from": "1800", "to": "1949",
+    /// "buckets": 15, "top": 0}` (every field optional; the options above are the defaults);
+    /// one timeline JSON object per line out, with `took_ms`.
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    pub queries: Option<PathBuf>,
 }
 
 /// `annals on-this-day`.

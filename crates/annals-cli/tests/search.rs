@@ -121,6 +121,50 @@ fn pages_and_batches() {
     );
     assert_eq!(lines[3]["total"], 110, "an empty line matches everything");
     assert!(lines[4]["took_ms"].as_f64().is_some());
+
+    // Density queries in one process: the same answers as `annals timeline`, one per line.
+    let density = dir.path().join("d.txt");
+    std::fs::write(
+        &density,
+        "{\"from\": \"1800\", \"to\": \"1949\", \"buckets\": 15, \"top\": 0}\n{\"q\": \"battle\"}\n{\"q\": \"date:19x\"}\n{\"colour\": 1}\n",
+    )
+    .unwrap();
+    let out = annals(
+        &db,
+        &["timeline", "--queries", density.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    let mut one = json(
+        &db,
+        &[
+            "timeline",
+            "--from",
+            "1800",
+            "--to",
+            "1949",
+            "--buckets",
+            "15",
+            "--top",
+            "0",
+            "--json",
+        ],
+    );
+    let mut first = lines[0].clone();
+    first.as_object_mut().unwrap().remove("took_ms");
+    one.as_object_mut().unwrap().remove("took_ms");
+    assert_eq!(first, one);
+    assert_eq!(
+        lines[1]["total"],
+        json(&db, &["timeline", "battle", "--json"])["total"]
+    );
+    assert!(lines[2]["error"].as_str().unwrap().contains("EDTF"));
+    assert!(lines[3]["error"].as_str().unwrap().contains("colour"));
 }
 
 #[test]

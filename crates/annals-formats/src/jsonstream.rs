@@ -4,7 +4,9 @@
 //! reads in bounded memory.
 
 use crate::FormatError;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
+};
 use serde_json::Value;
 use std::fmt;
 use std::io::Read;
@@ -22,6 +24,17 @@ pub fn stream<R: Read>(
     input: R,
     keys: &[&str],
     record: &mut dyn FnMut(Path, Value) -> Go,
+    other: &mut dyn FnMut(&str, Value),
+) -> Result<(), FormatError> {
+    stream_as(input, keys, record, other)
+}
+
+/// [`stream`], with each record deserialized as a `T` (a struct that skips what it does not
+/// need reads faster than a whole [`Value`]).
+pub fn stream_as<R: Read, T: DeserializeOwned>(
+    input: R,
+    keys: &[&str],
+    record: &mut dyn FnMut(Path, T) -> Go,
     other: &mut dyn FnMut(&str, Value),
 ) -> Result<(), FormatError> {
     let mut de = serde_json::Deserializer::from_reader(input);
@@ -48,20 +61,20 @@ fn syntax(e: &serde_json::Error) -> FormatError {
     FormatError::at_line(e.line().max(1), format!("{msg}: expected JSON"))
 }
 
-struct Top<'a, 'b> {
+struct Top<'a, 'b, T> {
     keys: &'a [&'a str],
-    record: &'b mut dyn FnMut(Path, Value) -> Go,
+    record: &'b mut dyn FnMut(Path, T) -> Go,
     other: &'b mut dyn FnMut(&str, Value),
 }
 
-impl<'de> DeserializeSeed<'de> for Top<'_, '_> {
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Top<'_, '_, T> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Top<'_, '_> {
+impl<'de, T: DeserializeOwned> Visitor<'de> for Top<'_, '_, T> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object or array")
@@ -89,26 +102,26 @@ impl<'de> Visitor<'de> for Top<'_, '_> {
     }
 }
 
-struct Records<'b> {
+struct Records<'b, T> {
     prefix: String,
-    record: &'b mut dyn FnMut(Path, Value) -> Go,
+    record: &'b mut dyn FnMut(Path, T) -> Go,
 }
 
-impl<'de> DeserializeSeed<'de> for Records<'_> {
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Records<'_, T> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Records<'_> {
+impl<'de, T: DeserializeOwned> Visitor<'de> for Records<'_, T> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an array or object of records")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut i = 0usize;
-        while let Some(v) = seq.next_element::<Value>()? {
+        while let Some(v) = seq.next_element::<T>()? {
             if !(self.record)(format!("{}[{i}]", self.prefix), v) {
                 return Err(de::Error::custom(STOP));
             }
@@ -118,7 +131,7 @@ impl<'de> Visitor<'de> for Records<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<String>()? {
-            let v: Value = map.next_value()?;
+            let v: T = map.next_value()?;
             if !(self.record)(format!("{}.{key}", self.prefix), v) {
                 return Err(de::Error::custom(STOP));
             }

@@ -17,6 +17,7 @@ use crate::write::{EventWriter, JsonItems};
 use crate::{Dropped, FormatError, Incoming, Location, ReadOptions};
 use annals_core::{Event, Participant, Place, RawDate, RawEvent, Relation, Source};
 use annals_dates::{Calendar, Precision};
+use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -42,12 +43,17 @@ pub fn read(
 ) -> Result<(), FormatError> {
     let io_err = |e: io::Error| FormatError::at_line(1, format!("read error: {e}"));
     let mut known: HashMap<String, Known> = HashMap::new();
-    jsonstream::stream(
+    jsonstream::stream_as(
         open().map_err(io_err)?,
         &["entities"],
-        &mut |_, v| {
-            if let Some(id) = v.get("id").and_then(Value::as_str) {
-                known.insert(id.to_string(), learn(&v));
+        &mut |_, light: Light| {
+            if let Some(id) = &light.id {
+                let v = json!({
+                    "labels": {"en": {"value": light.labels.0}},
+                    "claims": {"P625": light.claims.p625, "P1566": light.claims.p1566,
+                        "P17": light.claims.p17},
+                });
+                known.insert(id.clone(), learn(&v));
             }
             true
         },
@@ -73,6 +79,82 @@ pub fn read(
         },
         &mut |_, _| {},
     )
+}
+
+/// What the first pass reads of an entity; everything else is skipped unparsed.
+#[derive(Deserialize)]
+struct Light {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    labels: BestLabel,
+    #[serde(default)]
+    claims: LightClaims,
+}
+
+#[derive(Deserialize, Default)]
+struct LightClaims {
+    #[serde(default, rename = "P625")]
+    p625: Value,
+    #[serde(default, rename = "P1566")]
+    p1566: Value,
+    #[serde(default, rename = "P17")]
+    p17: Value,
+}
+
+/// The label [`label`] would pick (`en`, else `mul`, else the first), read without keeping the
+/// others.
+#[derive(Default)]
+struct BestLabel(Option<String>);
+
+impl<'de> Deserialize<'de> for BestLabel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = BestLabel;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("labels by language")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BestLabel, A::Error> {
+                #[derive(Deserialize)]
+                struct L {
+                    value: Option<String>,
+                }
+                // "First" is the alphabetically first language, as in a parsed JSON object.
+                let (mut en, mut mul) = (None, None);
+                let mut first: Option<(String, Option<String>)> = None;
+                while let Some(lang) = map.next_key::<String>()? {
+                    let earlier = first.as_ref().is_none_or(|(l, _)| lang < *l);
+                    if !(lang == "en" || lang == "mul" || earlier) {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        continue;
+                    }
+                    let l: L = map.next_value()?;
+                    match lang.as_str() {
+                        "en" => en = l.value.clone(),
+                        "mul" => mul = l.value.clone(),
+                        _ => {}
+                    }
+                    if earlier {
+                        first = Some((lang, l.value));
+                    }
+                }
+                Ok(BestLabel(en.or(mul).or(first.and_then(|f| f.1))))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<BestLabel, A::Error> {
+                // An empty entity serialises its labels as `[]`.
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(BestLabel(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 fn label(v: &Value) -> Option<String> {

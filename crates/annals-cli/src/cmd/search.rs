@@ -97,6 +97,20 @@ pub fn search(db: &Path, args: &SearchArgs) -> Result<u8> {
 
 /// One query per line in, one JSON object per line out (`{"error": ...}` for a bad query).
 fn batch(index: &SearchIndex, file: &Path, opts: &SearchOptions) -> Result<u8> {
+    each_line(file, &mut |line| {
+        let request = annals_query::parse(line.trim()).map_err(|e| e.to_string())?;
+        let result = index.search(&request, opts).map_err(|e| e.to_string())?;
+        serde_json::to_value(&result).map_err(|e| e.to_string())
+    })
+}
+
+/// Run `answer` on each line of `file` (`-`: standard input), printing one JSON object per line
+/// with the time it took as `took_ms`, or `{"error": ..., "line": N}`; exit code 1 if any line
+/// failed.
+fn each_line(
+    file: &Path,
+    answer: &mut dyn FnMut(&str) -> Result<serde_json::Value, String>,
+) -> Result<u8> {
     let input: Box<dyn BufRead> = if file.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -110,19 +124,14 @@ fn batch(index: &SearchIndex, file: &Path, opts: &SearchOptions) -> Result<u8> {
     for (n, line) in input.lines().enumerate() {
         let line = line.with_context(|| format!("{}:{}: cannot read", file.display(), n + 1))?;
         let started = std::time::Instant::now();
-        match annals_query::parse(line.trim()) {
-            Ok(request) => {
-                let result = index.search(&request, opts)?;
-                let mut v = serde_json::to_value(&result)?;
+        match answer(&line) {
+            Ok(mut v) => {
                 v["took_ms"] = serde_json::json!(started.elapsed().as_secs_f64() * 1000.0);
                 serde_json::to_writer(&mut out, &v)?;
             }
             Err(e) => {
                 code = exit::INVALID;
-                serde_json::to_writer(
-                    &mut out,
-                    &serde_json::json!({"error": e.to_string(), "line": n + 1}),
-                )?;
+                serde_json::to_writer(&mut out, &serde_json::json!({"error": e, "line": n + 1}))?;
             }
         }
         out.write_all(b"\n")?;
@@ -131,8 +140,47 @@ fn batch(index: &SearchIndex, file: &Path, opts: &SearchOptions) -> Result<u8> {
     Ok(code)
 }
 
+/// One line of `timeline --queries`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DensityLine {
+    #[serde(default)]
+    q: String,
+    from: Option<String>,
+    to: Option<String>,
+    buckets: Option<usize>,
+    top: Option<usize>,
+}
+
+fn timeline_batch(index: &SearchIndex, file: &Path, args: &TimelineArgs) -> Result<u8> {
+    each_line(file, &mut |line| {
+        let d: DensityLine = serde_json::from_str(line).map_err(|e| {
+            format!("{e}: expected {{\"q\", \"from\", \"to\", \"buckets\", \"top\"}}")
+        })?;
+        let request = annals_query::parse(&d.q).map_err(|e| e.to_string())?;
+        let from = d.from.as_deref().or(args.from.as_deref());
+        let to = d.to.as_deref().or(args.to.as_deref());
+        let (from, to) = window(from, to).map_err(|e| e.to_string())?;
+        let t = index
+            .timeline(
+                &request,
+                &TimelineOptions {
+                    from,
+                    to,
+                    buckets: d.buckets.unwrap_or(args.buckets).clamp(1, 10_000),
+                    top: d.top.unwrap_or(args.top),
+                },
+            )
+            .map_err(|e| e.to_string())?;
+        serde_json::to_value(&t).map_err(|e| e.to_string())
+    })
+}
+
 pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
     let index = open_index(db)?;
+    if let Some(file) = &args.queries {
+        return timeline_batch(&index, file, args);
+    }
     let query = args.query.join(" ");
     let request = match annals_query::parse(&query) {
         Ok(r) => r,
