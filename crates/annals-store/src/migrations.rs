@@ -33,6 +33,10 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE TABLE annals_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
     INSERT INTO annals_meta VALUES ('application', 'annals');",
+    // 2: new and rewritten documents are stored zstd-compressed (a BLOB); older rows keep their
+    // JSON text, and both read back the same. Bumped so that an older annals, which reads text
+    // only, refuses the file instead of failing on a compressed row.
+    "INSERT OR REPLACE INTO annals_meta VALUES ('doc_encoding', 'zstd');",
 ];
 
 /// The schema version this build writes.

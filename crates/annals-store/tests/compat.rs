@@ -58,3 +58,41 @@ fn schema_v1_reads_back() {
         2
     );
 }
+
+/// A version 1 file migrates to version 2: its text rows read as before, rows written since are
+/// compressed, and an unchanged re-import stays unchanged across the two encodings.
+#[test]
+fn schema_v1_rows_and_compressed_rows_live_together() {
+    use annals_store::Written;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v1.db");
+    std::fs::copy(fixture("v1.db"), &db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
+    assert_eq!(store.stats().unwrap().schema_version, 2);
+    let mut hastings = store.get("battle-of-hastings-1066").unwrap().unwrap();
+    let places = store.stats().unwrap().places;
+    {
+        let mut tx = store.transaction().unwrap();
+        assert_eq!(tx.upsert(&hastings).unwrap(), Written::Unchanged);
+        hastings.summary.push_str(" Rewritten.");
+        assert_eq!(tx.upsert(&hastings).unwrap(), Written::Updated);
+        tx.commit().unwrap();
+    }
+    drop(store);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let kinds: Vec<(String, String)> = conn
+        .prepare("SELECT id, typeof(doc) FROM events ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(kinds.contains(&("battle-of-hastings-1066".into(), "blob".into())));
+    assert!(kinds.iter().any(|(_, t)| t == "text"), "{kinds:?}");
+    drop(conn);
+    let store = SqliteStore::open(&db).unwrap();
+    let back = store.get("battle-of-hastings-1066").unwrap().unwrap();
+    assert!(back.summary.ends_with(" Rewritten."));
+    assert_eq!(store.stats().unwrap().places, places);
+    assert_eq!(list(&store, &Filter::default()).unwrap().len(), kinds.len());
+}
