@@ -100,14 +100,6 @@ fn doc_text(id: &str, v: rusqlite::types::ValueRef<'_>) -> Result<String, StoreE
     }
 }
 
-/// The stored form of a document.
-fn compress(doc: &str) -> Result<Vec<u8>, StoreError> {
-    zstd::bulk::compress(doc.as_bytes(), LEVEL).map_err(|e| StoreError::Corrupt {
-        id: String::new(),
-        message: format!("compression failed: {e}"),
-    })
-}
-
 impl EventStore for SqliteStore {
     fn transaction(&mut self) -> Result<Box<dyn Transaction + '_>, StoreError> {
         let tx = self
@@ -118,6 +110,7 @@ impl EventStore for SqliteStore {
         Ok(Box::new(SqliteTransaction {
             tx,
             fresh: empty.then(std::collections::HashSet::new),
+            compressor: None,
         }))
     }
 
@@ -244,6 +237,9 @@ struct SqliteTransaction<'a> {
     /// When the store was empty at the start: the ids written since. An id not in it cannot be
     /// stored yet, which saves a lookup per event on a first import.
     fresh: Option<std::collections::HashSet<String>>,
+    /// One zstd context for the whole transaction (making one per document costs more than
+    /// compressing it).
+    compressor: Option<zstd::bulk::Compressor<'static>>,
 }
 
 /// The keys a place is found under: its name, its country, and "name, country".
@@ -260,6 +256,21 @@ fn place_keys(event: &Event) -> Vec<String> {
 }
 
 impl SqliteTransaction<'_> {
+    /// The stored form of a document.
+    fn compress(&mut self, doc: &str) -> Result<Vec<u8>, StoreError> {
+        let failed = |e: std::io::Error| StoreError::Corrupt {
+            id: String::new(),
+            message: format!("compression failed: {e}"),
+        };
+        let c = match &mut self.compressor {
+            Some(c) => c,
+            None => self
+                .compressor
+                .insert(zstd::bulk::Compressor::new(LEVEL).map_err(failed)?),
+        };
+        c.compress(doc.as_bytes()).map_err(failed)
+    }
+
     /// The stored row of an event: its rowid and document.
     fn stored(&self, id: &str) -> Result<Option<(i64, String)>, StoreError> {
         if self
@@ -321,7 +332,7 @@ impl SqliteTransaction<'_> {
         }
         let (lo, hi) = event.date.axis_range();
         let (sort, _) = event.date.sort_key();
-        let doc = compress(doc)?;
+        let doc = self.compress(doc)?;
         let rowid = match old {
             Some((rowid, old_doc)) => {
                 self.side_rows(rowid, &decode(&event.id, old_doc)?, false)?;
