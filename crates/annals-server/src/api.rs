@@ -125,8 +125,12 @@ fn read_event(body: &[u8]) -> Result<Event, ApiError> {
             format!("line {} column {}: {e}", e.line(), e.column()),
         )
     })?;
-    raw.into_event(CalendarHint::Auto)
-        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_event", e.to_string()))
+    let mut event = raw
+        .into_event(CalendarHint::Auto)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_event", e.to_string()))?;
+    // As at every import: places without coordinates get them from the gazetteer.
+    annals_places::locate(&mut event.places);
+    Ok(event)
 }
 
 /// `POST /api/events`: create; 201 with the stored event; 409 if the id exists.
@@ -183,9 +187,10 @@ pub async fn update(
         }
         _ => raw.id = Some(id.clone()),
     }
-    let event = raw
+    let mut event = raw
         .into_event(CalendarHint::Auto)
         .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_event", e.to_string()))?;
+    annals_places::locate(&mut event.places);
     let if_match = headers
         .get(header::IF_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -257,7 +262,10 @@ pub async fn import(
     let mut items = Vec::new();
     let mut problems = Vec::new();
     let mut push = |r: Result<annals_formats::Incoming, annals_formats::FormatError>| match r {
-        Ok(i) => items.push(i),
+        Ok(mut i) => {
+            annals_places::locate(&mut i.event.places);
+            items.push(i)
+        }
         Err(e) => problems.push(e.to_string()),
     };
     if let Err(e) = annals_formats::read::read_bytes(format, &body, &opts, &mut |r| {

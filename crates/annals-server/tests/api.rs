@@ -451,3 +451,25 @@ fn what_the_javascript_reads() {
     let doc = get(&s, "/api/openapi.json").json();
     assert!(doc["paths"]["/api/points"].is_object());
 }
+
+/// An upload in any format the CLI reads (here CSV and TimelineJS); places without coordinates
+/// are located by the gazetteer, as at a CLI import.
+#[test]
+fn imports_every_format_and_locates_places() {
+    let s = start(Some(TOKEN));
+    let csv = "title,date,places\nFair in the square,1893-05-01,\"Paris | Texas\"\n";
+    let r = post(&s, "/api/import?format=csv", csv);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["created"], 1);
+    let e = get(&s, "/api/events/fair-in-the-square-1893").json();
+    let lon = e["places"][0]["lon"].as_f64().unwrap();
+    assert!((lon + 95.55).abs() < 0.1, "Paris, Texas: {e}");
+    let tl = r#"{"events": [{"start_date": {"year": -44, "month": 3, "day": 15}, "text": {"headline": "Ides"}}]}"#;
+    let r = post(&s, "/api/import", tl);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let e = get(&s, "/api/events/ides-44-bc").json();
+    assert_eq!(e["date"]["edtf"], "-0043-03-15");
+    let r = post(&s, "/api/import?format=colour", csv);
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("timelinejs"), "{}", r.body);
+}
