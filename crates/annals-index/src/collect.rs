@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Result order.
@@ -182,6 +183,20 @@ impl SegmentCollector for TopHitsSegment {
 pub struct FacetCounts {
     /// How many values to keep per facet.
     pub size: usize,
+    /// Facet values already read from the segments' dictionaries.
+    pub terms: std::sync::Arc<TermCache>,
+}
+
+/// Facet values by segment, facet and term ordinal, kept across searches: reading a value from a
+/// dictionary decompresses a whole block, and the same few values come back query after query.
+#[derive(Debug, Default)]
+pub struct TermCache(
+    std::sync::Mutex<HashMap<(SegmentId, &'static str, u64), std::sync::Arc<str>>>,
+);
+
+impl TermCache {
+    /// Most values kept; past it the cache starts again (segments come and go with merges).
+    const MAX: usize = 100_000;
 }
 
 /// Facet counts: value → number of matching events, per facet name.
@@ -196,6 +211,8 @@ const STR_FACETS: [(&str, &str); 3] = [
 /// Per-segment state of [`FacetCounts`].
 pub struct FacetSegment {
     size: usize,
+    segment: SegmentId,
+    terms: std::sync::Arc<TermCache>,
     columns: Vec<(&'static str, Option<StrColumn>, Vec<u32>)>,
     century: Column<i64>,
     centuries: HashMap<i64, u64>,
@@ -218,6 +235,8 @@ impl Collector for FacetCounts {
         }
         Ok(FacetSegment {
             size: self.size,
+            segment: reader.segment_id(),
+            terms: self.terms.clone(),
             columns,
             century: reader.fast_fields().i64(fast::CENTURY)?,
             centuries: HashMap::new(),
@@ -289,13 +308,30 @@ impl SegmentCollector for FacetSegment {
             top.truncate(keep);
             let mut values = HashMap::new();
             if let Some(col) = col {
-                let mut s = String::new();
-                for (ord, n) in top {
-                    s.clear();
-                    if col.ord_to_str(ord, &mut s).unwrap_or(false) {
-                        values.insert(s.clone(), u64::from(n));
+                let mut cache = self.terms.0.lock().unwrap_or_else(|p| p.into_inner());
+                if cache.len() > TermCache::MAX {
+                    cache.clear();
+                }
+                // Values not cached yet are read in one ordered pass over the dictionary
+                // (one by one, each would decompress a block).
+                let mut missing: Vec<(u64, u32)> = Vec::new();
+                for &(ord, n) in &top {
+                    match cache.get(&(self.segment, name, ord)) {
+                        Some(s) => {
+                            values.insert(s.to_string(), u64::from(n));
+                        }
+                        None => missing.push((ord, n)),
                     }
                 }
+                missing.sort_unstable_by_key(|t| t.0);
+                let ords: Vec<u64> = missing.iter().map(|t| t.0).collect();
+                let mut next = missing.iter();
+                let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                    if let (Ok(s), Some(&(ord, n))) = (std::str::from_utf8(bytes), next.next()) {
+                        values.insert(s.to_string(), u64::from(n));
+                        cache.insert((self.segment, name, ord), s.into());
+                    }
+                });
             }
             out.insert(name, values);
         }

@@ -70,6 +70,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     dir: PathBuf,
+    /// Facet values read so far (see [`collect::TermCache`]).
+    terms: std::sync::Arc<collect::TermCache>,
 }
 
 /// The index directory that belongs to a database file: `annals.db` → `annals.db.index/`.
@@ -108,6 +110,7 @@ impl SearchIndex {
             reader,
             fields,
             dir: dir.to_path_buf(),
+            terms: Default::default(),
         })
     }
 

@@ -152,6 +152,7 @@ impl SearchIndex {
                     top,
                     FacetCounts {
                         size: opts.facet_size,
+                        terms: self.terms.clone(),
                     },
                 ),
             )?;
