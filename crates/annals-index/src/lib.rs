@@ -72,6 +72,8 @@ pub struct SearchIndex {
     dir: PathBuf,
     /// Facet values read so far (see [`collect::TermCache`]).
     terms: std::sync::Arc<collect::TermCache>,
+    /// Sorted dates per segment, for counting every event by period.
+    sorted_days: timeline::SortedDays,
 }
 
 /// The index directory that belongs to a database file: `annals.db` → `annals.db.index/`.
@@ -111,6 +113,7 @@ impl SearchIndex {
             fields,
             dir: dir.to_path_buf(),
             terms: Default::default(),
+            sorted_days: Default::default(),
         })
     }
 

@@ -331,6 +331,21 @@ impl SegmentCollector for DensitySegment {
 
 impl SearchIndex {
     /// Density of the events matching `request` over a window.
+    /// How many events start in each bucket `[starts[i], starts[i + 1])`, over the whole index:
+    /// what [`Density`] counts for the match-all query, from each segment's sorted sort keys
+    /// (made once per segment and kept, see [`SortedDays`]).
+    fn all_counts(&self, searcher: &tantivy::Searcher, starts: &[i64]) -> Result<Vec<u64>> {
+        let mut counts = vec![0u64; starts.len().saturating_sub(1)];
+        for reader in searcher.segment_readers() {
+            let days = self.sorted_days.get(reader)?;
+            let at = |s: i64| days.partition_point(|&d| d < s) as u64;
+            for (i, c) in counts.iter_mut().enumerate() {
+                *c += at(starts[i + 1]) - at(starts[i]);
+            }
+        }
+        Ok(counts)
+    }
+
     pub fn timeline(&self, request: &Request, opts: &TimelineOptions) -> Result<Timeline> {
         let searcher = self.searcher();
         let mut compiler = Compiler::new(self.tantivy(), self.fields(), &searcher)?;
@@ -366,13 +381,21 @@ impl SearchIndex {
         };
         let (unit, years) = pick_unit(from, to, opts.buckets.max(1));
         let starts = boundaries(unit, years, from, to);
-        let (counts, best) = searcher.search(
-            &*query,
-            &Density {
-                starts: std::sync::Arc::new(starts.clone()),
-                top: opts.top,
-            },
-        )?;
+        let (counts, best) = if matches!(request.expr, annals_query::Expr::All) && opts.top == 0 {
+            // Counts of every event: binary searches in each segment's sorted dates, no docs.
+            (
+                self.all_counts(&searcher, &starts)?,
+                vec![Vec::new(); starts.len() - 1],
+            )
+        } else {
+            searcher.search(
+                &*query,
+                &Density {
+                    starts: std::sync::Arc::new(starts.clone()),
+                    top: opts.top,
+                },
+            )?
+        };
         let f = self.fields();
         let mut buckets = Vec::with_capacity(counts.len());
         for (i, count) in counts.iter().enumerate() {
@@ -403,6 +426,42 @@ impl SearchIndex {
             total: counts.iter().sum(),
             buckets,
         })
+    }
+}
+
+/// Each segment's sort keys (the day an event sorts by) of its live documents, sorted: made on
+/// first use and kept while the segment lives, so that counting every event by period costs
+/// two binary searches per period.
+#[derive(Debug, Default)]
+pub struct SortedDays(
+    std::sync::Mutex<std::collections::HashMap<LiveDocs, std::sync::Arc<Vec<i64>>>>,
+);
+
+/// A segment and how many of its documents are deleted: one set of live documents.
+type LiveDocs = (tantivy::index::SegmentId, u32);
+
+impl SortedDays {
+    fn get(&self, reader: &SegmentReader) -> Result<std::sync::Arc<Vec<i64>>> {
+        // A segment's deletions only grow: with their count, the key names one set of live docs.
+        let id = (reader.segment_id(), reader.num_deleted_docs());
+        if let Some(d) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(&id) {
+            return Ok(d.clone());
+        }
+        let sort = reader.fast_fields().i64(fast::SORT)?;
+        let alive = reader.alive_bitset();
+        let mut days: Vec<i64> = (0..reader.max_doc())
+            .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
+            .filter_map(|d| sort.first(d))
+            .collect();
+        days.sort_unstable();
+        let days = std::sync::Arc::new(days);
+        let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        // Segments merged away are dropped with the next new one.
+        if cache.len() > 64 {
+            cache.clear();
+        }
+        cache.insert(id, days.clone());
+        Ok(days)
     }
 }
 

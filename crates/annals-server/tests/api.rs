@@ -473,3 +473,40 @@ fn imports_every_format_and_locates_places() {
     assert_eq!(r.status, 400);
     assert!(r.body.contains("timelinejs"), "{}", r.body);
 }
+
+/// The server keeps its index open between requests: counts of every event by period follow
+/// an update and a delete at once.
+#[test]
+fn density_follows_writes() {
+    let s = start(Some(TOKEN));
+    assert_eq!(post(&s, "/api/import?format=card", CARD).status, 200);
+    let counts = |s: &Server| -> Vec<u64> {
+        get(s, "/api/timeline?from=1000&to=1099&buckets=10&top=0").json()["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["count"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(counts(&s), vec![0, 0, 0, 0, 0, 0, 2, 0, 0, 0]);
+    let (k, v) = auth();
+    let moved = r#"{"title": "Battle of Hastings", "date": "1016-10-14"}"#;
+    let r = request(
+        &s,
+        "PUT",
+        "/api/events/battle-of-hastings-1066",
+        &[(k, &v), ("Content-Type", "application/json")],
+        moved.as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(counts(&s), vec![0, 1, 0, 0, 0, 0, 1, 0, 0, 0]);
+    let r = request(
+        &s,
+        "DELETE",
+        "/api/events/battle-of-hastings-1066",
+        &[(k, &v)],
+        b"",
+    );
+    assert!(r.status < 300, "{}", r.body);
+    assert_eq!(counts(&s), vec![0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
+}
