@@ -26,12 +26,18 @@
 use crate::{FormatError, Incoming, Location, ReadOptions};
 use annals_core::{Event, RawEvent};
 use serde_json::{Map, Value};
-use yaml_rust2::{Yaml, YamlLoader};
+use std::collections::HashMap;
+use yaml_rust2::parser::{Event as YamlEvent, Parser, Tag};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+use yaml_rust2::Yaml;
 
 /// Longest front matter read, in bytes.
 pub const MAX_FRONT_MATTER: usize = 256 * 1024;
-/// Most YAML nodes a front matter may hold (anchors and aliases cannot blow it up).
-const MAX_NODES: usize = 100_000;
+/// Deepest nesting of lists and maps in a front matter (an event's fields need three levels).
+const MAX_DEPTH: usize = 64;
+/// How much a front matter may hold with its aliases expanded: one unit per node and one per
+/// byte of text, so that anchors and aliases ("billion laughs") cannot blow it up.
+const MAX_SIZE: usize = 4 * MAX_FRONT_MATTER;
 const KEY_POINTS: &str = "## Key points";
 
 /// Read the event of one Markdown file.
@@ -69,18 +75,7 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<Incoming, FormatError> {
         ));
     };
     let body: String = lines.collect();
-    let docs = YamlLoader::load_from_str(&yaml).map_err(|e| {
-        FormatError::at_line(
-            e.marker().line() + 1,
-            format!("front matter: {}: expected YAML", e.info()),
-        )
-    })?;
-    let mut budget = MAX_NODES;
-    let mut front = match docs.into_iter().next() {
-        Some(y) => to_json(&y, &mut budget)
-            .ok_or_else(|| FormatError::at_line(2, "front matter is too deeply nested or large"))?,
-        None => Value::Object(Map::new()),
-    };
+    let mut front = front_matter(&yaml)?.unwrap_or_else(|| Value::Object(Map::new()));
     let Value::Object(map) = &mut front else {
         return Err(FormatError::at_line(
             2,
@@ -125,37 +120,166 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<Incoming, FormatError> {
     })
 }
 
-fn to_json(y: &Yaml, budget: &mut usize) -> Option<Value> {
-    *budget = budget.checked_sub(1)?;
-    Some(match y {
+/// A list or map being read.
+enum Open {
+    List(Vec<Value>),
+    /// The map and, between a key and its value, the key.
+    Map(Map<String, Value>, Option<String>),
+}
+
+/// A list or map being read, with its anchor and its size so far (see [`MAX_SIZE`]).
+struct Frame {
+    open: Open,
+    anchor: usize,
+    size: usize,
+}
+
+/// The first YAML document of a front matter as JSON (`None` for no document).
+///
+/// yaml-rust2's own loader recurses once per level of nesting (a stack overflow on
+/// `- - - - ...`) and copies every alias in full, so this builds the value from the parser's
+/// events with a stack of its own, at most [`MAX_DEPTH`] deep and [`MAX_SIZE`] large.
+fn front_matter(yaml: &str) -> Result<Option<Value>, FormatError> {
+    // The front matter starts on the file's line 2; the parser counts lines from 1.
+    let at = |mark: &Marker, what: String| {
+        FormatError::at_line(mark.line() + 1, format!("front matter: {what}"))
+    };
+    let too_large = |mark: &Marker| {
+        at(
+            mark,
+            format!("holds more than {MAX_SIZE} nodes and bytes with its aliases expanded"),
+        )
+    };
+    let mut parser = Parser::new_from_str(yaml);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, (Value, usize)> = HashMap::new();
+    let mut budget = MAX_SIZE;
+    let mut first = None;
+    loop {
+        let (event, mark) = parser
+            .next_token()
+            .map_err(|e| at(e.marker(), format!("{}: expected YAML", e.info())))?;
+        let (value, size, anchor) = match event {
+            YamlEvent::StreamEnd => return Ok(first),
+            YamlEvent::SequenceStart(anchor, _) | YamlEvent::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(at(
+                        &mark,
+                        format!("lists and maps nested more than {MAX_DEPTH} deep"),
+                    ));
+                }
+                budget = budget.checked_sub(1).ok_or_else(|| too_large(&mark))?;
+                let open = if matches!(event, YamlEvent::SequenceStart(..)) {
+                    Open::List(Vec::new())
+                } else {
+                    Open::Map(Map::new(), None)
+                };
+                stack.push(Frame {
+                    open,
+                    anchor,
+                    size: 1,
+                });
+                continue;
+            }
+            YamlEvent::SequenceEnd | YamlEvent::MappingEnd => {
+                let Some(frame) = stack.pop() else {
+                    continue;
+                };
+                let value = match frame.open {
+                    Open::List(items) => Value::Array(items),
+                    Open::Map(map, _) => Value::Object(map),
+                };
+                (value, frame.size, frame.anchor)
+            }
+            YamlEvent::Scalar(text, style, anchor, tag) => {
+                let size = 1 + text.len();
+                budget = budget.checked_sub(size).ok_or_else(|| too_large(&mark))?;
+                (scalar(text, style, tag), size, anchor)
+            }
+            YamlEvent::Alias(id) => match anchors.get(&id) {
+                Some((value, size)) => {
+                    budget = budget.checked_sub(*size).ok_or_else(|| too_large(&mark))?;
+                    (value.clone(), *size, 0)
+                }
+                None => (Value::Null, 1, 0),
+            },
+            YamlEvent::Nothing
+            | YamlEvent::StreamStart
+            | YamlEvent::DocumentStart
+            | YamlEvent::DocumentEnd => continue,
+        };
+        if anchor > 0 {
+            // The anchor keeps a copy.
+            budget = budget.checked_sub(size).ok_or_else(|| too_large(&mark))?;
+            anchors.insert(anchor, (value.clone(), size));
+        }
+        let Some(parent) = stack.last_mut() else {
+            // A document; the ones after the first are only checked.
+            first.get_or_insert(value);
+            continue;
+        };
+        parent.size += size;
+        match &mut parent.open {
+            Open::List(items) => items.push(value),
+            Open::Map(_, key @ None) => {
+                *key = Some(match value {
+                    Value::String(s) => s,
+                    Value::Number(n) => n.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    _ => {
+                        return Err(at(
+                            &mark,
+                            "a key must be a string, a number or true/false".into(),
+                        ))
+                    }
+                });
+            }
+            Open::Map(map, key) => {
+                let k = key.take().unwrap_or_default();
+                if map.contains_key(&k) {
+                    return Err(at(&mark, format!("{k:?}: duplicated key in mapping")));
+                }
+                map.insert(k, value);
+            }
+        }
+    }
+}
+
+/// The JSON of a scalar, typed as yaml-rust2's loader types it.
+fn scalar(text: String, style: TScalarStyle, tag: Option<Tag>) -> Value {
+    let yaml = match tag {
+        _ if style != TScalarStyle::Plain => Yaml::String(text),
+        Some(Tag { handle, suffix }) if handle == "tag:yaml.org,2002:" => match suffix.as_str() {
+            "bool" => match text.as_str() {
+                "true" | "True" | "TRUE" => Yaml::Boolean(true),
+                "false" | "False" | "FALSE" => Yaml::Boolean(false),
+                _ => Yaml::BadValue,
+            },
+            "int" => text.parse::<i64>().map_or(Yaml::BadValue, Yaml::Integer),
+            "float" => match Yaml::from_str(&text) {
+                Yaml::Real(_) | Yaml::Integer(_) => Yaml::Real(text),
+                _ => Yaml::BadValue,
+            },
+            "null" => match text.as_str() {
+                "~" | "null" => Yaml::Null,
+                _ => Yaml::BadValue,
+            },
+            _ => Yaml::String(text),
+        },
+        Some(_) => Yaml::String(text),
+        None => Yaml::from_str(&text),
+    };
+    match yaml {
         Yaml::Real(s) => s
             .parse::<f64>()
             .ok()
             .and_then(serde_json::Number::from_f64)
-            .map_or_else(|| Value::String(s.clone()), Value::Number),
-        Yaml::Integer(i) => Value::Number((*i).into()),
-        Yaml::String(s) => Value::String(s.clone()),
-        Yaml::Boolean(b) => Value::Bool(*b),
-        Yaml::Array(a) => Value::Array(
-            a.iter()
-                .map(|v| to_json(v, budget))
-                .collect::<Option<Vec<_>>>()?,
-        ),
-        Yaml::Hash(h) => {
-            let mut m = Map::new();
-            for (k, v) in h {
-                let key = match k {
-                    Yaml::String(s) | Yaml::Real(s) => s.clone(),
-                    Yaml::Integer(i) => i.to_string(),
-                    Yaml::Boolean(b) => b.to_string(),
-                    _ => return None,
-                };
-                m.insert(key, to_json(v, budget)?);
-            }
-            Value::Object(m)
-        }
-        Yaml::Null | Yaml::BadValue | Yaml::Alias(_) => Value::Null,
-    })
+            .map_or_else(|| Value::String(s), Value::Number),
+        Yaml::Integer(i) => Value::Number(i.into()),
+        Yaml::String(s) => Value::String(s),
+        Yaml::Boolean(b) => Value::Bool(b),
+        _ => Value::Null,
+    }
 }
 
 /// The summary, narrative paragraphs and key points of the Markdown text.
@@ -330,5 +454,41 @@ mod tests {
         }
         let laughs = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n---\n";
         assert!(read(laughs, &ReadOptions::default()).is_err());
+    }
+
+    /// Inputs that crashed the `markdown` fuzz target (`fuzz/regressions/markdown/`): nesting
+    /// that overflowed the stack in yaml-rust2's recursive loader, and aliases that its loader
+    /// copied out to gigabytes. Each is now a located error.
+    #[test]
+    fn deep_and_exploding_front_matter() {
+        let err = |md: &str| read(md, &ReadOptions::default()).unwrap_err();
+        let deep = format!("---\ntitle: A\nx:\n{}a\n---\n", "- ".repeat(30_000));
+        let e = err(&deep);
+        assert_eq!(e.location, Location::Line(4), "{e}");
+        assert!(e.message.contains("nested more than"), "{e}");
+        let flow = format!("---\nx: {}\n---\n", "[".repeat(30_000));
+        assert_eq!(err(&flow).location, Location::Line(2));
+        let mut laughs = String::from("---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            laughs.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        laughs.push_str("---\n");
+        let e = err(&laughs);
+        assert!(e.message.contains("aliases expanded"), "{e}");
+        assert!(matches!(e.location, Location::Line(2..=11)), "{e}");
+        // Nesting within the limit, aliases and tags still read.
+        let ok = "---\ntitle: !!str A\ndate: &d 1960\nsummary: [[[[x]]]]\n---\n";
+        assert!(read(ok, &ReadOptions::default()).is_err()); // summary must be text
+        let ok = "---\ntitle: &t A\nsummary: *t\ndate: !!int 1960\ntags: [[a], b]\n---\n";
+        assert!(read(ok, &ReadOptions::default()).is_err()); // tags must be text
+        let ok = "---\ntitle: &t A\nsummary: *t\ndate: !!int 1960\n---\n";
+        let e = read(ok, &ReadOptions::default()).unwrap().event;
+        assert_eq!((e.title.as_str(), e.summary.as_str()), ("A", "A"));
+        assert_eq!(e.date.edtf, "1960");
+        let dup = err("---\ntitle: A\ntitle: B\ndate: 1960\n---\n");
+        assert_eq!(dup.location, Location::Line(3), "{dup}");
+        let key = err("---\n[a]: b\n---\n");
+        assert_eq!(key.location, Location::Line(2), "{key}");
     }
 }

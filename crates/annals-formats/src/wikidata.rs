@@ -25,6 +25,10 @@ use std::io::{self, Write};
 const JULIAN: &str = "http://www.wikidata.org/entity/Q1985786";
 const GREGORIAN: &str = "http://www.wikidata.org/entity/Q1985727";
 const EARTH: &str = "http://www.wikidata.org/entity/Q2";
+/// Largest year number read: beyond annals' day axis (about ±2.5×10¹⁶ years) already, so still
+/// reported as out of range, and small enough that the century and decade arithmetic below
+/// cannot overflow.
+const MAX_YEAR: i64 = 100_000_000_000_000_000;
 
 /// What the first pass learns of an entity.
 #[derive(Debug, Clone, Default)]
@@ -239,6 +243,11 @@ fn date(f: &Fields, prop: &str, t: &Value) -> Result<RawDate, FormatError> {
     let mut it = rest.splitn(3, '-');
     let bad = || err(format!("{time:?}: expected +YYYY-MM-DDT00:00:00Z"));
     let y: i64 = it.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+    if y > MAX_YEAR {
+        return Err(err(format!(
+            "{time:?}: the year is out of range: at most {MAX_YEAR}"
+        )));
+    }
     let m: u8 = it.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
     let d: u8 = it
         .next()
@@ -648,5 +657,63 @@ impl EventWriter for Writer {
 
     fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(b"\n]\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::read_bytes;
+    use crate::{Format, Location, ReadOptions};
+
+    /// Inputs that crashed the `wikidata` fuzz target (`fuzz/regressions/wikidata/`): a year
+    /// near `i64::MAX` overflowed the decade, century and millennium arithmetic of `date`.
+    /// Each is now an error at its claim.
+    #[test]
+    fn huge_years_are_located_errors() {
+        for (time, precision) in [
+            ("9223372036854775807-0-00", 8),
+            ("9223372036854775807-0-00", 7),
+            ("-9223372036854775807-0-00", 6),
+            ("+100000000000000001-01-01T00:00:00Z", 11),
+        ] {
+            let json = format!(
+                r#"[{{"claims":{{"P585":[{{"mainsnak":{{"datavalue":{{"value":{{"time":"{time}","precision":{precision}}}}}}}}}]}}}}]"#
+            );
+            let mut items = Vec::new();
+            read_bytes(
+                Format::Wikidata,
+                json.as_bytes(),
+                &ReadOptions::default(),
+                &mut |item| {
+                    items.push(item);
+                    true
+                },
+            )
+            .unwrap();
+            let [Err(e)] = &items[..] else {
+                panic!("{time}: {items:?}");
+            };
+            assert_eq!(e.location, Location::Path("[0].claims.P585".into()), "{e}");
+            assert!(e.message.contains("out of range"), "{e}");
+        }
+        // The largest year read is beyond the day axis: still an error, from the date itself.
+        let json = r#"[{"labels":{"en":{"value":"X"}},"claims":{"P585":[{"mainsnak":{"datavalue":{"value":{"time":"-100000000000000000-00-00T00:00:00Z","precision":0}}}}]}}]"#;
+        let mut n = 0;
+        read_bytes(
+            Format::Wikidata,
+            json.as_bytes(),
+            &ReadOptions::default(),
+            &mut |item| {
+                n += 1;
+                assert!(
+                    item.as_ref()
+                        .is_err_and(|e| e.message.contains("out of range")),
+                    "{item:?}"
+                );
+                true
+            },
+        )
+        .unwrap();
+        assert_eq!(n, 1);
     }
 }
