@@ -128,6 +128,8 @@ class Annals:
         self.errors = []
         r = subprocess.run([binary, "timeline", "--help"], capture_output=True, text=True)
         self.has_timeline = r.returncode == 0
+        self.no_gazetteer = "--no-gazetteer" in subprocess.run(
+            [binary, "import", "--help"], capture_output=True, text=True).stdout
         # `timeline --queries`: density queries in one process, like `search --queries`.
         self.timeline_batch = self.has_timeline and "--queries" in r.stdout
 
@@ -135,7 +137,10 @@ class Annals:
         for f in self.files():
             os.remove(f) if os.path.isfile(f) else shutil.rmtree(f)
         t = time.perf_counter()
-        r = subprocess.run([self.bin, "--db", self.db, "import", "--skip-invalid", corpus_path],
+        # Places as the peers get them: without the gazetteer's coordinates (it would make
+        # `near:` find more events than the peers can).
+        r = subprocess.run([self.bin, "--db", self.db, "import", "--skip-invalid"]
+                           + (["--no-gazetteer"] if self.no_gazetteer else []) + [corpus_path],
                            capture_output=True, text=True)
         secs = time.perf_counter() - t
         if r.returncode != 0:

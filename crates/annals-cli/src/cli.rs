@@ -104,6 +104,9 @@ pub struct ReadArgs {
     /// (`"Name=title,When=date_text,Notes=-"`; `-` ignores a column). See docs/formats/csv.md.
     #[arg(long, value_name = "MAP")]
     pub columns: Option<String>,
+    /// Keep places exactly as given: do not look up coordinates in the offline gazetteer.
+    #[arg(long)]
+    pub no_gazetteer: bool,
     /// The calendar of dates written as text without a calendar of their own. `auto` reads day
     /// and month dates before 15 October 1582 as Julian.
     #[arg(long, value_enum, default_value = "auto")]

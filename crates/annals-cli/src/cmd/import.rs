@@ -97,7 +97,12 @@ fn read_all(
         read_file(file, format, &opts, &columns, progress, &mut |item| {
             match item {
                 Ok(mut incoming) => {
-                    for p in annals_places::locate(&mut incoming.event.places) {
+                    let unlocated = if read.no_gazetteer {
+                        Vec::new()
+                    } else {
+                        annals_places::locate(&mut incoming.event.places)
+                    };
+                    for p in unlocated {
                         let name = if p.country.is_empty() {
                             p.name.clone()
                         } else {
