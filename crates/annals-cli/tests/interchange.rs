@@ -75,6 +75,16 @@ fn query_exports_and_bad_queries() {
     assert!(!csv.contains("battle-of-hastings-1066"));
     let o = annals(&db, &["export", "--format", "csv", "date:19x"]);
     assert!(!o.status.success());
+    // TimelineJS's scale follows the events exported: deep time needs the cosmological one.
+    let scale = |args: &[&str]| -> String {
+        let mut a = vec!["export", "--format", "timelinejs"];
+        a.extend_from_slice(args);
+        let v: serde_json::Value = serde_json::from_str(&ok(&db, &a)).unwrap();
+        v["scale"].as_str().unwrap().to_string()
+    };
+    assert_eq!(scale(&[]), "cosmological");
+    assert_eq!(scale(&["date:1900..1950"]), "human");
+    assert_eq!(scale(&["earth"]), "cosmological");
     let o = annals(&db, &["export", "--format", "markdown"]);
     assert!(!o.status.success(), "markdown needs --out");
 }

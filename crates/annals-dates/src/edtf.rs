@@ -231,6 +231,17 @@ fn negative_mask_interval(input: &str) -> Option<String> {
     Some(out)
 }
 
+/// An EDTF year: `1960`, `-0043`, and with more than four digits `Y-13800000000`.
+pub fn edtf_year(year: i64) -> String {
+    if year.unsigned_abs() > 9999 {
+        format!("Y{year}")
+    } else if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,6 @@ pub mod text;
 pub mod when;
 
 pub use day::{year_written, Calendar, DayNumber, Ymd, MONTH_NAMES};
-pub use edtf::Edtf;
+pub use edtf::{edtf_year, Edtf};
 pub use error::DateError;
 pub use when::{Bound, CalendarHint, Precision, When};

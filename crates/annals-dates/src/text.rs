@@ -12,7 +12,7 @@
 //! Gregorian, since EDTF has no calendar designator.
 
 use crate::day::{to_gregorian, Calendar, Ymd};
-use crate::edtf::Edtf;
+use crate::edtf::{edtf_year, Edtf};
 use crate::error::DateError;
 use crate::when::CalendarHint;
 
@@ -315,18 +315,8 @@ fn astronomical(n: i64, era: Option<Era>) -> i64 {
     }
 }
 
-fn fmt_year(y: i64) -> String {
-    if y.unsigned_abs() > 9999 {
-        format!("Y{y}")
-    } else if y < 0 {
-        format!("-{:04}", y.unsigned_abs())
-    } else {
-        format!("{y:04}")
-    }
-}
-
 fn fmt_ymd(d: Ymd) -> String {
-    format!("{}-{:02}-{:02}", fmt_year(d.year), d.month, d.day)
+    format!("{}-{:02}-{:02}", edtf_year(d.year), d.month, d.day)
 }
 
 const MONTHS: [&str; 12] = [
@@ -1176,7 +1166,7 @@ impl<'a> Parser<'a> {
                 let (a, b) = self.month_days(year, month)?;
                 format!("{}/{}", fmt_ymd(a), fmt_ymd(b))
             }
-            Point::Span { start, end } => format!("{}/{}", fmt_year(start), fmt_year(end)),
+            Point::Span { start, end } => format!("{}/{}", edtf_year(start), edtf_year(end)),
             _ => self.start(p)?,
         };
         Ok(qualify(&s, q))
@@ -1189,13 +1179,13 @@ impl<'a> Parser<'a> {
             Point::Month { year, month } if self.month_is_julian(year, month) => {
                 fmt_ymd(self.month_days(year, month)?.0)
             }
-            Point::Month { year, month } => format!("{}-{month:02}", fmt_year(year)),
-            Point::Year(y) => fmt_year(y),
-            Point::Group { year, code } => format!("{}-{code}", fmt_year(year)),
+            Point::Month { year, month } => format!("{}-{month:02}", edtf_year(year)),
+            Point::Year(y) => edtf_year(y),
+            Point::Group { year, code } => format!("{}-{code}", edtf_year(year)),
             Point::Masked { year, swept } => {
                 masked(year, swept).ok_or_else(|| self.unrecognised())?
             }
-            Point::Span { start, .. } => fmt_year(start),
+            Point::Span { start, .. } => edtf_year(start),
             Point::Deep { year, sig } => deep(year, sig),
             Point::MonthDay { .. } => return Err(self.needs_year()),
         })
@@ -1207,7 +1197,7 @@ impl<'a> Parser<'a> {
             Point::Month { year, month } if self.month_is_julian(year, month) => {
                 Ok(fmt_ymd(self.month_days(year, month)?.1))
             }
-            Point::Span { end, .. } => Ok(fmt_year(end)),
+            Point::Span { end, .. } => Ok(edtf_year(end)),
             _ => self.start(p),
         }
     }
@@ -1235,7 +1225,7 @@ impl<'a> Parser<'a> {
                 } else {
                     (year, month - 1)
                 };
-                format!("{}-{m:02}", fmt_year(y))
+                format!("{}-{m:02}", edtf_year(y))
             }
             Point::Month { year, month } => {
                 let g = self.month_days(year, month)?.0;
@@ -1244,9 +1234,9 @@ impl<'a> Parser<'a> {
                     .ok_or_else(|| self.unrecognised())?;
                 fmt_ymd(self.next_day(d, -1)?)
             }
-            Point::Year(y) => fmt_year(y - 1),
-            Point::Masked { year, .. } => fmt_year(year - 1),
-            Point::Span { start, .. } => fmt_year(start - 1),
+            Point::Year(y) => edtf_year(y - 1),
+            Point::Masked { year, .. } => edtf_year(year - 1),
+            Point::Span { start, .. } => edtf_year(start - 1),
             _ => self.start(p)?,
         })
     }
@@ -1267,7 +1257,7 @@ impl<'a> Parser<'a> {
                 } else {
                     (year, month + 1)
                 };
-                format!("{}-{m:02}", fmt_year(y))
+                format!("{}-{m:02}", edtf_year(y))
             }
             Point::Month { year, month } => {
                 let g = self.month_days(year, month)?.1;
@@ -1276,9 +1266,9 @@ impl<'a> Parser<'a> {
                     .ok_or_else(|| self.unrecognised())?;
                 fmt_ymd(self.next_day(d, 1)?)
             }
-            Point::Year(y) => fmt_year(y + 1),
-            Point::Masked { year, swept } => fmt_year(year + 10i64.pow(swept)),
-            Point::Span { end, .. } => fmt_year(end + 1),
+            Point::Year(y) => edtf_year(y + 1),
+            Point::Masked { year, swept } => edtf_year(year + 10i64.pow(swept)),
+            Point::Span { end, .. } => edtf_year(end + 1),
             _ => self.end(p)?,
         })
     }
@@ -1360,11 +1350,7 @@ fn masked(year: i64, swept: u32) -> Option<String> {
 }
 
 fn deep(year: i64, sig: Option<u32>) -> String {
-    let base = if year.unsigned_abs() > 9999 {
-        format!("Y{year}")
-    } else {
-        fmt_year(year)
-    };
+    let base = edtf_year(year);
     match sig {
         Some(s) if s < digits_of(year) => format!("{base}S{s}"),
         _ => base,

@@ -186,10 +186,6 @@ pub fn write_jsonl<W: Write + ?Sized>(out: &mut W, event: &Event) -> std::io::Re
 pub struct JsonlWriter;
 
 impl crate::EventWriter for JsonlWriter {
-    fn begin(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
-        Ok(())
-    }
-
     fn event(
         &mut self,
         out: &mut dyn Write,
@@ -197,10 +193,6 @@ impl crate::EventWriter for JsonlWriter {
         _dropped: &mut Vec<crate::Dropped>,
     ) -> std::io::Result<()> {
         write_jsonl(out, e)
-    }
-
-    fn end(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

@@ -28,16 +28,7 @@ pub struct Split {
     pub lost: Vec<String>,
 }
 
-/// An EDTF year: `1960`, `-0043`, and with more than four digits `Y-13800000000`.
-pub fn edtf_year(year: i64) -> String {
-    if year.unsigned_abs() > 9999 {
-        format!("Y{year}")
-    } else if year < 0 {
-        format!("-{:04}", year.unsigned_abs())
-    } else {
-        format!("{year:04}")
-    }
-}
+pub use annals_dates::edtf_year;
 
 impl Parts {
     /// The EDTF of these parts. Months and days need a year of at most four digits.

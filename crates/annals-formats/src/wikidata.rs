@@ -25,6 +25,15 @@ use std::io::{self, Write};
 const JULIAN: &str = "http://www.wikidata.org/entity/Q1985786";
 const GREGORIAN: &str = "http://www.wikidata.org/entity/Q1985727";
 const EARTH: &str = "http://www.wikidata.org/entity/Q2";
+/// The item properties read and written as relations, with annals' relation kind.
+const RELATIONS: [(&str, &str); 6] = [
+    ("P361", "part_of"),
+    ("P527", "has_part"),
+    ("P155", "follows"),
+    ("P156", "precedes"),
+    ("P828", "caused_by"),
+    ("P1542", "causes"),
+];
 /// Largest year number read: beyond annals' day axis (about ±2.5×10¹⁶ years) already, so still
 /// reported as out of range, and small enough that the century and decade arithmetic below
 /// cannot overflow.
@@ -423,14 +432,7 @@ fn item(
         })
         .collect();
     let mut related = Vec::new();
-    for (prop, kind) in [
-        ("P361", "part_of"),
-        ("P527", "has_part"),
-        ("P155", "follows"),
-        ("P156", "precedes"),
-        ("P828", "caused_by"),
-        ("P1542", "causes"),
-    ] {
+    for (prop, kind) in RELATIONS {
         for q in item_ids(v, prop) {
             if q != id && !related.iter().any(|r: &Relation| r.id == q) {
                 related.push(Relation {
@@ -593,14 +595,8 @@ impl EventWriter for Writer {
                 );
             }
         }
-        for (prop, kind) in [
-            ("P361", "part_of"),
-            ("P527", "has_part"),
-            ("P155", "follows"),
-            ("P156", "precedes"),
-            ("P828", "caused_by"),
-            ("P1542", "causes"),
-        ] {
+        let mut linked = 0;
+        for (prop, kind) in RELATIONS {
             let targets: Vec<Value> = e
                 .related
                 .iter()
@@ -609,23 +605,12 @@ impl EventWriter for Writer {
                     claim(prop, "wikibase-item", json!({"entity-type": "item", "id": r.id, "numeric-id": r.id[1..].parse::<u64>().unwrap_or(0)}), "wikibase-entityid")
                 })
                 .collect();
+            linked += targets.len();
             if !targets.is_empty() {
                 claims.insert(prop.into(), json!(targets));
             }
         }
-        let linked = e.related.iter().filter(|r| {
-            is_qid(&r.id)
-                && [
-                    "part_of",
-                    "has_part",
-                    "follows",
-                    "precedes",
-                    "caused_by",
-                    "causes",
-                ]
-                .contains(&r.kind.as_str())
-        });
-        let unlinked = e.related.len() - linked.count();
+        let unlinked = e.related.len() - linked;
         let lost = [
             ("places (names)", e.places.len()),
             ("participants", e.participants.len()),

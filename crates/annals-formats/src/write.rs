@@ -6,8 +6,10 @@ use std::io::{self, Write};
 
 /// A writer of many events to one output.
 pub trait EventWriter {
-    /// Write what comes before the first event.
-    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()>;
+    /// Write what comes before the first event (nothing, unless the format has a header).
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
     /// Write one event; what the format cannot hold goes to `dropped`.
     fn event(
         &mut self,
@@ -15,8 +17,10 @@ pub trait EventWriter {
         e: &Event,
         dropped: &mut Vec<Dropped>,
     ) -> io::Result<()>;
-    /// Write what comes after the last event.
-    fn end(&mut self, out: &mut dyn Write) -> io::Result<()>;
+    /// Write what comes after the last event (nothing, unless the format closes something).
+    fn end(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Write `events` with `w`: the whole document, for tests and small exports.

@@ -1,8 +1,10 @@
 //! The event-card format: the seed, our own fixtures, round trips and bad input.
 
+mod common;
+use common::shared;
+
 use annals_formats::card::{read_documents, write_document, Document};
 use annals_formats::ReadOptions;
-use std::path::PathBuf;
 
 fn read_one(text: &str) -> Document {
     let mut docs = read_documents(text, &ReadOptions::default());
@@ -15,21 +17,6 @@ fn read_err(text: &str) -> String {
         Ok(_) => panic!("should be refused:\n{text}"),
         Err(e) => e.to_string(),
     }
-}
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "../shared/{rel} is missing under CI=true"
-    );
-    eprintln!("SKIPPED: ../shared/{rel} not found");
-    None
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! holds every field, reported losses where it does not, Wikidata dates and calendars, and bad
 //! input located and refused without a panic.
 
+mod common;
+use common::shared;
+
 use annals_core::Event;
 use annals_formats::read::read_bytes;
 use annals_formats::table::{self, ColumnMap};
@@ -11,21 +14,6 @@ use annals_formats::{
     Location, ReadOptions,
 };
 use std::path::PathBuf;
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "../shared/{rel} is missing under CI=true"
-    );
-    eprintln!("SKIPPED: ../shared/{rel} not found");
-    None
-}
 
 fn ev(json: &str) -> Event {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"))
@@ -98,7 +86,7 @@ fn timelinejs_keeps_what_it_can_and_says_what_it_drops() {
     for (cosmo, label) in [(true, "cosmological"), (false, "human")] {
         let human: Vec<Event> = events
             .iter()
-            .filter(|e| cosmo || !timelinejs::needs_cosmological(e))
+            .filter(|e| cosmo || !timelinejs::needs_cosmological(&e.date))
             .cloned()
             .collect();
         let (text, dropped) = write_with(&mut timelinejs::json::Writer::new(cosmo, "t"), &human);

@@ -7,7 +7,7 @@ use annals_core::Event;
 use annals_formats::card::{write_document, LEAD_KIND, SEPARATOR};
 use annals_formats::{geojson, json, jsonld, markdown, table, timelinejs, wikidata};
 use annals_formats::{Dropped, EventWriter};
-use annals_index::SearchOptions;
+use annals_index::{Hit, SearchOptions};
 use annals_store::{Filter, SqliteStore, StoreError};
 use anyhow::{bail, Context, Result};
 use std::io::Write;
@@ -34,6 +34,22 @@ fn each_event(
         })?;
         return failed.map_or(Ok(()), Err);
     }
+    each_hit(s, db, query, &mut |hit| {
+        if let Some(e) = store(s).get(&hit.id)? {
+            each(e)?;
+        }
+        Ok(true)
+    })
+}
+
+/// Calls `each` with the hits of `query`, page after page, in the query's order, while it
+/// returns true.
+fn each_hit(
+    s: &SqliteStore,
+    db: &Path,
+    query: &str,
+    each: &mut dyn FnMut(&Hit) -> Result<bool>,
+) -> Result<()> {
     let request = annals_query::parse(query).map_err(|e| anyhow::anyhow!("query: {e}"))?;
     let index = crate::indexer::for_search(db, s)?;
     let mut opts = SearchOptions {
@@ -45,16 +61,46 @@ fn each_event(
     loop {
         let page = index.search(&request, &opts)?;
         for hit in &page.hits {
-            if let Some(e) = store(s).get(&hit.id)? {
-                each(e)?;
+            if !each(hit)? {
+                return Ok(());
             }
         }
         match page.next_cursor {
             Some(c) if !page.hits.is_empty() => opts.cursor = Some(c),
-            _ => break,
+            _ => return Ok(()),
         }
     }
-    Ok(())
+}
+
+/// Whether any event to export is too old for TimelineJS's human scale: looked up from the
+/// dates alone (the store's oldest events, or the query's hits), before the export writes.
+fn any_deep(s: &SqliteStore, db: &Path, query: &str) -> Result<bool> {
+    let mut deep = false;
+    if query.trim().is_empty() {
+        let cutoff = annals_dates::Calendar::Gregorian
+            .to_day(annals_dates::Ymd {
+                year: timelinejs::HUMAN_MIN_YEAR,
+                month: 1,
+                day: 1,
+            })
+            .map_or(i64::MIN, |d| d.0);
+        store(s).scan(
+            &Filter {
+                days: Some((i64::MIN, cutoff)),
+                ..Filter::default()
+            },
+            &mut |e| {
+                deep |= timelinejs::needs_cosmological(&e.date);
+                Ok(())
+            },
+        )?;
+        return Ok(deep);
+    }
+    each_hit(s, db, query, &mut |hit| {
+        deep = timelinejs::needs_cosmological(&hit.date);
+        Ok(!deep)
+    })?;
+    Ok(deep)
 }
 
 pub fn export(s: &SqliteStore, db: &Path, args: &ExportArgs) -> Result<u8> {
@@ -85,11 +131,7 @@ pub fn export(s: &SqliteStore, db: &Path, args: &ExportArgs) -> Result<u8> {
         OutputFormat::Jsonld => Box::new(jsonld::Writer::new()),
         OutputFormat::Wikidata => Box::new(wikidata::Writer::new()),
         OutputFormat::Timelinejs | OutputFormat::TimelinejsCsv => {
-            let mut cosmological = false;
-            each_event(s, db, &query, &mut |e| {
-                cosmological |= timelinejs::needs_cosmological(&e);
-                Ok(())
-            })?;
+            let cosmological = any_deep(s, db, &query)?;
             if matches!(args.format, OutputFormat::Timelinejs) {
                 let title = if query.is_empty() {
                     "annals".to_string()
@@ -154,10 +196,6 @@ struct CardWriter<'a> {
 }
 
 impl EventWriter for CardWriter<'_> {
-    fn begin(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
-        Ok(())
-    }
-
     fn event(
         &mut self,
         out: &mut dyn Write,
@@ -171,10 +209,6 @@ impl EventWriter for CardWriter<'_> {
         let (text, d) = card_of(self.s, e).map_err(std::io::Error::other)?;
         dropped.extend(d);
         out.write_all(text.as_bytes())
-    }
-
-    fn end(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

@@ -1,6 +1,6 @@
 //! TimelineJS JSON: `{"scale", "title", "events": [...], "eras": [...]}`, read as a stream.
 
-use super::{event_of, needs_cosmological, slide_of, Slide};
+use super::{event_of, slide_of, Slide};
 use crate::html;
 use crate::jsonstream::{self, Fields};
 use crate::parts::Parts;
@@ -193,11 +193,6 @@ impl Writer {
             items: JsonItems::default(),
             eras: Vec::new(),
         }
-    }
-
-    /// Whether these events need the cosmological scale.
-    pub fn scale_for<'a>(events: impl IntoIterator<Item = &'a Event>) -> bool {
-        events.into_iter().any(needs_cosmological)
     }
 }
 

@@ -60,12 +60,12 @@ pub fn astronomical_year(tl: i64) -> i64 {
     }
 }
 
-/// Whether a set of events needs the cosmological scale.
-pub fn needs_cosmological(e: &Event) -> bool {
-    e.date
-        .earliest
+/// Whether a date is older than the human scale can hold: a timeline with any such event needs
+/// the cosmological scale.
+pub fn needs_cosmological(w: &When) -> bool {
+    w.earliest
         .day()
-        .or(e.date.latest.day())
+        .or(w.latest.day())
         .is_some_and(|d| d.ymd().year < HUMAN_MIN_YEAR)
 }
 

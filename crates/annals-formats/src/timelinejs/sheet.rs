@@ -191,8 +191,4 @@ impl EventWriter for Writer {
         ];
         self.csv.row(out, cells.iter().map(String::as_str))
     }
-
-    fn end(&mut self, _out: &mut dyn Write) -> io::Result<()> {
-        Ok(())
-    }
 }
