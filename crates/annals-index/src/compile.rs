@@ -5,7 +5,7 @@
 //! distance 1 for words of 5–8 characters, 2 for longer ones. Filters are constant-score clauses
 //! that do not change the ranking.
 
-use crate::schema::{Fields, KEYS, PLAIN, WORDS};
+use crate::schema::{Fields, KEYS, WORDS};
 use crate::{IndexError, Result};
 use annals_query::{DateMode, Expr, Filter};
 use std::ops::Bound;
@@ -25,7 +25,6 @@ pub struct Compiler<'a> {
     searcher: &'a Searcher,
     words: TextAnalyzer,
     keys: TextAnalyzer,
-    plain: TextAnalyzer,
 }
 
 /// Whether a tree has words or phrases that count towards relevance (not under a negation).
@@ -55,7 +54,6 @@ impl<'a> Compiler<'a> {
             searcher,
             words: get(WORDS)?,
             keys: get(KEYS)?,
-            plain: get(PLAIN)?,
         })
     }
 
@@ -117,25 +115,16 @@ impl<'a> Compiler<'a> {
             // Punctuation only: it constrains nothing.
             0 => Ok(Box::new(AllQuery)),
             1 => {
-                let plain = self.plain_token(word);
-                self.term(&tokens[0], plain.as_deref())
+                let typed: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+                let typed = self.key(&typed);
+                self.term(&tokens[0], Some(&typed))
             }
             _ => Ok(self.phrase_of(&tokens)),
         }
     }
 
-    /// The word lowercased and folded, unstemmed (for typo tolerance).
-    fn plain_token(&mut self, word: &str) -> Option<String> {
-        let mut stream = self.plain.token_stream(word);
-        let first = stream.next().map(|t| t.text.clone());
-        if stream.next().is_some() {
-            return None;
-        }
-        first
-    }
-
-    /// A stemmed token; with `typed` (the unstemmed word), typo tolerant when the token occurs
-    /// nowhere.
+    /// A stemmed token; with `typed` (the word as typed, lowercased and folded), typo tolerant
+    /// when the token occurs nowhere.
     fn term(&mut self, token: &str, typed: Option<&str>) -> Result<Box<dyn Query>> {
         let text = Term::from_field_text(self.fields.text, token);
         let title = Term::from_field_text(self.fields.title, token);
@@ -152,20 +141,36 @@ impl<'a> Compiler<'a> {
                 )),
             ),
         ];
-        // Typo tolerance for longer words that occur nowhere: unstemmed words within an edit
-        // distance (a transposition counts as one edit).
+        // Typo tolerance for longer words that occur nowhere. The index holds stems only (one
+        // copy of the text), so the typed word is matched two ways:
+        // - its stem against indexed stems within an edit distance, a transposition counting
+        //   as one: "Constantinpole" and "Constantinople" stem to "constantinpol" and
+        //   "constantinopl", one transposition apart;
+        // - a typo in the ending defeats the stemmer ("revolutoin" keeps its ending), but the
+        //   word's start is then an indexed stem as it is ("revolut", from "revolution"): the
+        //   typed word less one to three final letters, at least five left, must match exactly.
         if let Some(typed) = typed {
-            let distance = match typed.chars().count() {
+            let chars: Vec<(usize, char)> = typed.char_indices().collect();
+            let distance = match chars.len() {
                 0..=4 => 0,
                 5..=8 => 1,
                 _ => 2,
             };
             if distance > 0 && self.searcher.doc_freq(&text)? == 0 {
-                let plain = Term::from_field_text(self.fields.plain, typed);
                 clauses.push((
                     Occur::Should,
-                    Box::new(FuzzyTermQuery::new(plain, distance, true)),
+                    Box::new(FuzzyTermQuery::new(text, distance, true)),
                 ));
+                let shortest = chars.len().saturating_sub(3).max(5);
+                for &(end, _) in chars.iter().skip(shortest) {
+                    let start = Term::from_field_text(self.fields.text, &typed[..end]);
+                    if start.value().as_str() != Some(token) {
+                        clauses.push((
+                            Occur::Should,
+                            Box::new(TermQuery::new(start, IndexRecordOption::WithFreqs)),
+                        ));
+                    }
+                }
             }
         }
         Ok(Box::new(BooleanQuery::new(clauses)))

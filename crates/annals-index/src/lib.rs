@@ -18,6 +18,7 @@ pub mod compile;
 pub mod related;
 pub mod schema;
 pub mod search;
+mod stem;
 pub mod sync;
 pub mod timeline;
 
@@ -49,6 +50,9 @@ pub enum IndexError {
     /// The store could not be read.
     #[error("store: {0}")]
     Store(String),
+    /// The index was built by another version of annals.
+    #[error("the search index {} was built by another version of annals: run `annals reindex`", .0.display())]
+    OtherSchema(PathBuf),
     /// The index reflects another state of the store.
     #[error("the search index {} is out of date (it reflects write {index} of the store, the store is at write {store}): run `annals reindex`", dir.display())]
     Stale {
@@ -84,21 +88,38 @@ pub fn dir_for(db: &Path) -> PathBuf {
 }
 
 impl SearchIndex {
-    /// Open the index in `dir`, creating an empty one if there is none.
+    /// Open the index in `dir` for writing, creating an empty one if there is none. An index
+    /// built by another version of annals (another schema) is derived data: it is emptied, and
+    /// the next write rebuilds it from the store.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
+        match Self::open_dir(dir) {
+            Err(IndexError::OtherSchema(_)) => {
+                std::fs::remove_dir_all(dir)?;
+                Self::open_dir(dir)
+            }
+            opened => opened,
+        }
+    }
+
+    fn open_dir(dir: &Path) -> Result<SearchIndex> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema::schema();
         let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Query(e.to_string()))?;
-        let index = tantivy::Index::open_or_create(directory, schema)?;
+        let index = match tantivy::Index::open_or_create(directory, schema) {
+            Err(tantivy::TantivyError::SchemaError(_)) => {
+                return Err(IndexError::OtherSchema(dir.to_path_buf()))
+            }
+            opened => opened?,
+        };
         Self::wrap(index, fields, dir)
     }
 
-    /// Open an existing index.
+    /// Open an existing index for searching.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
         if !dir.join("meta.json").exists() {
             return Err(IndexError::Missing(dir.to_path_buf()));
         }
-        Self::open_or_create(dir)
+        Self::open_dir(dir)
     }
 
     fn wrap(index: tantivy::Index, fields: Fields, dir: &Path) -> Result<SearchIndex> {
@@ -210,6 +231,14 @@ impl Writer {
     pub fn upsert(&mut self, event: &Event) -> Result<()> {
         self.writer
             .delete_term(Term::from_field_text(self.fields.id, &event.id));
+        self.writer
+            .add_document(schema::document(&self.fields, event))?;
+        Ok(())
+    }
+
+    /// Add an event known not to be in the index (one the store has just created): no earlier
+    /// version to remove, which saves a delete per event on a first import.
+    pub fn add(&mut self, event: &Event) -> Result<()> {
         self.writer
             .add_document(schema::document(&self.fields, event))?;
         Ok(())

@@ -7,8 +7,7 @@ use tantivy::schema::{
     STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 use tantivy::TantivyDocument;
 
@@ -16,8 +15,6 @@ use tantivy::TantivyDocument;
 pub const WORDS: &str = "annals_en";
 /// The analyzer of filter keys: the whole value, lowercased and folded.
 pub const KEYS: &str = "annals_key";
-/// The analyzer of unstemmed words (for typo tolerance): split, lowercase, fold.
-pub const PLAIN: &str = "annals_plain";
 
 /// Every field of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -25,7 +22,6 @@ pub struct Fields {
     pub id: Field,
     pub title: Field,
     pub text: Field,
-    pub plain: Field,
     pub summary: Field,
     pub date: Field,
     pub place: Field,
@@ -65,17 +61,12 @@ pub mod fast {
 /// The schema and its fields.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let words = |stored: bool| {
-        let o = TextOptions::default().set_indexing_options(
+    let words = |record: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(WORDS)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        );
-        if stored {
-            o.set_stored()
-        } else {
-            o
-        }
+                .set_index_option(record),
+        )
     };
     let key = || {
         TextOptions::default().set_indexing_options(
@@ -87,16 +78,9 @@ pub fn schema() -> (Schema, Fields) {
     let int = || NumericOptions::default().set_indexed().set_fast();
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
-        title: b.add_text_field("title", words(true)),
-        text: b.add_text_field("text", words(false)),
-        plain: b.add_text_field(
-            "plain",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(PLAIN)
-                    .set_index_option(IndexRecordOption::Basic),
-            ),
-        ),
+        // The title again, for its boost: phrases are matched in `text`, so no positions.
+        title: b.add_text_field("title", words(IndexRecordOption::WithFreqs).set_stored()),
+        text: b.add_text_field("text", words(IndexRecordOption::WithFreqsAndPositions)),
         summary: b.add_text_field("summary", STORED),
         date: b.add_text_field("date", STORED),
         place: b.add_text_field("place", STORED),
@@ -127,19 +111,13 @@ pub fn register(index: &tantivy::Index) {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(crate::stem::CachedStemmer)
         .build();
     let keys = TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build();
-    let plain = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
     index.tokenizers().register(WORDS, words);
-    index.tokenizers().register(PLAIN, plain);
     index.tokenizers().register(KEYS, keys);
 }
 
@@ -227,8 +205,6 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     }
     d.add_text(f.text, &e.title);
     d.add_text(f.text, &text);
-    d.add_text(f.plain, &e.title);
-    d.add_text(f.plain, &text);
     for p in &e.participants {
         d.add_text(f.text, &p.name);
     }

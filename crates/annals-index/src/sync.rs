@@ -49,7 +49,9 @@ impl Indexer {
             return Ok(());
         }
         match written {
-            Written::Created | Written::Updated => self.writer.upsert(event)?,
+            // The index is in step with the store, so an event new to the store is new here.
+            Written::Created => self.writer.add(event)?,
+            Written::Updated => self.writer.upsert(event)?,
             Written::Merged => {
                 if let Some(merged) = tx.get(&event.id)? {
                     self.writer.upsert(&merged)?;

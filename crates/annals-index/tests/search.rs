@@ -436,3 +436,34 @@ fn facets_count_events_and_near_sees_every_place() {
         "latitude of one place and longitude of another do not combine"
     );
 }
+
+/// An index left by another version of annals (another schema) is refused for searching with
+/// a clear message, and rebuilt from the store by `reindex`.
+#[test]
+fn an_index_of_another_schema_is_rebuilt() {
+    use annals_store::EventStore;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("events.db");
+    let index_dir = annals_index::dir_for(&db);
+    std::fs::create_dir_all(&index_dir).unwrap();
+    let mut older = tantivy::schema::Schema::builder();
+    older.add_text_field("plain", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(&index_dir, older.build()).unwrap();
+    let mut store = annals_store::SqliteStore::open(&db).unwrap();
+    let events = corpus(3, 4);
+    {
+        let mut tx = store.transaction().unwrap();
+        for e in &events {
+            tx.upsert(e).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let refused = annals_index::sync::for_search(&db, &store).err().unwrap();
+    assert!(
+        refused.to_string().contains("another version of annals"),
+        "{refused}"
+    );
+    assert_eq!(annals_index::sync::reindex(&db, &store).unwrap(), 3);
+    let index = annals_index::sync::for_search(&db, &store).unwrap();
+    assert_eq!(count(&index, ""), 3);
+}

@@ -40,6 +40,37 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
+impl Filter {
+    /// Whether `event` is at the filter's place and has its participant (the day range is
+    /// the backend's to apply). Names compare without regard to case.
+    pub fn matches(&self, event: &Event) -> bool {
+        let place = self.place.as_deref().is_none_or(|want| {
+            event.places.iter().any(|p| {
+                same(&p.name, want)
+                    || (!p.country.is_empty()
+                        && (same(&p.country, want)
+                            || want.match_indices(", ").any(|(i, _)| {
+                                same(&p.name, &want[..i]) && same(&p.country, &want[i + 2..])
+                            })))
+            })
+        });
+        place
+            && self
+                .participant
+                .as_deref()
+                .is_none_or(|want| event.participants.iter().any(|p| same(&p.name, want)))
+    }
+}
+
+/// Equal without regard to case ("Münster" = "MÜNSTER").
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || (!a.is_ascii() || !b.is_ascii())
+            && a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// Counts over the whole store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
@@ -104,4 +135,59 @@ pub fn list(store: &dyn EventStore, filter: &Filter) -> Result<Vec<Event>, Store
         Ok(())
     })?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event() -> Event {
+        serde_json::from_str(
+            r#"{"id": "t", "title": "T", "date": "1960-01-19",
+                "places": [{"name": "Washington, D.C.", "country": "United States"},
+                           {"name": "Münster", "country": "Germany"}],
+                "participants": [{"name": "Japanese government"}]}"#,
+        )
+        .expect("a valid event")
+    }
+
+    #[test]
+    fn place_and_participant_filters() {
+        let e = event();
+        let place = |p: &str| Filter {
+            place: Some(p.into()),
+            ..Filter::default()
+        };
+        for yes in [
+            "Washington, D.C.",
+            "washington, d.c., united states",
+            "United States",
+            "MÜNSTER",
+            "Münster, Germany",
+            "germany",
+        ] {
+            assert!(place(yes).matches(&e), "{yes}");
+        }
+        for no in [
+            "Washington",
+            "D.C., United States",
+            "Munster",
+            "Germany, Münster",
+            "",
+        ] {
+            assert!(!place(no).matches(&e), "{no}");
+        }
+        let who = |p: &str| Filter {
+            participant: Some(p.into()),
+            ..Filter::default()
+        };
+        assert!(who("japanese GOVERNMENT").matches(&e));
+        assert!(!who("Japan").matches(&e));
+        assert!(Filter::default().matches(&e));
+        let both = Filter {
+            participant: Some("Japanese government".into()),
+            ..place("Germany")
+        };
+        assert!(both.matches(&e));
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! Each event is stored whole as its compact native JSON (`doc`, zstd-compressed since schema
 //! version 2; rows written before stay text and read the same), with its day span (`lo`, `hi`)
-//! and its places, participants and relations in side tables for filtering.
+//! for date filters and its relations in a side table. Place and participant filters are
+//! applied to the decoded events (schema version 3 dropped their side tables).
 
 use crate::migrations::{CURRENT, MIGRATIONS};
 use crate::{EventStore, Filter, Stats, StoreError, Transaction, Written};
@@ -79,7 +80,33 @@ fn encode(event: &Event) -> String {
 }
 
 /// zstd level of stored documents: fast, and about half the size of the JSON.
-const LEVEL: i32 = 3;
+const LEVEL: i32 = 1;
+
+/// The largest document a stored frame may claim to hold.
+const MAX_DOC: u64 = 256 << 20;
+
+/// Decompress a stored document, with one zstd context per thread (making one per document
+/// cost more than decompressing it: a full scan ran at a third of its speed).
+fn decompress(frame: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::cell::RefCell;
+    thread_local! {
+        static CONTEXT: RefCell<Option<zstd::bulk::Decompressor<'static>>> =
+            const { RefCell::new(None) };
+    }
+    let size = match zstd::zstd_safe::get_frame_content_size(frame) {
+        Ok(Some(size)) if size <= MAX_DOC => size as usize,
+        // Frames written by annals record their size; read any other the slow way.
+        _ => return zstd::stream::decode_all(frame),
+    };
+    CONTEXT.with(|context| {
+        let mut context = context.borrow_mut();
+        let context = match context.as_mut() {
+            Some(c) => c,
+            None => context.insert(zstd::bulk::Decompressor::new()?),
+        };
+        context.decompress(frame, size)
+    })
+}
 
 /// A stored document as JSON text: a zstd BLOB decompressed, or text as written before
 /// schema version 2.
@@ -92,7 +119,7 @@ fn doc_text(id: &str, v: rusqlite::types::ValueRef<'_>) -> Result<String, StoreE
         rusqlite::types::ValueRef::Text(t) => String::from_utf8(t.to_vec())
             .map_err(|_| corrupt("the stored document is not UTF-8".into())),
         rusqlite::types::ValueRef::Blob(b) => {
-            let bytes = zstd::stream::decode_all(b)
+            let bytes = decompress(b)
                 .map_err(|e| corrupt(format!("the stored document does not decompress: {e}")))?;
             String::from_utf8(bytes).map_err(|_| corrupt("the stored document is not UTF-8".into()))
         }
@@ -141,30 +168,24 @@ impl EventStore for SqliteStore {
                 args.len()
             ));
         }
-        if let Some(place) = &filter.place {
-            args.push(place.clone().into());
-            sql.push_str(&format!(
-                " AND rowid IN (SELECT event FROM place_keys WHERE key = ?{})",
-                args.len()
-            ));
-        }
-        if let Some(who) = &filter.participant {
-            args.push(who.clone().into());
-            sql.push_str(&format!(
-                " AND rowid IN (SELECT event FROM participants WHERE name = ?{})",
-                args.len()
-            ));
-        }
         sql.push_str(" ORDER BY sort, hi, rowid");
-        if let Some(limit) = filter.limit {
+        let by_event = filter.place.is_some() || filter.participant.is_some();
+        if let (Some(limit), false) = (filter.limit, by_event) {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        let mut left = filter.limit.unwrap_or(usize::MAX);
         while let Some(row) = rows.next()? {
+            if left == 0 {
+                break;
+            }
             let id: String = row.get(0)?;
-            let doc = doc_text(&id, row.get_ref(1)?)?;
-            each(decode(&id, &doc)?)?;
+            let event = decode(&id, &doc_text(&id, row.get_ref(1)?)?)?;
+            if filter.matches(&event) {
+                left -= 1;
+                each(event)?;
+            }
         }
         Ok(())
     }
@@ -200,6 +221,18 @@ impl EventStore for SqliteStore {
         let count = |sql: &str| -> Result<u64, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
+        // Documents may be compressed, so places and participants are counted here, not in SQL.
+        let mut places = std::collections::HashSet::new();
+        let mut people = std::collections::HashSet::new();
+        self.scan(&Filter::default(), &mut |e| {
+            for p in &e.places {
+                places.insert((p.name.to_lowercase(), p.country.to_lowercase()));
+            }
+            for p in &e.participants {
+                people.insert(p.name.to_lowercase());
+            }
+            Ok(())
+        })?;
         let span: (Option<i64>, Option<i64>) = self.conn.query_row(
             "SELECT (SELECT min(lo) FROM events WHERE lo > -9223372036854775808),
                     (SELECT max(hi) FROM events WHERE hi < 9223372036854775807)",
@@ -208,18 +241,8 @@ impl EventStore for SqliteStore {
         )?;
         Ok(Stats {
             events: count("SELECT count(*) FROM events")?,
-            places: {
-                // Documents may be compressed, so the places are counted here, not in SQL.
-                let mut seen = std::collections::HashSet::new();
-                self.scan(&Filter::default(), &mut |e| {
-                    for p in &e.places {
-                        seen.insert((p.name.to_lowercase(), p.country.to_lowercase()));
-                    }
-                    Ok(())
-                })?;
-                seen.len() as u64
-            },
-            participants: count("SELECT count(DISTINCT name) FROM participants")?,
+            places: places.len() as u64,
+            participants: people.len() as u64,
             relations: count("SELECT count(*) FROM relations")?,
             span: match span {
                 (Some(a), Some(b)) => Some((a, b)),
@@ -240,19 +263,6 @@ struct SqliteTransaction<'a> {
     /// One zstd context for the whole transaction (making one per document costs more than
     /// compressing it).
     compressor: Option<zstd::bulk::Compressor<'static>>,
-}
-
-/// The keys a place is found under: its name, its country, and "name, country".
-fn place_keys(event: &Event) -> Vec<String> {
-    let mut keys = Vec::new();
-    for p in &event.places {
-        keys.push(p.name.clone());
-        if !p.country.is_empty() {
-            keys.push(p.country.clone());
-            keys.push(format!("{}, {}", p.name, p.country));
-        }
-    }
-    keys
 }
 
 impl SqliteTransaction<'_> {
@@ -290,29 +300,13 @@ impl SqliteTransaction<'_> {
         }
     }
 
-    /// Add (`add`) or remove the side rows of an event.
+    /// Add (`add`) or remove the relation rows of an event.
     fn side_rows(&self, rowid: i64, event: &Event, add: bool) -> Result<(), StoreError> {
-        let (places, people, relations) = if add {
-            (
-                "INSERT OR IGNORE INTO place_keys (key, event) VALUES (?1, ?2)",
-                "INSERT OR IGNORE INTO participants (name, event) VALUES (?1, ?2)",
-                "INSERT OR IGNORE INTO relations (event, other_id, kind) VALUES (?1, ?2, ?3)",
-            )
+        let relations = if add {
+            "INSERT OR IGNORE INTO relations (event, other_id, kind) VALUES (?1, ?2, ?3)"
         } else {
-            (
-                "DELETE FROM place_keys WHERE key = ?1 AND event = ?2",
-                "DELETE FROM participants WHERE name = ?1 AND event = ?2",
-                "DELETE FROM relations WHERE event = ?1 AND other_id = ?2 AND kind = ?3",
-            )
+            "DELETE FROM relations WHERE event = ?1 AND other_id = ?2 AND kind = ?3"
         };
-        let mut st = self.tx.prepare_cached(places)?;
-        for key in place_keys(event) {
-            st.execute(params![key, rowid])?;
-        }
-        let mut st = self.tx.prepare_cached(people)?;
-        for p in &event.participants {
-            st.execute(params![p.name, rowid])?;
-        }
         let mut st = self.tx.prepare_cached(relations)?;
         for r in &event.related {
             st.execute(params![rowid, r.id, r.kind])?;

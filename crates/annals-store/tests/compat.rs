@@ -59,8 +59,9 @@ fn schema_v1_reads_back() {
     );
 }
 
-/// A version 1 file migrates to version 2: its text rows read as before, rows written since are
-/// compressed, and an unchanged re-import stays unchanged across the two encodings.
+/// A version 1 file migrates to version 3: its text rows read as before, rows written since are
+/// compressed, an unchanged re-import stays unchanged across the two encodings, and the place
+/// and participant side tables are gone while place and participant filters still answer.
 #[test]
 fn schema_v1_rows_and_compressed_rows_live_together() {
     use annals_store::Written;
@@ -68,7 +69,7 @@ fn schema_v1_rows_and_compressed_rows_live_together() {
     let db = dir.path().join("v1.db");
     std::fs::copy(fixture("v1.db"), &db).unwrap();
     let mut store = SqliteStore::open(&db).unwrap();
-    assert_eq!(store.stats().unwrap().schema_version, 2);
+    assert_eq!(store.stats().unwrap().schema_version, 3);
     let mut hastings = store.get("battle-of-hastings-1066").unwrap().unwrap();
     let places = store.stats().unwrap().places;
     {
@@ -89,6 +90,14 @@ fn schema_v1_rows_and_compressed_rows_live_together() {
         .unwrap();
     assert!(kinds.contains(&("battle-of-hastings-1066".into(), "blob".into())));
     assert!(kinds.iter().any(|(_, t)| t == "text"), "{kinds:?}");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(tables, ["annals_meta", "events", "relations"]);
     drop(conn);
     let store = SqliteStore::open(&db).unwrap();
     let back = store.get("battle-of-hastings-1066").unwrap().unwrap();

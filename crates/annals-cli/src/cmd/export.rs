@@ -8,6 +8,7 @@ use annals_formats::card::{write_document, LEAD_KIND, SEPARATOR};
 use annals_formats::{geojson, json, jsonld, markdown, table, timelinejs, wikidata};
 use annals_formats::{Dropped, EventWriter};
 use annals_index::{Hit, SearchOptions};
+use annals_query::Request;
 use annals_store::{Filter, SqliteStore, StoreError};
 use anyhow::{bail, Context, Result};
 use std::io::Write;
@@ -34,7 +35,7 @@ fn each_event(
         })?;
         return failed.map_or(Ok(()), Err);
     }
-    each_hit(s, db, query, &mut |hit| {
+    each_hit(s, db, &parse(query)?, &mut |hit| {
         if let Some(e) = store(s).get(&hit.id)? {
             each(e)?;
         }
@@ -42,15 +43,18 @@ fn each_event(
     })
 }
 
-/// Calls `each` with the hits of `query`, page after page, in the query's order, while it
+fn parse(query: &str) -> Result<Request> {
+    annals_query::parse(query).map_err(|e| anyhow::anyhow!("query: {e}"))
+}
+
+/// Calls `each` with the hits of `request`, page after page, in the query's order, while it
 /// returns true.
-fn each_hit(
+pub(crate) fn each_hit(
     s: &SqliteStore,
     db: &Path,
-    query: &str,
+    request: &Request,
     each: &mut dyn FnMut(&Hit) -> Result<bool>,
 ) -> Result<()> {
-    let request = annals_query::parse(query).map_err(|e| anyhow::anyhow!("query: {e}"))?;
     let index = crate::indexer::for_search(db, s)?;
     let mut opts = SearchOptions {
         limit: 1000,
@@ -59,7 +63,7 @@ fn each_hit(
         facet_size: 0,
     };
     loop {
-        let page = index.search(&request, &opts)?;
+        let page = index.search(request, &opts)?;
         for hit in &page.hits {
             if !each(hit)? {
                 return Ok(());
@@ -96,7 +100,7 @@ fn any_deep(s: &SqliteStore, db: &Path, query: &str) -> Result<bool> {
         )?;
         return Ok(deep);
     }
-    each_hit(s, db, query, &mut |hit| {
+    each_hit(s, db, &parse(query)?, &mut |hit| {
         deep = timelinejs::needs_cosmological(&hit.date);
         Ok(!deep)
     })?;

@@ -190,20 +190,32 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
         // Two stages on two cores: a reader thread parses and validates, this thread writes.
         let (problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
-            let (send, receive) = std::sync::mpsc::sync_channel::<Incoming>(4096);
+            // Events travel in batches: one hand-over per event costs a thread wake-up each.
+            const BATCH: usize = 256;
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Incoming>>(16);
             let progress = &progress;
             let unresolved = &mut unresolved;
             let reader = scope.spawn(move || {
-                read_all(&args.read, progress, unresolved, &mut |incoming| {
-                    send.send(incoming)
-                        .map_err(|_| anyhow!("the import stopped"))
-                })
+                let stopped = |_| anyhow!("the import stopped");
+                let mut batch = Vec::with_capacity(BATCH);
+                let read = read_all(&args.read, progress, unresolved, &mut |incoming| {
+                    batch.push(incoming);
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        send.send(full).map_err(stopped)?;
+                    }
+                    Ok(())
+                })?;
+                send.send(batch).map_err(stopped)?;
+                Ok(read)
             });
             let mut written = Ok(());
-            for incoming in receive.iter() {
-                written = write_one(&mut *tx, &mut index, &mut tally, &incoming);
-                if written.is_err() {
-                    break;
+            'batches: for batch in receive.iter() {
+                for incoming in &batch {
+                    written = write_one(&mut *tx, &mut index, &mut tally, incoming);
+                    if written.is_err() {
+                        break 'batches;
+                    }
                 }
             }
             drop(receive);

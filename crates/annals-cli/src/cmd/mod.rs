@@ -38,7 +38,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             Ok(code)
         }
-        Command::List(args) => read::list(&open_existing(&db)?, &args),
+        Command::List(args) => read::list(&open_existing(&db)?, &db, &args),
         Command::Show(args) => read::show(&open_existing(&db)?, &args),
         Command::Export(args) => export::export(&open_existing(&db)?, &db, &args),
         Command::Stats(args) => read::stats(&open_existing(&db)?, &db, args.json),

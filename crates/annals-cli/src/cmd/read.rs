@@ -4,12 +4,45 @@ use super::{not_found, store, window};
 use crate::cli::{ListArgs, ShowArgs};
 use crate::exit;
 use crate::print;
+use annals_core::Event;
 use annals_store::{EventStore, Filter, SqliteStore};
 use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
-pub fn list(s: &SqliteStore, args: &ListArgs) -> Result<u8> {
+/// The events of a place or participant, by date, from the search index: the store has no
+/// lookup by place or participant and would read every event.
+fn from_index(s: &SqliteStore, db: &Path, filter: &Filter) -> Result<Vec<String>> {
+    use annals_query::{DateMode, DayRange, Expr, Filter as Only, Request, Sort};
+    let mut all = Vec::new();
+    if let Some(place) = &filter.place {
+        all.push(Expr::Or(vec![
+            Expr::Filter(Only::Place(place.clone())),
+            Expr::Filter(Only::Country(place.clone())),
+        ]));
+    }
+    if let Some(who) = &filter.participant {
+        all.push(Expr::Filter(Only::Participant(who.clone())));
+    }
+    if let Some((lo, hi)) = filter.days {
+        all.push(Expr::Filter(Only::Date {
+            range: DayRange { lo, hi },
+            mode: DateMode::Overlap,
+        }));
+    }
+    let request = Request {
+        expr: Expr::And(all),
+        sort: Some(Sort::DateAsc),
+    };
+    let mut ids = Vec::new();
+    super::export::each_hit(s, db, &request, &mut |hit| {
+        ids.push(hit.id.clone());
+        Ok(true)
+    })?;
+    Ok(ids)
+}
+
+pub fn list(s: &SqliteStore, db: &Path, args: &ListArgs) -> Result<u8> {
     let (from, to) = window(args.from.as_deref(), args.to.as_deref())?;
     let days = match (from, to) {
         (None, None) => None,
@@ -24,7 +57,7 @@ pub fn list(s: &SqliteStore, args: &ListArgs) -> Result<u8> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut n = 0usize;
-    store(s).scan(&filter, &mut |e| {
+    let mut print = |e: Event| {
         n += 1;
         let r = if args.json {
             annals_formats::json::write_jsonl(&mut out, &e)
@@ -32,7 +65,26 @@ pub fn list(s: &SqliteStore, args: &ListArgs) -> Result<u8> {
             writeln!(out, "{}", print::list_line(&e))
         };
         r.map_err(annals_store::StoreError::Output)
-    })?;
+    };
+    let by_index = (filter.place.is_some() || filter.participant.is_some())
+        .then(|| from_index(s, db, &filter))
+        // Without a usable index (missing, out of date) the store answers, more slowly.
+        .and_then(Result::ok);
+    if let Some(ids) = by_index {
+        let mut left = filter.limit.unwrap_or(usize::MAX);
+        for id in ids {
+            if left == 0 {
+                break;
+            }
+            // The index matches more leniently (diacritics folded); the store has the last word.
+            if let Some(e) = store(s).get(&id)?.filter(|e| filter.matches(e)) {
+                left -= 1;
+                print(e)?;
+            }
+        }
+    } else {
+        store(s).scan(&filter, &mut print)?;
+    }
     out.flush()?;
     if n == 0 && !args.json {
         eprintln!("no events match");
