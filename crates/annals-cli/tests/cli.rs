@@ -149,6 +149,36 @@ fn filters() {
         ids(&["--participant", "Japanese government"]),
         ["treaty-1960"]
     );
+    // Place and participant lists come from the search index; without one, the store reads
+    // every event: the same answers either way.
+    let cases: [&[&str]; 7] = [
+        &["--place", "Washington, D.C., United States"],
+        &["--place", "united states", "--from", "1961"],
+        &["--place", "United States", "--to", "1960"],
+        &["--place", "Troy", "--limit", "1"],
+        &[
+            "--participant",
+            "japanese GOVERNMENT",
+            "--place",
+            "Washington, D.C.",
+        ],
+        &["--participant", "Japanese government", "--place", "Troy"],
+        &["--place", "Washington"],
+    ];
+    let expected: [&[&str]; 7] = [
+        &["treaty-1960"],
+        &[],
+        &["treaty-1960"],
+        &["old-1200-bc"],
+        &["treaty-1960"],
+        &[],
+        &[],
+    ];
+    let with_index: Vec<Vec<String>> = cases.iter().map(|c| ids(c)).collect();
+    assert_eq!(with_index, expected);
+    std::fs::remove_dir_all(dir.path().join("f.db.index")).unwrap();
+    let from_store: Vec<Vec<String>> = cases.iter().map(|c| ids(c)).collect();
+    assert_eq!(from_store, expected);
     let bad = annals(&db, &["list", "--from", "someday"]);
     assert_eq!(bad.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--from \"someday\""));
