@@ -28,6 +28,20 @@ fn search_the_demo() {
     let (_dir, db) = demo();
     let r = json(&db, &["search", "--json", "Constantinpole"]);
     assert_eq!(ids(&r)[0], "fall-of-constantinople-1453", "typo tolerance");
+    // Typos that defeat the stemmer ("Hastings" stems to "hast"), and no false friends from
+    // stemming a changed ending ("Waterlo" is not "waterly", stem "water").
+    for (typo, id) in [
+        ("Hastigns", "battle-of-hastings-1066"),
+        ("coronaton", "coronation-of-charlemagne-800"),
+        ("revolutoin", "storming-of-the-bastille-1789"),
+        ("Waterlo", "battle-of-waterloo-1815"),
+    ] {
+        let r = json(&db, &["search", "--json", typo]);
+        assert!(ids(&r).iter().any(|i| i == id), "{typo}: {:?}", ids(&r));
+    }
+    let r = json(&db, &["search", "--json", "Waterlo"]);
+    assert_eq!(ids(&r)[0], "battle-of-waterloo-1815");
+    assert!(r["total"].as_u64().unwrap() <= 3, "{r}");
     let r = json(&db, &["search", "--json", "Munster"]);
     assert_eq!(ids(&r), ["peace-of-westphalia-1648"], "diacritics folded");
     assert!(r["hits"][0]["snippet"]

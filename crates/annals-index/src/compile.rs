@@ -19,6 +19,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
+/// Most corrections of a mistyped word that a query tries.
+const CORRECTIONS: usize = 8;
+
 /// Turns trees into queries for one searcher (it needs document frequencies for typo tolerance).
 pub struct Compiler<'a> {
     fields: &'a Fields,
@@ -146,34 +149,91 @@ impl<'a> Compiler<'a> {
         // - its stem against indexed stems within an edit distance, a transposition counting
         //   as one: "Constantinpole" and "Constantinople" stem to "constantinpol" and
         //   "constantinopl", one transposition apart;
-        // - a typo in the ending defeats the stemmer ("revolutoin" keeps its ending), but the
-        //   word's start is then an indexed stem as it is ("revolut", from "revolution"): the
-        //   typed word less one to three final letters, at least five left, must match exactly.
+        // - a typo can defeat the stemmer ("Hastigns" keeps its ending, and "Hastings" stems to
+        //   "hast"), so the words one edit from the typed one are stemmed in turn, and those
+        //   stems that the index holds match too.
         if let Some(typed) = typed {
-            let chars: Vec<(usize, char)> = typed.char_indices().collect();
-            let distance = match chars.len() {
+            let distance = match typed.chars().count() {
                 0..=4 => 0,
                 5..=8 => 1,
                 _ => 2,
             };
             if distance > 0 && self.searcher.doc_freq(&text)? == 0 {
+                for stem in self.corrections(typed, token)? {
+                    let term = Term::from_field_text(self.fields.text, &stem);
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                    ));
+                }
                 clauses.push((
                     Occur::Should,
                     Box::new(FuzzyTermQuery::new(text, distance, true)),
                 ));
-                let shortest = chars.len().saturating_sub(3).max(5);
-                for &(end, _) in chars.iter().skip(shortest) {
-                    let start = Term::from_field_text(self.fields.text, &typed[..end]);
-                    if start.value().as_str() != Some(token) {
-                        clauses.push((
-                            Occur::Should,
-                            Box::new(TermQuery::new(start, IndexRecordOption::WithFreqs)),
-                        ));
-                    }
-                }
             }
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The indexed stems of the words one edit from `typed`, other than `token` (the typed
+    /// word's own stem), the most frequent first, at most [`CORRECTIONS`]. A letter missing,
+    /// doubled or two letters swapped are tried first; a letter changed only when those find
+    /// nothing, since stemming a changed ending is where false friends come from ("waterlo"
+    /// → "waterly" → "water").
+    fn corrections(&mut self, typed: &str, token: &str) -> Result<Vec<String>> {
+        let chars: Vec<char> = typed.chars().collect();
+        let (mut likely, mut changed) = (Vec::new(), Vec::new());
+        for i in 0..=chars.len() {
+            let (head, tail) = chars.split_at(i);
+            let word = |middle: &[char], rest: &[char]| -> String {
+                head.iter().chain(middle).chain(rest).collect()
+            };
+            for letter in 'a'..='z' {
+                likely.push(word(&[letter], tail));
+                if let Some((_, rest)) = tail.split_first() {
+                    changed.push(word(&[letter], rest));
+                }
+            }
+            if let Some((_, rest)) = tail.split_first() {
+                likely.push(word(&[], rest));
+            }
+            if let [a, b, rest @ ..] = tail {
+                likely.push(word(&[*b, *a], rest));
+            }
+        }
+        let mut found = self.indexed_stems(likely, token)?;
+        if found.is_empty() {
+            found = self.indexed_stems(changed, token)?;
+        }
+        found.sort_by(|a, b| b.cmp(a));
+        Ok(found
+            .into_iter()
+            .take(CORRECTIONS)
+            .map(|(_, s)| s)
+            .collect())
+    }
+
+    /// The distinct stems of `words` that the index holds, other than `token`, with their
+    /// document frequencies.
+    fn indexed_stems(&mut self, words: Vec<String>, token: &str) -> Result<Vec<(u64, String)>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut found = Vec::new();
+        for word in words {
+            let stem = match self.tokens(&word).as_slice() {
+                [stem] if stem != token => stem.clone(),
+                _ => continue,
+            };
+            if !seen.insert(stem.clone()) {
+                continue;
+            }
+            let n = self
+                .searcher
+                .doc_freq(&Term::from_field_text(self.fields.text, &stem))?;
+            if n > 0 {
+                found.push((n, stem));
+            }
+        }
+        Ok(found)
     }
 
     fn phrase(&mut self, phrase: &str) -> Result<Box<dyn Query>> {
