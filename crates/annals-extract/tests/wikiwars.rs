@@ -8,20 +8,9 @@ use annals_extract::score::score_dirs;
 use annals_extract::Options;
 use std::path::PathBuf;
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "../shared/{rel} is missing under CI=true"
-    );
-    eprintln!("SKIPPED: ../shared/{rel} not found");
-    None
-}
+#[path = "../../../tests/support/shared.rs"]
+mod support;
+use support::shared;
 
 #[test]
 fn wikiwars_training_scores_stay_above_their_floors() {
