@@ -1,18 +1,22 @@
 //! The index side of commands: the library's sync, with messages for people.
 
-pub use annals_index::sync::Indexer;
 use annals_index::SearchIndex;
 use annals_store::SqliteStore;
 use anyhow::{Context, Result};
 use std::path::Path;
 
 /// Rebuild the index of `db` from its store.
-pub fn reindex(db: &Path, store: &SqliteStore) -> Result<u64> {
-    annals_index::sync::reindex(db, store)
+pub fn reindex(db: &Path) -> Result<u64> {
+    let mut store = SqliteStore::open(db)?;
+    annals_index::sync::reindex(db, &mut store)
         .context("cannot rebuild the search index (is an import running?)")
 }
 
-/// Open the index of `db` for searching; refuse one that is out of step with the store.
-pub fn for_search(db: &Path, store: &SqliteStore) -> Result<SearchIndex> {
-    Ok(annals_index::sync::for_search(db, store)?)
+/// Open the index of `db` for searching. An index left behind by a writer that stopped
+/// between its two commits is caught up first; one that a running import holds is read as
+/// its last commit left it.
+pub fn for_search(db: &Path) -> Result<SearchIndex> {
+    let mut store = SqliteStore::open(db)?;
+    annals_index::sync::for_search(db, &mut store)
+        .with_context(|| format!("cannot open the search index of {}", db.display()))
 }

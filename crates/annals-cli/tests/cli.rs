@@ -287,7 +287,7 @@ fn same_title_and_year_get_distinct_ids() {
     let out = annals(&db, &["import", dup.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("dup.jsonl:2: id \"x\" is given twice (first at"));
+        .contains("dup.jsonl:2: id \"x\" is given twice in this import (first in"));
 }
 
 #[test]

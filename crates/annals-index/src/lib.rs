@@ -53,16 +53,9 @@ pub enum IndexError {
     /// The index was built by another version of annals.
     #[error("the search index {} was built by another version of annals: run `annals reindex`", .0.display())]
     OtherSchema(PathBuf),
-    /// The index reflects another state of the store.
-    #[error("the search index {} is out of date (it reflects write {index} of the store, the store is at write {store}): run `annals reindex`", dir.display())]
-    Stale {
-        /// The index directory.
-        dir: PathBuf,
-        /// The generation the index reflects.
-        index: u64,
-        /// The store's generation.
-        store: u64,
-    },
+    /// Another writer holds the index (an import is running).
+    #[error("another import or edit is writing to the search index {}: try again when it ends", .0.display())]
+    Busy(PathBuf),
 }
 
 /// Result of index operations.
@@ -164,15 +157,31 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// A writer. Only one may exist at a time (tantivy holds a lock file).
+    /// A writer for an import. Only one may exist at a time (tantivy holds a lock file).
     pub fn writer(&self) -> Result<Writer> {
-        // One indexing thread per core (at most two): indexing is the slowest stage of an import.
-        // 192 MB each (used only as a large import needs it): a million events then make six
-        // segments and no merge, 15% faster than 64 MB with merges (docs/benchmarks.md).
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
-        let writer = self
-            .index
-            .writer_with_num_threads(threads, 192_000_000 * threads)?;
+        self.writer_sized(sync::Size::Bulk)
+    }
+
+    /// A writer of the given size. Only one may exist at a time (tantivy holds a lock file).
+    pub fn writer_sized(&self, size: sync::Size) -> Result<Writer> {
+        // An import: one indexing thread per core (at most two): indexing is the slowest stage
+        // of an import. 192 MB each (used only as a large import needs it): a million events
+        // then make six segments and no merge, 15% faster than 64 MB with merges
+        // (docs/benchmarks.md). An edit: one thread, and little memory.
+        let (threads, heap) = match size {
+            sync::Size::Bulk => {
+                let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+                (threads, 192_000_000)
+            }
+            sync::Size::Small => (1, 32_000_000),
+        };
+        let writer = match self.index.writer_with_num_threads(threads, heap * threads) {
+            Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            )) => return Err(IndexError::Busy(self.dir.clone())),
+            w => w?,
+        };
         Ok(Writer {
             writer,
             fields: self.fields,

@@ -1,14 +1,24 @@
 //! Keeping the search index in step with the store.
 //!
-//! Every write transaction of the store is mirrored into the index, which is committed with the
-//! generation the store is about to reach, just before the store commits. Searches accept an
-//! index whose generation equals the store's, or is one ahead while the store's write lock is
-//! held (that transaction is committing); anything else is refused with "run `annals reindex`",
-//! so store and index are never silently apart.
+//! The store is the truth; the index is a cache of it, and each index commit records the store
+//! generation it reflects. A [`Write`] is one store transaction with the index changes that
+//! mirror it: the store commits first, then the index. So the index is never ahead of the
+//! store; when a writer dies between the two commits (or the index commit fails), the index is
+//! behind, and whoever next takes the index's write lock (the next writer, or a reader through
+//! [`catch_up`]) replays what changed since from the store's change log
+//! ([`annals_store::EventStore::changes_since`]), or rebuilds it when the log cannot tell.
+//!
+//! Readers never wait for writers and never fail because of one: a search reads the last index
+//! commit, which is one consistent generation of the store (the newest, or one just before
+//! it while a writer is between its two commits).
+//!
+//! Locks are always taken in one order, the index's first, then the store's, so that two
+//! writers (two processes, or a server and an `annals import`) never deadlock.
 
 use crate::{dir_for, IndexError, Result, SearchIndex, Writer};
 use annals_core::Event;
-use annals_store::{EventStore, Filter, StoreError, Transaction, Written};
+use annals_store::identity::{Claims, PlaceError, Placed};
+use annals_store::{Change, EventStore, StoreError, Transaction, Written};
 use std::path::Path;
 
 impl From<StoreError> for IndexError {
@@ -17,35 +27,101 @@ impl From<StoreError> for IndexError {
     }
 }
 
-/// Index changes that follow one store transaction.
-pub struct Indexer {
-    index: SearchIndex,
-    writer: Writer,
-    /// The index was out of step before this transaction: rebuild it whole afterwards.
-    rebuild: bool,
+/// How much the index writer may hold in memory before it writes a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// An import: one thread per core (at most two), 192 MB each.
+    Bulk,
+    /// A few events (an edit over HTTP): one thread, 32 MB.
+    Small,
 }
 
-impl Indexer {
-    /// Open (or create) the index of the database `db` for writing.
-    pub fn open(db: &Path, store: &dyn EventStore) -> Result<Indexer> {
-        let index = SearchIndex::open_or_create(&dir_for(db))?;
-        Self::with(index, store)
-    }
+/// How the index follows the transaction.
+enum Plan {
+    /// Mirror each write (after replaying what the index had missed).
+    Mirror,
+    /// The index cannot be caught up (another schema, ahead of the store, or a change log
+    /// that starts too late): rebuild it from the transaction's view at commit.
+    Rebuild,
+}
 
-    /// Write to an already open index.
-    pub fn with(index: SearchIndex, store: &dyn EventStore) -> Result<Indexer> {
-        let rebuild = index.generation()?.unwrap_or(0) != store.generation()?;
-        let writer = index.writer()?;
-        Ok(Indexer {
+/// One store transaction and the index changes that mirror it.
+pub struct Write<'s> {
+    tx: Box<dyn Transaction + 's>,
+    index: &'s SearchIndex,
+    writer: Writer,
+    plan: Plan,
+    claims: Claims,
+}
+
+/// A test hook: `ANNALS_FAILPOINT=NAME` makes the process abort at the point called `NAME`,
+/// as a `kill -9` would there (the tests use it to place a crash exactly). Not for production.
+pub fn failpoint(name: &str) {
+    static SET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    if SET
+        .get_or_init(|| std::env::var("ANNALS_FAILPOINT").ok())
+        .as_deref()
+        == Some(name)
+    {
+        eprintln!("annals: failpoint {name}: aborting");
+        std::process::abort();
+    }
+}
+
+impl<'s> Write<'s> {
+    /// Begin: take the index's write lock, then the store's (a transaction on behalf of
+    /// `change`), and catch the index up if it is behind.
+    pub fn begin(
+        store: &'s mut dyn EventStore,
+        index: &'s SearchIndex,
+        change: &Change,
+        size: Size,
+    ) -> Result<Write<'s>> {
+        let writer = index.writer_sized(size)?;
+        let tx = store.transaction(change)?;
+        let mut write = Write {
+            tx,
             index,
             writer,
-            rebuild,
-        })
+            plan: Plan::Mirror,
+            claims: Claims::default(),
+        };
+        write.plan = write.replay_missed()?;
+        Ok(write)
     }
 
-    /// Mirror one store write.
-    pub fn record(&mut self, tx: &dyn Transaction, event: &Event, written: Written) -> Result<()> {
-        if self.rebuild {
+    /// Replay into the writer what the index missed; say how to go on.
+    fn replay_missed(&mut self) -> Result<Plan> {
+        let store = self.tx.base_generation();
+        let ours = self.index.generation()?.unwrap_or(0);
+        if ours == store {
+            return Ok(Plan::Mirror);
+        }
+        if ours > store {
+            return Ok(Plan::Rebuild);
+        }
+        let Some(changes) = self.tx.changes_since(ours)? else {
+            return Ok(Plan::Rebuild);
+        };
+        for id in &changes.deleted {
+            self.writer.delete(id);
+        }
+        for id in &changes.changed {
+            if let Some(e) = self.tx.get(id)? {
+                self.writer.upsert(&e)?;
+            }
+        }
+        Ok(Plan::Mirror)
+    }
+
+    /// The transaction, for reading.
+    pub fn tx(&self) -> &dyn Transaction {
+        &*self.tx
+    }
+
+    /// Mirror one store write into the index.
+    fn mirror(&mut self, event: &Event, written: Written) -> Result<()> {
+        if matches!(self.plan, Plan::Rebuild) {
             return Ok(());
         }
         match written {
@@ -53,7 +129,7 @@ impl Indexer {
             Written::Created => self.writer.add(event)?,
             Written::Updated => self.writer.upsert(event)?,
             Written::Merged => {
-                if let Some(merged) = tx.get(&event.id)? {
+                if let Some(merged) = self.tx.get(&event.id)? {
                     self.writer.upsert(&merged)?;
                 }
             }
@@ -62,100 +138,126 @@ impl Indexer {
         Ok(())
     }
 
-    /// Mirror a deletion.
-    pub fn delete(&mut self, id: &str) {
-        if !self.rebuild {
+    /// Insert or replace an event by its id (an edit: the id names the event).
+    pub fn upsert(&mut self, event: &Event, origin: Option<&str>) -> Result<Written> {
+        let written = self.tx.upsert(event, origin)?;
+        self.mirror(event, written)?;
+        Ok(written)
+    }
+
+    /// Place an imported record by the identity rules ([`annals_store::identity`]).
+    pub fn place(
+        &mut self,
+        event: Event,
+        stub: bool,
+        origin: &str,
+    ) -> std::result::Result<Placed, PlaceError> {
+        let placed = self.claims.place(&mut *self.tx, event, stub, origin)?;
+        self.mirror(&placed.event, placed.written)
+            .map_err(|e| PlaceError::Refused(e.to_string()))?;
+        Ok(placed)
+    }
+
+    /// Delete an event (a tombstone and its history stay); false if there was none.
+    pub fn delete(&mut self, id: &str) -> Result<bool> {
+        let deleted = self.tx.delete(id)?;
+        if deleted && matches!(self.plan, Plan::Mirror) {
             self.writer.delete(id);
         }
+        Ok(deleted)
     }
 
-    /// Before the store commits: make the index changes visible, marked with the generation the
-    /// store is about to reach. An index that was already out of step is rebuilt after the
-    /// store commit instead.
-    pub fn prepare(self, next_generation: u64) -> Result<AfterStore> {
-        let Indexer {
-            index,
-            writer,
-            rebuild,
-        } = self;
-        if rebuild {
-            return Ok(AfterStore::Rebuild(index, Box::new(writer)));
+    /// With [`Plan::Rebuild`]: empty the index and fill it from the transaction's view.
+    fn fill_if_rebuilding(&mut self) -> Result<()> {
+        if matches!(self.plan, Plan::Mirror) {
+            return Ok(());
         }
-        writer.commit(next_generation)?;
-        index.reload()?;
-        Ok(AfterStore::Done(index))
-    }
-
-    /// The store transaction was abandoned: forget the index changes too.
-    pub fn abort(self) -> Result<SearchIndex> {
-        self.writer.rollback()?;
-        Ok(self.index)
-    }
-}
-
-/// What is left to do for the index once the store has committed.
-pub enum AfterStore {
-    /// Nothing: the index holds the new state.
-    Done(SearchIndex),
-    /// Rebuild the index from the committed store.
-    Rebuild(SearchIndex, Box<Writer>),
-}
-
-impl AfterStore {
-    /// Finish after the store committed `generation`; gives the index back.
-    pub fn finish(self, store: &dyn EventStore, generation: u64) -> Result<SearchIndex> {
-        match self {
-            AfterStore::Done(index) => Ok(index),
-            AfterStore::Rebuild(index, writer) => {
-                rebuild_with(*writer, store, generation)?;
-                index.reload()?;
-                Ok(index)
+        self.writer.clear()?;
+        let writer = &mut self.writer;
+        let mut failed = None;
+        self.tx.scan_all(&mut |e| {
+            if let Err(err) = writer.add(&e) {
+                failed.get_or_insert(err);
             }
-        }
+            Ok(())
+        })?;
+        failed.map_or(Ok(()), Err)
+    }
+
+    /// Commit the store, then the index; returns the new generation. Should the index commit
+    /// fail, the store's commit stands and the index catches up at its next use.
+    pub fn commit(mut self) -> Result<u64> {
+        self.fill_if_rebuilding()?;
+        let generation = self.tx.commit()?;
+        failpoint("after-store-commit");
+        self.writer.commit(generation)?;
+        self.index.reload()?;
+        Ok(generation)
+    }
+
+    /// Commit the index only, at the generation the transaction began with, and roll the
+    /// transaction back: for catching up and rebuilding, which write nothing to the store.
+    fn commit_index_only(mut self) -> Result<u64> {
+        let generation = self.tx.base_generation();
+        self.fill_if_rebuilding()?;
+        drop(self.tx);
+        self.writer.commit(generation)?;
+        self.index.reload()?;
+        Ok(generation)
+    }
+
+    /// Abandon the transaction and the index changes.
+    pub fn abort(self) -> Result<()> {
+        drop(self.tx);
+        self.writer.rollback()
     }
 }
 
-fn rebuild_with(mut writer: Writer, store: &dyn EventStore, generation: u64) -> Result<()> {
-    writer.clear()?;
-    let mut failed = None;
-    store.scan(&Filter::default(), &mut |e| {
-        if let Err(err) = writer.upsert(&e) {
-            failed.get_or_insert(err);
-        }
-        Ok(())
-    })?;
-    if let Some(err) = failed {
-        return Err(err);
-    }
-    writer.commit(generation)
+/// Who catches up or rebuilds an index (recorded nowhere: such transactions write nothing).
+fn maintenance() -> Change {
+    Change::new("annals", "index maintenance")
 }
 
-/// Rebuild the index of `db` from its store; returns the number of events indexed.
-pub fn reindex(db: &Path, store: &dyn EventStore) -> Result<u64> {
-    let index = SearchIndex::open_or_create(&dir_for(db))?;
-    let writer = index.writer()?;
-    rebuild_with(writer, store, store.generation()?)?;
-    index.reload()?;
+/// Rebuild the index of a store whole; returns the number of events indexed.
+pub fn rebuild(index: &SearchIndex, store: &mut dyn EventStore) -> Result<u64> {
+    let mut write = Write::begin(store, index, &maintenance(), Size::Bulk)?;
+    write.plan = Plan::Rebuild;
+    write.commit_index_only()?;
     Ok(index.len())
 }
 
-/// Whether `index` may answer searches for `store` (see the module documentation).
-pub fn check_in_step(index: &SearchIndex, store: &dyn EventStore) -> Result<()> {
-    let (ours, theirs) = (index.generation()?.unwrap_or(0), store.generation()?);
-    let committing = ours == theirs + 1 && store.write_in_progress()?;
-    if ours != theirs && !committing {
-        return Err(IndexError::Stale {
-            dir: index.dir().to_path_buf(),
-            index: ours,
-            store: theirs,
-        });
-    }
-    Ok(())
+/// Rebuild the index of the database `db` from its store; returns the number of events.
+pub fn reindex(db: &Path, store: &mut dyn EventStore) -> Result<u64> {
+    let index = SearchIndex::open_or_create(&dir_for(db))?;
+    rebuild(&index, store)
 }
 
-/// Open the index of `db` for searching; refuse one that is out of step with the store.
-pub fn for_search(db: &Path, store: &dyn EventStore) -> Result<SearchIndex> {
-    let index = SearchIndex::open(&dir_for(db))?;
-    check_in_step(&index, store)?;
+/// Whether the index reflects the store's current generation.
+pub fn in_step(index: &SearchIndex, store: &dyn EventStore) -> Result<bool> {
+    Ok(index.generation()?.unwrap_or(0) == store.generation()?)
+}
+
+/// Bring the index up to the store when it is behind (replaying the change log) or cannot
+/// follow it (rebuilding), unless another writer holds the index: that writer will. Returns
+/// whether the index is in step afterwards; either way it holds one consistent generation.
+pub fn catch_up(index: &SearchIndex, store: &mut dyn EventStore) -> Result<bool> {
+    if in_step(index, store)? {
+        return Ok(true);
+    }
+    let write = match Write::begin(store, index, &maintenance(), Size::Bulk) {
+        Ok(w) => w,
+        Err(IndexError::Busy(_)) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    write.commit_index_only()?;
+    index.reload()?;
+    Ok(true)
+}
+
+/// Open the index of `db` for searching, creating or catching it up as needed (see
+/// [`catch_up`]). An index that another writer is still updating is served as it is.
+pub fn for_search(db: &Path, store: &mut dyn EventStore) -> Result<SearchIndex> {
+    let index = SearchIndex::open_or_create(&dir_for(db))?;
+    catch_up(&index, store)?;
     Ok(index)
 }

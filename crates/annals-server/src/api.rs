@@ -7,7 +7,8 @@ use annals_core::{Event, RawEvent};
 use annals_dates::CalendarHint;
 use annals_formats::{Format, ReadOptions};
 use annals_index::{SearchOptions, TimelineOptions};
-use annals_store::{Filter, Written};
+use annals_store::identity::PlaceError;
+use annals_store::{Change, Filter, Written};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -141,8 +142,9 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     app.authorize(&headers)?;
     let event = read_event(&body)?;
-    let stored = app.write(|tx, index| {
-        if tx.get(&event.id)?.is_some() {
+    let change = Change::new("api", format!("POST /api/events ({})", event.id));
+    let stored = app.write(&change, |w| {
+        if w.tx().get(&event.id)?.is_some() {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
                 "conflict",
@@ -152,8 +154,7 @@ pub async fn create(
                 ),
             ));
         }
-        let w = tx.upsert(&event)?;
-        index.record(tx, &event, w)?;
+        w.upsert(&event, None)?;
         Ok(event.clone())
     })?;
     let mut r = with_etag(&stored, StatusCode::CREATED);
@@ -195,8 +196,9 @@ pub async fn update(
         .get(header::IF_MATCH)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let stored = app.write(|tx, index| {
-        let current = tx.get(&id)?.ok_or_else(|| {
+    let change = Change::new("api", format!("PUT /api/events/{id}"));
+    let stored = app.write(&change, |w| {
+        let current = w.tx().get(&id)?.ok_or_else(|| {
             ApiError::not_found(format!(
                 "no event with id {id:?}: POST /api/events to create it"
             ))
@@ -210,8 +212,7 @@ pub async fn update(
                 ));
             }
         }
-        let w = tx.upsert(&event)?;
-        index.record(tx, &event, w)?;
+        w.upsert(&event, None)?;
         Ok(event.clone())
     })?;
     Ok(with_etag(&stored, StatusCode::OK))
@@ -224,11 +225,11 @@ pub async fn delete(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     app.authorize(&headers)?;
-    app.write(|tx, index| {
-        if !tx.delete(&id)? {
+    let change = Change::new("api", format!("DELETE /api/events/{id}"));
+    app.write(&change, |w| {
+        if !w.delete(&id)? {
             return Err(ApiError::not_found(format!("no event with id {id:?}")));
         }
-        index.delete(&id);
         Ok(())
     })?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -238,6 +239,9 @@ pub async fn delete(
 #[derive(Debug, Deserialize)]
 pub struct ImportParams {
     format: Option<String>,
+    /// A name for the upload (a file name): importing the same name again may update the
+    /// events it wrote (see `docs/curation.md`).
+    name: Option<String>,
 }
 
 /// `POST /api/import?format=card|json|jsonl`: import an upload, all or nothing.
@@ -278,25 +282,48 @@ pub async fn import(
         let body = serde_json::json!({"error": {"code": "invalid_event", "message": format!("{} problem(s); nothing was imported", problems.len()), "problems": problems}});
         return Ok((StatusCode::BAD_REQUEST, Json(body)).into_response());
     }
-    let counts = app.write(|tx, index| {
-        let mut c = [0u64; 4];
-        for i in &items {
-            let w = if i.stub {
-                tx.upsert_stub(&i.event)?
-            } else {
-                tx.upsert(&i.event)?
+    let origin = format!("upload: {}", p.name.as_deref().unwrap_or("unnamed"));
+    let change = Change::new("api", format!("POST /api/import ({origin})"));
+    let counts = app.write(&change, |w| {
+        let mut c = [0u64; 6];
+        let mut refused = Vec::new();
+        for i in items {
+            let location = i.location.clone();
+            let placed = match w.place(i.event, i.stub, &origin) {
+                Ok(placed) => placed,
+                Err(PlaceError::Refused(m)) => {
+                    refused.push(format!("{location}: {m}"));
+                    continue;
+                }
+                Err(PlaceError::Store(e)) => return Err(e.into()),
             };
-            index.record(tx, &i.event, w)?;
-            c[match w {
+            c[match placed.written {
                 Written::Created => 0,
                 Written::Updated => 1,
                 Written::Unchanged => 2,
                 Written::Merged => 3,
             }] += 1;
+            c[4] += u64::from(placed.renamed_from.is_some());
+            c[5] += u64::from(placed.duplicate_of.is_some());
+        }
+        if !refused.is_empty() {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_event",
+                format!(
+                    "{} problem(s); nothing was imported: {}",
+                    refused.len(),
+                    refused.join("; ")
+                ),
+            ));
         }
         Ok(c)
     })?;
-    Ok(Json(serde_json::json!({"created": counts[0], "updated": counts[1], "unchanged": counts[2], "merged": counts[3]})).into_response())
+    Ok(Json(serde_json::json!({
+        "created": counts[0], "updated": counts[1], "unchanged": counts[2], "merged": counts[3],
+        "renamed": counts[4], "duplicates_proposed": counts[5]
+    }))
+    .into_response())
 }
 
 /// Query parameters with a limit.

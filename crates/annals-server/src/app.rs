@@ -1,12 +1,12 @@
 //! Shared state: a few read connections to the store, the search index, and the write side.
 
 use crate::error::ApiError;
-use annals_index::sync::Indexer;
+use annals_index::sync::{Size, Write};
 use annals_index::SearchIndex;
-use annals_store::{EventStore, SqliteStore, Transaction};
+use annals_store::{Change, EventStore, SqliteStore};
 use axum::http::{HeaderMap, StatusCode};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// How to run.
@@ -25,6 +25,8 @@ pub struct App {
     reads: Vec<Mutex<SqliteStore>>,
     next: AtomicUsize,
     index: SearchIndex,
+    /// The store generation the index reader was last found in step with.
+    seen: AtomicU64,
     writes: Mutex<SqliteStore>,
 }
 
@@ -32,17 +34,12 @@ pub struct App {
 const READERS: usize = 4;
 
 impl App {
-    /// Open the store and its index (rebuilding the index if it is missing or out of step).
+    /// Open the store and its index (creating, catching up or rebuilding the index as needed).
     pub fn open(config: Config) -> Result<App, String> {
-        let store =
+        let mut store =
             SqliteStore::open(&config.db).map_err(|e| format!("{}: {e}", config.db.display()))?;
-        let index = match annals_index::sync::for_search(&config.db, &store) {
-            Ok(i) => i,
-            Err(_) => {
-                annals_index::sync::reindex(&config.db, &store).map_err(|e| e.to_string())?;
-                annals_index::sync::for_search(&config.db, &store).map_err(|e| e.to_string())?
-            }
-        };
+        let index = annals_index::sync::for_search(&config.db, &mut store)
+            .map_err(|e| format!("the search index of {}: {e}", config.db.display()))?;
         let mut reads = Vec::new();
         for _ in 0..READERS {
             reads.push(Mutex::new(
@@ -55,8 +52,14 @@ impl App {
             reads,
             next: AtomicUsize::new(0),
             index,
+            seen: AtomicU64::new(u64::MAX),
             writes: Mutex::new(store),
         })
+    }
+
+    /// The database file.
+    pub fn db(&self) -> &std::path::Path {
+        &self.db
     }
 
     /// Run `f` with a read connection.
@@ -71,21 +74,28 @@ impl App {
         tokio::task::block_in_place(|| f(&*guard))
     }
 
-    /// The search index, checked to be in step with the store. Another process (an
-    /// `annals import`) may have written both since the last request: reload first.
+    /// The search index, as the latest index commit left it. Another process (an `annals
+    /// import`) may have written store and index since the last request: then the reader is
+    /// reloaded; an index that such a writer left behind (it stopped between its store and
+    /// index commits) is caught up here. Never fails because a writer is at work: the index
+    /// always holds one consistent generation of the store.
     pub fn index(&self) -> Result<&SearchIndex, ApiError> {
-        self.read(|s| {
-            if annals_index::sync::check_in_step(&self.index, s).is_err() {
-                self.index.reload()?;
+        let store = self.read(|s| Ok(s.generation()?))?;
+        if store != self.seen.load(Ordering::Acquire) {
+            // Read the index's generation before reloading: the reader then holds at least it.
+            let ours = self.index.generation()?.unwrap_or(0);
+            self.index.reload()?;
+            if ours == store {
+                self.seen.store(store, Ordering::Release);
+            } else if let Ok(mut writes) = self.writes.try_lock() {
+                // Behind (a writer stopped between its commits) or ahead (an older store was
+                // put back): catch up, unless another process is writing right now.
+                tokio::task::block_in_place(|| {
+                    annals_index::sync::catch_up(&self.index, &mut *writes)
+                })?;
             }
-            Ok(annals_index::sync::check_in_step(&self.index, s)?)
-        })?;
+        }
         Ok(&self.index)
-    }
-
-    /// The index without the check (for pages that tolerate a stale index).
-    pub fn index_unchecked(&self) -> &SearchIndex {
-        &self.index
     }
 
     /// Refuse a write without the right token.
@@ -111,34 +121,29 @@ impl App {
         }
     }
 
-    /// One write transaction, mirrored into the index; writes are serialised.
+    /// One write on behalf of `change`: a store transaction mirrored into the index, committed
+    /// (store, then index) when `f` succeeds and dropped when it fails. Writes are serialised.
     pub fn write<T>(
         &self,
-        f: impl FnOnce(&mut dyn Transaction, &mut Indexer) -> Result<T, ApiError>,
+        change: &Change,
+        f: impl FnOnce(&mut Write<'_>) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         tokio::task::block_in_place(|| {
             let mut store = self
                 .writes
                 .lock()
                 .map_err(|_| ApiError::internal("the write connection failed"))?;
-            let mut indexer = Indexer::open(&self.db, &*store)?;
-            let (value, after, generation) = {
-                let mut tx = store.transaction()?;
-                let value = match f(&mut *tx, &mut indexer) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        drop(tx);
-                        indexer.abort()?;
-                        return Err(e);
-                    }
-                };
-                let after = indexer.prepare(tx.next_generation()?)?;
-                let generation = tx.commit()?;
-                (value, after, generation)
-            };
-            after.finish(&*store, generation)?;
-            self.index.reload()?;
-            Ok(value)
+            let mut write = Write::begin(&mut *store, &self.index, change, Size::Small)?;
+            match f(&mut write) {
+                Ok(value) => {
+                    write.commit()?;
+                    Ok(value)
+                }
+                Err(e) => {
+                    write.abort()?;
+                    Err(e)
+                }
+            }
         })
     }
 }

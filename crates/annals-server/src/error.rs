@@ -1,8 +1,8 @@
 //! API errors: an HTTP status, a stable snake_case code, and a message for people.
 //!
 //! Codes: `bad_request`, `query_error`, `invalid_event`, `unauthorized`, `read_only`,
-//! `not_found`, `conflict`, `precondition_failed`, `payload_too_large`, `index_out_of_date`,
-//! `internal`.
+//! `not_found`, `conflict`, `precondition_failed`, `payload_too_large`, `busy`,
+//! `index_unavailable`, `internal`.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -102,13 +102,16 @@ impl From<annals_store::StoreError> for ApiError {
 impl From<annals_index::IndexError> for ApiError {
     fn from(e: annals_index::IndexError) -> Self {
         match e {
-            annals_index::IndexError::Stale { .. } | annals_index::IndexError::Missing(_) => {
-                ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "index_out_of_date",
-                    e.to_string(),
-                )
-            }
+            annals_index::IndexError::Busy(_) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "another import is writing to this database: try again when it ends",
+            ),
+            annals_index::IndexError::Missing(_) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "index_unavailable",
+                e.to_string(),
+            ),
             annals_index::IndexError::Query(m) => {
                 ApiError::new(StatusCode::BAD_REQUEST, "query_error", m)
             }

@@ -320,7 +320,8 @@ fn event_body(app: &App, id: &str) -> Result<(String, String), ApiError> {
     }
     b.push_str(&explore(&e));
     b.push_str("</article>");
-    let (before, after) = tokio::task::block_in_place(|| app.index_unchecked().neighbours(&e))?;
+    let (before, after) =
+        tokio::task::block_in_place(|| app.index()?.neighbours(&e).map_err(ApiError::from))?;
     b.push_str(r#"<nav class="neighbours" aria-label="Events before and after">"#);
     if let Some((id, title, date)) = before {
         let _ = write!(

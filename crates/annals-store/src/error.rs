@@ -25,6 +25,9 @@ pub enum StoreError {
     /// Writing what was read failed (for example, standard output was closed).
     #[error("output: {0}")]
     Output(#[from] std::io::Error),
+    /// Another connection kept the database busy too long.
+    #[error("{0}")]
+    Busy(&'static str),
     /// The file is not an annals database.
     #[error("{0} is not an annals database")]
     NotAnnals(String),

@@ -2,9 +2,17 @@
 //!
 //! The rest of annals never writes SQL: it reads and writes [`Event`]s through this interface, so
 //! a server database can join SQLite behind the same trait. Writes happen in a [`Transaction`]:
-//! all of one import or none of it.
+//! all of one import or none of it. Every committed transaction is a numbered *generation*
+//! with a [`Commit`] record (who, when, why); every event remembers the generation that last
+//! wrote it, so the store doubles as a change log ([`EventStore::changes_since`]) that derived
+//! data (the search index) catches up from.
+//!
+//! Nothing is ever lost: a write keeps the state it replaces in the event's history, and a
+//! delete leaves a tombstone ([`EventStore::history`], `docs/curation.md`). Which incoming
+//! record may replace which stored event is decided by [`identity`].
 
 mod error;
+pub mod identity;
 mod migrations;
 mod sqlite;
 
@@ -24,6 +32,49 @@ pub enum Written {
     Unchanged,
     /// A lead card whose event already exists: only its relations were merged.
     Merged,
+}
+
+/// Who makes a change and why: recorded with the generation the transaction commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// A user name, or what wrote it ("import of cards/hastings.txt", "annals demo").
+    pub author: String,
+    /// An edit summary.
+    pub summary: String,
+}
+
+impl Change {
+    /// A change by `author` with `summary`.
+    pub fn new(author: impl Into<String>, summary: impl Into<String>) -> Change {
+        Change {
+            author: author.into(),
+            summary: summary.into(),
+        }
+    }
+}
+
+/// One committed transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    /// Its generation (1, 2, ...).
+    pub generation: u64,
+    /// When it committed, in milliseconds since 1970-01-01 UTC (0 when unknown: written
+    /// before schema version 4).
+    pub at_ms: i64,
+    /// Who made it.
+    pub author: String,
+    /// Why.
+    pub summary: String,
+}
+
+/// One state of an event in its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    /// The commit that wrote this state (generation 0 with an empty author: written before
+    /// schema version 4, when history was not kept).
+    pub commit: Commit,
+    /// The event as that commit left it; `None`: deleted.
+    pub event: Option<Event>,
 }
 
 /// Which events to list.
@@ -88,11 +139,55 @@ pub struct Stats {
     pub schema_version: u32,
 }
 
+/// What changed since a generation: the ids to look at again. An id in `changed` holds an
+/// event now; one in `deleted` does not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Events written since.
+    pub changed: Vec<String>,
+    /// Events deleted since (and not written again).
+    pub deleted: Vec<String>,
+}
+
+/// A recently changed event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recent {
+    /// The event's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The commit that last wrote it.
+    pub commit: Commit,
+}
+
+/// Where a stored event came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Provenance {
+    /// The file it was last imported from (`None`: written otherwise, or before schema
+    /// version 4).
+    pub origin: Option<String>,
+    /// Only a lead card wrote it: a summary of an event that a full record may complete.
+    pub stub: bool,
+}
+
+/// Two events proposed as one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duplicate {
+    /// One event's id (the smaller).
+    pub a: String,
+    /// The other's.
+    pub b: String,
+    /// How sure the proposal is, 0 to 1.
+    pub score: f64,
+    /// Why, for people ("same title and date").
+    pub reasons: String,
+}
+
 /// A storage backend for events.
 pub trait EventStore {
-    /// Start a transaction: nothing it writes is seen by others until [`Transaction::commit`],
-    /// and dropping it uncommitted writes nothing.
-    fn transaction(&mut self) -> Result<Box<dyn Transaction + '_>, StoreError>;
+    /// Start a transaction on behalf of `change`: nothing it writes is seen by others until
+    /// [`Transaction::commit`], and dropping it uncommitted writes nothing.
+    fn transaction(&mut self, change: &Change) -> Result<Box<dyn Transaction + '_>, StoreError>;
     /// One event by id.
     fn get(&self, id: &str) -> Result<Option<Event>, StoreError>;
     /// Events matching `filter`, in chronological order, passed to `each` one at a time.
@@ -101,27 +196,60 @@ pub trait EventStore {
         filter: &Filter,
         each: &mut dyn FnMut(Event) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
-    /// Counts.
+    /// Counts (reads every event: for commands, not for each request of a server).
     fn stats(&self) -> Result<Stats, StoreError>;
+    /// The number of events, cheaply.
+    fn count(&self) -> Result<u64, StoreError>;
     /// The number of write transactions ever committed: derived data (the search index)
     /// records the generation it was built from, so that it is never silently out of step.
     fn generation(&self) -> Result<u64, StoreError>;
-    /// Whether another connection holds the write lock right now (an import is running).
-    fn write_in_progress(&self) -> Result<bool, StoreError>;
+    /// The events written or deleted after `generation`; `None` when the store cannot tell
+    /// (the change log starts later: derived data must then be rebuilt).
+    fn changes_since(&self, generation: u64) -> Result<Option<Changes>, StoreError>;
+    /// Every state of an event, oldest first, with the commit that wrote it; empty when the
+    /// id was never stored.
+    fn history(&self, id: &str) -> Result<Vec<Revision>, StoreError>;
+    /// The `limit` most recently written events, newest first.
+    fn recent(&self, limit: usize) -> Result<Vec<Recent>, StoreError>;
+    /// Where an event was imported from, and whether only a lead card wrote it.
+    fn provenance(&self, id: &str) -> Result<Option<Provenance>, StoreError>;
+    /// Pairs proposed as duplicates that nobody has decided on yet, best first.
+    fn open_duplicates(&self, limit: usize) -> Result<Vec<Duplicate>, StoreError>;
 }
 
 /// A set of writes that lands all together or not at all.
 pub trait Transaction {
-    /// Insert or replace an event.
-    fn upsert(&mut self, event: &Event) -> Result<Written, StoreError>;
+    /// Insert or replace an event; `origin` is where it was read from (a file), if anywhere.
+    fn upsert(&mut self, event: &Event, origin: Option<&str>) -> Result<Written, StoreError>;
     /// Insert an event from a lead card; if it already exists, only add its relations.
-    fn upsert_stub(&mut self, event: &Event) -> Result<Written, StoreError>;
-    /// Delete an event; false if there was none.
+    fn upsert_stub(&mut self, event: &Event, origin: Option<&str>) -> Result<Written, StoreError>;
+    /// Delete an event, leaving a tombstone and its history; false if there was none.
     fn delete(&mut self, id: &str) -> Result<bool, StoreError>;
-    /// The generation the store will have once this transaction commits.
-    fn next_generation(&self) -> Result<u64, StoreError>;
+    /// The generation the store had when this transaction began.
+    fn base_generation(&self) -> u64;
     /// An event as this transaction sees it (its own writes included).
     fn get(&self, id: &str) -> Result<Option<Event>, StoreError>;
+    /// Where an event was imported from, as this transaction sees it.
+    fn provenance(&self, id: &str) -> Result<Option<Provenance>, StoreError>;
+    /// Whether `event`, exactly as given, is one of the past states of the event with its id
+    /// (an older version being imported again).
+    fn had(&self, event: &Event) -> Result<bool, StoreError>;
+    /// Propose events `a` and `b` as duplicates for review (`a` < `b`); a pair already
+    /// decided (marked distinct, or merged) stays decided.
+    fn propose_duplicate(
+        &mut self,
+        a: &str,
+        b: &str,
+        score: f64,
+        reasons: &str,
+    ) -> Result<(), StoreError>;
+    /// Every event as this transaction sees it, in no particular order.
+    fn scan_all(
+        &self,
+        each: &mut dyn FnMut(Event) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+    /// The events written or deleted after `generation` (see [`EventStore::changes_since`]).
+    fn changes_since(&self, generation: u64) -> Result<Option<Changes>, StoreError>;
     /// Make every write of the transaction durable and visible, and advance the generation.
     /// Returns the new generation.
     fn commit(self: Box<Self>) -> Result<u64, StoreError>;

@@ -41,6 +41,43 @@ pub const MIGRATIONS: &[&str] = &[
     // quarter of a million-event import; the search index answers place and participant
     // questions, and `scan` filters the few lists that ask the store directly.
     "DROP TABLE place_keys; DROP TABLE participants;",
+    // 4: history and the change log. Each event row remembers the generation that last wrote
+    // it (`gen`, indexed: what changed since generation g is a range scan) and where it was
+    // imported from (`origin`). `commits` says who wrote each generation, when and why.
+    // `history` keeps every replaced state (`doc` NULL: the event was deleted then), and
+    // `tombstones` the deleted ids with the generation that deleted them. `duplicates` holds
+    // pairs of events proposed as one (`status`: open, distinct, merged). `log_from` is the
+    // generation the change log starts at: changes before it are not known one by one.
+    "ALTER TABLE events ADD COLUMN gen INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN origin TEXT;
+    ALTER TABLE events ADD COLUMN stub INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX events_gen ON events (gen);
+    CREATE TABLE commits (
+        gen INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        summary TEXT NOT NULL
+    );
+    CREATE TABLE history (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        gen INTEGER NOT NULL,
+        doc BLOB
+    );
+    CREATE INDEX history_id ON history (id, gen);
+    CREATE TABLE tombstones (id TEXT PRIMARY KEY NOT NULL, gen INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE INDEX tombstones_gen ON tombstones (gen);
+    CREATE TABLE duplicates (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        score REAL NOT NULL,
+        reasons TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        gen INTEGER NOT NULL,
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    INSERT OR REPLACE INTO annals_meta
+        SELECT 'log_from', COALESCE((SELECT value FROM annals_meta WHERE key = 'generation'), 0);",
 ];
 
 /// The schema version this build writes.

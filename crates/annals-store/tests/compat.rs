@@ -59,7 +59,7 @@ fn schema_v1_reads_back() {
     );
 }
 
-/// A version 1 file migrates to version 3: its text rows read as before, rows written since are
+/// A version 1 file migrates to version 4: its text rows read as before, rows written since are
 /// compressed, an unchanged re-import stays unchanged across the two encodings, and the place
 /// and participant side tables are gone while place and participant filters still answer.
 #[test]
@@ -69,14 +69,16 @@ fn schema_v1_rows_and_compressed_rows_live_together() {
     let db = dir.path().join("v1.db");
     std::fs::copy(fixture("v1.db"), &db).unwrap();
     let mut store = SqliteStore::open(&db).unwrap();
-    assert_eq!(store.stats().unwrap().schema_version, 3);
+    assert_eq!(store.stats().unwrap().schema_version, 4);
     let mut hastings = store.get("battle-of-hastings-1066").unwrap().unwrap();
     let places = store.stats().unwrap().places;
     {
-        let mut tx = store.transaction().unwrap();
-        assert_eq!(tx.upsert(&hastings).unwrap(), Written::Unchanged);
+        let mut tx = store
+            .transaction(&annals_store::Change::new("test", "compat"))
+            .unwrap();
+        assert_eq!(tx.upsert(&hastings, None).unwrap(), Written::Unchanged);
         hastings.summary.push_str(" Rewritten.");
-        assert_eq!(tx.upsert(&hastings).unwrap(), Written::Updated);
+        assert_eq!(tx.upsert(&hastings, None).unwrap(), Written::Updated);
         tx.commit().unwrap();
     }
     drop(store);
@@ -97,11 +99,42 @@ fn schema_v1_rows_and_compressed_rows_live_together() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(tables, ["annals_meta", "events", "relations"]);
+    assert_eq!(
+        tables,
+        [
+            "annals_meta",
+            "commits",
+            "duplicates",
+            "events",
+            "history",
+            "relations",
+            "tombstones"
+        ]
+    );
     drop(conn);
     let store = SqliteStore::open(&db).unwrap();
     let back = store.get("battle-of-hastings-1066").unwrap().unwrap();
     assert!(back.summary.ends_with(" Rewritten."));
+    // The state written before schema version 4 stays in the history, with an unknown commit;
+    // the change log starts at the migration, so changes from before it are not claimed known.
+    let history = store.history("battle-of-hastings-1066").unwrap();
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert_eq!(history[0].commit.author, "");
+    assert!(!history[0]
+        .event
+        .as_ref()
+        .unwrap()
+        .summary
+        .ends_with(" Rewritten."));
+    assert_eq!(history[1].commit.author, "test");
+    let migrated_at = history[1].commit.generation - 1;
+    if migrated_at > 0 {
+        assert!(store.changes_since(migrated_at - 1).unwrap().is_none());
+    }
+    assert_eq!(
+        store.changes_since(migrated_at).unwrap().unwrap().changed,
+        ["battle-of-hastings-1066"]
+    );
     assert_eq!(store.stats().unwrap().places, places);
     assert_eq!(list(&store, &Filter::default()).unwrap().len(), kinds.len());
 }

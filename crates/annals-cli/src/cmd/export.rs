@@ -35,7 +35,7 @@ fn each_event(
         })?;
         return failed.map_or(Ok(()), Err);
     }
-    each_hit(s, db, &parse(query)?, &mut |hit| {
+    each_hit(db, &parse(query)?, &mut |hit| {
         if let Some(e) = store(s).get(&hit.id)? {
             each(e)?;
         }
@@ -50,12 +50,11 @@ fn parse(query: &str) -> Result<Request> {
 /// Calls `each` with the hits of `request`, page after page, in the query's order, while it
 /// returns true.
 pub(crate) fn each_hit(
-    s: &SqliteStore,
     db: &Path,
     request: &Request,
     each: &mut dyn FnMut(&Hit) -> Result<bool>,
 ) -> Result<()> {
-    let index = crate::indexer::for_search(db, s)?;
+    let index = crate::indexer::for_search(db)?;
     let mut opts = SearchOptions {
         limit: 1000,
         cursor: None,
@@ -100,7 +99,7 @@ fn any_deep(s: &SqliteStore, db: &Path, query: &str) -> Result<bool> {
         )?;
         return Ok(deep);
     }
-    each_hit(s, db, &parse(query)?, &mut |hit| {
+    each_hit(db, &parse(query)?, &mut |hit| {
         deep = timelinejs::needs_cosmological(&hit.date);
         Ok(!deep)
     })?;

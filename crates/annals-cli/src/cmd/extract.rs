@@ -5,18 +5,17 @@
 //! instead. `--import` stores the candidates through the import path (one store transaction,
 //! search index in step). `annals eval-timex GOLD SYSTEM` scores TimeML as TempEval-3 does.
 
-use super::import::{write_one, Tally};
+use super::import::{begin, commit, open_index_for_writing, write_one, Source, Tally};
 use super::open;
 use crate::cli::{EvalTimexArgs, ExtractArgs};
 use crate::exit;
-use crate::indexer::Indexer;
 use annals_extract::annotate::{options_for, to_timeml};
 use annals_extract::doc::{Format, Reader};
 use annals_extract::events::{candidates, Candidate, SourceInfo};
 use annals_extract::score::score_dirs;
 use annals_extract::{Mode, Options, Tagger};
 use annals_formats::{Incoming, Location};
-use annals_store::{EventStore, Transaction};
+use annals_store::Change;
 use anyhow::{bail, Context, Result};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
@@ -139,43 +138,41 @@ pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
     }
     // --import: one store transaction, the index in step, as `annals import` does.
     let mut store = open(db)?;
-    let mut index = Indexer::open(db, &store)
-        .context("cannot open the search index (is another import running?)")?;
+    let index = open_index_for_writing(db)?;
+    let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+    let change = Change::new(
+        format!("extraction from {}", names.join(", ")),
+        "annals extract --import",
+    );
+    let mut write = begin(&mut store, &index, &change)?;
     let mut tally = Tally::default();
+    let mut problems = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut stdout = BufWriter::new(std::io::stdout().lock());
-    let (after, generation, found) = {
-        let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
-        let mut found = 0;
-        for path in &args.files {
-            found += each_candidate(args, &opts, path, &mut |mut c| {
-                // Two candidates of one run never share an id.
-                let n = ids.entry(c.event.id.clone()).or_insert(0);
-                *n += 1;
-                if *n > 1 {
-                    c.event.id = format!("{}-{n}", c.event.id);
-                }
-                print(&mut stdout, "events", path, c.clone())?;
-                let incoming = Incoming {
-                    event: c.event,
-                    stub: false,
-                    location: Location::Line(0),
-                };
-                write_one(&mut *tx, &mut index, &mut tally, &incoming)
-            })?;
-        }
-        let after = index
-            .prepare(tx.next_generation()?)
-            .context("the search index could not be updated, so nothing was imported")?;
-        let generation = tx.commit()?;
-        (after, generation, found)
-    };
-    after.finish(&store, generation).with_context(|| {
-        format!(
-            "the events were stored, but the search index of {} could not be rebuilt: run `annals reindex`",
-            db.display()
-        )
-    })?;
+    let mut found = 0;
+    for path in &args.files {
+        let source = Source::new(path);
+        found += each_candidate(args, &opts, path, &mut |mut c| {
+            // Two candidates of one run never share an id.
+            let n = ids.entry(c.event.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                c.event.id = format!("{}-{n}", c.event.id);
+            }
+            print(&mut stdout, "events", path, c.clone())?;
+            let incoming = Incoming {
+                event: c.event,
+                stub: false,
+                location: Location::Line(0),
+            };
+            write_one(&mut write, &mut tally, &source, incoming, &mut problems)
+        })?;
+    }
+    if let Some(p) = problems.first() {
+        write.abort()?;
+        bail!("nothing was imported: {p}");
+    }
+    commit(write, db)?;
     stdout.flush()?;
     outln!(
         "imported {found} extracted event{} into {}: {} created, {} updated, {} unchanged (tag: extracted)",

@@ -3,16 +3,17 @@
 use super::{open, read_options};
 use crate::cli::{ImportArgs, ReadArgs};
 use crate::exit;
-use crate::indexer::Indexer;
 use crate::input::{collect_files, read_file, total_bytes, Problem};
-use annals_core::{id::event_id, Event};
 use annals_formats::table::ColumnMap;
 use annals_formats::{FormatError, Incoming, Location};
-use annals_store::{EventStore, Transaction, Written};
-use anyhow::{anyhow, Context, Result};
+use annals_index::sync::{Size, Write};
+use annals_index::SearchIndex;
+use annals_store::identity::{PlaceError, Placed};
+use annals_store::{Change, EventStore, SqliteStore, Written};
+use anyhow::{anyhow, bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Counts of one import.
 #[derive(Default)]
@@ -24,51 +25,73 @@ pub(crate) struct Tally {
     pub(crate) updated: u64,
     pub(crate) unchanged: u64,
     merged: u64,
+    /// Records that took a new id because theirs belonged to a different event.
+    renamed: Vec<(String, String)>,
+    /// Pairs proposed as duplicates.
+    duplicates: Vec<(String, String)>,
 }
 
-/// Ids given out in this run, so that two different records never share one.
-#[derive(Default)]
-struct Ids {
-    /// Main records' ids and where they were read.
-    seen: HashMap<String, String>,
-}
-
-impl Ids {
-    /// Claim an id for a main record. A generated id (title + year) that is already taken by
-    /// another record of this run gets the record's month and day, then a counter; an explicit
-    /// id given twice is a problem.
-    fn claim(&mut self, event: &mut Event, at: String) -> Result<(), String> {
-        if !self.seen.contains_key(&event.id) {
-            self.seen.insert(event.id.clone(), at);
-            return Ok(());
-        }
-        if event.id != event_id(&event.title, &event.date) {
-            return Err(format!(
-                "id {:?} is given twice (first at {})",
-                event.id, self.seen[&event.id]
-            ));
-        }
-        let base = match event.date.earliest.day() {
-            Some(d)
-                if matches!(
-                    event.date.precision,
-                    annals_dates::Precision::Day | annals_dates::Precision::Time
-                ) =>
-            {
-                let ymd = d.ymd();
-                format!("{}-{:02}-{:02}", event.id, ymd.month, ymd.day)
+impl Tally {
+    fn count(&mut self, placed: &Placed, stub: bool) {
+        match placed.written {
+            Written::Created => {
+                self.created += 1;
+                if stub {
+                    self.stubs_created.insert(placed.id.clone());
+                }
             }
-            _ => event.id.clone(),
-        };
-        let mut candidate = base.clone();
-        let mut n = 2;
-        while self.seen.contains_key(&candidate) {
-            candidate = format!("{base}-{n}");
-            n += 1;
+            Written::Updated if self.stubs_created.remove(&placed.id) => {}
+            Written::Updated => self.updated += 1,
+            Written::Unchanged => self.unchanged += 1,
+            Written::Merged => self.merged += 1,
         }
-        event.id = candidate.clone();
-        self.seen.insert(candidate, at);
+        if let Some(old) = &placed.renamed_from {
+            self.renamed.push((old.clone(), placed.id.clone()));
+        }
+        if let Some(other) = &placed.duplicate_of {
+            self.duplicates.push((other.clone(), placed.id.clone()));
+        }
+    }
+
+    /// What the import did, in a few lines.
+    fn report(&self) -> Result<()> {
+        if !self.renamed.is_empty() {
+            let (old, new) = &self.renamed[0];
+            outln!(
+                "{} record{} took a new id because {} belonged to a different event (first: {old} became {new}); nothing was overwritten",
+                self.renamed.len(),
+                plural(self.renamed.len()),
+                if self.renamed.len() == 1 { "its id" } else { "their ids" }
+            );
+        }
+        if !self.duplicates.is_empty() {
+            let (a, b) = &self.duplicates[0];
+            outln!(
+                "{} pair{} of records look like the same event and wait for review (first: {a} and {b}): `annals duplicates` lists them",
+                self.duplicates.len(),
+                plural(self.duplicates.len())
+            );
+        }
         Ok(())
+    }
+}
+
+/// A file being read: as given (for messages) and as the origin its events remember.
+pub(crate) struct Source {
+    pub(crate) file: PathBuf,
+    pub(crate) origin: String,
+}
+
+impl Source {
+    pub(crate) fn new(file: &Path) -> Source {
+        let origin = std::fs::canonicalize(file)
+            .unwrap_or_else(|_| file.to_path_buf())
+            .display()
+            .to_string();
+        Source {
+            file: file.to_path_buf(),
+            origin,
+        }
     }
 }
 
@@ -82,7 +105,7 @@ fn read_all(
     read: &ReadArgs,
     progress: &ProgressBar,
     unresolved: &mut Vec<String>,
-    write: &mut dyn FnMut(Incoming) -> Result<()>,
+    write: &mut dyn FnMut(&Arc<Source>, Incoming) -> Result<()>,
 ) -> Result<(Vec<Problem>, usize)> {
     let files = collect_files(&read.paths)?;
     progress.set_length(total_bytes(&files));
@@ -92,8 +115,8 @@ fn read_all(
         None => ColumnMap::default(),
     };
     let mut problems = Vec::new();
-    let mut ids = Ids::default();
     for file in &files {
+        let source = Arc::new(Source::new(file));
         read_file(file, format, &opts, &columns, progress, &mut |item| {
             match item {
                 Ok(mut incoming) => {
@@ -113,20 +136,7 @@ fn read_all(
                             located(file, &incoming.location)
                         ));
                     }
-                    if !incoming.stub {
-                        let at = located(file, &incoming.location);
-                        if let Err(message) = ids.claim(&mut incoming.event, at) {
-                            problems.push(Problem {
-                                file: file.clone(),
-                                error: FormatError {
-                                    location: incoming.location,
-                                    message,
-                                },
-                            });
-                            return Ok(());
-                        }
-                    }
-                    write(incoming)?;
+                    write(&source, incoming)?;
                 }
                 Err(error) => problems.push(Problem {
                     file: file.clone(),
@@ -151,102 +161,111 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-/// Write one event to the store and the index, and count what happened.
+/// Place one record by the identity rules (store and index), and count what happened. A
+/// record the rules refuse is a problem at its location.
 pub(crate) fn write_one(
-    tx: &mut dyn Transaction,
-    index: &mut Indexer,
+    write: &mut Write<'_>,
     tally: &mut Tally,
-    incoming: &Incoming,
+    source: &Source,
+    incoming: Incoming,
+    problems: &mut Vec<Problem>,
 ) -> Result<()> {
-    let w = if incoming.stub {
-        tx.upsert_stub(&incoming.event)?
-    } else {
-        tx.upsert(&incoming.event)?
-    };
-    index.record(tx, &incoming.event, w)?;
-    match w {
-        Written::Created => {
-            tally.created += 1;
-            if incoming.stub {
-                tally.stubs_created.insert(incoming.event.id.clone());
-            }
-        }
-        Written::Updated if tally.stubs_created.remove(&incoming.event.id) => {}
-        Written::Updated => tally.updated += 1,
-        Written::Unchanged => tally.unchanged += 1,
-        Written::Merged => tally.merged += 1,
+    let stub = incoming.stub;
+    let location = incoming.location.clone();
+    match write.place(incoming.event, stub, &source.origin) {
+        Ok(placed) => tally.count(&placed, stub),
+        Err(PlaceError::Refused(message)) => problems.push(Problem {
+            file: source.file.clone(),
+            error: FormatError { location, message },
+        }),
+        Err(PlaceError::Store(e)) => return Err(e.into()),
     }
     Ok(())
 }
 
+/// Who an import is by: `import of FILE` (the first paths, as given).
+fn import_change(paths: &[PathBuf]) -> Change {
+    let mut names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    if names.len() > 3 {
+        let more = names.len() - 3;
+        names.truncate(3);
+        names.push(format!("{more} more"));
+    }
+    Change::new(format!("import of {}", names.join(", ")), "annals import")
+}
+
+/// Open the index of `db` and begin a write on behalf of `change`.
+pub(crate) fn begin<'s>(
+    store: &'s mut SqliteStore,
+    index: &'s SearchIndex,
+    change: &Change,
+) -> Result<Write<'s>> {
+    Write::begin(store, index, change, Size::Bulk)
+        .context("cannot write to the search index (is another import running?)")
+}
+
 pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     let mut store = open(db)?;
-    let mut index = Indexer::open(db, &store)
-        .context("cannot open the search index (is another import running?)")?;
+    let index = open_index_for_writing(db)?;
+    let mut write = begin(&mut store, &index, &import_change(&args.read.paths))?;
     let mut tally = Tally::default();
     let progress = progress_bar();
     let mut unresolved = Vec::new();
-    let (problems, files, after, generation) = {
-        let mut tx: Box<dyn Transaction + '_> = store.transaction()?;
-        // Two stages on two cores: a reader thread parses and validates, this thread writes.
-        let (problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
-            // Events travel in batches: one hand-over per event costs a thread wake-up each.
-            const BATCH: usize = 256;
-            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Incoming>>(16);
-            let progress = &progress;
-            let unresolved = &mut unresolved;
-            let reader = scope.spawn(move || {
-                let stopped = |_| anyhow!("the import stopped");
-                let mut batch = Vec::with_capacity(BATCH);
-                let read = read_all(&args.read, progress, unresolved, &mut |incoming| {
-                    batch.push(incoming);
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        send.send(full).map_err(stopped)?;
-                    }
-                    Ok(())
-                })?;
-                send.send(batch).map_err(stopped)?;
-                Ok(read)
-            });
-            let mut written = Ok(());
-            'batches: for batch in receive.iter() {
-                for incoming in &batch {
-                    written = write_one(&mut *tx, &mut index, &mut tally, incoming);
-                    if written.is_err() {
-                        break 'batches;
-                    }
+    let mut refused = Vec::new();
+    // Two stages on two cores: a reader thread parses and validates, this thread writes.
+    let (mut problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
+        // Events travel in batches: one hand-over per event costs a thread wake-up each.
+        const BATCH: usize = 256;
+        type Batch = Vec<(Arc<Source>, Incoming)>;
+        let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(16);
+        let progress = &progress;
+        let unresolved = &mut unresolved;
+        let reader = scope.spawn(move || {
+            let stopped = |_| anyhow!("the import stopped");
+            let mut batch = Vec::with_capacity(BATCH);
+            let read = read_all(&args.read, progress, unresolved, &mut |source, incoming| {
+                batch.push((source.clone(), incoming));
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    send.send(full).map_err(stopped)?;
+                }
+                Ok(())
+            })?;
+            send.send(batch).map_err(stopped)?;
+            Ok(read)
+        });
+        let mut written = Ok(());
+        'batches: for batch in receive.iter() {
+            for (source, incoming) in batch {
+                written = write_one(&mut write, &mut tally, &source, incoming, &mut refused);
+                if written.is_err() {
+                    break 'batches;
                 }
             }
-            drop(receive);
-            let read = reader
-                .join()
-                .map_err(|_| anyhow!("the reader thread failed"))?;
-            written?;
-            read
-        })?;
-        progress.finish_and_clear();
-        for p in &problems {
-            eprintln!("{p}");
         }
-        if !problems.is_empty() && !args.skip_invalid {
-            // Dropping the transaction rolls it back: nothing is written.
-            drop(tx);
-            index.abort()?;
-            eprintln!(
-                "annals: {} problem{} found; nothing was imported (fix them, or use --skip-invalid to import the valid records)",
-                problems.len(),
-                plural(problems.len())
-            );
-            return Ok(exit::INVALID);
-        }
-        let after = index
-            .prepare(tx.next_generation()?)
-            .context("the search index could not be updated, so nothing was imported")?;
-        let generation = tx.commit()?;
-        (problems, files, after, generation)
-    };
-    after.finish(&store, generation).with_context(|| format!("the events were stored, but the search index of {} could not be rebuilt: run `annals reindex`", db.display()))?;
+        drop(receive);
+        let read = reader
+            .join()
+            .map_err(|_| anyhow!("the reader thread failed"))?;
+        written?;
+        read
+    })?;
+    progress.finish_and_clear();
+    problems.append(&mut refused);
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    if !problems.is_empty() && !args.skip_invalid {
+        // Nothing is written: the transaction and the index changes are dropped.
+        write.abort()?;
+        eprintln!(
+            "annals: {} problem{} found; nothing was imported (fix them, or use --skip-invalid to import the valid records)",
+            problems.len(),
+            plural(problems.len())
+        );
+        return Ok(exit::INVALID);
+    }
+    commit(write, db)?;
     outln!(
         "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
         plural(files),
@@ -257,6 +276,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         tally.merged,
         if problems.is_empty() { String::new() } else { format!("; {} rejected (listed above)", problems.len()) }
     );
+    tally.report()?;
     if !unresolved.is_empty() {
         outln!(
             "{} place{} not in the gazetteer, kept without coordinates (`annals places --unresolved` lists them; `annals check FILE` says where)",
@@ -267,6 +287,23 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// Open (or create) the search index of `db` to write to it.
+pub(crate) fn open_index_for_writing(db: &Path) -> Result<SearchIndex> {
+    let dir = annals_index::dir_for(db);
+    SearchIndex::open_or_create(&dir)
+        .with_context(|| format!("cannot open the search index {}", dir.display()))
+}
+
+/// Commit a write: the store, then the index.
+pub(crate) fn commit(write: Write<'_>, db: &Path) -> Result<u64> {
+    write.commit().with_context(|| {
+        format!(
+            "the search index of {} could not be updated (if the events were stored, the index catches up when next used)",
+            db.display()
+        )
+    })
+}
+
 /// The demo corpus, compiled in by the build script.
 mod corpus {
     include!(concat!(env!("OUT_DIR"), "/demo_corpus.rs"));
@@ -275,27 +312,31 @@ mod corpus {
 /// Import the bundled demo corpus into `db`, then list it.
 pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     let mut store = open(db)?;
-    let mut index = Indexer::open(db, &store)
-        .context("cannot open the search index (is another import running?)")?;
+    let index = open_index_for_writing(db)?;
+    let mut write = begin(
+        &mut store,
+        &index,
+        &Change::new("annals demo", "the demo corpus"),
+    )?;
     let opts = annals_formats::ReadOptions::default();
     let mut tally = Tally::default();
-    let generation = {
-        let mut tx = store.transaction()?;
-        for (name, text) in corpus::DEMO {
-            for doc in annals_formats::card::read_documents(text, &opts) {
-                let doc = doc.map_err(|e| anyhow::anyhow!("demo corpus {name}:{e}"))?;
-                for item in doc.into_events() {
-                    write_one(&mut *tx, &mut index, &mut tally, &item)?;
-                }
+    let mut problems = Vec::new();
+    for (name, text) in corpus::DEMO {
+        let source = Source {
+            file: PathBuf::from(name),
+            origin: format!("annals demo corpus: {name}"),
+        };
+        for doc in annals_formats::card::read_documents(text, &opts) {
+            let doc = doc.map_err(|e| anyhow::anyhow!("demo corpus {name}:{e}"))?;
+            for item in doc.into_events() {
+                write_one(&mut write, &mut tally, &source, item, &mut problems)?;
             }
         }
-        let after = index
-            .prepare(tx.next_generation()?)
-            .context("the search index could not be updated, so nothing was imported")?;
-        (after, tx.commit()?)
-    };
-    let (after, generation) = generation;
-    after.finish(&store, generation).with_context(|| format!("the events were stored, but the search index of {} could not be rebuilt: run `annals reindex`", db.display()))?;
+    }
+    if let Some(p) = problems.first() {
+        bail!("the demo corpus has a problem: {p}");
+    }
+    commit(write, db)?;
     if quiet {
         outln!(
             "imported the demo corpus into {} ({} new events)",
@@ -322,7 +363,7 @@ pub fn check(read: &ReadArgs) -> Result<u8> {
     let progress = ProgressBar::hidden();
     let mut events = 0usize;
     let mut unresolved = Vec::new();
-    let (problems, files) = read_all(read, &progress, &mut unresolved, &mut |_| {
+    let (problems, files) = read_all(read, &progress, &mut unresolved, &mut |_, _| {
         events += 1;
         Ok(())
     })?;

@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// The events of a place or participant, by date, from the search index: the store has no
 /// lookup by place or participant and would read every event.
-fn from_index(s: &SqliteStore, db: &Path, filter: &Filter) -> Result<Vec<String>> {
+fn from_index(db: &Path, filter: &Filter) -> Result<Vec<String>> {
     use annals_query::{DateMode, DayRange, Expr, Filter as Only, Request, Sort};
     let mut all = Vec::new();
     if let Some(place) = &filter.place {
@@ -35,7 +35,7 @@ fn from_index(s: &SqliteStore, db: &Path, filter: &Filter) -> Result<Vec<String>
         sort: Some(Sort::DateAsc),
     };
     let mut ids = Vec::new();
-    super::export::each_hit(s, db, &request, &mut |hit| {
+    super::export::each_hit(db, &request, &mut |hit| {
         ids.push(hit.id.clone());
         Ok(true)
     })?;
@@ -67,7 +67,7 @@ pub fn list(s: &SqliteStore, db: &Path, args: &ListArgs) -> Result<u8> {
         r.map_err(annals_store::StoreError::Output)
     };
     let by_index = (filter.place.is_some() || filter.participant.is_some())
-        .then(|| from_index(s, db, &filter))
+        .then(|| from_index(db, &filter))
         // Without a usable index (missing, out of date) the store answers, more slowly.
         .and_then(Result::ok);
     if let Some(ids) = by_index {

@@ -11,8 +11,8 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 fn open_index(db: &Path) -> Result<SearchIndex> {
-    let s = open_existing(db)?;
-    for_search(db, &s)
+    open_existing(db)?;
+    for_search(db)
 }
 
 /// `<mark>` → terminal emphasis; HTML entities back to text.
@@ -270,7 +270,7 @@ pub fn related(db: &Path, args: &RelatedArgs) -> Result<u8> {
     let Some(event) = store(&s).get(&args.id)? else {
         return Ok(not_found(&args.id));
     };
-    let index = for_search(db, &s)?;
+    let index = for_search(db)?;
     let related = index.related(&event, args.limit.max(1))?;
     if args.json {
         outln!(
@@ -316,9 +316,9 @@ fn reason_text(v: &serde_json::Value) -> String {
 }
 
 pub fn reindex(db: &Path) -> Result<u8> {
-    let s = open_existing(db)?;
+    open_existing(db)?;
     let started = std::time::Instant::now();
-    let n = rebuild(db, &s)?;
+    let n = rebuild(db)?;
     outln!(
         "indexed {n} events in {:.1} s into {}",
         started.elapsed().as_secs_f64(),

@@ -1,0 +1,389 @@
+//! What every store backend must do, run against each backend (SQLite here; PostgreSQL joins
+//! through the same `suite!`): history and tombstones, the change log, commits, and the
+//! identity rules of imports (`docs/curation.md`).
+
+use annals_core::{Event, RawEvent};
+use annals_dates::CalendarHint;
+use annals_store::identity::Claims;
+use annals_store::{Change, EventStore, SqliteStore, Written};
+use proptest::prelude::*;
+
+fn event(json: &str) -> Event {
+    serde_json::from_str::<RawEvent>(json)
+        .unwrap()
+        .into_event(CalendarHint::Auto)
+        .unwrap()
+}
+
+fn by(who: &str) -> Change {
+    Change::new(who, format!("a change by {who}"))
+}
+
+/// A fresh store of each backend.
+fn backends() -> Vec<(&'static str, Box<dyn EventStore>, tempfile::TempDir)> {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    vec![("sqlite", Box::new(sqlite), dir)]
+}
+
+/// Import `records` (JSON, origin) in one transaction through the identity rules.
+fn import(store: &mut dyn EventStore, records: &[(&str, &str)]) -> Vec<(String, Written)> {
+    let mut tx = store.transaction(&by("import")).unwrap();
+    let mut claims = Claims::default();
+    let mut out = Vec::new();
+    for (json, origin) in records {
+        let placed = claims.place(&mut *tx, event(json), false, origin).unwrap();
+        out.push((placed.id, placed.written));
+    }
+    tx.commit().unwrap();
+    out
+}
+
+#[test]
+fn history_keeps_every_state_and_deletes_leave_tombstones() {
+    for (name, mut store, _dir) in backends() {
+        let a1 = event(r#"{"title": "A", "date": "1960", "summary": "One."}"#);
+        let mut a2 = a1.clone();
+        a2.summary = "Two.".into();
+        for (who, op) in [
+            ("ann", Some(&a1)),
+            ("bob", Some(&a2)),
+            ("cy", None),
+            ("dee", Some(&a1)),
+        ] {
+            let mut tx = store.transaction(&by(who)).unwrap();
+            match op {
+                Some(e) => {
+                    tx.upsert(e, None).unwrap();
+                }
+                None => assert!(tx.delete("a-1960").unwrap()),
+            }
+            tx.commit().unwrap();
+        }
+        let h = store.history("a-1960").unwrap();
+        let states: Vec<(u64, &str, Option<&str>)> = h
+            .iter()
+            .map(|r| {
+                (
+                    r.commit.generation,
+                    r.commit.author.as_str(),
+                    r.event.as_ref().map(|e| e.summary.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            states,
+            [
+                (1, "ann", Some("One.")),
+                (2, "bob", Some("Two.")),
+                (3, "cy", None),
+                (4, "dee", Some("One."))
+            ],
+            "{name}"
+        );
+        assert_eq!(h[1].commit.summary, "a change by bob");
+        assert!(h[0].commit.at_ms > 1_700_000_000_000, "{name}: commit time");
+        assert!(store.history("never").unwrap().is_empty());
+        let recent = store.recent(5).unwrap();
+        assert_eq!(recent[0].id, "a-1960");
+        assert_eq!(recent[0].commit.author, "dee");
+    }
+}
+
+#[test]
+fn the_change_log_names_what_changed() {
+    for (name, mut store, _dir) in backends() {
+        let mut tx = store.transaction(&by("a")).unwrap();
+        for t in ["A", "B", "C"] {
+            tx.upsert(
+                &event(&format!(r#"{{"title": "{t}", "date": "1960"}}"#)),
+                None,
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+        let mut tx = store.transaction(&by("b")).unwrap();
+        tx.upsert(
+            &event(r#"{"title": "B", "date": "1960", "summary": "New."}"#),
+            None,
+        )
+        .unwrap();
+        tx.delete("c-1960").unwrap();
+        assert_eq!(tx.base_generation(), 1);
+        tx.commit().unwrap();
+        let all = store.changes_since(0).unwrap().unwrap();
+        let mut changed = all.changed.clone();
+        changed.sort();
+        assert_eq!(changed, ["a-1960", "b-1960"], "{name}");
+        assert_eq!(all.deleted, ["c-1960"], "{name}");
+        let since = store.changes_since(1).unwrap().unwrap();
+        assert_eq!(since.changed, ["b-1960"], "{name}");
+        assert_eq!(since.deleted, ["c-1960"], "{name}");
+        assert_eq!(store.changes_since(2).unwrap().unwrap(), Default::default());
+        // An uncommitted transaction changes nothing, not even the generation.
+        drop(store.transaction(&by("c")).unwrap());
+        assert_eq!(store.generation().unwrap(), 2);
+        assert_eq!(store.count().unwrap(), 2);
+    }
+}
+
+#[test]
+fn reimporting_is_a_no_op_and_an_edited_file_updates() {
+    for (name, mut store, _dir) in backends() {
+        let rec = r#"{"title": "Treaty", "date": "1648-10-24", "summary": "Signed."}"#;
+        let edited = r#"{"title": "Treaty", "date": "1648-10-24", "summary": "Signed at last."}"#;
+        assert_eq!(
+            import(&mut *store, &[(rec, "a.json")]),
+            [("treaty-1648".into(), Written::Created)],
+            "{name}"
+        );
+        assert_eq!(
+            import(&mut *store, &[(rec, "a.json")]),
+            [("treaty-1648".into(), Written::Unchanged)]
+        );
+        assert_eq!(
+            import(&mut *store, &[(edited, "a.json")]),
+            [("treaty-1648".into(), Written::Updated)]
+        );
+        // The older file again: a past state, so nothing changes (no edit is undone).
+        assert_eq!(
+            import(&mut *store, &[(rec, "a.json")]),
+            [("treaty-1648".into(), Written::Unchanged)]
+        );
+        assert_eq!(
+            store.get("treaty-1648").unwrap().unwrap().summary,
+            "Signed at last."
+        );
+    }
+}
+
+#[test]
+fn a_different_event_never_overwrites() {
+    for (name, mut store, _dir) in backends() {
+        let first = r#"{"title": "Great Fire", "date": "1666-09-02", "summary": "London.", "participants": [{"name": "Thomas Farriner"}]}"#;
+        let other_day = r#"{"title": "Great Fire", "date": "1666-05-01", "summary": "Elsewhere."}"#;
+        let same_day = r#"{"title": "Great Fire", "date": "1666-09-02", "summary": "Told by another source."}"#;
+        import(&mut *store, &[(first, "a.csv")]);
+        let placed = import(&mut *store, &[(other_day, "b.csv"), (same_day, "b.csv")]);
+        assert_eq!(
+            placed,
+            [
+                ("great-fire-1666-05-01".into(), Written::Created),
+                ("great-fire-1666-09-02".into(), Written::Created)
+            ],
+            "{name}"
+        );
+        let kept = store.get("great-fire-1666").unwrap().unwrap();
+        assert_eq!(kept.summary, "London.");
+        assert_eq!(kept.participants.len(), 1);
+        let dups = store.open_duplicates(10).unwrap();
+        assert_eq!(dups.len(), 1, "{dups:?}");
+        assert_eq!(
+            (dups[0].a.as_str(), dups[0].b.as_str()),
+            ("great-fire-1666", "great-fire-1666-09-02")
+        );
+    }
+}
+
+#[test]
+fn batching_does_not_change_the_result() {
+    let a = [
+        (
+            r#"{"title": "Fire", "date": "1666-09-02", "summary": "A."}"#,
+            "a.csv",
+        ),
+        (
+            r#"{"title": "Flood", "date": "1953", "summary": "A."}"#,
+            "a.csv",
+        ),
+    ];
+    let b = [
+        (
+            r#"{"title": "Fire", "date": "1666-09-02", "summary": "B."}"#,
+            "b.csv",
+        ),
+        (
+            r#"{"title": "Fire", "date": "1666-07-01", "summary": "B."}"#,
+            "b.csv",
+        ),
+        (
+            r#"{"title": "Flood", "date": "1953", "summary": "B."}"#,
+            "b.csv",
+        ),
+        (
+            r#"{"title": "Flood", "date": "1953", "summary": "B again."}"#,
+            "b.csv",
+        ),
+    ];
+    let snapshot = |store: &dyn EventStore| {
+        let mut all: Vec<(String, String)> = annals_store::list(store, &Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.id, e.summary))
+            .collect();
+        all.sort();
+        let dups: Vec<(String, String)> = store
+            .open_duplicates(100)
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.a, d.b))
+            .collect();
+        (all, dups)
+    };
+    let mut runs = Vec::new();
+    for split in [true, false] {
+        let (_, mut store, _dir) = backends().pop().unwrap();
+        if split {
+            import(&mut *store, &a);
+            import(&mut *store, &b);
+        } else {
+            let both: Vec<_> = a.iter().chain(&b).copied().collect();
+            import(&mut *store, &both);
+        }
+        runs.push(snapshot(&*store));
+    }
+    assert_eq!(runs[0], runs[1]);
+    assert_eq!(runs[0].0.len(), 6, "{:?}", runs[0]);
+}
+
+#[test]
+fn explicit_ids_name_their_event() {
+    for (_, mut store, _dir) in backends() {
+        let mut tx = store.transaction(&by("x")).unwrap();
+        let mut claims = Claims::default();
+        let rec = |s: &str| {
+            event(&format!(
+                r#"{{"id": "my-id", "title": "T", "date": "1900", "summary": "{s}"}}"#
+            ))
+        };
+        claims.place(&mut *tx, rec("one"), false, "a.json").unwrap();
+        let twice = claims.place(&mut *tx, rec("two"), false, "b.json");
+        assert!(twice.unwrap_err().to_string().contains("given twice"));
+        tx.commit().unwrap();
+        let mut tx = store.transaction(&by("y")).unwrap();
+        let placed = Claims::default()
+            .place(&mut *tx, rec("three"), false, "c.json")
+            .unwrap();
+        assert_eq!(
+            (placed.id.as_str(), placed.written),
+            ("my-id", Written::Updated)
+        );
+        tx.commit().unwrap();
+        assert_eq!(store.history("my-id").unwrap().len(), 2);
+    }
+}
+
+#[test]
+fn a_lead_card_for_a_different_event_is_renamed_and_followed() {
+    for (_, mut store, _dir) in backends() {
+        import(
+            &mut *store,
+            &[(r#"{"title": "Siege", "date": "1453-05-29"}"#, "x.json")],
+        );
+        let mut tx = store.transaction(&by("cards")).unwrap();
+        let mut claims = Claims::default();
+        let lead = event(r#"{"title": "Siege", "date": "1453-01-10"}"#);
+        let main = event(
+            r#"{"title": "Aftermath", "date": "1454", "related": [{"id": "siege-1453", "kind": "follows"}]}"#,
+        );
+        let l = claims.place(&mut *tx, lead, true, "c.txt").unwrap();
+        assert_eq!(l.id, "siege-1453-01-10");
+        assert_eq!(l.renamed_from.as_deref(), Some("siege-1453"));
+        let m = claims.place(&mut *tx, main, false, "c.txt").unwrap();
+        tx.commit().unwrap();
+        let stored = store.get(&m.id).unwrap().unwrap();
+        assert_eq!(stored.related[0].id, "siege-1453-01-10");
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Put(u8, u8),
+    Delete(u8),
+}
+
+fn ops() -> impl Strategy<Value = Vec<Vec<Op>>> {
+    let op = prop_oneof![
+        (0u8..3, 0u8..4).prop_map(|(e, v)| Op::Put(e, v)),
+        (0u8..3).prop_map(Op::Delete),
+    ];
+    prop::collection::vec(prop::collection::vec(op, 1..4), 1..8)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Replaying the history of every event gives, commit by commit, the states the writes
+    /// left, and its last state is the current one.
+    #[test]
+    fn history_replays_to_the_current_state(batches in ops()) {
+        let (_, mut store, _dir) = backends().pop().unwrap();
+        // What each committed generation left, per event: None = absent.
+        let mut expected: Vec<Vec<(u64, Option<String>)>> = vec![Vec::new(); 3];
+        let mut current: Vec<Option<String>> = vec![None; 3];
+        for (g, batch) in batches.iter().enumerate() {
+            let mut tx = store.transaction(&by("p")).unwrap();
+            let before = current.clone();
+            for op in batch {
+                match *op {
+                    Op::Put(e, v) => {
+                        let ev = event(&format!(r#"{{"id": "e{e}", "title": "E", "date": "1900", "summary": "v{v}"}}"#));
+                        tx.upsert(&ev, None).unwrap();
+                        current[e as usize] = Some(format!("v{v}"));
+                    }
+                    Op::Delete(e) => {
+                        tx.delete(&format!("e{e}")).unwrap();
+                        current[e as usize] = None;
+                    }
+                }
+            }
+            tx.commit().unwrap();
+            for (e, states) in expected.iter_mut().enumerate() {
+                let was_known = before[e].is_some() || !states.is_empty();
+                if current[e] != before[e] && (current[e].is_some() || was_known) {
+                    states.push((g as u64 + 1, current[e].clone()));
+                }
+            }
+        }
+        for (e, states) in expected.iter().enumerate() {
+            let id = format!("e{e}");
+            let history: Vec<(u64, Option<String>)> = store
+                .history(&id)
+                .unwrap()
+                .into_iter()
+                .map(|r| (r.commit.generation, r.event.map(|ev| ev.summary)))
+                .collect();
+            prop_assert_eq!(&history, states);
+            let now = store.get(&id).unwrap().map(|ev| ev.summary);
+            prop_assert_eq!(history.last().and_then(|h| h.1.clone()), now);
+        }
+    }
+}
+
+#[test]
+fn a_full_record_completes_what_a_lead_card_wrote() {
+    for split in [true, false] {
+        let (_, mut store, _dir) = backends().pop().unwrap();
+        let lead = event(r#"{"title": "Coronation", "date": "1066-12-25", "summary": "Short."}"#);
+        let full = event(
+            r#"{"title": "Coronation", "date": "1066-12-25", "summary": "The whole story.", "body": ["More."]}"#,
+        );
+        let mut tx = store.transaction(&by("cards")).unwrap();
+        let mut claims = Claims::default();
+        claims.place(&mut *tx, lead, true, "a.txt").unwrap();
+        if split {
+            tx.commit().unwrap();
+            tx = store.transaction(&by("cards")).unwrap();
+            claims = Claims::default();
+        }
+        let placed = claims.place(&mut *tx, full, false, "b.txt").unwrap();
+        tx.commit().unwrap();
+        assert_eq!(placed.id, "coronation-1066", "split: {split}");
+        assert_eq!(placed.written, Written::Updated);
+        assert_eq!(
+            store.get("coronation-1066").unwrap().unwrap().summary,
+            "The whole story."
+        );
+        assert!(store.open_duplicates(5).unwrap().is_empty());
+        assert!(!store.provenance("coronation-1066").unwrap().unwrap().stub);
+    }
+}
