@@ -142,9 +142,71 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: String,
     /// A file holding the token that writes need (`Authorization: Bearer TOKEN`); without it
-    /// the server is read-only.
+    /// the server is read-only. One line of at least 16 printable ASCII characters, in a
+    /// file that only its owner can write and others cannot read.
     #[arg(long, value_name = "FILE")]
     pub token_file: Option<PathBuf>,
+    /// Request logs on standard error: `text` or `json` (one object per line). The level
+    /// comes from RUST_LOG (default `info`).
+    #[arg(long, value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+    /// Largest body of a write other than an import.
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 20, help_heading = "Limits (docs/deploy.md)")]
+    pub max_body: usize,
+    /// Largest body of an import (POST /api/import).
+    #[arg(long, value_name = "BYTES", default_value_t = 16 << 20, help_heading = "Limits (docs/deploy.md)")]
+    pub max_import: usize,
+    /// Seconds for a client to send a request's headers; also how long an idle kept-alive
+    /// connection stays open.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..), help_heading = "Limits (docs/deploy.md)")]
+    pub header_timeout: u64,
+    /// Seconds for a client to send a request's body.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..), help_heading = "Limits (docs/deploy.md)")]
+    pub body_timeout: u64,
+    /// Open connections at most (lowered to fit the open-file limit); more get 503.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1024,
+        help_heading = "Limits (docs/deploy.md)"
+    )]
+    pub max_connections: usize,
+    /// Searches, timelines, maps and exports run at most N at once [default: cores - 1].
+    #[arg(long, value_name = "N", help_heading = "Limits (docs/deploy.md)")]
+    pub expensive: Option<usize>,
+    /// Expensive requests waiting at most; more get 503.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 64,
+        help_heading = "Limits (docs/deploy.md)"
+    )]
+    pub queue: usize,
+    /// Writes per client address per minute; more get 429.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 120,
+        help_heading = "Limits (docs/deploy.md)"
+    )]
+    pub writes_per_minute: u32,
+    /// Seconds given to requests in flight on SIGTERM or Ctrl-C.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 10,
+        help_heading = "Limits (docs/deploy.md)"
+    )]
+    pub shutdown_grace: u64,
+}
+
+/// Log formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// `annals demo`.

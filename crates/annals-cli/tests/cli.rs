@@ -396,9 +396,16 @@ fn env_var_and_default_db() {
     assert!(other.exists());
 }
 
-/// An import killed with SIGKILL halfway leaves the previous state intact.
+/// An import killed with SIGKILL, or stopped with SIGTERM (what systemd and container
+/// runtimes send), halfway leaves the previous state intact.
 #[test]
 fn killed_import_leaves_previous_state() {
+    for signal in ["KILL", "TERM"] {
+        interrupted_import_leaves_previous_state(signal);
+    }
+}
+
+fn interrupted_import_leaves_previous_state(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     let good = dir.path().join("g.jsonl");
@@ -428,8 +435,15 @@ fn killed_import_leaves_previous_state() {
         }
     }
     let finished_early = child.try_wait().unwrap().is_some();
-    child.kill().unwrap();
-    child.wait().unwrap();
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    assert!(
+        !child.wait().unwrap().success(),
+        "SIG{signal} ends the import"
+    );
     assert!(
         !finished_early,
         "the import finished before it could be killed: make the file bigger"
@@ -437,10 +451,11 @@ fn killed_import_leaves_previous_state() {
     assert_eq!(
         event_count(&db),
         1,
-        "a killed import must leave the previous state"
+        "an import ended by SIG{signal} must leave the previous state"
     );
     let conn = rusqlite_check(&db);
     assert_eq!(conn, "ok");
+    assert!(annals(&db, &["check", "--index"]).status.success());
 }
 
 fn rusqlite_check(db: &Path) -> String {

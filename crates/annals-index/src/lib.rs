@@ -71,6 +71,8 @@ pub struct SearchIndex {
     terms: std::sync::Arc<collect::TermCache>,
     /// Sorted dates per segment, for counting every event by period.
     sorted_days: timeline::SortedDays,
+    /// Held while reloading (see [`SearchIndex::reload`]).
+    reloading: std::sync::Mutex<()>,
 }
 
 /// The index directory that belongs to a database file: `annals.db` → `annals.db.index/`.
@@ -128,6 +130,7 @@ impl SearchIndex {
             dir: dir.to_path_buf(),
             terms: Default::default(),
             sorted_days: Default::default(),
+            reloading: Default::default(),
         })
     }
 
@@ -142,8 +145,14 @@ impl SearchIndex {
         Ok(metas.payload.and_then(|p| p.parse().ok()))
     }
 
-    /// See the latest commit.
+    /// See the latest commit. Reloads take turns: each loads the newest commit when its turn
+    /// comes, so a reload that began before a commit can never finish after one that began
+    /// later and put the older state back.
     pub fn reload(&self) -> Result<()> {
+        let _turn = self
+            .reloading
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Ok(self.reader.reload()?)
     }
 

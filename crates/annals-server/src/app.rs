@@ -1,6 +1,9 @@
 //! Shared state: a few read connections to the store, the search index, and the write side.
 
 use crate::error::ApiError;
+use crate::guard::{Gate, Rates};
+use crate::limits::Limits;
+use crate::metrics::Metrics;
 use annals_index::sync::{Size, Write};
 use annals_index::SearchIndex;
 use annals_store::{Change, EventStore, SqliteStore};
@@ -16,6 +19,19 @@ pub struct Config {
     pub db: PathBuf,
     /// The write token; `None` makes the server read-only.
     pub token: Option<String>,
+    /// The limits (`docs/deploy.md`).
+    pub limits: Limits,
+}
+
+impl Config {
+    /// A server of `db` with the default limits.
+    pub fn new(db: PathBuf, token: Option<String>) -> Config {
+        Config {
+            db,
+            token,
+            limits: Limits::default(),
+        }
+    }
 }
 
 /// The server's state.
@@ -28,6 +44,12 @@ pub struct App {
     /// The store generation the index reader was last found in step with.
     seen: AtomicU64,
     writes: Mutex<SqliteStore>,
+    limits: Limits,
+    metrics: Metrics,
+    gate: Gate,
+    rates: Rates,
+    /// The number of events, and the store generation it was counted at.
+    count: Mutex<Option<(u64, u64)>>,
 }
 
 /// Read connections kept open.
@@ -54,7 +76,61 @@ impl App {
             index,
             seen: AtomicU64::new(u64::MAX),
             writes: Mutex::new(store),
+            gate: Gate::new(config.limits.expensive),
+            limits: config.limits,
+            metrics: Metrics::default(),
+            rates: Rates::default(),
+            count: Mutex::new(None),
         })
+    }
+
+    /// The limits.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The metrics.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// The turns of expensive requests.
+    pub fn gate(&self) -> &Gate {
+        &self.gate
+    }
+
+    /// Writes per client address.
+    pub fn rates(&self) -> &Rates {
+        &self.rates
+    }
+
+    /// The number of events, counted again only when the store changed.
+    pub fn event_count(&self) -> Result<u64, ApiError> {
+        let generation = self.read(|s| Ok(s.generation()?))?;
+        if let Ok(cached) = self.count.lock() {
+            if let Some((n, g)) = *cached {
+                if g == generation {
+                    return Ok(n);
+                }
+            }
+        }
+        let (n, g) = self.read(|s| Ok((s.count()?, s.generation()?)))?;
+        if let Ok(mut cached) = self.count.lock() {
+            *cached = Some((n, g));
+        }
+        Ok(n)
+    }
+
+    /// Set the gauges that describe the store and the index (before `/metrics` is read).
+    pub fn refresh_gauges(&self) -> Result<(), ApiError> {
+        let events = self.event_count()?;
+        let store = self.read(|s| Ok(s.generation()?))?;
+        let index = self.index.generation()?.unwrap_or(0);
+        let m = &self.metrics;
+        m.events.set(events as i64);
+        m.store_generation.set(store as i64);
+        m.index_generation.set(index as i64);
+        Ok(())
     }
 
     /// The database file.

@@ -16,41 +16,36 @@
 pub mod api;
 pub mod app;
 pub mod error;
+pub mod guard;
+pub mod headers;
+pub mod health;
+pub mod limits;
+pub mod log;
 pub mod map;
+pub mod metrics;
 pub mod pages;
+pub mod serve;
 
 pub use app::{App, Config};
+pub use limits::Limits;
+pub use serve::{serve, serve_until, shutdown_signal};
 
 use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
 use axum::Router;
 use std::sync::Arc;
 
-/// Largest request body: an import upload.
-pub const MAX_BODY: usize = 16 << 20;
-
-/// The routes.
+/// The routes, with the guards and middleware every request goes through.
 pub fn router(app: Arc<App>) -> Router {
-    Router::new()
-        .route("/", get(pages::home))
+    // Searches, timelines, maps and exports take turns (guard::expensive).
+    let expensive = Router::new()
         .route("/search", get(pages::search))
-        .route("/events/{id}", get(pages::event))
         .route("/timeline", get(pages::timeline))
         .route("/map", get(pages::map))
         .route("/places/{name}", get(pages::place))
         .route("/participants/{name}", get(pages::participant))
-        .route("/assets/style.css", get(pages::style))
-        .route("/assets/timeline.js", get(pages::timeline_js))
-        .route("/assets/map.js", get(pages::map_js))
-        .route("/assets/world.svg", get(pages::world_svg))
-        .route("/api/openapi.json", get(api::openapi))
         .route("/api/search", get(api::search))
-        .route("/api/events", get(api::list).post(api::create))
-        .route(
-            "/api/events/{id}",
-            get(api::get_event).put(api::update).delete(api::delete),
-        )
-        .route("/api/events/{id}/related", get(api::related))
         .route("/api/timeline", get(api::timeline))
         .route("/api/points", get(api::points))
         .route("/api/on-this-day", get(api::on_this_day))
@@ -58,17 +53,31 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/places", get(api::places))
         .route("/api/export", get(api::export))
         .route("/api/import", axum::routing::post(api::import))
+        .route_layer(from_fn_with_state(app.clone(), guard::expensive));
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/events/{id}", get(pages::event))
+        .route("/assets/style.css", get(pages::style))
+        .route("/assets/timeline.js", get(pages::timeline_js))
+        .route("/assets/map.js", get(pages::map_js))
+        .route("/assets/world.svg", get(pages::world_svg))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/events", get(api::list).post(api::create))
+        .route(
+            "/api/events/{id}",
+            get(api::get_event).put(api::update).delete(api::delete),
+        )
+        .route("/api/events/{id}/related", get(api::related))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .merge(expensive)
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn(error::json_rejections))
-        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(from_fn(error::json_rejections))
+        .layer(from_fn_with_state(app.clone(), guard::writes))
+        .layer(DefaultBodyLimit::max(app.limits().max_import))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(from_fn(headers::secure))
+        .layer(from_fn_with_state(app.clone(), log::observe))
         .with_state(app)
-}
-
-/// Serve until interrupted (Ctrl-C).
-pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
 }

@@ -55,7 +55,8 @@ fn layout_with(title: &str, q: &str, body: &str, scripts: &[&str]) -> Html<Strin
     ))
 }
 
-fn page_error(e: ApiError) -> Response {
+/// An error as a page, with its status.
+pub fn error_page(e: ApiError) -> Response {
     let status = e.status;
     let mut r = layout(
         "Error",
@@ -93,8 +94,8 @@ fn year_label(w: &When) -> String {
 
 /// `/`: search box, a timeline of everything, and how to use the query language.
 pub async fn home(State(app): Shared) -> Response {
-    let stats = app.read(|s| Ok(s.stats()?));
-    let n = stats.map(|s| s.events).unwrap_or(0);
+    // Counted once per store generation: the home page never reads every event.
+    let n = app.event_count().unwrap_or(0);
     let body = format!(
         r#"<h1>annals</h1><p class="lede">{n} historical events, from deep time to today. Search them by words, dates, places and people in one query.</p>
 <ul class="examples"><li><a href="/search?q=battle+date%3A..-0001">battle date:..-0001</a>: battles before the common era</li>
@@ -116,7 +117,7 @@ pub async fn search(State(app): Shared, Query(p): Query<SearchPage>) -> Response
     let q = p.q.unwrap_or_default();
     match search_body(&app, &q, p.cursor) {
         Ok(body) => layout(&format!("Search: {q}"), &q, &body).into_response(),
-        Err(e) => page_error(e),
+        Err(e) => error_page(e),
     }
 }
 
@@ -215,7 +216,7 @@ fn search_body(app: &App, q: &str, cursor: Option<String>) -> Result<String, Api
 pub async fn event(State(app): Shared, Path(id): Path<String>) -> Response {
     match event_body(&app, &id) {
         Ok((title, body)) => layout(&title, "", &body).into_response(),
-        Err(e) => page_error(e),
+        Err(e) => error_page(e),
     }
 }
 
@@ -421,7 +422,7 @@ pub async fn timeline(State(app): Shared, Query(p): Query<TimelinePage>) -> Resp
         Ok((q, body)) => {
             layout_with("Timeline", &q, &body, &["timeline.js", "map.js"]).into_response()
         }
-        Err(e) => page_error(e),
+        Err(e) => error_page(e),
     }
 }
 
@@ -551,7 +552,7 @@ pub struct MapPage {
 pub async fn map(State(app): Shared, Query(p): Query<MapPage>) -> Response {
     match map_body(&app, p) {
         Ok((q, body)) => layout_with("Map", &q, &body, &["map.js"]).into_response(),
-        Err(e) => page_error(e),
+        Err(e) => error_page(e),
     }
 }
 
@@ -731,7 +732,7 @@ fn filtered(app: &App, title: &str, filter: &str) -> Response {
     })();
     match body {
         Ok(b) => layout(title, "", &b).into_response(),
-        Err(e) => page_error(e),
+        Err(e) => error_page(e),
     }
 }
 

@@ -1,130 +1,10 @@
 //! The server over real HTTP on a loopback port: reading, writing with and without the token,
 //! error codes, limits, escaping, paths, and parallel writers.
 
-use annals_server::{App, Config};
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::sync::Arc;
 
-const TOKEN: &str = "test-token-0123456789";
-
-struct Server {
-    addr: std::net::SocketAddr,
-    _dir: tempfile::TempDir,
-    _runtime: tokio::runtime::Runtime,
-}
-
-fn start(token: Option<&str>) -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
-    let app = App::open(Config {
-        db,
-        token: token.map(str::to_string),
-    })
-    .unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(4)
-        .enable_all()
-        .build()
-        .unwrap();
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let addr = listener.local_addr().unwrap();
-    runtime.spawn(annals_server::serve(Arc::new(app), listener));
-    Server {
-        addr,
-        _dir: dir,
-        _runtime: runtime,
-    }
-}
-
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
-    }
-    fn code(&self) -> String {
-        self.json()["error"]["code"]
-            .as_str()
-            .unwrap_or("")
-            .to_string()
-    }
-}
-
-fn request(s: &Server, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-    let mut c = TcpStream::connect(s.addr).unwrap();
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    c.write_all(head.as_bytes()).unwrap();
-    let _ = c.write_all(body);
-    let mut raw = Vec::new();
-    let _ = c.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).to_string();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    // Undo chunked transfer encoding, if any.
-    let body = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        dechunk(body)
-    } else {
-        body.to_string()
-    };
-    Reply {
-        status,
-        headers: head.to_string(),
-        body,
-    }
-}
-
-fn dechunk(mut s: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = s.split_once("\r\n") {
-        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        if n == 0 || rest.len() < n {
-            break;
-        }
-        out.push_str(&rest[..n]);
-        s = rest[n..].trim_start_matches("\r\n");
-    }
-    out
-}
-
-fn get(s: &Server, path: &str) -> Reply {
-    request(s, "GET", path, &[], b"")
-}
-
-fn auth() -> (&'static str, String) {
-    ("Authorization", format!("Bearer {TOKEN}"))
-}
-
-fn post(s: &Server, path: &str, body: &str) -> Reply {
-    let (k, v) = auth();
-    request(
-        s,
-        "POST",
-        path,
-        &[(k, &v), ("Content-Type", "application/json")],
-        body.as_bytes(),
-    )
-}
+mod common;
+use common::*;
 
 const CARD: &str = "Death of Edward the Confessor on January 5, 1066\n1066 · London, United Kingdom\nThe childless king dies.\nOctober 14, 1066\nThe Battle of Hastings was fought between the Normans and the English.\nBattle, United Kingdom @ 50.91, 0.49 | William of Normandy, Harold Godwinson\nThe battle lasted most of the day.\nNorman Conquest: It opened the way to William's coronation.\nSource: annals test\n";
 
@@ -196,10 +76,26 @@ fn read_write_and_errors() {
             &s,
             "PUT",
             &format!("/api/events/{id}"),
-            &[(k, &v), ("If-Match", tag)],
+            &[
+                (k, &v),
+                ("If-Match", tag),
+                ("Content-Type", "application/json"),
+            ],
             format!(r#"{{"title": "{title}", "date": "-0043"}}"#).as_bytes(),
         )
     };
+    // A write must say it sends JSON.
+    let r = request(
+        &s,
+        "PUT",
+        &format!("/api/events/{id}"),
+        &[(k, &v), ("Content-Type", "text/plain")],
+        br#"{"title": "Plain", "date": "1999"}"#,
+    );
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (415, "unsupported_media_type")
+    );
     assert_eq!(put(&etag, "Renamed").status, 200);
     assert_eq!(
         put(&etag, "Stale").status,
@@ -239,7 +135,7 @@ fn read_write_and_errors() {
     let long = "a%20".repeat(3000);
     let r = get(&s, &format!("/api/search?q={long}"));
     assert_eq!((r.status, r.code().as_str()), (400, "query_error"));
-    let big = vec![b'x'; annals_server::MAX_BODY + 10];
+    let big = vec![b'x'; annals_server::Limits::default().max_import + 10];
     let r = request(&s, "POST", "/api/import", &[(k, &v)], &big);
     assert_eq!((r.status, r.code().as_str()), (413, "payload_too_large"));
     let r = get(&s, "/api/search?limit=many");
@@ -340,7 +236,11 @@ fn parallel_writers_lose_nothing() {
                     &s,
                     "PUT",
                     "/api/events/shared",
-                    &[(k, &v), ("If-Match", &tag)],
+                    &[
+                        (k, &v),
+                        ("If-Match", &tag),
+                        ("Content-Type", "application/json"),
+                    ],
                     format!(r#"{{"title": "Shared {n}", "date": "2000"}}"#).as_bytes(),
                 )
                 .status

@@ -1,44 +1,127 @@
 //! `serve`: the web app and the HTTP API.
 
-use crate::cli::ServeArgs;
+use crate::cli::{LogFormat, ServeArgs};
 use crate::exit;
-use annals_server::{App, Config};
-use anyhow::{anyhow, Context, Result};
+use annals_server::{App, Config, Limits};
+use anyhow::{anyhow, bail, Context, Result};
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
+
+/// The limits the flags ask for.
+fn limits(args: &ServeArgs) -> Limits {
+    let default = Limits::default();
+    Limits {
+        max_body: args.max_body,
+        max_import: args.max_import,
+        header_timeout: Duration::from_secs(args.header_timeout),
+        body_timeout: Duration::from_secs(args.body_timeout),
+        max_connections: args.max_connections.max(1),
+        expensive: args.expensive.unwrap_or(default.expensive).max(1),
+        queue: args.queue,
+        writes_per_minute: args.writes_per_minute.max(1),
+        shutdown_grace: Duration::from_secs(args.shutdown_grace),
+        ..default
+    }
+    .fitted()
+}
+
+/// Read and check the token file: one line of printable ASCII, long and varied enough, in a
+/// file that others can neither write nor read.
+pub fn read_token(f: &Path) -> Result<String> {
+    let meta = std::fs::metadata(f)
+        .with_context(|| format!("cannot read the token file {}", f.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode();
+        if mode & 0o022 != 0 {
+            bail!(
+                "the token file {} can be written by others (mode {:o}): run `chmod 600 {0}`",
+                f.display(),
+                mode & 0o777
+            );
+        }
+        if mode & 0o004 != 0 {
+            bail!(
+                "the token file {} can be read by anyone (mode {:o}): run `chmod 600 {0}`",
+                f.display(),
+                mode & 0o777
+            );
+        }
+    }
+    let _ = meta;
+    let text = std::fs::read_to_string(f)
+        .with_context(|| format!("cannot read the token file {} as text", f.display()))?;
+    let token = text.trim_end_matches(['\n', '\r']);
+    if token.contains(['\n', '\r']) {
+        bail!(
+            "the token file {} holds more than one line: put the token alone on one line",
+            f.display()
+        );
+    }
+    if let Some(c) = token.chars().find(|c| !c.is_ascii_graphic()) {
+        bail!(
+            "the token in {} has the character {c:?}: use printable ASCII without spaces (a client sends it in a header)",
+            f.display()
+        );
+    }
+    if token.len() < 16 {
+        bail!("the token in {} is too short: use at least 16 characters (for example `openssl rand -hex 24`)", f.display());
+    }
+    let distinct: std::collections::HashSet<char> = token.chars().collect();
+    if distinct.len() < 8 {
+        bail!(
+            "the token in {} is too easy to guess ({} different characters): use a random one, for example `openssl rand -hex 24`",
+            f.display(),
+            distinct.len()
+        );
+    }
+    Ok(token.to_string())
+}
+
+/// Send logs to standard error, as text or JSON, at the level RUST_LOG says (default info).
+fn init_logs(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    // A second subscriber (tests start several servers in one process) is refused: ignore.
+    let _ = match format {
+        LogFormat::Text => builder
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
+}
 
 pub fn serve(db: &Path, args: &ServeArgs) -> Result<u8> {
-    let token = match &args.token_file {
-        Some(f) => {
-            let t = std::fs::read_to_string(f)
-                .with_context(|| format!("cannot read the token file {}", f.display()))?;
-            let t = t.trim().to_string();
-            if t.len() < 16 {
-                anyhow::bail!(
-                    "the token in {} is too short: use at least 16 characters",
-                    f.display()
-                );
-            }
-            Some(t)
-        }
-        None => None,
-    };
+    let token = args.token_file.as_deref().map(read_token).transpose()?;
     let writable = token.is_some();
-    let app = App::open(Config {
-        db: db.to_path_buf(),
-        token,
-    })
-    .map_err(|e| anyhow!(e))?;
-    let events = app
-        .read(|s| Ok(s.stats()?.events))
-        .map_err(|e| anyhow!(e.message))?;
+    init_logs(args.log_format);
+    let limits = limits(args);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(async {
+        // Listen first: a busy port is said before any work is done.
         let listener = tokio::net::TcpListener::bind(&args.addr)
             .await
-            .with_context(|| format!("cannot listen on {}", args.addr))?;
+            .map_err(|e| anyhow!(e))
+            .with_context(|| {
+                format!(
+                    "cannot listen on {} (another program, or another annals, uses it): choose another address with --addr, for example --addr 127.0.0.1:8081",
+                    args.addr
+                )
+            })?;
+        let app = App::open(Config {
+            db: db.to_path_buf(),
+            token,
+            limits: limits.clone(),
+        })
+        .map_err(|e| anyhow!(e))?;
+        let events = app.event_count().map_err(|e| anyhow!(e.message))?;
         let addr = listener.local_addr()?;
         eprintln!(
             "annals: serving {events} events from {} at http://{addr}/ ({}); press Ctrl-C to stop",
@@ -49,7 +132,15 @@ pub fn serve(db: &Path, args: &ServeArgs) -> Result<u8> {
                 "read-only"
             }
         );
+        tracing::info!(
+            %addr,
+            events,
+            max_connections = limits.max_connections,
+            expensive = limits.expensive,
+            "serving"
+        );
         annals_server::serve(Arc::new(app), listener).await?;
+        eprintln!("annals: stopped");
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(exit::OK)

@@ -1,0 +1,147 @@
+//! Helpers of the server's tests: a real server on a loopback port, and a plain HTTP/1.1
+//! client over TCP.
+#![allow(dead_code)] // each test file uses a different subset
+
+use annals_server::{App, Config, Limits};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::sync::Arc;
+
+pub const TOKEN: &str = "test-token-0123456789";
+
+pub struct Server {
+    pub addr: std::net::SocketAddr,
+    _dir: tempfile::TempDir,
+    _runtime: tokio::runtime::Runtime,
+}
+
+pub fn start(token: Option<&str>) -> Server {
+    start_with(token, Limits::default())
+}
+
+pub fn start_with(token: Option<&str>, limits: Limits) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut config = Config::new(db, token.map(str::to_string));
+    config.limits = limits;
+    let app = App::open(config).unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(4)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    runtime.spawn(annals_server::serve(Arc::new(app), listener));
+    Server {
+        addr,
+        _dir: dir,
+        _runtime: runtime,
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: String,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+    pub fn code(&self) -> String {
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
+pub fn request(
+    s: &Server,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    let mut c = TcpStream::connect(s.addr).unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    c.write_all(head.as_bytes()).unwrap();
+    let _ = c.write_all(body);
+    let mut raw = Vec::new();
+    let _ = c.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    // Undo chunked transfer encoding, if any.
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Reply {
+        status,
+        headers: head.to_string(),
+        body,
+    }
+}
+
+pub fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+pub fn get(s: &Server, path: &str) -> Reply {
+    request(s, "GET", path, &[], b"")
+}
+
+pub fn auth() -> (&'static str, String) {
+    ("Authorization", format!("Bearer {TOKEN}"))
+}
+
+pub fn post(s: &Server, path: &str, body: &str) -> Reply {
+    let (k, v) = auth();
+    request(
+        s,
+        "POST",
+        path,
+        &[(k, &v), ("Content-Type", "application/json")],
+        body.as_bytes(),
+    )
+}
+
+/// The value of a response header (case-insensitive name).
+pub fn header(r: &Reply, name: &str) -> Option<String> {
+    r.headers
+        .lines()
+        .find(|l| {
+            l.split_once(':')
+                .is_some_and(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+        })
+        .map(|l| l.split_once(':').unwrap().1.trim().to_string())
+}

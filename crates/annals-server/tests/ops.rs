@@ -1,0 +1,153 @@
+//! What an operator relies on: searches never fail while writers write, security headers,
+//! validators and compression, health and metrics, per-route body limits, write rates.
+
+mod common;
+use common::*;
+use std::sync::Arc;
+
+/// Four writers and four readers at once: every search answers 200 (the index always holds a
+/// whole generation of the store), and nothing written is lost.
+#[test]
+fn searches_never_fail_while_writers_write() {
+    let s = Arc::new(start(Some(TOKEN)));
+    const WRITES: usize = 15;
+    const READS: usize = 150;
+    let writers: Vec<_> = (0..4)
+        .map(|t| {
+            let s = s.clone();
+            std::thread::spawn(move || {
+                for i in 0..WRITES {
+                    let r = post(
+                        &s,
+                        "/api/events",
+                        &format!(
+                            r#"{{"id": "r{t}-{i}", "title": "Racer {t} {i}", "date": "1900"}}"#
+                        ),
+                    );
+                    assert_eq!(r.status, 201, "{}", r.body);
+                }
+            })
+        })
+        .collect();
+    let readers: Vec<_> = (0..4)
+        .map(|_| {
+            let s = s.clone();
+            std::thread::spawn(move || {
+                let mut last = 0;
+                for _ in 0..READS {
+                    let r = get(&s, "/api/search?q=racer&limit=1&facets=false");
+                    assert_eq!(r.status, 200, "{}", r.body);
+                    let total = r.json()["total"].as_u64().unwrap();
+                    assert!(
+                        total >= last,
+                        "a search went back in time: {total} < {last}"
+                    );
+                    last = total;
+                }
+            })
+        })
+        .collect();
+    for t in writers.into_iter().chain(readers) {
+        t.join().unwrap();
+    }
+    assert_eq!(
+        get(&s, "/api/search?q=racer&limit=1").json()["total"],
+        4 * WRITES
+    );
+}
+
+#[test]
+fn pages_and_data_carry_security_headers_and_validators() {
+    let s = start(None);
+    let page = get(&s, "/");
+    assert_eq!(page.status, 200);
+    let csp = header(&page, "content-security-policy").unwrap();
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"));
+    assert_eq!(
+        header(&page, "x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+    assert!(header(&page, "referrer-policy").is_some());
+    assert!(header(&page, "x-request-id").is_some());
+    let etag = header(&page, "etag").unwrap();
+    let again = request(&s, "GET", "/", &[("If-None-Match", &etag)], b"");
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    let data = get(&s, "/api/search");
+    assert!(header(&data, "content-security-policy")
+        .unwrap()
+        .contains("default-src 'none'"));
+    // A request id given by a proxy is kept.
+    let r = request(&s, "GET", "/healthz", &[("X-Request-Id", "abc-123")], b"");
+    assert_eq!(header(&r, "x-request-id").as_deref(), Some("abc-123"));
+}
+
+#[test]
+fn responses_are_compressed_when_asked() {
+    let s = start(None);
+    let plain = get(&s, "/assets/timeline.js");
+    let gz = request(
+        &s,
+        "GET",
+        "/assets/timeline.js",
+        &[("Accept-Encoding", "gzip")],
+        b"",
+    );
+    assert_eq!(header(&gz, "content-encoding").as_deref(), Some("gzip"));
+    assert!(plain.body.len() > 4000);
+    assert!(header(&plain, "content-encoding").is_none());
+}
+
+#[test]
+fn health_readiness_and_metrics() {
+    let s = start(Some(TOKEN));
+    assert_eq!(get(&s, "/healthz").status, 200);
+    assert_eq!(get(&s, "/readyz").status, 200);
+    post(&s, "/api/events", r#"{"title": "Counted", "date": "1999"}"#);
+    get(&s, "/api/events/counted-1999");
+    let m = get(&s, "/metrics");
+    assert_eq!(m.status, 200);
+    assert!(
+        m.body.contains(
+            r#"annals_http_requests_total{route="/api/events/{id}",method="GET",status="200"} 1"#
+        ),
+        "{}",
+        m.body
+    );
+    assert!(m.body.contains("annals_events 1"), "{}", m.body);
+    assert!(m.body.contains("annals_store_generation 1"));
+    assert!(m.body.contains("annals_index_generation 1"));
+    assert!(m.body.contains("annals_http_open_connections"));
+}
+
+#[test]
+fn bodies_are_bounded_per_route_and_writes_per_address() {
+    let limits = annals_server::Limits {
+        max_body: 1000,
+        writes_per_minute: 5,
+        ..Default::default()
+    };
+    let s = start_with(Some(TOKEN), limits);
+    let big = format!(
+        r#"{{"title": "Big", "date": "1999", "summary": "{}"}}"#,
+        "x".repeat(2000)
+    );
+    let r = post(&s, "/api/events", &big);
+    assert_eq!((r.status, r.code().as_str()), (413, "payload_too_large"));
+    // An import may be larger than an event.
+    let card = format!(
+        "January 1, 1999\nA big card was read in full.\nSomewhere |\n{}\n",
+        "y".repeat(2000)
+    );
+    let r = post(&s, "/api/import?format=card", &card);
+    assert_eq!(r.status, 200, "{}", r.body);
+    // Two writes so far; three more pass, then the address must wait.
+    for _ in 0..3 {
+        assert_ne!(post(&s, "/api/events", "{}").status, 429);
+    }
+    let r = post(&s, "/api/events", "{}");
+    assert_eq!((r.status, r.code().as_str()), (429, "too_many_requests"));
+    assert!(header(&r, "retry-after").is_some());
+    // Reading is not counted.
+    assert_eq!(get(&s, "/api/search").status, 200);
+}
