@@ -274,9 +274,40 @@ pub fn parse_iso_ymd(s: &str) -> Option<Ymd> {
     Calendar::Gregorian.to_day(date).map(|_| date)
 }
 
+/// A month and day written `MM-DD` (on-this-day questions): a real day of that month in some
+/// year, so `02-29` is one and `02-30`, `04-31`, `13-01` are not.
+pub fn month_day(text: &str) -> Result<(u8, u8), String> {
+    let bad = || format!("{text:?}: expected MM-DD, a month and a day such as 07-14");
+    let (m, d) = text.trim().split_once('-').ok_or_else(bad)?;
+    let (m, d) = (
+        m.parse::<u8>().map_err(|_| bad())?,
+        d.parse::<u8>().map_err(|_| bad())?,
+    );
+    if !(1..=12).contains(&m) {
+        return Err(format!("{text:?}: there is no month {m}"));
+    }
+    // A leap year has every day any year has.
+    let days = Calendar::Gregorian.days_in_month(2000, m).unwrap_or(31);
+    if !(1..=days).contains(&d) {
+        return Err(format!("{text:?}: month {m} has no day {d}"));
+    }
+    Ok((m, d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_and_days() {
+        assert_eq!(month_day("07-14"), Ok((7, 14)));
+        assert_eq!(month_day("02-29"), Ok((2, 29)));
+        for bad in [
+            "02-30", "04-31", "13-01", "00-10", "7/14", "", "07-", "-07-14", "07-14-1",
+        ] {
+            assert!(month_day(bad).is_err(), "{bad}");
+        }
+    }
 
     fn ymd(year: i64, month: u8, day: u8) -> Ymd {
         Ymd { year, month, day }

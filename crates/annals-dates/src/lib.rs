@@ -23,7 +23,7 @@ mod error;
 pub mod text;
 pub mod when;
 
-pub use day::{year_written, Calendar, DayNumber, Ymd, MONTH_NAMES};
+pub use day::{month_day, year_written, Calendar, DayNumber, Ymd, MONTH_NAMES};
 pub use edtf::{edtf_year, Edtf};
 pub use error::DateError;
 pub use when::{Bound, CalendarHint, Precision, When};

@@ -9,6 +9,8 @@ use std::io::{self, Read, Write};
 pub struct Rows<R> {
     reader: csv::Reader<R>,
     record: csv::StringRecord,
+    /// Cells of the header row, once read.
+    width: Option<usize>,
 }
 
 impl<R: Read> Rows<R> {
@@ -20,24 +22,16 @@ impl<R: Read> Rows<R> {
                 .flexible(true)
                 .from_reader(input),
             record: csv::StringRecord::new(),
+            width: None,
         }
     }
 
-    /// The header row (a leading byte-order mark dropped), or `None` for an empty input.
+    /// The header row, or `None` for an empty input (a leading byte-order mark was dropped
+    /// when the input was opened: `read::read`).
     pub fn header(&mut self) -> Result<Option<Vec<String>>, FormatError> {
-        Ok(self.next_row()?.map(|(_, cells)| {
-            cells
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    if i == 0 {
-                        c.trim_start_matches('\u{feff}').to_string()
-                    } else {
-                        c
-                    }
-                })
-                .collect()
-        }))
+        let header = self.next_row()?.map(|(_, cells)| cells);
+        self.width = header.as_ref().map(Vec::len);
+        Ok(header)
     }
 
     /// The next row that is not blank, with its line.
@@ -86,6 +80,20 @@ pub fn each_event<R: Read>(
     each: &mut dyn FnMut(Result<Incoming, FormatError>) -> bool,
 ) -> Result<(), FormatError> {
     while let Some((line, rec)) = rows.next_row()? {
+        let width = rows.width.unwrap_or(usize::MAX);
+        if rec.iter().skip(width).any(|c| !c.trim().is_empty()) {
+            let item = Err(FormatError::at_line(
+                line,
+                format!(
+                    "this row has {} cells, the header {width}: expected at most one value per column (quote a value that holds a comma)",
+                    rec.len()
+                ),
+            ));
+            if !each(item) {
+                break;
+            }
+            continue;
+        }
         let get = |k: usize| -> &str { idx[k].and_then(|j| rec.get(j)).map_or("", String::as_str) };
         let Some(item) = event_of(&get) else {
             continue;

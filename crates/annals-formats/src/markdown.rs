@@ -42,7 +42,6 @@ const KEY_POINTS: &str = "## Key points";
 
 /// Read the event of one Markdown file.
 pub fn read(text: &str, opts: &ReadOptions) -> Result<Incoming, FormatError> {
-    let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {

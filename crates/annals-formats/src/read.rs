@@ -10,6 +10,15 @@ use std::io::{self, BufRead, BufReader, Read};
 /// Opens the input afresh (Wikidata reads it twice).
 pub type Open<'a> = dyn FnMut() -> io::Result<Box<dyn Read + 'a>> + 'a;
 
+/// The input without a leading UTF-8 byte order mark.
+fn without_bom<'a>(input: Box<dyn Read + 'a>) -> io::Result<Box<dyn Read + 'a>> {
+    let mut input = BufReader::new(input);
+    if input.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+        input.consume(3);
+    }
+    Ok(Box::new(input))
+}
+
 /// Read every event of one input in `format`, passing each event or problem to `each`, which
 /// returns false to stop. Streaming formats (JSON Lines, CSV, TimelineJS, Wikidata) hold one
 /// record at a time; cards, JSON and Markdown are read whole.
@@ -21,6 +30,9 @@ pub fn read(
     each: &mut dyn FnMut(Result<Incoming, FormatError>) -> bool,
 ) -> Result<(), FormatError> {
     let io_err = |e: io::Error| FormatError::at_line(1, format!("read error: {e}"));
+    // Every format may start with a UTF-8 byte order mark (spreadsheets on Windows write one).
+    let mut unmarked = || open().and_then(without_bom);
+    let open: &mut Open = &mut unmarked;
     match format {
         Format::Jsonl => {
             for item in json::JsonlReader::new(BufReader::new(open().map_err(io_err)?), *opts) {

@@ -240,6 +240,11 @@ fn date(f: &Fields, prop: &str, t: &Value) -> Result<RawDate, FormatError> {
         .and_then(Value::as_str)
         .ok_or_else(|| err("expected a time value".into()))?;
     let precision = t.get("precision").and_then(Value::as_u64).unwrap_or(11);
+    if precision > 14 {
+        return Err(err(format!(
+            "precision {precision}: expected 0 (billion years) to 11 (day), or 12 to 14 (hour to second, read as the day)"
+        )));
+    }
     let calendar = match t.get("calendarmodel").and_then(Value::as_str) {
         Some(JULIAN) => Calendar::Julian,
         _ => Calendar::Gregorian,
@@ -653,6 +658,26 @@ mod tests {
     /// Inputs that crashed the `wikidata` fuzz target (`fuzz/regressions/wikidata/`): a year
     /// near `i64::MAX` overflowed the decade, century and millennium arithmetic of `date`.
     /// Each is now an error at its claim.
+    #[test]
+    fn unknown_precisions_are_located_errors() {
+        let json = r#"[{"labels":{"en":{"value":"X"}},"claims":{"P585":[{"mainsnak":{"datavalue":{"value":{"time":"+1960-01-19T00:00:00Z","precision":99}}}}]}}]"#;
+        let mut items = Vec::new();
+        read_bytes(
+            Format::Wikidata,
+            json.as_bytes(),
+            &ReadOptions::default(),
+            &mut |item| {
+                items.push(item);
+                true
+            },
+        )
+        .unwrap();
+        let [Err(e)] = &items[..] else {
+            panic!("{items:?}");
+        };
+        assert!(e.message.contains("precision 99"), "{e}");
+    }
+
     #[test]
     fn huge_years_are_located_errors() {
         for (time, precision) in [

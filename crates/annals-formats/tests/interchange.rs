@@ -307,3 +307,50 @@ fn readers_never_panic() {
         }
     }
 }
+
+/// A UTF-8 byte order mark (spreadsheets and editors on Windows write one) is read past in
+/// every format.
+#[test]
+fn a_byte_order_mark_is_read_past_in_every_format() {
+    let one = [ev(
+        r#"{"title": "Marked", "date": "1901-02-03", "summary": "A BOM before it."}"#,
+    )];
+    let written = |w: &mut dyn EventWriter| write_with(w, &one).0;
+    let texts = [
+        (Format::Card, card::write_document(&one[0], &[]).0),
+        (Format::Json, serde_json::to_string(&one[0]).unwrap()),
+        (Format::Jsonl, written(&mut json::JsonlWriter)),
+        (Format::Csv, written(&mut table::Writer::default())),
+        (
+            Format::TimelineJs,
+            written(&mut timelinejs::json::Writer::new(false, "T")),
+        ),
+        (
+            Format::TimelineJsCsv,
+            written(&mut timelinejs::sheet::Writer::new(false)),
+        ),
+        (Format::Markdown, markdown::write(&one[0])),
+    ];
+    for (format, text) in texts {
+        let back = read_as(format, &format!("\u{feff}{text}"));
+        assert_eq!(back.len(), 1, "{format:?}");
+        assert_eq!(back[0].title, "Marked", "{format:?}");
+    }
+}
+
+/// A row with more values than the header has columns loses nothing silently: it is refused
+/// at its line (an unquoted comma in a value is the usual cause). Empty trailing cells, as
+/// spreadsheets write them, are fine.
+#[test]
+fn extra_cells_are_refused_at_their_line() {
+    let e = read_err(
+        Format::Csv,
+        "title,date\nTreaty,1648-10-24\nPeace of Westphalia, Osnabrück,1648\n",
+    );
+    assert_eq!(e.location, Location::Line(3), "{e}");
+    assert!(e.message.contains("3 cells, the header 2"), "{e}");
+    assert_eq!(
+        read_as(Format::Csv, "title,date\nTreaty,1648-10-24,,\n").len(),
+        1
+    );
+}

@@ -115,8 +115,7 @@ impl<'a> Compiler<'a> {
     fn word(&mut self, word: &str) -> Result<Box<dyn Query>> {
         let tokens = self.tokens(word);
         match tokens.len() {
-            // Punctuation only: it constrains nothing.
-            0 => Ok(Box::new(AllQuery)),
+            0 => Ok(nothing_indexed(word)),
             1 => {
                 let typed: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
                 let typed = self.key(&typed);
@@ -239,7 +238,7 @@ impl<'a> Compiler<'a> {
     fn phrase(&mut self, phrase: &str) -> Result<Box<dyn Query>> {
         let tokens = self.tokens(phrase);
         Ok(match tokens.len() {
-            0 => Box::new(AllQuery),
+            0 => nothing_indexed(phrase),
             1 => self.term(&tokens[0], None)?,
             _ => self.phrase_of(&tokens),
         })
@@ -390,6 +389,17 @@ fn near(f: &Fields, lat: f64, lon: f64, radius: f64) -> Box<dyn Query> {
     let dlat = (radius / EARTH_RADIUS_KM).to_degrees();
     let band = range_f64(f.lat, (lat - dlat).max(-90.0), (lat + dlat).min(90.0));
     located(f, band, move |a, b| distance_km(lat, lon, a, b) <= radius)
+}
+
+/// What a word that gives no token means: punctuation alone constrains nothing; a word of
+/// letters or digits gives none only when it is longer than any indexed word (40 bytes), so
+/// it matches nothing.
+fn nothing_indexed(word: &str) -> Box<dyn Query> {
+    if word.chars().any(char::is_alphanumeric) {
+        Box::new(EmptyQuery)
+    } else {
+        Box::new(AllQuery)
+    }
 }
 
 #[cfg(test)]

@@ -465,3 +465,24 @@ fn an_index_of_another_schema_is_rebuilt() {
     assert!(annals_index::sync::in_step(&index, &store).unwrap());
     assert_eq!(annals_index::sync::reindex(&db, &mut store).unwrap(), 3);
 }
+
+/// A word longer than any indexed word (40 bytes) matches nothing; punctuation alone
+/// constrains nothing.
+#[test]
+fn overlong_words_match_nothing() {
+    let events = corpus(20, 5);
+    let (_dir, index) = build(&events);
+    assert_eq!(
+        count(&index, "pneumonoultramicroscopicsilicovolcanoconiosis"),
+        0
+    );
+    assert_eq!(
+        count(&index, "\"pneumonoultramicroscopicsilicovolcanoconiosis\""),
+        0
+    );
+    assert_eq!(
+        count(&index, "-pneumonoultramicroscopicsilicovolcanoconiosis"),
+        20
+    );
+    assert_eq!(count(&index, "... ;"), 20);
+}

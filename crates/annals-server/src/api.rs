@@ -486,11 +486,7 @@ pub async fn on_this_day(
     Query(p): Query<DayParams>,
 ) -> Result<Response, ApiError> {
     let date = p.date.ok_or_else(|| ApiError::bad("give date=MM-DD"))?;
-    let (m, d) = date
-        .split_once('-')
-        .and_then(|(m, d)| Some((m.parse::<u8>().ok()?, d.parse::<u8>().ok()?)))
-        .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
-        .ok_or_else(|| ApiError::bad(format!("date {date:?}: expected MM-DD")))?;
+    let (m, d) = annals_dates::month_day(&date).map_err(|e| ApiError::bad(format!("date {e}")))?;
     let events = tokio::task::block_in_place(|| {
         app.index()?.on_this_day(m, d, 500).map_err(ApiError::from)
     })?;
@@ -501,7 +497,13 @@ pub async fn on_this_day(
     Ok(Json(serde_json::json!({"month": m, "day": d, "events": v})).into_response())
 }
 
-fn facet(app: &App, name: &str) -> Result<Response, ApiError> {
+fn facet(app: &App, name: &'static str) -> Result<Response, ApiError> {
+    let v = app.cached(name, || facet_counts(app, name))?;
+    Ok(Json(v).into_response())
+}
+
+/// The 200 most frequent values of a facet over every event.
+fn facet_counts(app: &App, name: &str) -> Result<serde_json::Value, ApiError> {
     let opts = SearchOptions {
         limit: 1,
         cursor: None,
@@ -524,7 +526,7 @@ fn facet(app: &App, name: &str) -> Result<Response, ApiError> {
         .iter()
         .map(|(n, c)| serde_json::json!({"name": n, "events": c}))
         .collect();
-    Ok(Json(serde_json::json!({name: v})).into_response())
+    Ok(serde_json::json!({name: v}))
 }
 
 /// `GET /api/participants`: the most frequent participants.
@@ -537,15 +539,40 @@ pub async fn places(State(app): Shared) -> Result<Response, ApiError> {
     facet(&app, "country")
 }
 
-/// `GET /api/export`: every event as native JSON Lines.
-pub async fn export(State(app): Shared) -> Result<Response, ApiError> {
+/// Query parameters of `/api/export`.
+#[derive(Debug, Deserialize)]
+pub struct ExportParams {
+    cursor: Option<String>,
+    limit: Option<usize>,
+}
+
+/// Events per export page at most.
+pub const EXPORT_PAGE: usize = 10_000;
+
+/// `GET /api/export?limit=&cursor=`: every event as native JSON Lines, a page at a time in
+/// time order (1,000 by default, at most 10,000); the next page's address is in the `Link`
+/// header (`rel="next"`) and its cursor in `X-Next-Cursor`, absent on the last page.
+pub async fn export(
+    State(app): Shared,
+    Query(p): Query<ExportParams>,
+) -> Result<Response, ApiError> {
+    let limit = p.limit.unwrap_or(1000).clamp(1, EXPORT_PAGE);
+    let page = app.read(|s| Ok(s.page(p.cursor.as_deref(), limit)?))?;
     let mut out = Vec::new();
-    app.read(|s| {
-        s.scan(&Filter::default(), &mut |e| {
-            annals_formats::json::write_jsonl(&mut out, &e)?;
-            Ok(())
-        })?;
-        Ok(())
-    })?;
-    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response())
+    for e in &page.events {
+        annals_formats::json::write_jsonl(&mut out, e).map_err(ApiError::internal)?;
+    }
+    let mut r = ([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response();
+    if let Some(next) = &page.next {
+        let link = format!(
+            "</api/export?limit={limit}&cursor={}>; rel=\"next\"",
+            crate::pages::enc(next)
+        );
+        for (name, value) in [("link", link), ("x-next-cursor", next.clone())] {
+            if let Ok(v) = HeaderValue::from_str(&value) {
+                r.headers_mut().insert(name, v);
+            }
+        }
+    }
+    Ok(r)
 }

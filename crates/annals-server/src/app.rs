@@ -50,6 +50,8 @@ pub struct App {
     rates: Rates,
     /// The number of events, and the store generation it was counted at.
     count: Mutex<Option<(u64, u64)>>,
+    /// Answers that read the whole corpus, kept until the store changes: (generation, value).
+    answers: Mutex<std::collections::HashMap<&'static str, (u64, serde_json::Value)>>,
 }
 
 /// Read connections kept open.
@@ -81,6 +83,7 @@ impl App {
             metrics: Metrics::default(),
             rates: Rates::default(),
             count: Mutex::new(None),
+            answers: Mutex::new(Default::default()),
         })
     }
 
@@ -119,6 +122,31 @@ impl App {
             *cached = Some((n, g));
         }
         Ok(n)
+    }
+
+    /// An answer over the whole corpus (facet counts, the home page's overview), computed once
+    /// per store generation: no anonymous request costs that more than once per write.
+    pub fn cached(
+        &self,
+        key: &'static str,
+        compute: impl FnOnce() -> Result<serde_json::Value, ApiError>,
+    ) -> Result<serde_json::Value, ApiError> {
+        let generation = self.read(|s| Ok(s.generation()?))?;
+        if let Ok(answers) = self.answers.lock() {
+            if let Some((g, v)) = answers.get(key) {
+                if *g == generation {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        let v = compute()?;
+        // Kept only when the index it came from is in step with the store.
+        if self.index.generation()? == Some(generation) {
+            if let Ok(mut answers) = self.answers.lock() {
+                answers.insert(key, (generation, v.clone()));
+            }
+        }
+        Ok(v)
     }
 
     /// Set the gauges that describe the store and the index (before `/metrics` is read).

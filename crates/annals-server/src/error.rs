@@ -95,7 +95,10 @@ pub async fn json_rejections(
 
 impl From<annals_store::StoreError> for ApiError {
     fn from(e: annals_store::StoreError) -> Self {
-        ApiError::internal(e)
+        match e {
+            annals_store::StoreError::BadCursor(_) => ApiError::bad(e.to_string()),
+            e => ApiError::internal(e),
+        }
     }
 }
 

@@ -151,3 +151,42 @@ fn bodies_are_bounded_per_route_and_writes_per_address() {
     // Reading is not counted.
     assert_eq!(get(&s, "/api/search").status, 200);
 }
+
+/// The export reads a page at a time, and links to the next.
+#[test]
+fn the_export_comes_in_pages() {
+    let s = start(Some(TOKEN));
+    let lines: String = (0..25)
+        .map(|i| format!("{{\"title\": \"Paged {i}\", \"date\": \"{}\"}}\n", 1900 + i))
+        .collect();
+    assert_eq!(post(&s, "/api/import?format=jsonl", &lines).status, 200);
+    let mut path = "/api/export?limit=10".to_string();
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        let r = get(&s, &path);
+        assert_eq!(r.status, 200, "{}", r.body);
+        seen.extend(r.body.lines().map(str::to_string));
+        match header(&r, "link") {
+            Some(link) => {
+                assert!(link.ends_with("rel=\"next\""), "{link}");
+                path = link[1..link.find('>').unwrap()].to_string();
+            }
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 25);
+    assert!(seen[0].contains("Paged 0") && seen[24].contains("Paged 24"));
+    let r = get(&s, "/api/export?cursor=garbage");
+    assert_eq!((r.status, r.code().as_str()), (400, "bad_request"));
+}
+
+/// On-this-day asks for a real day of the year.
+#[test]
+fn on_this_day_needs_a_real_day() {
+    let s = start(None);
+    assert_eq!(get(&s, "/api/on-this-day?date=02-29").status, 200);
+    for bad in ["02-30", "04-31", "13-01", "7-14x"] {
+        let r = get(&s, &format!("/api/on-this-day?date={bad}"));
+        assert_eq!((r.status, r.code().as_str()), (400, "bad_request"), "{bad}");
+    }
+}

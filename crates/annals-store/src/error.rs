@@ -25,6 +25,9 @@ pub enum StoreError {
     /// Writing what was read failed (for example, standard output was closed).
     #[error("output: {0}")]
     Output(#[from] std::io::Error),
+    /// A page cursor that this store did not make.
+    #[error("cursor {0:?} is not valid: use the one the previous page gave")]
+    BadCursor(String),
     /// Another connection kept the database busy too long.
     #[error("{0}")]
     Busy(&'static str),

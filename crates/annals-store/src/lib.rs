@@ -149,6 +149,15 @@ pub struct Changes {
     pub deleted: Vec<String>,
 }
 
+/// A page of events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The events, in chronological order.
+    pub events: Vec<Event>,
+    /// Where the next page starts, when there is one (an opaque string).
+    pub next: Option<String>,
+}
+
 /// A recently changed event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recent {
@@ -196,6 +205,10 @@ pub trait EventStore {
         filter: &Filter,
         each: &mut dyn FnMut(Event) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
+    /// One page of every event in chronological order: at most `limit` events after `cursor`
+    /// (`None`: from the start), and the cursor of the next page when there is one. Each page
+    /// costs what it holds, however far into the store it is.
+    fn page(&self, cursor: Option<&str>, limit: usize) -> Result<Page, StoreError>;
     /// Counts (reads every event: for commands, not for each request of a server).
     fn stats(&self) -> Result<Stats, StoreError>;
     /// The number of events, cheaply.

@@ -387,3 +387,39 @@ fn a_full_record_completes_what_a_lead_card_wrote() {
         assert!(!store.provenance("coronation-1066").unwrap().unwrap().stub);
     }
 }
+
+#[test]
+fn pages_walk_every_event_once_in_time_order() {
+    for (name, mut store, _dir) in backends() {
+        let mut tx = store.transaction(&by("pages")).unwrap();
+        for i in 0..23 {
+            // Some share a date: the order must still be total.
+            let date = format!("{}", 1900 + i % 7);
+            tx.upsert(
+                &event(&format!(r#"{{"title": "E{i}", "date": "{date}"}}"#)),
+                None,
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+        let all: Vec<String> = annals_store::list(&*store, &Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        let mut paged = Vec::new();
+        let mut cursor = None;
+        loop {
+            let page = store.page(cursor.as_deref(), 5).unwrap();
+            assert!(page.events.len() <= 5);
+            paged.extend(page.events.into_iter().map(|e| e.id));
+            match page.next {
+                Some(c) => cursor = Some(c),
+                None => break,
+            }
+        }
+        assert_eq!(paged, all, "{name}");
+        assert!(store.page(Some("nonsense"), 5).is_err());
+        assert!(store.page(Some("1.2"), 5).is_err());
+    }
+}

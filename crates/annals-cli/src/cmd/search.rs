@@ -6,7 +6,7 @@ use crate::exit;
 use crate::indexer::{for_search, reindex as rebuild};
 use annals_index::{SearchIndex, SearchOptions, SearchResult, TimelineOptions};
 use annals_store::EventStore;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -221,15 +221,7 @@ pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
 pub fn on_this_day(db: &Path, args: &OnThisDayArgs) -> Result<u8> {
     let index = open_index(db)?;
     let (month, day) = match &args.date {
-        Some(d) => {
-            let parsed = d
-                .split_once('-')
-                .and_then(|(m, dd)| Some((m.parse::<u8>().ok()?, dd.parse::<u8>().ok()?)));
-            match parsed {
-                Some((m, dd)) if (1..=12).contains(&m) && (1..=31).contains(&dd) => (m, dd),
-                _ => bail!("--date {d:?}: expected MM-DD, such as 07-14"),
-            }
-        }
+        Some(d) => annals_dates::month_day(d).map_err(|e| anyhow::anyhow!("--date {e}"))?,
         None => today(),
     };
     let events = index.on_this_day(month, day, args.limit)?;

@@ -17,11 +17,11 @@ mod tx;
 
 use crate::migrations::{CURRENT, MIGRATIONS};
 use crate::{
-    Change, Changes, Duplicate, EventStore, Filter, Provenance, Recent, Revision, Stats,
+    Change, Changes, Duplicate, EventStore, Filter, Page, Provenance, Recent, Revision, Stats,
     StoreError, Transaction,
 };
 use annals_core::Event;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 
 /// An event store in one SQLite file.
@@ -195,6 +195,38 @@ impl EventStore for SqliteStore {
 
     fn generation(&self) -> Result<u64, StoreError> {
         generation(&self.conn)
+    }
+
+    fn page(&self, cursor: Option<&str>, limit: usize) -> Result<Page, StoreError> {
+        // The cursor is the last row's place in chronological order: (sort, hi, rowid).
+        let after = match cursor {
+            None => (i64::MIN, i64::MIN, i64::MIN),
+            Some(c) => {
+                let parts: Vec<i64> = c.split('.').filter_map(|p| p.parse().ok()).collect();
+                match parts[..] {
+                    [a, b, r] if c.split('.').count() == 3 => (a, b, r),
+                    _ => return Err(StoreError::BadCursor(c.to_string())),
+                }
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, doc, sort, hi, rowid FROM events WHERE (sort, hi, rowid) > (?1, ?2, ?3)
+             ORDER BY sort, hi, rowid LIMIT ?4",
+        )?;
+        let limit = limit.clamp(1, 1_000_000);
+        let mut rows = stmt.query(params![after.0, after.1, after.2, limit as i64 + 1])?;
+        let mut events = Vec::new();
+        let mut last = None;
+        while let Some(row) = rows.next()? {
+            if events.len() == limit {
+                let next = last.map(|(a, b, r): (i64, i64, i64)| format!("{a}.{b}.{r}"));
+                return Ok(Page { events, next });
+            }
+            let id: String = row.get(0)?;
+            events.push(codec::read(&id, row.get_ref(1)?)?);
+            last = Some((row.get(2)?, row.get(3)?, row.get(4)?));
+        }
+        Ok(Page { events, next: None })
     }
 
     fn count(&self) -> Result<u64, StoreError> {
