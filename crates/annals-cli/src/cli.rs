@@ -76,6 +76,15 @@ in the input always win."
     Related(RelatedArgs),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Copy the database and its index, consistently, while a server may be writing.
+    #[command(
+        after_help = "The backup is a database itself: FILE and FILE.index/ beside it, at one write (generation). \
+Writers wait while it is made; readers go on. `annals --db FILE search ...` works on it as it is, and \
+`annals restore FILE` puts it back. Example:\n  annals backup /var/backups/annals-$(date +%F).db"
+    )]
+    Backup(BackupArgs),
+    /// Put a backup made by `annals backup` in place as the database (--db).
+    Restore(RestoreArgs),
     /// Find the dates in prose (text, Markdown, TimeML) and propose the events they date.
     #[command(
         after_help = "Writes nothing unless --import is given. Examples:\n  annals extract article.txt                    event candidates, for review\n  annals extract article.md --json              the same as native JSON Lines\n  annals extract article.txt --import           store them (tagged `extracted`)\n  annals extract doc.tml --format timeml        the text with TIMEX3 tags inline\n  annals extract notes.txt --dct 1960-01-20 --anchor news --format timeml"
@@ -403,6 +412,25 @@ pub struct EvalTimexArgs {
     /// Also list every difference: missed, spurious, extent, type, value.
     #[arg(long)]
     pub diff: bool,
+}
+
+/// `annals backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The new file to write (its index goes to FILE.index/).
+    #[arg(value_name = "FILE")]
+    pub to: PathBuf,
+}
+
+/// `annals restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup (a file written by `annals backup`, with FILE.index/ beside it).
+    #[arg(value_name = "FILE")]
+    pub from: PathBuf,
+    /// Replace the database if it exists (stop any server using it first).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `annals stats`.

@@ -12,7 +12,10 @@
 //! - [`search`]: [`SearchIndex::search`], hits and snippets.
 //! - [`timeline`]: event density over any window, from billions of years to a day.
 //! - [`related`]: explicit and computed relations; on this day.
+//! - [`sync`]: the store and the index in step (writes, catching up, rebuilding).
+//! - [`backup`]: consistent online backups of a store and its index, and restoring them.
 
+pub mod backup;
 pub mod collect;
 pub mod compile;
 pub mod related;
@@ -53,6 +56,9 @@ pub enum IndexError {
     /// The index was built by another version of annals.
     #[error("the search index {} was built by another version of annals: run `annals reindex`", .0.display())]
     OtherSchema(PathBuf),
+    /// What was asked cannot be done, and why.
+    #[error("{0}")]
+    Refused(String),
     /// Another writer holds the index (an import is running).
     #[error("another import or edit is writing to the search index {}: try again when it ends", .0.display())]
     Busy(PathBuf),
@@ -169,6 +175,25 @@ impl SearchIndex {
     /// A writer for an import. Only one may exist at a time (tantivy holds a lock file).
     pub fn writer(&self) -> Result<Writer> {
         self.writer_sized(sync::Size::Bulk)
+    }
+
+    /// A writer of the given size, waiting up to `patience` while another writer (an import,
+    /// an edit, a backup) holds the index. Only one may exist at a time (tantivy holds a lock
+    /// file).
+    pub fn writer_waiting(
+        &self,
+        size: sync::Size,
+        patience: std::time::Duration,
+    ) -> Result<Writer> {
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            match self.writer_sized(size) {
+                Err(IndexError::Busy(_)) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// A writer of the given size. Only one may exist at a time (tantivy holds a lock file).

@@ -20,6 +20,11 @@ use annals_core::Event;
 use annals_store::identity::{Claims, PlaceError, Placed};
 use annals_store::{Change, EventStore, StoreError, Transaction, Written};
 use std::path::Path;
+use std::time::Duration;
+
+/// How long a writer waits for another (an import, an edit, a backup) to finish before it
+/// gives up with [`IndexError::Busy`].
+pub const PATIENCE: Duration = Duration::from_secs(30);
 
 impl From<StoreError> for IndexError {
     fn from(e: StoreError) -> Self {
@@ -77,7 +82,18 @@ impl<'s> Write<'s> {
         change: &Change,
         size: Size,
     ) -> Result<Write<'s>> {
-        let writer = index.writer_sized(size)?;
+        Self::begin_waiting(store, index, change, size, PATIENCE)
+    }
+
+    /// [`Write::begin`], waiting at most `patience` for another writer to finish.
+    fn begin_waiting(
+        store: &'s mut dyn EventStore,
+        index: &'s SearchIndex,
+        change: &Change,
+        size: Size,
+        patience: Duration,
+    ) -> Result<Write<'s>> {
+        let writer = index.writer_waiting(size, patience)?;
         let tx = store.transaction(change)?;
         let mut write = Write {
             tx,
@@ -244,7 +260,9 @@ pub fn catch_up(index: &SearchIndex, store: &mut dyn EventStore) -> Result<bool>
     if in_step(index, store)? {
         return Ok(true);
     }
-    let write = match Write::begin(store, index, &maintenance(), Size::Bulk) {
+    // A reader never waits for a writer: if one holds the index, it will bring it up to date.
+    let write = match Write::begin_waiting(store, index, &maintenance(), Size::Bulk, Duration::ZERO)
+    {
         Ok(w) => w,
         Err(IndexError::Busy(_)) => return Ok(false),
         Err(e) => return Err(e),

@@ -15,6 +15,7 @@
 
 pub mod api;
 pub mod app;
+pub mod assets;
 pub mod error;
 pub mod guard;
 pub mod headers;
@@ -57,10 +58,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(pages::home))
         .route("/events/{id}", get(pages::event))
-        .route("/assets/style.css", get(pages::style))
-        .route("/assets/timeline.js", get(pages::timeline_js))
-        .route("/assets/map.js", get(pages::map_js))
-        .route("/assets/world.svg", get(pages::world_svg))
+        .route("/assets/{name}", get(assets::asset))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/events", get(api::list).post(api::create))
         .route(

@@ -9,7 +9,7 @@ use annals_dates::{Calendar, CalendarHint, DayNumber, When};
 use annals_index::search::escape as esc;
 use annals_index::{SearchOptions, TimelineOptions};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 use std::fmt::Write;
@@ -39,12 +39,12 @@ fn layout(title: &str, q: &str, body: &str) -> Html<String> {
 fn layout_with(title: &str, q: &str, body: &str, scripts: &[&str]) -> Html<String> {
     let scripts: String = scripts
         .iter()
-        .map(|s| format!(r#"<script src="/assets/{s}" defer></script>"#))
+        .map(|s| format!(r#"<script src="{}" defer></script>"#, crate::assets::url(s)))
         .collect();
     Html(format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} · annals</title><link rel="stylesheet" href="/assets/style.css">{scripts}</head>
+<title>{title} · annals</title><link rel="stylesheet" href="{style}">{scripts}</head>
 <body><header><a class="brand" href="/">annals</a>
 <form action="/search" role="search"><label for="q" class="sr">Search events</label>
 <input id="q" name="q" type="search" value="{q}" placeholder="treaty country:Japan date:1950..1970" autocomplete="off"><button>Search</button></form>
@@ -52,6 +52,7 @@ fn layout_with(title: &str, q: &str, body: &str, scripts: &[&str]) -> Html<Strin
 <main>{body}</main></body></html>"#,
         title = esc(title),
         q = esc(q),
+        style = crate::assets::url("style.css"),
     ))
 }
 
@@ -750,55 +751,16 @@ pub async fn participant(State(app): Shared, Path(name): Path<String>) -> Respon
     filtered(&app, &name, &format!("participant:{}", quoted(&name)))
 }
 
-fn asset(content_type: &'static str, body: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "public, max-age=600"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-/// The style sheet.
-pub async fn style() -> Response {
-    asset("text/css", include_str!("../assets/style.css"))
-}
-
-/// The timeline's zoom and pan (`docs/web.md`).
-pub async fn timeline_js() -> Response {
-    asset(
-        "text/javascript; charset=utf-8",
-        include_str!("../assets/timeline.js"),
-    )
-}
-
-/// The map's zoom and pan, clusters and window linking (`docs/web.md`).
-pub async fn map_js() -> Response {
-    asset(
-        "text/javascript; charset=utf-8",
-        include_str!("../assets/map.js"),
-    )
-}
-
-/// The countries as a stand-alone SVG document (the background of the timeline page's map).
-pub async fn world_svg() -> Response {
-    static SVG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let svg = SVG.get_or_init(|| {
-        format!(
-            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 360" width="720" height="360"><g fill="#e6e1d6" stroke="#a9a294" stroke-width=".25">{}</g></svg>"##,
-            crate::map::countries()
-        )
-    });
-    asset("image/svg+xml", svg.as_str())
-}
-
 /// Anything else: 404 (JSON under `/api/`).
 pub async fn not_found(uri: Uri) -> Response {
     if uri.path().starts_with("/api/") {
         return ApiError::not_found(format!("no such endpoint: {}", uri.path())).into_response();
     }
+    not_found_page()
+}
+
+/// The page that says there is no page here.
+pub fn not_found_page() -> Response {
     let mut r = layout(
         "Not found",
         "",

@@ -328,7 +328,7 @@ fn what_the_javascript_reads() {
     }
     // The pages load them and share q/from/to between timeline and map.
     let t = get(&s, "/timeline?q=battle&from=1000&to=1100").body;
-    assert!(t.contains(r#"<script src="/assets/timeline.js" defer>"#));
+    assert!(t.contains(r#"<script src="/assets/timeline.js?v="#));
     assert!(t.contains(r#"data-q="battle""#) && t.contains("aria-label=\"Zoom in\""));
     assert!(
         t.contains(r#"href="/map?q=battle&amp;from=1000-01-01&amp;to=1100-12-31""#),

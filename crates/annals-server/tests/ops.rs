@@ -190,3 +190,21 @@ fn on_this_day_needs_a_real_day() {
         assert_eq!((r.status, r.code().as_str()), (400, "bad_request"), "{bad}");
     }
 }
+
+/// Assets linked with their fingerprint are cached for a year; every asset has an ETag.
+#[test]
+fn fingerprinted_assets_are_cached_long() {
+    let s = start(None);
+    let page = get(&s, "/timeline").body;
+    let at = page.find("/assets/timeline.js?v=").unwrap();
+    let url = &page[at..at + page[at..].find('"').unwrap()];
+    let r = get(&s, url);
+    assert_eq!(r.status, 200);
+    assert!(header(&r, "cache-control").unwrap().contains("immutable"));
+    let etag = header(&r, "etag").unwrap();
+    let again = request(&s, "GET", url, &[("If-None-Match", &etag)], b"");
+    assert_eq!(again.status, 304);
+    let bare = get(&s, "/assets/timeline.js");
+    assert_eq!(header(&bare, "cache-control").as_deref(), Some("public, max-age=600"));
+    assert_eq!(get(&s, "/assets/nothing.js").status, 404);
+}

@@ -56,6 +56,34 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::OnThisDay(args) => search::on_this_day(&db, &args),
         Command::Related(args) => search::related(&db, &args),
         Command::Reindex => search::reindex(&db),
+        Command::Backup(args) => {
+            open_existing(&db)?;
+            let c = annals_index::backup::backup(&db, &args.to).with_context(|| {
+                format!("cannot back up {} into {}", db.display(), args.to.display())
+            })?;
+            outln!(
+                "backed up {} into {} ({} events, write {})",
+                db.display(),
+                args.to.display(),
+                c.events,
+                c.generation
+            );
+            Ok(exit::OK)
+        }
+        Command::Restore(args) => {
+            let c =
+                annals_index::backup::restore(&args.from, &db, args.force).with_context(|| {
+                    format!("cannot restore {} as {}", args.from.display(), db.display())
+                })?;
+            outln!(
+                "restored {} as {} ({} events, write {})",
+                args.from.display(),
+                db.display(),
+                c.events,
+                c.generation
+            );
+            Ok(exit::OK)
+        }
         Command::Extract(args) => extract::extract(&db, &args),
         Command::EvalTimex(args) => extract::eval_timex(&args),
     }

@@ -37,6 +37,8 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+pub mod server;
+
 #[path = "../../../../tests/support/shared.rs"]
 mod support;
 #[allow(unused_imports)] // not every test file reads ../shared
