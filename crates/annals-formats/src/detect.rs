@@ -50,6 +50,15 @@ impl Format {
         }
     }
 
+    /// The page of `docs/formats/` that describes it.
+    pub fn doc(self) -> &'static str {
+        match self {
+            Format::Jsonl => "json",
+            Format::TimelineJsCsv => "timelinejs",
+            f => f.name(),
+        }
+    }
+
     /// The `--format` name.
     pub fn name(self) -> &'static str {
         Format::ALL

@@ -29,6 +29,33 @@ pub fn read(
     columns: &ColumnMap,
     each: &mut dyn FnMut(Result<Incoming, FormatError>) -> bool,
 ) -> Result<(), FormatError> {
+    // An input that yields nothing at all is not what it was taken for.
+    let mut seen = 0usize;
+    let each = &mut |item: Result<Incoming, FormatError>| {
+        seen += 1;
+        each(item)
+    };
+    let read = read_all(format, open, opts, columns, each);
+    if read.is_ok() && seen == 0 {
+        return Err(FormatError::at_line(
+            1,
+            format!(
+                "no events found: expected {} records (docs/formats/{}.md)",
+                format.name(),
+                format.doc()
+            ),
+        ));
+    }
+    read
+}
+
+fn read_all(
+    format: Format,
+    open: &mut Open,
+    opts: &ReadOptions,
+    columns: &ColumnMap,
+    each: &mut dyn FnMut(Result<Incoming, FormatError>) -> bool,
+) -> Result<(), FormatError> {
     let io_err = |e: io::Error| FormatError::at_line(1, format!("read error: {e}"));
     // Every format may start with a UTF-8 byte order mark (spreadsheets on Windows write one).
     let mut unmarked = || open().and_then(without_bom);

@@ -24,6 +24,7 @@ pub mod limits;
 pub mod log;
 pub mod map;
 pub mod metrics;
+pub mod openapi;
 pub mod pages;
 pub mod serve;
 
@@ -32,15 +33,18 @@ pub use limits::Limits;
 pub use serve::{serve, serve_until, shutdown_signal};
 
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use std::sync::Arc;
 
 /// The routes, with the guards and middleware every request goes through.
 pub fn router(app: Arc<App>) -> Router {
+    let writes = || from_fn_with_state(app.clone(), guard::writes);
+    let expensive = || from_fn_with_state(app.clone(), guard::expensive);
     // Searches, timelines, maps and exports take turns (guard::expensive).
-    let expensive = Router::new()
+    let heavy = Router::new()
         .route("/search", get(pages::search))
         .route("/timeline", get(pages::timeline))
         .route("/map", get(pages::map))
@@ -53,26 +57,37 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/participants", get(api::participants))
         .route("/api/places", get(api::places))
         .route("/api/export", get(api::export))
-        .route("/api/import", axum::routing::post(api::import))
-        .route_layer(from_fn_with_state(app.clone(), guard::expensive));
+        .route_layer(expensive());
+    // Handlers that write are guarded before their body is read (guard::writes); a method a
+    // route does not have is answered 405 before any guard.
+    let written = Router::new()
+        .route(
+            "/api/events",
+            get(api::list).post(api::create.layer(writes())),
+        )
+        .route(
+            "/api/events/{id}",
+            get(api::get_event)
+                .put(api::update.layer(writes()))
+                .delete(api::delete.layer(writes())),
+        )
+        .route(
+            "/api/import",
+            post(api::import.layer(expensive()).layer(writes())),
+        );
     Router::new()
         .route("/", get(pages::home))
         .route("/events/{id}", get(pages::event))
         .route("/assets/{name}", get(assets::asset))
-        .route("/api/openapi.json", get(api::openapi))
-        .route("/api/events", get(api::list).post(api::create))
-        .route(
-            "/api/events/{id}",
-            get(api::get_event).put(api::update).delete(api::delete),
-        )
+        .route("/api/openapi.json", get(openapi::openapi))
         .route("/api/events/{id}/related", get(api::related))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
-        .merge(expensive)
+        .merge(heavy)
+        .merge(written)
         .fallback(pages::not_found)
         .layer(from_fn(error::json_rejections))
-        .layer(from_fn_with_state(app.clone(), guard::writes))
         .layer(DefaultBodyLimit::max(app.limits().max_import))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(from_fn(headers::secure))

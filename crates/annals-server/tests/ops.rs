@@ -205,6 +205,9 @@ fn fingerprinted_assets_are_cached_long() {
     let again = request(&s, "GET", url, &[("If-None-Match", &etag)], b"");
     assert_eq!(again.status, 304);
     let bare = get(&s, "/assets/timeline.js");
-    assert_eq!(header(&bare, "cache-control").as_deref(), Some("public, max-age=600"));
+    assert_eq!(
+        header(&bare, "cache-control").as_deref(),
+        Some("public, max-age=600")
+    );
     assert_eq!(get(&s, "/assets/nothing.js").status, 404);
 }

@@ -1,0 +1,279 @@
+//! Exploring: search, timeline density, map points, on this day, the most frequent
+//! participants and countries.
+
+use super::{day, parse_query, windowed, Shared};
+use crate::app::App;
+use crate::error::ApiError;
+use crate::openapi::bodies;
+use annals_index::{SearchOptions, TimelineOptions};
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+/// Query parameters of `/api/search`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct SearchParams {
+    /// The query (docs/query.md): words, "phrases", -exclusions, OR, and filters such as
+    /// date:1950..1970, country:Japan, participant:"...", near:lat,lon,km.
+    q: Option<String>,
+    /// Hits per page (1 to 100; default 10).
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<usize>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    cursor: Option<String>,
+    /// Count facets (default true).
+    facets: Option<bool>,
+}
+
+/// `GET /api/search?q=...`: the same JSON as `annals search --json`.
+#[utoipa::path(get, path = "/api/search", tag = "explore", params(SearchParams),
+    responses(
+        (status = 200, description = "Hits, best first, with facets and a cursor", body = bodies::SearchResult),
+        (status = 400, description = "A query the language cannot read (`query_error`, with where), or a bad parameter", body = bodies::Error),
+        (status = 503, description = "The server is busy (`overloaded`; see Retry-After)", body = bodies::Error),
+    ))]
+pub async fn search(
+    State(app): Shared,
+    Query(p): Query<SearchParams>,
+) -> Result<Response, ApiError> {
+    let request = parse_query(p.q.as_deref())?;
+    let opts = SearchOptions {
+        limit: super::bounded("limit", p.limit, 10, 1..=100)?,
+        cursor: p.cursor,
+        facets: p.facets.unwrap_or(true),
+        facet_size: 10,
+    };
+    let result = tokio::task::block_in_place(|| {
+        app.index()?.search(&request, &opts).map_err(ApiError::from)
+    })?;
+    Ok(Json(result).into_response())
+}
+
+/// Query parameters of `/api/timeline`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineParams {
+    /// Only events matching this query (default: all).
+    q: Option<String>,
+    /// Start of the window: a date as people write it ("44 BC", "1914", "66 million years
+    /// ago") or EDTF; default the earliest event.
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    from: Option<String>,
+    /// End of the window; default the latest event.
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    to: Option<String>,
+    /// At most this many periods (1 to 2000; default 20).
+    #[param(minimum = 1, maximum = 2000)]
+    buckets: Option<usize>,
+    /// Events listed per period, most important first (at most 20; default 3).
+    #[param(minimum = 0, maximum = 20)]
+    top: Option<usize>,
+    /// Also list the explicit relations among the listed events (`links`).
+    links: Option<bool>,
+}
+
+/// `GET /api/timeline?q=&from=&to=&buckets=&top=&links=`: the same JSON as `annals timeline
+/// --json`; with `links=true` also `links`, the explicit relations among the listed events.
+#[utoipa::path(get, path = "/api/timeline", tag = "explore", params(TimelineParams),
+    responses(
+        (status = 200, description = "Counts per natural period (day to billion years), with the most important events of each", body = bodies::Timeline),
+        (status = 400, description = "A bad query, date or window", body = bodies::Error),
+        (status = 503, description = "The server is busy", body = bodies::Error),
+    ))]
+pub async fn timeline(
+    State(app): Shared,
+    Query(p): Query<TimelineParams>,
+) -> Result<Response, ApiError> {
+    let request = parse_query(p.q.as_deref())?;
+    let opts = TimelineOptions {
+        from: p.from.as_deref().map(|t| day(t, true)).transpose()?,
+        to: p.to.as_deref().map(|t| day(t, false)).transpose()?,
+        buckets: super::bounded("buckets", p.buckets, 20, 1..=2000)?,
+        top: super::bounded("top", p.top, 3, 0..=20)?,
+    };
+    let t = tokio::task::block_in_place(|| {
+        app.index()?
+            .timeline(&request, &opts)
+            .map_err(ApiError::from)
+    })?;
+    if !p.links.unwrap_or(false) {
+        return Ok(Json(t).into_response());
+    }
+    let links = links_among(&app, t.buckets.iter().flat_map(|b| &b.top).map(|e| &e.id))?;
+    let mut v = serde_json::to_value(&t).map_err(|e| ApiError::internal(e.to_string()))?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("links".into(), serde_json::Value::Array(links));
+    }
+    Ok(Json(v).into_response())
+}
+
+/// The explicit relations among `ids`, each once: `{"from", "to", "kind"}`.
+pub fn links_among<'a>(
+    app: &App,
+    ids: impl Iterator<Item = &'a String>,
+) -> Result<Vec<serde_json::Value>, ApiError> {
+    let ids: std::collections::BTreeSet<&str> = ids.map(String::as_str).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    app.read(|s| {
+        for id in &ids {
+            let Some(e) = s.get(id)? else { continue };
+            for r in &e.related {
+                if r.id == *id || !ids.contains(r.id.as_str()) {
+                    continue;
+                }
+                let key = if r.id.as_str() < *id {
+                    (r.id.clone(), id.to_string())
+                } else {
+                    (id.to_string(), r.id.clone())
+                };
+                if seen.insert(key) {
+                    out.push(serde_json::json!({"from": id, "to": r.id, "kind": r.kind}));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Query parameters of `/api/points`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct PointsParams {
+    /// Only events matching this query.
+    q: Option<String>,
+    /// Start of the time window (a date, as for the timeline).
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    from: Option<String>,
+    /// End of the time window.
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    to: Option<String>,
+    /// At most this many points (1 to 20000; default 5000).
+    #[param(minimum = 1, maximum = 20000)]
+    limit: Option<usize>,
+}
+
+/// `GET /api/points?q=&from=&to=&limit=`: the located events matching a query in a window,
+/// compactly: `{"points": [{"id", "title", "date", "lat", "lon"}]}`, best matches first (for a
+/// query without words, an even sample when there are more than `limit`). What the map draws
+/// and clusters.
+#[utoipa::path(get, path = "/api/points", tag = "explore", params(PointsParams),
+    responses(
+        (status = 200, description = "Located events: what the map draws", body = bodies::Points),
+        (status = 400, description = "A bad query, date or window", body = bodies::Error),
+        (status = 503, description = "The server is busy", body = bodies::Error),
+    ))]
+pub async fn points(
+    State(app): Shared,
+    Query(p): Query<PointsParams>,
+) -> Result<Response, ApiError> {
+    let request = windowed(p.q.as_deref(), p.from.as_deref(), p.to.as_deref())?;
+    let limit = super::bounded("limit", p.limit, 5000, 1..=20_000)?;
+    let points = tokio::task::block_in_place(|| {
+        app.index()?
+            .points_in_order(&request, limit, annals_index::collect::Order::Relevance)
+            .map_err(ApiError::from)
+    })?;
+    let v: Vec<_> = points
+        .iter()
+        .map(|((id, title, date), lat, lon)| {
+            serde_json::json!({"id": id, "title": title, "date": date, "lat": lat, "lon": lon})
+        })
+        .collect();
+    Ok(Json(serde_json::json!({"points": v})).into_response())
+}
+
+/// Query parameters of `/api/on-this-day`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct DayParams {
+    /// Month and day, `MM-DD` (`02-29` included).
+    #[param(
+        pattern = r"^((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|[12][0-9]))$"
+    )]
+    date: String,
+}
+
+/// `GET /api/on-this-day?date=MM-DD`.
+#[utoipa::path(get, path = "/api/on-this-day", tag = "explore", params(DayParams),
+    responses(
+        (status = 200, description = "Events on that month and day, in the calendar they were written in", body = bodies::OnThisDay),
+        (status = 400, description = "No date, or not a day of the year", body = bodies::Error),
+        (status = 503, description = "The server is busy", body = bodies::Error),
+    ))]
+pub async fn on_this_day(
+    State(app): Shared,
+    Query(p): Query<DayParams>,
+) -> Result<Response, ApiError> {
+    let date = p.date;
+    let (m, d) = annals_dates::month_day(&date).map_err(|e| ApiError::bad(format!("date {e}")))?;
+    let events = tokio::task::block_in_place(|| {
+        app.index()?.on_this_day(m, d, 500).map_err(ApiError::from)
+    })?;
+    let v: Vec<_> = events
+        .iter()
+        .map(|(id, title, date)| serde_json::json!({"id": id, "title": title, "date": date}))
+        .collect();
+    Ok(Json(serde_json::json!({"month": m, "day": d, "events": v})).into_response())
+}
+
+fn facet(app: &App, name: &'static str) -> Result<Response, ApiError> {
+    let v = app.cached(name, || facet_counts(app, name))?;
+    Ok(Json(v).into_response())
+}
+
+/// The 200 most frequent values of a facet over every event.
+fn facet_counts(app: &App, name: &str) -> Result<serde_json::Value, ApiError> {
+    let opts = SearchOptions {
+        limit: 1,
+        cursor: None,
+        facets: true,
+        facet_size: 200,
+    };
+    let r = tokio::task::block_in_place(|| {
+        app.index()?
+            .search(&parse_query(None)?, &opts)
+            .map_err(ApiError::from)
+    })?;
+    let counts = r
+        .facets
+        .0
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| c)
+        .unwrap_or_default();
+    let v: Vec<_> = counts
+        .iter()
+        .map(|(n, c)| serde_json::json!({"name": n, "events": c}))
+        .collect();
+    Ok(serde_json::json!({name: v}))
+}
+
+/// `GET /api/participants`: the most frequent participants.
+#[utoipa::path(get, path = "/api/participants", tag = "explore",
+    responses(
+        (status = 200, description = "The 200 most frequent participants", body = bodies::Participants),
+        (status = 503, description = "The server is busy", body = bodies::Error),
+    ))]
+pub async fn participants(State(app): Shared) -> Result<Response, ApiError> {
+    facet(&app, "participant")
+}
+
+/// `GET /api/places`: the most frequent countries.
+#[utoipa::path(get, path = "/api/places", tag = "explore",
+    responses(
+        (status = 200, description = "The 200 most frequent countries", body = bodies::Countries),
+        (status = 503, description = "The server is busy", body = bodies::Error),
+    ))]
+pub async fn places(State(app): Shared) -> Result<Response, ApiError> {
+    facet(&app, "country")
+}
