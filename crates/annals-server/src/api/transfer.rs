@@ -120,6 +120,7 @@ pub async fn import(
         }
         Ok(c)
     })?;
+    app.metrics().imported.inc_by(counts[0] + counts[1]);
     Ok(Json(serde_json::json!({
         "created": counts[0], "updated": counts[1], "unchanged": counts[2], "merged": counts[3],
         "renamed": counts[4], "duplicates_proposed": counts[5]
