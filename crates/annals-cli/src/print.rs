@@ -1,12 +1,11 @@
 //! Events as people read them on a terminal.
 
 use annals_core::Event;
-use annals_dates::Calendar;
 use std::fmt::Write;
 
-/// The date as written, or its EDTF.
+/// The date as people read it (the text as written, or the EDTF written out).
 pub fn date_label(e: &Event) -> String {
-    e.date.text.clone().unwrap_or_else(|| e.date.edtf.clone())
+    e.date.written()
 }
 
 /// `Washington, D.C., United States; Tokyo, Japan`.
@@ -39,13 +38,10 @@ pub fn list_line(e: &Event) -> String {
 pub fn page(e: &Event, related: &[(String, String, Option<Event>)]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}", e.title);
-    let mut when = date_label(e);
-    if e.date.calendar == Calendar::Julian {
-        when.push_str(" (Julian calendar)");
-    }
+    let _ = writeln!(s, "{}", e.date.written_with_calendar());
     let _ = writeln!(
         s,
-        "{when}   EDTF {}   {} to {}",
+        "EDTF {} (proleptic Gregorian): {} to {}",
         e.date.edtf, e.date.earliest, e.date.latest
     );
     let people: Vec<String> = e

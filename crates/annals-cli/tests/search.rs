@@ -234,6 +234,145 @@ fn bad_queries_say_where() {
     }
 }
 
+/// The BC side of the time axis: periods counted back from 1 BC, never straddling the epoch,
+/// totals only of the window, labels as historians write them.
+#[test]
+fn the_bc_time_axis() {
+    let (_dir, db) = demo();
+    let timeline = |from: &str, to: &str, buckets: &str| {
+        json(
+            &db,
+            &[
+                "timeline",
+                "--json",
+                "--from",
+                from,
+                "--to",
+                to,
+                "--buckets",
+                buckets,
+                "--top",
+                "20",
+            ],
+        )
+    };
+    let holding = |t: &Value, id: &str| -> String {
+        t["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["top"].as_array().unwrap().iter().any(|e| e["id"] == id))
+            .map(|b| b["label"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let m = timeline("1000 BC", "AD 1000", "3");
+    assert_eq!(m["unit"], "millennium");
+    assert_eq!(
+        holding(&m, "battle-of-marathon-490-bc"),
+        "1st millennium BC"
+    );
+    assert_eq!(
+        holding(&m, "eruption-of-mount-vesuvius-79"),
+        "1st millennium"
+    );
+    let c = timeline("500 BC", "1 BC", "5");
+    assert_eq!(c["unit"], "century");
+    let labels: Vec<&str> = c["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "5th century BC",
+            "4th century BC",
+            "3rd century BC",
+            "2nd century BC",
+            "1st century BC"
+        ]
+    );
+    assert_eq!(c["buckets"][0]["start"], "-0499-01-01", "500 BC");
+    assert_eq!(c["buckets"][4]["end"], "0000-12-31", "1 BC");
+    assert_eq!(holding(&c, "battle-of-marathon-490-bc"), "5th century BC");
+    assert_eq!(holding(&c, "trial-of-socrates-399-bc"), "4th century BC");
+    // The window's total holds only the window: Vesuvius (AD 79) is not in 500–1 BC.
+    let in_window = c["total"].as_u64().unwrap();
+    assert_eq!(
+        in_window,
+        c["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["count"].as_u64().unwrap())
+            .sum::<u64>()
+    );
+    assert_eq!(holding(&c, "eruption-of-mount-vesuvius-79"), "");
+    // 100/101 BC, 1000/1001 BC and 1 BC/AD 1 are boundaries.
+    let b = timeline("101 BC", "100 BC", "2");
+    assert_eq!(b["unit"], "year");
+    let c2 = timeline("200 BC", "1 BC", "2");
+    let labels: Vec<&str> = c2["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["2nd century BC", "1st century BC"]);
+    assert_eq!(
+        c2["buckets"][1]["start"], "-0099-01-01",
+        "100 BC starts the 1st century BC"
+    );
+    let e = timeline("9 BC", "AD 9", "2");
+    let labels: Vec<&str> = e["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["9–1 BC", "AD 1–9"]);
+    let k = timeline("2000 BC", "1 BC", "2");
+    assert_eq!(k["buckets"][0]["label"], "2nd millennium BC");
+    assert_eq!(
+        k["buckets"][0]["end"], "-1000-12-31",
+        "1001 BC ends the 2nd millennium BC"
+    );
+    assert_eq!(
+        k["buckets"][1]["start"], "-0999-01-01",
+        "1000 BC starts the 1st"
+    );
+    // Dates given as EDTF read as historians write them.
+    let d = json(&db, &["on-this-day", "--json", "--date", "03-15"]);
+    let dates: Vec<&str> = d["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert!(dates.iter().all(|d| !d.starts_with('-')), "{dates:?}");
+    // The century facet counts BC centuries back from 1 BC: 401 BC is in the 5th century BC,
+    // 100 BC in the 1st, 101 BC in the 2nd.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("edges.jsonl");
+    std::fs::write(
+        &f,
+        r#"{"title": "Zqedge one", "date": {"text": "401 BC"}}
+{"title": "Zqedge two", "date": {"text": "100 BC"}}
+{"title": "Zqedge three", "date": {"text": "101 BC"}}
+"#,
+    )
+    .unwrap();
+    assert!(annals(&db, &["import", f.to_str().unwrap()])
+        .status
+        .success());
+    let r = json(&db, &["search", "--json", "--limit", "1", "zqedge"]);
+    let c = &r["facets"]["century"];
+    assert_eq!(c["5th century BC"], 1, "{c}");
+    assert_eq!(c["1st century BC"], 1, "{c}");
+    assert_eq!(c["2nd century BC"], 1, "{c}");
+}
+
 #[test]
 fn timeline_on_this_day_related() {
     let (_dir, db) = demo();
@@ -250,8 +389,20 @@ fn timeline_on_this_day_related() {
             "12",
         ],
     );
-    assert_eq!(t["unit"], "billion_years");
+    // Ten spans of 500 million years, the last running to the present, each labelled with
+    // what it holds.
+    assert_eq!(t["unit"], "500 million years");
     assert_eq!(t["total"], 110);
+    let labels: Vec<&str> = t["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels.len(), 10);
+    assert!(labels[0].ends_with("–4.5 Ga"), "{labels:?}");
+    assert_eq!(labels[1], "4.5–4 Ga");
+    assert_eq!(labels[9], "500 Ma – 2025");
     let t = json(
         &db,
         &[

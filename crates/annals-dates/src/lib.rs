@@ -10,6 +10,10 @@
 //! - [`text`]: dates as historians write them in English ("March 15, 44 BC", "the 1960s",
 //!   "66 million years ago") turned into EDTF.
 //! - [`when`]: the [`When`] record that the rest of annals stores and searches.
+//! - [`written`]: dates for people: the text as written, or the EDTF written out as historians
+//!   write it ([`When::written`]).
+//! - [`period`]: periods of the time axis as historians count them (decades, centuries from
+//!   AD 1 and back from 1 BC, deep-time spans) for timelines and facets.
 //!
 //! ```
 //! use annals_dates::{When, CalendarHint};
@@ -20,10 +24,13 @@
 pub mod day;
 pub mod edtf;
 mod error;
+pub mod period;
 pub mod text;
 pub mod when;
+pub mod written;
 
 pub use day::{month_day, year_written, Calendar, DayNumber, Ymd, MONTH_NAMES};
 pub use edtf::{edtf_year, Edtf};
 pub use error::DateError;
 pub use when::{Bound, CalendarHint, Precision, When};
+pub use written::edtf_written;

@@ -340,7 +340,7 @@ impl SegmentCollector for FacetSegment {
             "century",
             self.centuries
                 .into_iter()
-                .map(|(c, n)| (crate::search::century_label(c), n))
+                .map(|(c, n)| (annals_dates::period::century_label(c), n))
                 .collect(),
         );
         out

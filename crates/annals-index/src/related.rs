@@ -4,7 +4,6 @@ use crate::collect::{Order, TopHits};
 use crate::search::{stored_when, text_of};
 use crate::{Result, SearchIndex};
 use annals_core::Event;
-use annals_dates::When;
 use serde::Serialize;
 
 /// An event in brief: id, title, date as written.
@@ -63,7 +62,7 @@ impl SearchIndex {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let date = text_of(&doc, f.date)
             .and_then(stored_when)
-            .map(|w| w.text.clone().unwrap_or(w.edtf))
+            .map(|w| w.written())
             .unwrap_or_default();
         Ok((
             text_of(&doc, f.id).unwrap_or_default().to_string(),
@@ -403,9 +402,4 @@ impl SearchIndex {
         }
         Ok(out)
     }
-}
-
-/// The date of a stored hit as written.
-pub fn written(w: &When) -> String {
-    w.text.clone().unwrap_or_else(|| w.edtf.clone())
 }

@@ -155,14 +155,16 @@ pub fn month_day(e: &Event) -> Option<u64> {
     Some(u64::from(ymd.month) * 100 + u64::from(ymd.day))
 }
 
-/// The century of the date's start, counted from year 0 (`19` for 1900–1999, `-1` for
-/// 100 BC–1 BC in astronomical years -99..0).
+/// The century of the date's start, as [`annals_dates::period::century_of`] counts it (`18`
+/// for 1801–1900, `-1` for 100–1 BC, `-5` for 500–401 BC).
 pub fn century(e: &Event) -> Option<i64> {
     let (lo, _) = e.date.sort_key();
     if lo == i64::MIN {
         return None;
     }
-    Some(annals_dates::DayNumber(lo).ymd().year.div_euclid(100))
+    Some(annals_dates::period::century_of(
+        annals_dates::DayNumber(lo).ymd().year,
+    ))
 }
 
 /// `calendar|edtf|text`: the date as stored for hits.

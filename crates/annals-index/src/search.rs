@@ -75,32 +75,6 @@ pub struct SearchResult {
     pub order: Order,
 }
 
-/// "20th century", "5th century BC"; deep time in ka or Ma.
-pub fn century_label(c: i64) -> String {
-    let year = c.saturating_mul(100);
-    if year <= -1_000_000 {
-        return format!("{} Ma", year.unsigned_abs() / 1_000_000);
-    }
-    if year <= -100_000 {
-        return format!("{} ka", year.unsigned_abs() / 1_000);
-    }
-    if c >= 0 {
-        format!("{} century", ordinal(c + 1))
-    } else {
-        format!("{} century BC", ordinal(-c))
-    }
-}
-
-fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, r) if r != 11 => "st",
-        (2, r) if r != 12 => "nd",
-        (3, r) if r != 13 => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 /// Decode `calendar|edtf|text`.
 pub(crate) fn stored_when(s: &str) -> Option<When> {
     let (cal, rest) = s.split_once('|')?;
@@ -295,16 +269,6 @@ impl Serialize for SearchResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn century_labels() {
-        assert_eq!(century_label(19), "20th century");
-        assert_eq!(century_label(0), "1st century");
-        assert_eq!(century_label(-1), "1st century BC");
-        assert_eq!(century_label(-5), "5th century BC");
-        assert_eq!(century_label(10), "11th century");
-        assert_eq!(century_label(-660_000), "66 Ma");
-    }
 
     #[test]
     fn escaping() {

@@ -6,7 +6,8 @@ use crate::compile::Compiler;
 use crate::schema::fast;
 use crate::search::{stored_when, text_of};
 use crate::{Result, SearchIndex};
-use annals_dates::{Calendar, DayNumber, Ymd};
+use annals_dates::period::Unit;
+use annals_dates::DayNumber;
 use annals_query::Request;
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -25,51 +26,6 @@ pub struct TimelineOptions {
     /// Events listed per bucket.
     pub top: usize,
 }
-
-/// The natural units of a timeline, finest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// A day.
-    Day,
-    /// A calendar month.
-    Month,
-    /// A year.
-    Year,
-    /// Ten years.
-    Decade,
-    /// A hundred years.
-    Century,
-    /// A thousand years.
-    Millennium,
-    /// Ten thousand years.
-    TenMillennia,
-    /// A hundred thousand years.
-    HundredMillennia,
-    /// A million years.
-    MillionYears,
-    /// Ten million years.
-    TenMillionYears,
-    /// A hundred million years.
-    HundredMillionYears,
-    /// A billion years.
-    BillionYears,
-}
-
-const UNITS: [(Unit, i64); 12] = [
-    (Unit::Day, 0),
-    (Unit::Month, 0),
-    (Unit::Year, 1),
-    (Unit::Decade, 10),
-    (Unit::Century, 100),
-    (Unit::Millennium, 1_000),
-    (Unit::TenMillennia, 10_000),
-    (Unit::HundredMillennia, 100_000),
-    (Unit::MillionYears, 1_000_000),
-    (Unit::TenMillionYears, 10_000_000),
-    (Unit::HundredMillionYears, 100_000_000),
-    (Unit::BillionYears, 1_000_000_000),
-];
 
 /// One period.
 #[derive(Debug, Clone, Serialize)]
@@ -104,134 +60,15 @@ pub struct TopEvent {
 /// Density over a window.
 #[derive(Debug, Clone, Serialize)]
 pub struct Timeline {
-    /// The unit of the buckets.
-    pub unit: Unit,
+    /// The periods' unit, as people say it: "day", "month", "year", "decade", "century",
+    /// "500 years", "millennium", "million years", ...
+    pub unit: String,
+    /// Their length in years (0 for days and months).
+    pub years: i64,
     /// Matching events in the window.
     pub total: u64,
     /// The buckets, in time order.
     pub buckets: Vec<Bucket>,
-}
-
-/// Start days of consecutive buckets of `unit` covering [from, to], plus the day after the
-/// last (so bucket i is `starts[i] .. starts[i+1]-1`).
-fn boundaries(unit: Unit, years: i64, from: i64, to: i64) -> Vec<i64> {
-    let g = Calendar::Gregorian;
-    let day = |y: i64, m: u8| {
-        g.to_day(Ymd {
-            year: y,
-            month: m,
-            day: 1,
-        })
-        .map(|d| d.0)
-    };
-    let mut out = Vec::new();
-    match unit {
-        Unit::Day => {
-            let mut d = from;
-            while d <= to.saturating_add(1) {
-                out.push(d);
-                d += 1;
-            }
-        }
-        Unit::Month => {
-            let s = DayNumber(from).ymd();
-            let (mut y, mut m) = (s.year, s.month);
-            while let Some(d) = day(y, m) {
-                out.push(d);
-                if d > to {
-                    break;
-                }
-                if m == 12 {
-                    y += 1;
-                    m = 1;
-                } else {
-                    m += 1;
-                }
-            }
-        }
-        _ => {
-            let first = DayNumber(from).ymd().year.div_euclid(years) * years;
-            let mut y = first;
-            while let Some(d) = day(y, 1) {
-                out.push(d);
-                if d > to {
-                    break;
-                }
-                y = match y.checked_add(years) {
-                    Some(n) => n,
-                    None => break,
-                };
-            }
-        }
-    }
-    out
-}
-
-/// The finest unit whose aligned buckets over [from, to] number at most `max`.
-fn pick_unit(from: i64, to: i64, max: usize) -> (Unit, i64) {
-    let (a, b) = (DayNumber(from).ymd(), DayNumber(to).ymd());
-    for (unit, years) in UNITS {
-        let n: i128 = match unit {
-            Unit::Day => to as i128 - from as i128 + 1,
-            Unit::Month => {
-                (b.year as i128 - a.year as i128) * 12 + (b.month as i128 - a.month as i128) + 1
-            }
-            _ => (b.year.div_euclid(years) - a.year.div_euclid(years)) as i128 + 1,
-        };
-        if n <= max as i128 {
-            return (unit, years);
-        }
-    }
-    (Unit::BillionYears, 1_000_000_000)
-}
-
-fn label(unit: Unit, start: i64) -> String {
-    let ymd = DayNumber(start).ymd();
-    let y = ymd.year;
-    let year = annals_dates::year_written;
-    match unit {
-        Unit::Day => format!(
-            "{} {} {}",
-            ymd.day,
-            annals_dates::MONTH_NAMES[usize::from(ymd.month - 1)],
-            year(y)
-        ),
-        Unit::Month => format!(
-            "{} {}",
-            annals_dates::MONTH_NAMES[usize::from(ymd.month - 1)],
-            year(y)
-        ),
-        Unit::Year => year(y),
-        Unit::Decade if y >= 0 => format!("{y}s"),
-        Unit::Decade => format!("{} to {}", year(y), year(y + 9)),
-        Unit::Century => crate::search::century_label(y.div_euclid(100)),
-        Unit::Millennium if y >= 0 => format!("{} millennium", ordinal_of(y / 1000 + 1)),
-        Unit::Millennium => format!("{} millennium BC", ordinal_of((1 - y) / 1000 + 1)),
-        _ => ago(y),
-    }
-}
-
-/// A deep-time year as people write it: "4.5 Ga", "66 Ma", "12 ka", else the year.
-fn ago(y: i64) -> String {
-    let before = 1950i64.saturating_sub(y);
-    let trim = |x: f64| {
-        let s = format!("{x:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    if y <= -1_000_000_000 {
-        format!("{} Ga", trim(-(y as f64) / 1e9))
-    } else if y <= -1_000_000 {
-        format!("{} Ma", trim(-(y as f64) / 1e6))
-    } else if y <= -10_000 {
-        format!("{} ka", trim(before as f64 / 1e3))
-    } else {
-        annals_dates::year_written(y)
-    }
-}
-
-fn ordinal_of(n: i64) -> String {
-    let s = crate::search::century_label(n - 1);
-    s.trim_end_matches(" century").to_string()
 }
 
 struct Density {
@@ -379,8 +216,11 @@ impl SearchIndex {
                 (lo.max(i64::MIN / 2), hi.min(i64::MAX / 2).max(lo))
             }
         };
-        let (unit, years) = pick_unit(from, to, opts.buckets.max(1));
-        let starts = boundaries(unit, years, from, to);
+        let unit = Unit::fitting(from, to, opts.buckets.max(1));
+        let periods = unit.periods(from, to, opts.buckets.max(1));
+        // Consecutive periods: bucket i holds the days `starts[i] .. starts[i + 1]`.
+        let mut starts: Vec<i64> = periods.iter().map(|p| p.0).collect();
+        starts.push(periods.last().map_or(from, |p| p.1.saturating_add(1)));
         let (counts, best) = if matches!(request.expr, annals_query::Expr::All) && opts.top == 0 {
             // Counts of every event: binary searches in each segment's sorted dates, no docs.
             (
@@ -406,23 +246,23 @@ impl SearchIndex {
                 top.push(TopEvent {
                     id: text_of(&doc, f.id).unwrap_or_default().to_string(),
                     title: text_of(&doc, f.title).unwrap_or_default().to_string(),
-                    date: date
-                        .map(|w| w.text.clone().unwrap_or(w.edtf))
-                        .unwrap_or_default(),
+                    date: date.map(|w| w.written()).unwrap_or_default(),
                     importance: *imp,
                     day: *day,
                 });
             }
+            let (first, last) = periods[i];
             buckets.push(Bucket {
-                start: DayNumber(starts[i]).to_string(),
-                end: DayNumber(starts[i + 1] - 1).to_string(),
-                label: label(unit, starts[i]),
+                start: DayNumber(first).to_string(),
+                end: DayNumber(last).to_string(),
+                label: unit.label(first, last),
                 count: *count,
                 top,
             });
         }
         Ok(Timeline {
-            unit,
+            unit: unit.name(),
+            years: unit.years(),
             total: counts.iter().sum(),
             buckets,
         })
@@ -462,67 +302,5 @@ impl SortedDays {
         }
         cache.insert(id, days.clone());
         Ok(days)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(y: i64, m: u8, d: u8) -> i64 {
-        Calendar::Gregorian
-            .to_day(Ymd {
-                year: y,
-                month: m,
-                day: d,
-            })
-            .unwrap()
-            .0
-    }
-
-    #[test]
-    fn units_fit_the_window() {
-        assert_eq!(
-            pick_unit(day(1960, 1, 1), day(1960, 1, 20), 30).0,
-            Unit::Day
-        );
-        assert_eq!(
-            pick_unit(day(1960, 1, 1), day(1961, 12, 31), 30).0,
-            Unit::Month
-        );
-        assert_eq!(
-            pick_unit(day(1900, 1, 1), day(1999, 12, 31), 12).0,
-            Unit::Decade
-        );
-        assert_eq!(
-            pick_unit(day(1900, 1, 1), day(1999, 12, 31), 10).0,
-            Unit::Decade
-        );
-        assert_eq!(
-            pick_unit(day(1900, 1, 1), day(1999, 12, 31), 9).0,
-            Unit::Century
-        );
-        assert_eq!(
-            pick_unit(day(-13_800_000_000, 1, 1), day(2000, 1, 1), 20).0,
-            Unit::BillionYears
-        );
-    }
-
-    #[test]
-    fn boundaries_are_natural() {
-        let b = boundaries(Unit::Decade, 10, day(1955, 6, 1), day(1972, 1, 1));
-        assert_eq!(DayNumber(b[0]).to_string(), "1950-01-01");
-        assert_eq!(DayNumber(*b.last().unwrap()).to_string(), "1980-01-01");
-        let m = boundaries(Unit::Month, 0, day(1943, 2, 10), day(1943, 4, 2));
-        assert_eq!(
-            m.iter()
-                .map(|d| DayNumber(*d).to_string())
-                .collect::<Vec<_>>(),
-            ["1943-02-01", "1943-03-01", "1943-04-01", "1943-05-01"]
-        );
-        assert_eq!(label(Unit::Century, day(-499, 1, 1)), "5th century BC");
-        assert_eq!(label(Unit::Decade, day(1960, 1, 1)), "1960s");
-        assert_eq!(label(Unit::Month, day(1943, 3, 1)), "March 1943");
-        assert_eq!(label(Unit::Millennium, day(1000, 1, 1)), "2nd millennium");
     }
 }

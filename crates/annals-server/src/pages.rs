@@ -70,11 +70,7 @@ pub fn error_page(e: ApiError) -> Response {
 }
 
 fn date_label(w: &When) -> String {
-    let mut s = w.text.clone().unwrap_or_else(|| w.edtf.clone());
-    if w.calendar == Calendar::Julian && w.text.is_some() {
-        s.push_str(" (Julian calendar)");
-    }
-    s
+    w.written_with_calendar()
 }
 
 fn place_label(p: &annals_core::Place) -> String {
@@ -179,7 +175,7 @@ fn search_body(app: &App, q: &str, cursor: Option<String>) -> Result<String, Api
             r#"<li><a class="title" href="/events/{}">{}</a> <span class="when">{}</span> <span class="where">{}</span><p>{}</p></li>"#,
             enc(&h.id),
             esc(&h.title),
-            esc(&date_label(&h.date)),
+            esc(&h.date.written()),
             esc(h.place.as_deref().unwrap_or("")),
             h.snippet
         );
@@ -227,7 +223,7 @@ fn card(e: &Event) -> String {
         r#"<a class="card" href="/events/{}"><strong>{} on {}</strong><span>{} · {}</span><span>{}</span></a>"#,
         enc(&e.id),
         esc(&e.title),
-        esc(&e.date.text.clone().unwrap_or_else(|| e.date.edtf.clone())),
+        esc(&e.date.written()),
         esc(&year_label(&e.date)),
         esc(&place),
         esc(&e.summary)
@@ -463,10 +459,7 @@ fn timeline_body(app: &App, p: TimelinePage) -> Result<(String, String), ApiErro
     let mut b = format!(
         r#"<h1>Timeline</h1><p class="tl-nojs">{} events, by {}.</p>"#,
         t.total,
-        esc(&serde_json::to_value(t.unit)
-            .ok()
-            .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-            .unwrap_or_default())
+        esc(&t.unit)
     );
     let window = |x: Option<&str>| {
         x.and_then(annals_dates::day::parse_iso_ymd)
@@ -723,7 +716,7 @@ fn filtered(app: &App, title: &str, filter: &str) -> Response {
             let _ = write!(
                 b,
                 r#"<li><span class="when">{}</span> <a class="title" href="/events/{}">{}</a></li>"#,
-                esc(&date_label(&h.date)),
+                esc(&h.date.written()),
                 enc(&h.id),
                 esc(&h.title)
             );

@@ -40,7 +40,7 @@ fn print_human(query: &str, r: &SearchResult) -> Result<()> {
         if r.total == 1 { "" } else { "s" }
     );
     for h in &r.hits {
-        let date = h.date.text.clone().unwrap_or_else(|| h.date.edtf.clone());
+        let date = h.date.written();
         let place = h
             .place
             .as_deref()
@@ -204,7 +204,7 @@ pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
         return Ok(exit::OK);
     }
     let max = t.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-    outln!("{} events, by {:?}", t.total, t.unit);
+    outln!("{} events, by {}", t.total, t.unit);
     for b in &t.buckets {
         let bar = "#".repeat(((b.count * 40).div_ceil(max)) as usize);
         let top: Vec<&str> = b.top.iter().map(|e| e.title.as_str()).collect();
