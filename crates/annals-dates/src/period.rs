@@ -62,14 +62,14 @@ fn year_day(year: i64) -> Option<i64> {
 }
 
 /// `1234567` → `1,234,567`; years of four digits stay as they are (`1901`).
-fn grouped(n: i64) -> String {
+pub(crate) fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     if digits.len() <= 4 {
         return n.to_string();
     }
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -5,7 +5,7 @@
 //! shown as EDTF rather than guessed at.
 
 use crate::day::{parse_iso_ymd, year_written, Ymd, MONTH_NAMES};
-use crate::period::years_written;
+use crate::period::{grouped, years_written};
 use crate::{Calendar, Precision, When};
 
 impl When {
@@ -215,7 +215,7 @@ fn deep(s: &str) -> Option<String> {
     };
     let year: i64 = num.parse().ok()?;
     if year > 0 {
-        return Some(format!("AD {}", group(year)));
+        return Some(format!("AD {}", grouped(year)));
     }
     let ago = year.checked_neg()?;
     let scaled = |unit: f64, word: &str| {
@@ -236,21 +236,8 @@ fn deep(s: &str) -> Option<String> {
     } else if ago >= 1_000_000 {
         scaled(1e6, "million")
     } else {
-        format!("{} years ago", group(1950 - year))
+        format!("{} years ago", grouped(1950 - year))
     })
-}
-
-/// `12900` → `12,900`.
-fn group(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
