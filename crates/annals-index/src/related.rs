@@ -298,45 +298,6 @@ impl SearchIndex {
         Ok(names)
     }
 
-    /// The events just before and just after `event` in time (by their sort day, then id).
-    pub fn neighbours(&self, event: &Event) -> Result<(Option<Brief>, Option<Brief>)> {
-        let searcher = self.searcher();
-        let f = *self.fields();
-        let (start, _) = event.date.sort_key();
-        let not_self: Box<dyn Query> = Box::new(TermQuery::new(
-            Term::from_field_text(f.id, &event.id),
-            IndexRecordOption::Basic,
-        ));
-        let side = |lower: std::ops::Bound<Term>,
-                    upper: std::ops::Bound<Term>,
-                    order: Order|
-         -> Result<Option<(String, String, String)>> {
-            let q = BooleanQuery::new(vec![
-                (
-                    Occur::Must,
-                    Box::new(RangeQuery::new(lower, upper)) as Box<dyn Query>,
-                ),
-                (Occur::MustNot, not_self.box_clone()),
-            ]);
-            match self.top(&searcher, &q, 1, order)?.first() {
-                Some(addr) => Ok(Some(self.brief(&searcher, *addr)?)),
-                None => Ok(None),
-            }
-        };
-        let at = |v: i64| Term::from_field_i64(f.sort, v);
-        let before = side(
-            std::ops::Bound::Unbounded,
-            std::ops::Bound::Included(at(start)),
-            Order::DateDesc,
-        )?;
-        let after = side(
-            std::ops::Bound::Included(at(start)),
-            std::ops::Bound::Unbounded,
-            Order::DateAsc,
-        )?;
-        Ok((before, after))
-    }
-
     /// Located events matching `request` (at most `limit`, oldest first): id, title, date as
     /// written, latitude, longitude.
     pub fn points(

@@ -60,14 +60,16 @@ const READERS: usize = 4;
 impl App {
     /// Open the store and its index (creating, catching up or rebuilding the index as needed).
     pub fn open(config: Config) -> Result<App, String> {
-        let mut store =
-            SqliteStore::open(&config.db).map_err(|e| format!("{}: {e}", config.db.display()))?;
+        // The writing connection: edits, and catching the index up.
+        let mut store = SqliteStore::open_with_cache(&config.db, 32)
+            .map_err(|e| format!("{}: {e}", config.db.display()))?;
         let index = annals_index::sync::for_search(&config.db, &mut store)
             .map_err(|e| format!("the search index of {}: {e}", config.db.display()))?;
         let mut reads = Vec::new();
         for _ in 0..READERS {
+            // Reads go by id and by the date index: a small page cache each.
             reads.push(Mutex::new(
-                SqliteStore::open(&config.db).map_err(|e| e.to_string())?,
+                SqliteStore::open_with_cache(&config.db, 16).map_err(|e| e.to_string())?,
             ));
         }
         Ok(App {

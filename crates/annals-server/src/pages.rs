@@ -318,25 +318,25 @@ fn event_body(app: &App, id: &str) -> Result<(String, String), ApiError> {
     }
     b.push_str(&explore(&e));
     b.push_str("</article>");
-    let (before, after) =
-        tokio::task::block_in_place(|| app.index()?.neighbours(&e).map_err(ApiError::from))?;
+    // Found through the store's date index: a page costs the same at any corpus size.
+    let (before, after) = app.read(|s| Ok(s.neighbours(&e.id)?))?;
     b.push_str(r#"<nav class="neighbours" aria-label="Events before and after">"#);
-    if let Some((id, title, date)) = before {
+    if let Some(p) = before {
         let _ = write!(
             b,
             r#"<a rel="prev" href="/events/{}">← {} ({})</a>"#,
-            enc(&id),
-            esc(&title),
-            esc(&date)
+            enc(&p.id),
+            esc(&p.title),
+            esc(&p.date.written())
         );
     }
-    if let Some((id, title, date)) = after {
+    if let Some(n) = after {
         let _ = write!(
             b,
             r#"<a rel="next" href="/events/{}">{} ({}) →</a>"#,
-            enc(&id),
-            esc(&title),
-            esc(&date)
+            enc(&n.id),
+            esc(&n.title),
+            esc(&n.date.written())
         );
     }
     b.push_str("</nav>");

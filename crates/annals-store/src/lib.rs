@@ -209,6 +209,9 @@ pub trait EventStore {
     /// (`None`: from the start), and the cursor of the next page when there is one. Each page
     /// costs what it holds, however far into the store it is.
     fn page(&self, cursor: Option<&str>, limit: usize) -> Result<Page, StoreError>;
+    /// The events just before and just after `id` in chronological order (`None` at either
+    /// end, or when there is no such event); each found through the date index.
+    fn neighbours(&self, id: &str) -> Result<(Option<Event>, Option<Event>), StoreError>;
     /// Counts (reads every event: for commands, not for each request of a server).
     fn stats(&self) -> Result<Stats, StoreError>;
     /// The number of events, cheaply.

@@ -33,10 +33,21 @@ pub struct SqliteStore {
 const BUSY: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl SqliteStore {
-    /// Open (creating if needed) the database at `path` and bring its schema up to date.
+    /// Open (creating if needed) the database at `path` and bring its schema up to date, with
+    /// a page cache of 128 MB (for imports and commands).
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        Self::open_with_cache(path, 128)
+    }
+
+    /// [`SqliteStore::open`] with a page cache of `mb` megabytes: a server keeps several
+    /// connections for reading, each with a small cache.
+    pub fn open_with_cache(path: &Path, mb: u32) -> Result<SqliteStore, StoreError> {
         let conn = Connection::open(path)?;
-        Self::setup(conn, &path.display().to_string())
+        let store = Self::setup(conn, &path.display().to_string())?;
+        store
+            .conn
+            .pragma_update(None, "cache_size", -1024 * i64::from(mb.max(1)))?;
+        Ok(store)
     }
 
     /// A store in memory, for tests.
@@ -227,6 +238,34 @@ impl EventStore for SqliteStore {
             last = Some((row.get(2)?, row.get(3)?, row.get(4)?));
         }
         Ok(Page { events, next: None })
+    }
+
+    fn neighbours(&self, id: &str) -> Result<(Option<Event>, Option<Event>), StoreError> {
+        let key: Option<(i64, i64, i64)> = self
+            .conn
+            .prepare_cached("SELECT sort, hi, rowid FROM events WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((sort, hi, rowid)) = key else {
+            return Ok((None, None));
+        };
+        let one = |sql: &str| -> Result<Option<Event>, StoreError> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let mut rows = stmt.query(params![sort, hi, rowid])?;
+            match rows.next()? {
+                Some(row) => {
+                    let id: String = row.get(0)?;
+                    Ok(Some(codec::read(&id, row.get_ref(1)?)?))
+                }
+                None => Ok(None),
+            }
+        };
+        Ok((
+            one("SELECT id, doc FROM events WHERE (sort, hi, rowid) < (?1, ?2, ?3)
+                 ORDER BY sort DESC, hi DESC, rowid DESC LIMIT 1")?,
+            one("SELECT id, doc FROM events WHERE (sort, hi, rowid) > (?1, ?2, ?3)
+                 ORDER BY sort, hi, rowid LIMIT 1")?,
+        ))
     }
 
     fn count(&self) -> Result<u64, StoreError> {
