@@ -2,6 +2,10 @@
 //! them with a fingerprint (`/assets/style.css?v=HASH`, [`url`]); a request that carries the
 //! current fingerprint is cached for a year, any other for ten minutes. Every asset has an
 //! `ETag` (its fingerprint) and answers `304` to a matching `If-None-Match`.
+//!
+//! For working on the scripts and the style sheet: `ANNALS_ASSETS_DIR=crates/annals-server/assets
+//! annals serve` serves those three files from that directory, read afresh on every request and
+//! never cached, so a change shows on reload without a rebuild (`docs/web.md`).
 
 use crate::headers::fnv1a;
 use axum::extract::{Path, Query};
@@ -59,6 +63,19 @@ fn all() -> &'static [Asset] {
     })
 }
 
+/// An asset read from `ANNALS_ASSETS_DIR`, when it is set (development only; the world map
+/// is always the compiled one).
+fn from_dev_dir(name: &str) -> Option<Vec<u8>> {
+    static DIR: OnceLock<Option<std::path::PathBuf>> = OnceLock::new();
+    let dir = DIR
+        .get_or_init(|| std::env::var_os("ANNALS_ASSETS_DIR").map(Into::into))
+        .as_ref()?;
+    if name == "world.svg" {
+        return None;
+    }
+    std::fs::read(dir.join(name)).ok()
+}
+
 /// The address of an asset with its fingerprint, for pages to link.
 pub fn url(name: &str) -> String {
     match all().iter().find(|a| a.name == name) {
@@ -82,6 +99,16 @@ pub async fn asset(
     let Some(a) = all().iter().find(|a| a.name == name) else {
         return crate::pages::not_found_page();
     };
+    if let Some(body) = from_dev_dir(a.name) {
+        return (
+            [
+                (header::CONTENT_TYPE, a.content_type),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            body,
+        )
+            .into_response();
+    }
     let etag = format!("\"{}\"", a.tag);
     let fingerprinted = version
         .v

@@ -230,7 +230,11 @@ fn main() {
             }
         }));
     }
-    // Writers: rewrite an event's summary, or add one, a few times a second.
+    // Writers: add an event, or rewrite one's summary, a few times a second (ids unique to
+    // this run, so that a database used before takes them as new).
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     if let Some(token) = &a.token {
         for n in 0..a.writers {
             let (stop, tally, addr, token) =
@@ -240,13 +244,13 @@ fn main() {
                 while !stop.load(Ordering::Relaxed) {
                     k += 1;
                     let body = format!(
-                        r#"{{"id": "soak-{n}-{}", "title": "Soak write {n} {k}", "date": "2001", "summary": "Written by the soak test, round {k}."}}"#,
+                        r#"{{"id": "soak-{run:x}-{n}-{}", "title": "Soak write {n} {k}", "date": "2001", "summary": "Written by the soak test, round {k}."}}"#,
                         k % 500
                     );
                     let (method, path) = if k <= 500 {
                         ("POST", "/api/events".to_string())
                     } else {
-                        ("PUT", format!("/api/events/soak-{n}-{}", k % 500))
+                        ("PUT", format!("/api/events/soak-{run:x}-{n}-{}", k % 500))
                     };
                     let req = format!(
                         "{method} {path} HTTP/1.1\r\nHost: load\r\nConnection: close\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
