@@ -210,7 +210,13 @@ fn the_web_app_in_chromium() {
         event.contains("Key points") && event.contains("<dt>"),
         "key points"
     );
-    assert!(event.contains("class=\"card\""), "related cards");
+    assert!(
+        event.contains("chain-card earlier"),
+        "the earlier event's card"
+    );
+    let title_at = event.find("<h1>Battle of Hastings</h1>").unwrap();
+    let card_at = event.find("chain-card").unwrap();
+    assert!(title_at < card_at, "the title comes before the cards");
     assert!(event.contains("Julian calendar"));
     b.screenshot(&u("/events/battle-of-hastings-1066"), "event", "1280,1600");
     b.screenshot(

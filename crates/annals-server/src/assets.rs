@@ -1,4 +1,4 @@
-//! Static assets, compiled in: the style sheet, the two scripts, the world map. Pages link
+//! Static assets, compiled in: the style sheet, the two scripts, the world map, the icon. Pages link
 //! them with a fingerprint (`/assets/style.css?v=HASH`, [`url`]); a request that carries the
 //! current fingerprint is cached for a year, any other for ten minutes. Every asset has an
 //! `ETag` (its fingerprint) and answers `304` to a matching `If-None-Match`.
@@ -51,6 +51,11 @@ fn all() -> &'static [Asset] {
                 include_bytes!("../assets/map.js").as_slice(),
             ),
             ("world.svg", "image/svg+xml", world.as_bytes()),
+            (
+                "favicon.svg",
+                "image/svg+xml",
+                include_bytes!("../assets/favicon.svg").as_slice(),
+            ),
         ]
         .into_iter()
         .map(|(name, content_type, body)| Asset {
@@ -134,4 +139,14 @@ pub async fn asset(
         h.insert(header::ETAG, v);
     }
     r
+}
+
+/// `GET /favicon.ico`: browsers ask for it whatever the page says; the SVG icon answers.
+pub async fn favicon(headers: HeaderMap) -> Response {
+    asset(
+        Path("favicon.svg".to_string()),
+        Query(Version { v: None }),
+        headers,
+    )
+    .await
 }

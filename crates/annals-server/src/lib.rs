@@ -79,6 +79,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/", get(pages::home))
         .route("/events/{id}", get(pages::event))
         .route("/assets/{name}", get(assets::asset))
+        .route("/favicon.ico", get(assets::favicon))
         .route("/api/openapi.json", get(openapi::openapi))
         .route("/api/events/{id}/related", get(api::related))
         .route("/healthz", get(health::healthz))

@@ -335,7 +335,7 @@ fn what_the_javascript_reads() {
         "{t}"
     );
     let m = get(&s, "/map?q=battle&from=1000-01-01&to=1100-12-31").body;
-    assert!(m.contains("1 located events") && m.contains("Battle of Hastings"));
+    assert!(m.contains("1 located event ") && m.contains("Battle of Hastings"));
     assert!(m.contains(r#"href="/timeline?q=battle&amp;from=1000-01-01&amp;to=1100-12-31""#));
     assert!(get(&s, "/map?from=1200&to=1300")
         .body

@@ -209,6 +209,9 @@ pub trait EventStore {
     /// (`None`: from the start), and the cursor of the next page when there is one. Each page
     /// costs what it holds, however far into the store it is.
     fn page(&self, cursor: Option<&str>, limit: usize) -> Result<Page, StoreError>;
+    /// The events that relate to `id` (their `related` names it), with the relation's kind;
+    /// at most `limit`.
+    fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError>;
     /// The events just before and just after `id` in chronological order (`None` at either
     /// end, or when there is no such event); each found through the date index.
     fn neighbours(&self, id: &str) -> Result<(Option<Event>, Option<Event>), StoreError>;

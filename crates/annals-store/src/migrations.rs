@@ -78,6 +78,8 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     INSERT OR REPLACE INTO annals_meta
         SELECT 'log_from', COALESCE((SELECT value FROM annals_meta WHERE key = 'generation'), 0);",
+    // 5: who links to an event (an event page lists the events that relate to it).
+    "CREATE INDEX relations_other ON relations (other_id);",
 ];
 
 /// The schema version this build writes.

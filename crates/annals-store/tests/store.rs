@@ -423,10 +423,24 @@ fn pages_walk_every_event_once_in_time_order() {
         // Neighbours follow the same order.
         for (i, id) in all.iter().enumerate() {
             let (before, after) = store.neighbours(id).unwrap();
-            assert_eq!(before.map(|e| e.id), i.checked_sub(1).map(|j| all[j].clone()), "{name}");
+            assert_eq!(
+                before.map(|e| e.id),
+                i.checked_sub(1).map(|j| all[j].clone()),
+                "{name}"
+            );
             assert_eq!(after.map(|e| e.id), all.get(i + 1).cloned(), "{name}");
         }
         assert_eq!(store.neighbours("nope").unwrap(), (None, None));
+        let mut tx = store.transaction(&by("links")).unwrap();
+        tx.upsert(&event(r#"{"title": "Cause", "date": "1850", "related": [{"id": "e3-1903", "kind": "causes"}]}"#), None)
+            .unwrap();
+        tx.commit().unwrap();
+        let linking = store.linking("e3-1903", 10).unwrap();
+        assert_eq!(linking.len(), 1, "{name}");
+        assert_eq!(
+            (linking[0].0.id.as_str(), linking[0].1.as_str()),
+            ("cause-1850", "causes")
+        );
         assert!(store.page(Some("1.2"), 5).is_err());
     }
 }

@@ -240,6 +240,20 @@ impl EventStore for SqliteStore {
         Ok(Page { events, next: None })
     }
 
+    fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.doc, r.kind FROM relations r JOIN events e ON e.rowid = r.event
+             WHERE r.other_id = ?1 ORDER BY e.sort, e.hi, e.rowid LIMIT ?2",
+        )?;
+        let mut rows = stmt.query(params![id, limit.min(i64::MAX as usize) as i64])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let other: String = row.get(0)?;
+            out.push((codec::read(&other, row.get_ref(1)?)?, row.get(2)?));
+        }
+        Ok(out)
+    }
+
     fn neighbours(&self, id: &str) -> Result<(Option<Event>, Option<Event>), StoreError> {
         let key: Option<(i64, i64, i64)> = self
             .conn
@@ -261,10 +275,14 @@ impl EventStore for SqliteStore {
             }
         };
         Ok((
-            one("SELECT id, doc FROM events WHERE (sort, hi, rowid) < (?1, ?2, ?3)
-                 ORDER BY sort DESC, hi DESC, rowid DESC LIMIT 1")?,
-            one("SELECT id, doc FROM events WHERE (sort, hi, rowid) > (?1, ?2, ?3)
-                 ORDER BY sort, hi, rowid LIMIT 1")?,
+            one(
+                "SELECT id, doc FROM events WHERE (sort, hi, rowid) < (?1, ?2, ?3)
+                 ORDER BY sort DESC, hi DESC, rowid DESC LIMIT 1",
+            )?,
+            one(
+                "SELECT id, doc FROM events WHERE (sort, hi, rowid) > (?1, ?2, ?3)
+                 ORDER BY sort, hi, rowid LIMIT 1",
+            )?,
         ))
     }
 

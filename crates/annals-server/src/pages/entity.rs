@@ -1,0 +1,249 @@
+//! `/places/{name}` and `/participants/{name}`: what the knowledge base holds about a place or
+//! a participant. A summary (how many events, from when to when), a locator map of the place,
+//! a density bar of its events leading into the timeline, the participant's roles and the
+//! people and states that took part with it, the events in time with paging; and, when nothing
+//! matches, the nearest names that do. A place is keyed by name and country ("Paris, France"),
+//! so two places of one name stay apart.
+
+use super::{count, enc, event_href, Page, Shared};
+use crate::app::App;
+use crate::error::ApiError;
+use annals_index::{SearchOptions, SearchResult, TimelineOptions};
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+/// Query parameters of the place and participant pages.
+#[derive(Debug, Deserialize)]
+pub struct EntityPage {
+    cursor: Option<String>,
+}
+
+/// Which kind of page.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Place,
+    Participant,
+}
+
+impl Kind {
+    fn filter(self, name: &str) -> String {
+        let key = match self {
+            Kind::Place => "place",
+            Kind::Participant => "participant",
+        };
+        format!("{key}:\"{}\"", name.replace('"', ""))
+    }
+}
+
+/// `GET /places/{name}`.
+pub async fn place(
+    State(app): Shared,
+    Path(name): Path<String>,
+    Query(p): Query<EntityPage>,
+) -> Response {
+    render(&app, Kind::Place, &name, p)
+}
+
+/// `GET /participants/{name}`.
+pub async fn participant(
+    State(app): Shared,
+    Path(name): Path<String>,
+    Query(p): Query<EntityPage>,
+) -> Response {
+    render(&app, Kind::Participant, &name, p)
+}
+
+fn render(app: &App, kind: Kind, name: &str, p: EntityPage) -> Response {
+    match body(app, kind, name, p) {
+        Ok(body) => Page {
+            title: name,
+            q: "",
+            description: "",
+            scripts: &[],
+            head: html! {},
+            body,
+        }
+        .render(),
+        Err(e) => super::error_page(e),
+    }
+}
+
+/// Participants whose names share a word with `name` (Napoleon → Napoleon Bonaparte).
+fn similar(app: &App, name: &str) -> Result<Vec<String>, ApiError> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.len() > 2)
+        .collect();
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let request = crate::api::parse_query(Some(&words.join(" OR ")))?;
+    let r = app.index()?.search(
+        &request,
+        &SearchOptions {
+            limit: 1,
+            cursor: None,
+            facets: true,
+            facet_size: 50,
+        },
+    )?;
+    Ok(r.facets
+        .0
+        .iter()
+        .find(|(n, _)| *n == "participant")
+        .map(|(_, c)| {
+            c.iter()
+                .map(|(v, _)| v.clone())
+                .filter(|v| words.iter().any(|w| v.to_lowercase().contains(w.as_str())))
+                .take(5)
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+fn body(app: &App, kind: Kind, name: &str, p: EntityPage) -> Result<Markup, ApiError> {
+    let filter = kind.filter(name);
+    let request = crate::api::parse_query(Some(&format!("{filter} sort:date")))?;
+    let index = app.index()?;
+    let (r, t) = tokio::task::block_in_place(|| -> Result<_, ApiError> {
+        let r: SearchResult = index.search(
+            &request,
+            &SearchOptions {
+                limit: 50,
+                cursor: p.cursor.clone().filter(|c| !c.is_empty()),
+                facets: true,
+                facet_size: 12,
+            },
+        )?;
+        let t = index.timeline(
+            &request,
+            &TimelineOptions {
+                from: None,
+                to: None,
+                buckets: 24,
+                top: 0,
+            },
+        )?;
+        Ok((r, t))
+    })?;
+    let total = r.total as u64;
+    let span = match (t.buckets.first(), t.buckets.last()) {
+        (Some(a), Some(b)) if total > 0 => Some((a.label.clone(), b.label.clone())),
+        _ => None,
+    };
+    let others: Vec<(String, u64)> = r
+        .facets
+        .0
+        .iter()
+        .find(|(n, _)| *n == "participant")
+        .map(|(_, c)| {
+            c.iter()
+                .filter(|(v, _)| !v.eq_ignore_ascii_case(name))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    // The participant's roles, from the events on this page.
+    let mut roles: Vec<(String, String)> = Vec::new();
+    if kind == Kind::Participant {
+        app.read(|s| {
+            for h in r.hits.iter().take(50) {
+                if let Some(e) = s.get(&h.id)? {
+                    for pt in e
+                        .participants
+                        .iter()
+                        .filter(|pt| pt.name.eq_ignore_ascii_case(name))
+                    {
+                        if let Some(role) = &pt.role {
+                            roles.push((role.clone(), e.title.clone()));
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })?;
+    }
+    let located = if kind == Kind::Place {
+        let (place, country) = match name.rsplit_once(", ") {
+            Some((p, c)) => (p, c),
+            None => (name, ""),
+        };
+        annals_places::Gazetteer::get().resolve(place, country)
+    } else {
+        None
+    };
+    let suggestions = if total == 0 && kind == Kind::Participant {
+        similar(app, name)?
+    } else {
+        Vec::new()
+    };
+    let q = filter.clone();
+    Ok(html! {
+        header.entity-head {
+            p.kind { (if kind == Kind::Place { "Place" } else { "Participant" }) }
+            h1 { (name) }
+            p.lede {
+                @if let Some((a, b)) = &span {
+                    (count(total, "event", "events"))
+                    @if a == b { ", " (a) } @else { ", from " (a) " to " (b) }
+                    "."
+                } @else {
+                    "No events recorded here yet."
+                }
+            }
+        }
+        @if total > 0 { (super::search::density(&q, &t)) }
+        @if !suggestions.is_empty() {
+            p.suggest {
+                "Did you mean "
+                @for (i, s) in suggestions.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    a href=(super::participant_href(s)) { (s) }
+                }
+                "?"
+            }
+        }
+        @if let Some(hit) = &located {
+            (super::event::locator_figure(hit.lat, hit.lon, name))
+        }
+        @if total > 0 {
+            p.explore {
+                a href=(format!("/timeline?q={}", enc(&q))) { "On the timeline" } " · "
+                a href=(format!("/map?q={}", enc(&q))) { "On the map" } " · "
+                a href=(format!("/search?q={}", enc(&q))) { "Search within these events" }
+            }
+        }
+        @if !roles.is_empty() {
+            section.roles {
+                h2 { "Roles" }
+                ul { @for (role, title) in &roles { li { (role) " — " span.when { (title) } } } }
+            }
+        }
+        @if !others.is_empty() {
+            section.co {
+                h2 { (if kind == Kind::Place { "Who took part here" } else { "Took part together with" }) }
+                ul.chips {
+                    @for (o, n) in &others {
+                        li { a href=(super::participant_href(o)) { (o) " " span.n { (n) } } }
+                    }
+                }
+            }
+        }
+        @if total > 0 {
+            section.events {
+                h2 { "Events in time" }
+                ol.hits {
+                    @for h in &r.hits {
+                        li { span.when { (h.date.written()) } " " a.title href=(event_href(&h.id)) { (h.title) } }
+                    }
+                }
+                @if let Some(c) = &r.next_cursor {
+                    p.more { a rel="next" href=(format!("?cursor={}", enc(c))) { "Later events" } }
+                }
+            }
+        }
+    })
+}

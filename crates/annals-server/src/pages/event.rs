@@ -1,0 +1,537 @@
+//! `/events/{id}`: an event as a knowledge-base article, the seed's record laid out for
+//! reading. Title, date line and summary first; a fact box (date and calendar, duration,
+//! places with a locator map, participants and their roles, tags, kind); the narrative and the
+//! key points; the events before and after it in the record ("Earlier: …", "Later: …"), never
+//! above the title; related events grouped by how they relate; sources as citations and a
+//! "cite this event" block; JSON-LD, Open Graph and a description for machines.
+
+use super::{
+    count, enc, event_href, event_link, participant_href, place_href, place_label, year_param,
+    Page, Shared,
+};
+use crate::app::App;
+use crate::error::ApiError;
+use annals_core::Event;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap};
+use axum::response::Response;
+use maud::{html, Markup, PreEscaped};
+
+/// What the page shows of the events around this one.
+struct Around {
+    /// Related by the record (its own links, and links of others to it), with the kind as
+    /// this event sees it.
+    linked: Vec<(Event, String)>,
+    /// Related by what they share (participants, place, words, time), and why.
+    see_also: Vec<annals_index::Related>,
+    /// Just before and just after it in time.
+    before: Option<Event>,
+    after: Option<Event>,
+}
+
+/// `GET /events/{id}`.
+pub async fn event(State(app): Shared, Path(id): Path<String>, headers: HeaderMap) -> Response {
+    let found = app.read(|s| Ok(s.get(&id)?));
+    let e = match found {
+        Ok(Some(e)) => e,
+        Ok(None) => return super::errors::no_event(&id),
+        Err(err) => return super::error_page(err),
+    };
+    match around(&app, &e) {
+        Ok(a) => page(&e, &a, &headers),
+        Err(err) => super::error_page(err),
+    }
+}
+
+/// The relation kinds as this event sees them when another event holds the link.
+fn inverse(kind: &str) -> String {
+    match kind {
+        "precedes" => "follows".into(),
+        "follows" => "precedes".into(),
+        "part_of" => "has_part".into(),
+        "has_part" => "part_of".into(),
+        "causes" => "caused_by".into(),
+        "caused_by" => "causes".into(),
+        other => other.into(),
+    }
+}
+
+fn around(app: &App, e: &Event) -> Result<Around, ApiError> {
+    let mut see_also =
+        tokio::task::block_in_place(|| app.index()?.related(e, 12).map_err(ApiError::from))?;
+    let mut around = app.read(|s| {
+        let mut linked: Vec<(Event, String)> = Vec::new();
+        for r in &e.related {
+            if let Some(o) = s.get(&r.id)? {
+                linked.push((o, r.kind.clone()));
+            }
+        }
+        for (o, kind) in s.linking(&e.id, 50)? {
+            if !linked.iter().any(|(x, _)| x.id == o.id) {
+                linked.push((o, inverse(&kind)));
+            }
+        }
+        let (before, after) = s.neighbours(&e.id)?;
+        Ok(Around {
+            linked,
+            see_also: Vec::new(),
+            before,
+            after,
+        })
+    })?;
+    see_also.retain(|r| {
+        !matches!(r.reason, annals_index::RelatedReason::Explicit { .. })
+            && !around.linked.iter().any(|(o, _)| o.id == r.id)
+    });
+    see_also.truncate(6);
+    around.see_also = see_also;
+    Ok(around)
+}
+
+/// Why a computed related event is related, in a few words.
+fn why(r: &annals_index::RelatedReason) -> String {
+    use annals_index::RelatedReason as R;
+    match r {
+        R::SharedParticipants { names } => format!("also with {}", names.join(", ")),
+        R::SamePlace { place } => format!("also at {place}"),
+        R::SimilarText => "a similar story".into(),
+        R::NearInTime { .. } => "at about the same time".into(),
+        R::Explicit { kind, .. } => kind_heading(kind).to_lowercase(),
+    }
+}
+
+/// A heading for the events related in one way.
+fn kind_heading(kind: &str) -> String {
+    match kind {
+        "part_of" => "Part of".into(),
+        "has_part" => "Parts of it".into(),
+        "precedes" => "Followed by".into(),
+        "follows" => "Followed".into(),
+        "causes" => "Led to".into(),
+        "caused_by" => "Caused by".into(),
+        "related" => "Related events".into(),
+        other => {
+            let t = other.replace('_', " ");
+            let mut c = t.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// The kind of event a title names, when it begins with a word that says so.
+fn kind(e: &Event) -> Option<&'static str> {
+    const KINDS: &[(&str, &str)] = &[
+        ("battle", "battle"),
+        ("siege", "siege"),
+        ("treaty", "treaty"),
+        ("peace", "peace treaty"),
+        ("assassination", "assassination"),
+        ("coronation", "coronation"),
+        ("founding", "founding"),
+        ("foundation", "founding"),
+        ("fall", "fall of a state or city"),
+        ("sack", "sack of a city"),
+        ("eruption", "volcanic eruption"),
+        ("earthquake", "earthquake"),
+        ("launch", "launch"),
+        ("landing", "landing"),
+        ("election", "election"),
+        ("revolution", "revolution"),
+        ("war", "war"),
+        ("declaration", "declaration"),
+        ("discovery", "discovery"),
+        ("invention", "invention"),
+        ("publication", "publication"),
+        ("construction", "construction"),
+        ("unification", "unification"),
+        ("conquest", "conquest"),
+        ("council", "council"),
+        ("congress", "congress"),
+        ("conference", "conference"),
+        ("massacre", "massacre"),
+        ("rebellion", "rebellion"),
+        ("uprising", "uprising"),
+        ("crisis", "crisis"),
+        ("expedition", "expedition"),
+        ("voyage", "voyage"),
+        ("formation", "formation"),
+        ("extinction", "extinction"),
+    ];
+    let first = e.title.split_whitespace().next()?.to_lowercase();
+    KINDS.iter().find(|(w, _)| *w == first).map(|(_, k)| *k)
+}
+
+/// How long a span lasted, for people: "about 12 years", "3 months", "5 days".
+fn duration(e: &Event) -> Option<String> {
+    let (a, b) = e.date.axis_range();
+    if a == i64::MIN || b == i64::MAX || b <= a {
+        return None;
+    }
+    let days = b - a + 1;
+    if matches!(
+        e.date.precision,
+        annals_dates::Precision::Day | annals_dates::Precision::Time
+    ) || e.date.edtf.contains('/')
+    {
+        return Some(match days {
+            d if d < 60 => count(d as u64, "day", "days"),
+            d if d < 730 => count((d as f64 / 30.44).round() as u64, "month", "months"),
+            d => count((d as f64 / 365.25).round() as u64, "year", "years"),
+        });
+    }
+    None
+}
+
+/// A small map of the world around a place, with a dot on it.
+fn locator(lat: f64, lon: f64, label: &str) -> Markup {
+    let (x, y) = crate::map::project(lat, lon);
+    let (w, h) = (120.0, 60.0);
+    let x0 = (x - w / 2.0).clamp(0.0, 720.0 - w);
+    let y0 = (y - h / 2.0).clamp(0.0, 360.0 - h);
+    html! {
+        svg.locator viewBox=(format!("{x0:.1} {y0:.1} {w} {h}")) role="img"
+            aria-label=(format!("{label} on a map of the world")) {
+            rect.sea x="0" y="0" width="720" height="360" {}
+            image href=(crate::assets::url("world.svg")) x="0" y="0" width="720" height="360" {}
+            circle.here cx=(format!("{x:.2}")) cy=(format!("{y:.2}")) r="2.2" {}
+        }
+    }
+}
+
+/// A locator map with the coordinates under it (place pages).
+pub(crate) fn locator_figure(lat: f64, lon: f64, label: &str) -> Markup {
+    let ns = if lat >= 0.0 { "N" } else { "S" };
+    let ew = if lon >= 0.0 { "E" } else { "W" };
+    html! {
+        figure.locator-figure {
+            (locator(lat, lon, label))
+            figcaption { (format!("{:.2}° {ns}, {:.2}° {ew}", lat.abs(), lon.abs())) }
+        }
+    }
+}
+
+/// Links from an event page to the timeline around it and to the map around its place; both
+/// highlight it.
+fn explore(e: &Event) -> Markup {
+    let timeline = e.date.start_year().map(|y| {
+        // A window a tenth of the event's age wide (at least a century), centred on it.
+        let half = ((2000i64.saturating_sub(y)).abs() / 10).max(50);
+        let step = 10i64.pow(half.ilog10());
+        let a = y.saturating_sub(half).div_euclid(step) * step;
+        let z = (y.saturating_add(half).div_euclid(step) + 1)
+            .saturating_mul(step)
+            .min(2100);
+        format!(
+            "/timeline?from={}&to={}&event={}",
+            enc(&year_param(a)),
+            enc(&year_param(z)),
+            enc(&e.id)
+        )
+    });
+    let map = e
+        .places
+        .iter()
+        .find_map(|p| Some((p.lat?, p.lon?)))
+        .map(|(lat, lon)| {
+            let view = format!(
+                "{:.2},{:.2},{:.2},{:.2}",
+                (lat - 12.0).max(-90.0),
+                (lon - 24.0).max(-180.0),
+                (lat + 12.0).min(90.0),
+                (lon + 24.0).min(180.0)
+            );
+            format!("/map?view={}&event={}", enc(&view), enc(&e.id))
+        });
+    html! {
+        @if timeline.is_some() || map.is_some() {
+            p.explore {
+                @if let Some(t) = &timeline { a href=(t) { "On the timeline" } }
+                @if timeline.is_some() && map.is_some() { " · " }
+                @if let Some(m) = &map { a href=(m) { "On the map" } }
+            }
+        }
+    }
+}
+
+/// How a linked event relates, when the record says more than "related": " · led to".
+fn relation_note(a: &Around, id: &str) -> String {
+    a.linked
+        .iter()
+        .find(|(o, _)| o.id == id)
+        .map(|(_, k)| k.as_str())
+        .filter(|k| *k != "related")
+        .map(|k| format!(" · {}", kind_heading(k).to_lowercase()))
+        .unwrap_or_default()
+}
+
+/// The fact box.
+fn facts(e: &Event) -> Markup {
+    html! {
+        aside.facts aria-label="Facts" {
+            dl {
+                dt { "Date" }
+                dd {
+                    (e.date.written())
+                    @if let Some(note) = e.date.calendar_note() { br; span.note { (note) } }
+                    br; span.note { "EDTF " code { (e.date.edtf) } }
+                }
+                @if let Some(d) = duration(e) { dt { "Duration" } dd { (d) } }
+                @if !e.places.is_empty() {
+                    dt { (if e.places.len() == 1 { "Place" } else { "Places" }) }
+                    dd {
+                        @for (i, p) in e.places.iter().enumerate() {
+                            @if i > 0 { "; " }
+                            a href=(place_href(p)) { (place_label(p)) }
+                        }
+                        @if let Some(p) = e.places.iter().find(|p| p.lat.is_some()) {
+                            @if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
+                                (locator(lat, lon, &place_label(p)))
+                            }
+                        }
+                    }
+                }
+                @if !e.participants.is_empty() {
+                    dt { "Participants" }
+                    dd {
+                        ul.people {
+                            @for p in &e.participants {
+                                li {
+                                    a href=(participant_href(&p.name)) { (p.name) }
+                                    @if let Some(r) = &p.role { span.role { " — " (r) } }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if let Some(k) = kind(e) { dt { "Kind" } dd { (k) } }
+                @if !e.tags.is_empty() {
+                    dt { "Tags" }
+                    dd {
+                        @for (i, t) in e.tags.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            a href=(format!("/search?q={}", enc(&format!("tag:\"{t}\"")))) { (t) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Today, for citations: `2026-12-04`.
+fn today() -> (i64, u8, u8) {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // 1970-01-01 is Rata Die 719,163.
+    let ymd = annals_dates::DayNumber(719_163 + days).ymd();
+    (ymd.year, ymd.month, ymd.day)
+}
+
+/// "Cite this event": plain text, BibTeX, CSL-JSON.
+fn citation(e: &Event, url: &str) -> Markup {
+    let (y, m, d) = today();
+    let accessed = format!("{y:04}-{m:02}-{d:02}");
+    let plain = format!(
+        "“{}” ({}). In annals. Retrieved {}, from {}",
+        e.title,
+        e.date.written(),
+        accessed,
+        url
+    );
+    let bib_safe = |s: &str| s.replace(['{', '}', '\\'], "");
+    let bibtex = format!(
+        "@misc{{annals:{},\n  title = {{{}}},\n  note = {{{}}},\n  howpublished = {{\\url{{{}}}}},\n  urldate = {{{}}}\n}}",
+        e.id,
+        bib_safe(&e.title),
+        bib_safe(&e.date.written()),
+        url,
+        accessed
+    );
+    let csl = serde_json::json!({
+        "id": e.id,
+        "type": "event",
+        "title": e.title,
+        "note": e.date.written(),
+        "URL": url,
+        "accessed": {"date-parts": [[y, m, d]]},
+        "publisher": "annals",
+    });
+    html! {
+        details.cite {
+            summary { "Cite this event" }
+            h3 { "Text" } p.cite-text { (plain) }
+            h3 { "BibTeX" } pre { (bibtex) }
+            h3 { "CSL-JSON" } pre { (serde_json::to_string_pretty(&csl).unwrap_or_default()) }
+        }
+    }
+}
+
+/// The sources, as citations.
+fn sources(e: &Event) -> Markup {
+    html! {
+        @if !e.sources.is_empty() {
+            section.sources aria-labelledby="sources-h" {
+                h2 #sources-h { "Sources" }
+                ol {
+                    @for s in &e.sources {
+                        li {
+                            @match s.url.as_deref().filter(|u| u.starts_with("http://") || u.starts_with("https://")) {
+                                Some(u) => {
+                                    a href=(u) rel="nofollow noopener" { (s.name) }
+                                    " " span.url { (u) }
+                                }
+                                None => { (s.name) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The article.
+fn page(e: &Event, a: &Around, headers: &HeaderMap) -> Response {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".:-[]".contains(&b))
+        })
+        .unwrap_or("localhost");
+    let url = format!("http://{host}{}", event_href(&e.id));
+    let (mine, _) = e.date.sort_key();
+    let earlier_later = |earlier: bool| -> Vec<&Event> {
+        a.linked
+            .iter()
+            .map(|(o, _)| o)
+            .filter(|o| (o.date.sort_key().0 < mine) == earlier)
+            .collect()
+    };
+    let (earlier, later) = (earlier_later(true), earlier_later(false));
+    let mut kinds: Vec<&str> = a.linked.iter().map(|(_, k)| k.as_str()).collect();
+    kinds.sort();
+    kinds.dedup();
+    let description = if e.summary.is_empty() {
+        format!("{}, {}", e.title, e.date.written())
+    } else {
+        e.summary.chars().take(200).collect()
+    };
+    let mut dropped = Vec::new();
+    let mut ld = annals_formats::jsonld::node(e, &mut dropped);
+    if let Some(o) = ld.as_object_mut() {
+        o.insert("@context".into(), "https://schema.org".into());
+        o.insert("url".into(), url.clone().into());
+    }
+    // JSON-LD in a script element: no markup character may appear in it as itself.
+    let ld = serde_json::to_string(&ld)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    let head = html! {
+        meta property="og:type" content="article";
+        meta property="og:title" content=(e.title);
+        meta property="og:description" content=(description);
+        meta property="og:url" content=(url);
+        link rel="canonical" href=(url);
+        script type="application/ld+json" { (PreEscaped(ld)) }
+    };
+    let body = html! {
+        article.event {
+            header.event-head {
+                h1 { (e.title) }
+                p.dateline {
+                    (e.date.written())
+                    @if let Some(note) = e.date.calendar_note() { " " span.note { "(" (note) ")" } }
+                    @if let Some(p) = e.places.first() {
+                        " · " a href=(place_href(p)) { (place_label(p)) }
+                    }
+                }
+            }
+            @if !e.summary.is_empty() { p.summary { (e.summary) } }
+            (facts(e))
+            @if !earlier.is_empty() || !later.is_empty() {
+                nav.chain aria-label="Earlier and later events" {
+                    @for o in &earlier {
+                        a.chain-card.earlier href=(event_href(&o.id)) {
+                            span.dir { "Earlier" (relation_note(a, &o.id)) }
+                            strong { (o.title) }
+                            span.when { (o.date.written()) }
+                        }
+                    }
+                    @for o in &later {
+                        a.chain-card.later href=(event_href(&o.id)) {
+                            span.dir { "Later" (relation_note(a, &o.id)) }
+                            strong { (o.title) }
+                            span.when { (o.date.written()) }
+                        }
+                    }
+                }
+            }
+            @if !e.body.is_empty() {
+                section.narrative aria-label="Narrative" {
+                    @for p in &e.body { p { (p) } }
+                }
+            }
+            @if !e.key_points.is_empty() {
+                section.key-points aria-labelledby="kp-h" {
+                    h2 #kp-h { "Key points" }
+                    dl {
+                        @for k in &e.key_points { dt { (k.label) } dd { (k.text) } }
+                    }
+                }
+            }
+            @if kinds.iter().any(|k| *k != "related") {
+                section.related aria-labelledby="rel-h" {
+                    h2 #rel-h { "How it connects" }
+                    @for k in kinds.iter().filter(|k| **k != "related") {
+                        h3 { (kind_heading(k)) }
+                        ul {
+                            @for (o, _) in a.linked.iter().filter(|(_, kk)| kk == k) {
+                                li { (event_link(o)) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !a.see_also.is_empty() {
+                section.see-also aria-labelledby="see-h" {
+                    h2 #see-h { "See also" }
+                    ul {
+                        @for r in &a.see_also {
+                            li {
+                                a href=(event_href(&r.id)) { (r.title) } " "
+                                span.when { (r.date) " · " (why(&r.reason)) }
+                            }
+                        }
+                    }
+                }
+            }
+            (sources(e))
+            (explore(e))
+            (citation(e, &url))
+        }
+        nav.neighbours aria-label="Events before and after in time" {
+            @if let Some(p) = &a.before {
+                a rel="prev" href=(event_href(&p.id)) { "← " (p.title) " (" (p.date.written()) ")" }
+            }
+            @if let Some(n) = &a.after {
+                a rel="next" href=(event_href(&n.id)) { (n.title) " (" (n.date.written()) ") →" }
+            }
+        }
+    };
+    Page {
+        title: &e.title,
+        q: "",
+        description: &description,
+        scripts: &[],
+        head,
+        body,
+    }
+    .render()
+}

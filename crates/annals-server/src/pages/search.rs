@@ -1,0 +1,297 @@
+//! `/search`: hits with their matches marked, in the order asked (relevance, oldest or newest
+//! first), within an optional date range; facets that add a filter, and the active filters as
+//! chips that remove it; a labelled, dated density bar of the matches over time; plain words
+//! when nothing matches or the query cannot be read.
+
+use super::{count, enc, event_href, iso_param, snippet, Page, Shared};
+use crate::api::windowed;
+use crate::app::App;
+use crate::error::ApiError;
+use annals_index::{SearchOptions, SearchResult, Timeline, TimelineOptions};
+use annals_query::Sort;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+/// Query parameters of `/search`.
+#[derive(Debug, Deserialize)]
+pub struct SearchPage {
+    #[serde(default)]
+    q: String,
+    cursor: Option<String>,
+    /// `relevance` (default), `date` (oldest first) or `-date` (newest first).
+    sort: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// The filters of a query written as `key:value` or `key:"a value"`, each with the query
+/// without it.
+fn filters(q: &str) -> Vec<(String, String)> {
+    const KEYS: &[&str] = &[
+        "country:",
+        "place:",
+        "participant:",
+        "tag:",
+        "date:",
+        "within:",
+        "near:",
+        "bbox:",
+        "id:",
+    ];
+    let mut tokens: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in q.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if c.is_whitespace() && !quoted {
+            if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        tokens.push(cur);
+    }
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if KEYS.iter().any(|k| t.starts_with(k)) {
+            let rest: Vec<&str> = tokens
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, s)| s.as_str())
+                .collect();
+            out.push((t.clone(), rest.join(" ")));
+        }
+    }
+    out
+}
+
+/// The address of this search with other parameters.
+fn href(q: &str, sort: &str, from: &str, to: &str) -> String {
+    let mut h = format!("/search?q={}", enc(q));
+    for (k, v) in [("sort", sort), ("from", from), ("to", to)] {
+        if !v.is_empty() {
+            h.push_str(&format!("&{k}={}", enc(v)));
+        }
+    }
+    h
+}
+
+/// `GET /search`.
+pub async fn search(State(app): Shared, Query(p): Query<SearchPage>) -> Response {
+    let q = p.q.trim().to_string();
+    match results(&app, &q, &p) {
+        Ok(body) => Page {
+            title: &if q.is_empty() {
+                "Search".to_string()
+            } else {
+                format!("Search: {q}")
+            },
+            q: &q,
+            description: "",
+            scripts: &[],
+            head: html! { meta name="robots" content="noindex"; },
+            body,
+        }
+        .render(),
+        Err(e) if e.code == "query_error" => super::errors::query_error(&q, &e),
+        Err(e) => super::error_page(e),
+    }
+}
+
+fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
+    let blank = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let (from, to) = (blank(&p.from), blank(&p.to));
+    let mut request = windowed(Some(q), from.as_deref(), to.as_deref())?;
+    let sort = p.sort.as_deref().unwrap_or("");
+    match sort {
+        "date" => request.sort = Some(Sort::DateAsc),
+        "-date" => request.sort = Some(Sort::DateDesc),
+        "" | "relevance" => {}
+        other => {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("sort={other:?}: expected relevance, date or -date"),
+            ))
+        }
+    }
+    let index = app.index()?;
+    let (r, t) = tokio::task::block_in_place(|| -> Result<(SearchResult, Timeline), ApiError> {
+        let r = index.search(
+            &request,
+            &SearchOptions {
+                limit: 20,
+                cursor: p.cursor.clone().filter(|c| !c.is_empty()),
+                facets: true,
+                facet_size: 8,
+            },
+        )?;
+        let t = index.timeline(
+            &request,
+            &TimelineOptions {
+                from: None,
+                to: None,
+                buckets: 24,
+                top: 0,
+            },
+        )?;
+        Ok((r, t))
+    })?;
+    let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
+    let chips = filters(q);
+    let total = r.total as u64;
+    Ok(html! {
+        h1.results-head {
+            (count(total, "event", "events")) (if total == 1 { " matches" } else { " match" })
+            @if !q.is_empty() { " " q { (q) } }
+        }
+        form.refine action="/search" aria-label="Refine the search" {
+            input type="hidden" name="q" value=(q);
+            label { "Order " select name="sort" {
+                option value="relevance" selected[sort.is_empty() || sort == "relevance"] { "best match first" }
+                option value="date" selected[sort == "date"] { "oldest first" }
+                option value="-date" selected[sort == "-date"] { "newest first" }
+            } }
+            label { "From " input name="from" value=(from) placeholder="500 BC" size="10"; }
+            label { "to " input name="to" value=(to) placeholder="1914" size="10"; }
+            button { "Apply" }
+        }
+        @if !chips.is_empty() {
+            ul.chips.active aria-label="Filters in this search" {
+                @for (f, rest) in &chips {
+                    li { a href=(href(rest, sort, &from, &to)) aria-label=(format!("Remove the filter {f}")) {
+                        (f) " " span aria-hidden="true" { "×" }
+                    } }
+                }
+            }
+        }
+        (density(q, &t))
+        @if r.hits.is_empty() {
+            (empty(q, &chips, !from.is_empty() || !to.is_empty()))
+        } @else {
+            div.results {
+                ol.hits start=(1) {
+                    @for h in &r.hits {
+                        li.hit {
+                            a.title href=(event_href(&h.id)) { (h.title) }
+                            div.meta {
+                                span.when { (h.date.written()) }
+                                @if let Some(place) = &h.place { " · " span.where { (place) } }
+                            }
+                            @if !h.snippet.is_empty() { p.snippet { (snippet(&h.snippet)) } }
+                        }
+                    }
+                }
+                (facets(q, sort, &from, &to, &r))
+            }
+            @if let Some(c) = &r.next_cursor {
+                p.more { a rel="next" href=(format!("{}&cursor={}", href(q, sort, &from, &to), enc(c))) { "More results" } }
+            }
+            p.explore {
+                a href=(format!("/timeline?q={}", enc(q))) { "Timeline of these events" }
+                " · "
+                a href=(format!("/map?q={}", enc(q))) { "Map of these events" }
+            }
+        }
+    })
+}
+
+/// The matches over time: a bar per period, each a link into the timeline; labelled at both
+/// ends with the periods it spans.
+pub(crate) fn density(q: &str, t: &Timeline) -> Markup {
+    let max = t.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let (Some(first), Some(last)) = (t.buckets.first(), t.buckets.last()) else {
+        return html! {};
+    };
+    if t.total == 0 {
+        return html! {};
+    }
+    html! {
+        figure.density-figure {
+            nav.density aria-label=(format!("Matches over time, by {}", t.unit)) {
+                @for b in &t.buckets {
+                    a.bar href=(format!("/timeline?q={}&from={}&to={}", enc(q), enc(&iso_param(&b.start)), enc(&iso_param(&b.end))))
+                        style=(format!("height:{}%", (b.count * 100).div_ceil(max).max(if b.count > 0 { 4 } else { 0 })))
+                        title=(format!("{}: {}", b.label, count(b.count, "event", "events")))
+                        aria-label=(format!("{}: {}", b.label, count(b.count, "event", "events"))) {}
+                }
+            }
+            figcaption {
+                span { (first.label) } span.mid { "matches by " (t.unit) } span { (last.label) }
+            }
+        }
+    }
+}
+
+/// Facets that add a filter.
+fn facets(q: &str, sort: &str, from: &str, to: &str, r: &SearchResult) -> Markup {
+    html! {
+        aside.facets aria-label="Narrow the search" {
+            @for (name, counts) in &r.facets.0 {
+                @if !counts.is_empty() {
+                    h2 { (match *name { "country" => "Countries", "participant" => "People and states", "tag" => "Tags", "century" => "Centuries", other => other }) }
+                    ul {
+                        @for (value, n) in counts {
+                            @let key = if *name == "century" { None } else { Some(format!("{name}:\"{value}\"")) };
+                            li {
+                                @match key {
+                                    Some(k) if !q.contains(&k) => {
+                                        a href=(href(format!("{q} {k}").trim(), sort, from, to)) { (value) } " " span.n { (n) }
+                                    }
+                                    _ => { (value) " " span.n { (n) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What to try when nothing matched.
+fn empty(q: &str, chips: &[(String, String)], windowed: bool) -> Markup {
+    html! {
+        section.empty {
+            p.lede { "No event matches " @if q.is_empty() { "this search" } @else { q { (q) } } "." }
+            ul {
+                @if let Some((f, rest)) = chips.first() {
+                    li { "Remove the filter " a href=(format!("/search?q={}", enc(rest))) { code { (f) } } "." }
+                }
+                @if windowed { li { "Widen the date range, or " a href=(format!("/search?q={}", enc(q))) { "search all dates" } "." } }
+                li { "Use fewer or other words: words are matched with their endings (treaties finds treaty) and a typo or two." }
+                li { "Try a phrase in quotes, or " code { "OR" } " between alternatives: " a href="/search?q=treaty+OR+peace" { "treaty OR peace" } "." }
+            }
+            (super::errors::try_search(q))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_become_chips() {
+        let f = filters(r#"battle country:"United Kingdom" date:1000..1100"#);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].0, r#"country:"United Kingdom""#);
+        assert_eq!(f[0].1, "battle date:1000..1100");
+        assert_eq!(f[1].1, r#"battle country:"United Kingdom""#);
+        assert!(filters("treaty of paris").is_empty());
+    }
+}

@@ -1,0 +1,143 @@
+//! `/timeline?q=&from=&to=`: density by natural periods, each linking to a zoom into it, from
+//! billions of years down to single days, with the most important events of each. Works
+//! without JavaScript; `assets/timeline.js` turns it into a zoomable timeline (`docs/web.md`).
+
+use super::{count, day_param, enc, event_href, iso_param, Page, Shared};
+use crate::app::App;
+use crate::error::ApiError;
+use annals_dates::{Calendar, CalendarHint, When};
+use annals_index::TimelineOptions;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+/// Query parameters of `/timeline`.
+#[derive(Debug, Deserialize)]
+pub struct TimelinePage {
+    q: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    /// An event to highlight (from its page's "On the timeline").
+    event: Option<String>,
+}
+
+/// `GET /timeline`.
+pub async fn timeline(State(app): Shared, Query(p): Query<TimelinePage>) -> Response {
+    let q = p.q.clone().unwrap_or_default();
+    match body(&app, p) {
+        Ok(body) => Page {
+            title: "Timeline",
+            q: &q,
+            description: "Historical events on a timeline from deep time to today.",
+            scripts: &["timeline.js", "map.js"],
+            head: html! {},
+            body,
+        }
+        .render(),
+        Err(e) if e.code == "query_error" => super::errors::query_error(&q, &e),
+        Err(e) => super::error_page(e),
+    }
+}
+
+fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
+    let q = p.q.unwrap_or_default();
+    let request = crate::api::parse_query(Some(&q))?;
+    let day = |t: &str, earliest: bool| -> Result<i64, ApiError> {
+        let w = When::from_text(t, CalendarHint::Auto)
+            .map_err(|e| ApiError::bad(format!("{t:?}: {e}")))?;
+        let (lo, hi) = w.axis_range();
+        Ok(if earliest { lo } else { hi })
+    };
+    let (pf, pt) = (
+        p.from.filter(|s| !s.trim().is_empty()),
+        p.to.filter(|s| !s.trim().is_empty()),
+    );
+    let from = pf.as_deref().map(|t| day(t, true)).transpose()?;
+    let to = pt.as_deref().map(|t| day(t, false)).transpose()?;
+    if let (Some(a), Some(z)) = (from, to) {
+        if a > z {
+            return Err(ApiError::bad("from is after to"));
+        }
+    }
+    let t = tokio::task::block_in_place(|| {
+        app.index()?
+            .timeline(
+                &request,
+                &TimelineOptions {
+                    from,
+                    to,
+                    buckets: 24,
+                    top: 3,
+                },
+            )
+            .map_err(ApiError::from)
+    })?;
+    let window = |x: Option<&str>| {
+        x.and_then(annals_dates::day::parse_iso_ymd)
+            .and_then(|d| Calendar::Gregorian.to_day(d))
+            .map(|d| d.0)
+    };
+    let first = window(t.buckets.first().map(|b| b.start.as_str()));
+    let last = window(t.buckets.last().map(|b| b.end.as_str()));
+    let (wa, wz) = (from.or(first), to.or(last));
+    let (fa, fz) = (
+        wa.map(day_param).unwrap_or_default(),
+        wz.map(day_param).unwrap_or_default(),
+    );
+    let max = t.buckets.iter().map(|x| x.count).max().unwrap_or(0).max(1);
+    let zoom_out = first.zip(last).map(|(a, z)| {
+        let span = (z - a).max(1);
+        (
+            day_param(a.saturating_sub(span * 2)),
+            day_param(z.saturating_add(span * 2)),
+        )
+    });
+    Ok(html! {
+        h1 { "Timeline" }
+        p.tl-nojs { (count(t.total, "event", "events")) ", by " (t.unit) "." }
+        section.tl #timeline hidden data-q=(q) data-from=(wa.map(|d| d.to_string()).unwrap_or_default())
+            data-to=(wz.map(|d| d.to_string()).unwrap_or_default())
+            data-event=(p.event.as_deref().unwrap_or("")) aria-label="Interactive timeline" {
+            div.tl-bar role="toolbar" aria-label="Timeline controls" {
+                button type="button" data-act="out" aria-label="Zoom out" title="Zoom out (-)" { "−" }
+                button type="button" data-act="in" aria-label="Zoom in" title="Zoom in (+)" { "+" }
+                button type="button" data-act="earlier" aria-label="Pan earlier" title="Earlier (←)" { "←" }
+                button type="button" data-act="later" aria-label="Pan later" title="Later (→)" { "→" }
+                button type="button" data-act="all" aria-label="Show everything" title="Show everything" { "Everything" }
+                output.tl-range aria-live="polite" {}
+            }
+            div.tl-view tabindex="0" role="group" aria-roledescription="timeline"
+                aria-label="Timeline: + and − zoom, arrow keys pan, Tab moves to the events" {
+                svg.tl-svg xmlns="http://www.w3.org/2000/svg" {}
+            }
+            p.tl-help { "Scroll or pinch to zoom, drag to pan; keys + − ← →. Click an event to open it." }
+            div.tl-map aria-label="Map of the events in this window" {}
+        }
+        p { a.maplink href=(format!("/map?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { "Map of this window" } }
+        @if let Some((oa, oz)) = &zoom_out {
+            p.tl-nojs {
+                a href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(oa), enc(oz))) { "Zoom out" }
+                " · "
+                a href=(format!("/timeline?q={}", enc(&q))) { "Everything" }
+            }
+        }
+        table.timeline #timeline-table {
+            thead { tr { th { "Period" } th { "Events" } th { "Most important" } } }
+            tbody {
+                @for x in &t.buckets {
+                    tr {
+                        td { a href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(&iso_param(&x.start)), enc(&iso_param(&x.end)))) { (x.label) } }
+                        td { span.bar style=(format!("width:{}%", (x.count * 100).div_ceil(max))) {} " " (x.count) }
+                        td {
+                            @for (i, e) in x.top.iter().enumerate() {
+                                @if i > 0 { " · " }
+                                a href=(event_href(&e.id)) { (e.title) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    })
+}
