@@ -180,6 +180,33 @@ fn interactions_in_chromium() {
     );
 }
 
+/// The reading pages at a desktop and a phone size: no accessibility violation (axe-core), the
+/// title on the first phone screen, no script error (`tests/e2e/pages.mjs`).
+#[test]
+fn pages_in_chromium() {
+    let Some(bin) = chromium() else { return };
+    let Some(e2e) = e2e() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_with_bait(dir.path());
+    let server = serve(&db);
+    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
+    let out = Command::new("node")
+        .arg("pages.mjs")
+        .current_dir(&e2e)
+        .env("BASE", &server.url)
+        .env("SHOTS", &shots)
+        .env("CHROMIUM", &bin)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("pages: all checks passed"),
+        "the pages failed in the browser:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn the_web_app_in_chromium() {
     let Some(bin) = chromium() else { return };

@@ -17,7 +17,7 @@ fn with_status(mut r: Response, status: StatusCode) -> Response {
 /// A search box to try again, with examples.
 pub(crate) fn try_search(q: &str) -> Markup {
     html! {
-        form.retry action="/search" role="search" {
+        form.retry action="/search" role="search" aria-label="Search again" {
             label for="retry-q" { "Search the events" }
             input #retry-q name="q" type="search" value=(q);
             button { "Search" }

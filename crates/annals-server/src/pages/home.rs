@@ -143,7 +143,7 @@ pub async fn home(State(app): Shared) -> Response {
                     (count(n, "historical event", "historical events"))
                     ", from the formation of the Earth to today. Search them by words, dates, places and people in one query."
                 }
-                form.big-search action="/search" role="search" {
+                form.big-search action="/search" role="search" aria-label="Search all events" {
                     label.sr for="home-q" { "Search events" }
                     input #home-q name="q" type="search" placeholder="treaty, Napoleon, country:Japan, date:1900..1950";
                     button { "Search" }

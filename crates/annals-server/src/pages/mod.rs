@@ -98,7 +98,7 @@ impl Page<'_> {
                     a.skip href="#main" { "Skip to content" }
                     header.site {
                         a.brand href="/" { "annals" }
-                        form.find action="/search" role="search" {
+                        form.find action="/search" role="search" aria-label="Search the site" {
                             label.sr for="q" { "Search events" }
                             input #q name="q" type="search" value=(self.q)
                                 placeholder="Search events, places, people" autocomplete="off";

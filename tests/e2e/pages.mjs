@@ -1,0 +1,91 @@
+// The reading pages in headless Chromium (playwright-core, Debian's /usr/bin/chromium), at a
+// desktop (1366×900) and a phone (390×844) size: axe-core finds no accessibility violation on
+// any of them; on a phone the event's title is within the first screen; no page logs a script
+// error; the icon is served. A screenshot of each page at each size goes to SHOTS.
+//
+//   BASE=http://127.0.0.1:8080 SHOTS=target/browser-screenshots node pages.mjs
+//
+// Run by crates/annals-cli/tests/browser.rs (`pages_in_chromium`) against a served demo.
+// Exits 1 with a message on the first failure; prints "ok ..." for each check.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+const BASE = process.env.BASE || "http://127.0.0.1:8080";
+const SHOTS = process.env.SHOTS || "screenshots";
+const BIN = process.env.CHROMIUM || "/usr/bin/chromium";
+mkdirSync(SHOTS, { recursive: true });
+
+function check(cond, what) {
+  if (!cond) throw new Error("FAILED: " + what);
+  console.log("ok " + what);
+}
+
+const PAGES = [
+  ["home", "/"],
+  ["event", "/events/battle-of-hastings-1066"],
+  ["event-bc", "/events/assassination-of-julius-caesar-44-bc"],
+  ["search", "/search?q=treaty"],
+  ["search-empty", "/search?q=zzzqqq+country%3ANowhere"],
+  ["search-error", "/search?q=treaty+date%3A1900..x"],
+  ["place", "/places/Rome%2C%20Italy"],
+  ["participant", "/participants/Napoleon%20Bonaparte"],
+  ["participant-suggest", "/participants/Napoleon"],
+  ["no-event", "/events/battle-of-nowhere-1234"],
+  ["no-page", "/nothing/here"],
+];
+const SIZES = [
+  ["desktop", { width: 1366, height: 900 }],
+  ["phone", { width: 390, height: 844 }],
+];
+
+const browser = await chromium.launch({
+  executablePath: BIN,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let failed = false;
+try {
+  for (const [size, viewport] of SIZES) {
+    // axe is injected as an inline script: the pages' CSP (script-src 'self') is bypassed for it.
+    const context = await browser.newContext({ viewport, bypassCSP: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error" && !/the server responded with a status of 4[0-9][0-9]/.test(m.text())) errors.push(m.text()); });
+    for (const [name, path] of PAGES) {
+      await page.goto(BASE + path, { waitUntil: "networkidle" });
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { resultTypes: ["violations"] });
+        return r.violations.map((v) => v.id + " (" + v.nodes.length + "): " + v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(" | "));
+      });
+      check(result.length === 0, `${name} at ${size}: no accessibility violations ${result.join("; ")}`);
+      await page.screenshot({ path: join(SHOTS, `page-${name}-${size}.png`), fullPage: name.startsWith("event") && size === "phone" ? false : true });
+    }
+    // On a phone, an event's title is read within the first screen.
+    if (size === "phone") {
+      await page.goto(BASE + "/events/battle-of-hastings-1066");
+      const h1 = await page.locator("h1").boundingBox();
+      check(h1 && h1.y + h1.height <= viewport.height / 2, `the event's title is in the top half of the first phone screen (bottom at ${h1 && Math.round(h1.y + h1.height)} px)`);
+      const summary = await page.locator("p.summary").boundingBox();
+      check(summary && summary.y < viewport.height, "the summary starts on the first phone screen");
+    }
+    check(errors.length === 0, `no script errors at ${size}: ${errors.join("; ")}`);
+    await context.close();
+  }
+  const icon = await (await fetch(BASE + "/favicon.ico")).status;
+  check(icon === 200, "the icon is served");
+  console.log("pages: all checks passed");
+} catch (e) {
+  failed = true;
+  console.error(String(e.message || e));
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
