@@ -76,6 +76,14 @@ in the input always win."
     Related(RelatedArgs),
     /// Rebuild the search index from the store.
     Reindex,
+    /// Users who may edit (editor, reviewer, admin), and their API tokens.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Every state an event has had: who changed it, when, why, and what changed.
+    History(HistoryArgs),
+    /// Put an event back as it was after a given change (a new change itself; a deleted
+    /// event comes back).
+    Revert(RevertArgs),
     /// Copy the database and its index, consistently, while a server may be writing.
     #[command(
         after_help = "The backup is a database itself: FILE and FILE.index/ beside it, at one write (generation). \
@@ -412,6 +420,74 @@ pub struct EvalTimexArgs {
     /// Also list every difference: missed, spurious, extent, type, value.
     #[arg(long)]
     pub diff: bool,
+}
+
+/// `annals user ...`.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user; the password is read from standard input (one line, at least 10
+    /// characters).
+    Add {
+        /// The user's name.
+        name: String,
+        /// What they may do: editor (events), reviewer (also duplicates), admin (also users).
+        #[arg(long, default_value = "editor", value_parser = ["editor", "reviewer", "admin"])]
+        role: String,
+    },
+    /// List the users.
+    List,
+    /// Change a user's role.
+    Role {
+        /// The user's name.
+        name: String,
+        /// editor, reviewer or admin.
+        #[arg(value_parser = ["editor", "reviewer", "admin"])]
+        role: String,
+    },
+    /// Make an API token for a user (printed once: keep it; only its hash is stored).
+    Token {
+        /// The user's name.
+        name: String,
+        /// read, write, or admin (write acts as an editor or reviewer; admin with the user's
+        /// whole role).
+        #[arg(long, default_value = "write", value_parser = ["read", "write", "admin"])]
+        scope: String,
+        /// A label to tell tokens apart.
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// List API tokens (a user's, or everyone's), never their secrets.
+    Tokens {
+        /// Only this user's.
+        name: Option<String>,
+    },
+    /// Revoke an API token by its number (`annals user tokens` lists them).
+    Revoke {
+        /// The token's number.
+        id: i64,
+    },
+}
+
+/// `annals history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The event's id.
+    pub id: String,
+    /// Print JSON: every revision with its commit and the event as it was.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals revert`.
+#[derive(Debug, Args)]
+pub struct RevertArgs {
+    /// The event's id.
+    pub id: String,
+    /// The change (generation) whose state to put back, as `annals history` numbers it.
+    pub generation: u64,
+    /// Why (recorded with the change).
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
 }
 
 /// `annals backup`.

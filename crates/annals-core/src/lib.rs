@@ -5,10 +5,12 @@
 //! and tags. This crate owns the model, its validation, stable ids ([`id`]) and the native JSON
 //! representation ([`json`]) that every other part of annals shares. It does no I/O.
 
+pub mod diff;
 pub mod event;
 pub mod html;
 pub mod id;
 pub mod json;
+pub mod lines;
 
 pub use event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
 pub use id::event_id;

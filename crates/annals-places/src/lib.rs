@@ -369,6 +369,51 @@ impl Gazetteer {
         })
     }
 
+    /// Places whose name begins with `prefix` (accents and case folded), most populous first:
+    /// countries, then cities, with the country's name for each ("Hastings, United Kingdom").
+    /// For completing a place as someone types it.
+    pub fn complete(&self, prefix: &str, limit: usize) -> Vec<(Hit, String)> {
+        let key = fold(prefix.trim());
+        if key.chars().count() < 2 {
+            return Vec::new();
+        }
+        let country_name = |iso: &str| {
+            self.countries
+                .iter()
+                .find(|c| c.iso == iso)
+                .map_or(String::new(), |c| c.name.to_string())
+        };
+        let mut out: Vec<(Hit, String)> = (0..self.countries.len())
+            .filter(|&i| fold(self.countries[i].name).starts_with(&key))
+            .filter_map(|i| self.country_hit(i))
+            .map(|h| (h, String::new()))
+            .collect();
+        let mut cities: Vec<&City> = self
+            .cities
+            .iter()
+            .filter(|c| fold(c.name).starts_with(&key))
+            .collect();
+        cities.sort_by(|a, b| b.population.cmp(&a.population));
+        for c in cities {
+            if out.len() >= limit {
+                break;
+            }
+            out.push((
+                Hit {
+                    geonames_id: c.id,
+                    name: c.name.to_string(),
+                    lat: c.lat,
+                    lon: c.lon,
+                    country_code: c.cc.to_string(),
+                    kind: HitKind::City,
+                },
+                country_name(c.cc),
+            ));
+        }
+        out.truncate(limit);
+        out
+    }
+
     fn country_hit(&self, ci: usize) -> Option<Hit> {
         let c = self.countries.get(ci)?;
         let (lat, lon) = c.coord?;

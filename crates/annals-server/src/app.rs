@@ -7,7 +7,7 @@ use crate::metrics::Metrics;
 use annals_index::sync::{Size, Write};
 use annals_index::SearchIndex;
 use annals_store::{Change, EventStore, SqliteStore};
-use axum::http::{HeaderMap, StatusCode};
+use annals_store::accounts::{AccountError, Accounts};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -48,6 +48,8 @@ pub struct App {
     metrics: Metrics,
     gate: Gate,
     rates: Rates,
+    /// Sign-in attempts per name.
+    logins: Rates,
     /// The number of events, and the store generation it was counted at.
     count: Mutex<Option<(u64, u64)>>,
     /// Answers that read the whole corpus, kept until the store changes: (generation, value).
@@ -84,6 +86,7 @@ impl App {
             limits: config.limits,
             metrics: Metrics::default(),
             rates: Rates::default(),
+            logins: Rates::default(),
             count: Mutex::new(None),
             answers: Mutex::new(Default::default()),
         })
@@ -107,6 +110,11 @@ impl App {
     /// Writes per client address.
     pub fn rates(&self) -> &Rates {
         &self.rates
+    }
+
+    /// Sign-in attempts per name.
+    pub fn logins(&self) -> &Rates {
+        &self.logins
     }
 
     /// The number of events, counted again only when the store changed.
@@ -204,27 +212,24 @@ impl App {
         Ok(&self.index)
     }
 
-    /// Refuse a write without the right token.
-    pub fn authorize(&self, headers: &HeaderMap) -> Result<(), ApiError> {
-        let Some(token) = &self.token else {
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "read_only",
-                "this server is read-only: start it with --token-file to allow writes",
-            ));
-        };
-        let given = headers
-            .get("authorization")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "));
-        match given {
-            Some(g) if constant_time_eq(g.as_bytes(), token.as_bytes()) => Ok(()),
-            _ => Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "writing needs the header Authorization: Bearer TOKEN",
-            )),
-        }
+    /// Run `f` with the accounts (users, sessions, tokens), on a read connection.
+    pub fn accounts<T>(
+        &self,
+        f: impl FnOnce(&Accounts<'_>) -> Result<T, AccountError>,
+    ) -> Result<T, ApiError> {
+        let i = self.next.fetch_add(1, Ordering::Relaxed) % self.reads.len();
+        let guard = self.reads[i]
+            .lock()
+            .map_err(|_| ApiError::internal("a read connection failed"))?;
+        tokio::task::block_in_place(|| f(&guard.accounts())).map_err(|e| match e {
+            AccountError::Refused(m) => ApiError::bad(m),
+            AccountError::Store(e) => ApiError::internal(e),
+        })
+    }
+
+    /// The admin token of `--token-file`, if the server was given one.
+    pub fn admin_token(&self) -> Option<&str> {
+        self.token.as_deref()
     }
 
     /// One write on behalf of `change`: a store transaction mirrored into the index, committed
@@ -252,8 +257,4 @@ impl App {
             }
         })
     }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

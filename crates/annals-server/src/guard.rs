@@ -11,6 +11,7 @@
 use crate::app::App;
 use crate::error::ApiError;
 use crate::metrics::Shed;
+use annals_store::accounts::Role;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -73,7 +74,7 @@ pub async fn writes(State(app): State<Arc<App>>, req: Request, next: Next) -> Re
             return retry_after(closing(e), wait);
         }
     }
-    if let Err(e) = app.authorize(req.headers()) {
+    if let Err(e) = app.authorize(req.headers(), Role::Editor) {
         return closing(e);
     }
     let limits = app.limits();
@@ -117,6 +118,54 @@ pub async fn writes(State(app): State<Arc<App>>, req: Request, next: Next) -> Re
     };
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// The guard in front of the pages' form posts (signing in, editing): counted against the
+/// address's write rate, bounded to the event body limit, and read within the body timeout.
+/// Who may post, and the CSRF token, are checked by each form's handler.
+pub async fn forms(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    if reads(req.method()) || req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    if let Some(ip) = peer {
+        if let Err(wait) = app.rates().check(ip, app.limits().writes_per_minute) {
+            app.metrics().shed(Shed::Rate);
+            let e = ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                format!("too many requests from this address: try again in {wait} s"),
+            );
+            return retry_after(crate::pages::error_page(e), wait);
+        }
+    }
+    let limits = app.limits();
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limits.max_body as u64) {
+        return closing(too_large(limits.max_body));
+    }
+    let (parts, body) = req.into_parts();
+    let read = tokio::time::timeout(
+        limits.body_timeout,
+        axum::body::to_bytes(body, limits.max_body),
+    )
+    .await;
+    match read {
+        Ok(Ok(bytes)) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        Ok(Err(_)) => closing(too_large(limits.max_body)),
+        Err(_) => closing(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            "the form did not arrive in time",
+        )),
+    }
 }
 
 fn too_large(limit: usize) -> ApiError {

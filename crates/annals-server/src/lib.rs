@@ -16,6 +16,7 @@
 pub mod api;
 pub mod app;
 pub mod assets;
+pub mod auth;
 pub mod error;
 pub mod guard;
 pub mod headers;
@@ -78,6 +79,11 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(pages::home))
         .route("/events/{id}", get(pages::event))
+        .route(
+            "/signin",
+            get(pages::account::signin_page).post(pages::account::signin),
+        )
+        .route("/signout", post(pages::account::signout))
         .route("/assets/{name}", get(assets::asset))
         .route("/favicon.ico", get(assets::favicon))
         .route("/api/openapi.json", get(openapi::openapi))
@@ -89,6 +95,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(written)
         .fallback(pages::not_found)
         .layer(from_fn(error::json_rejections))
+        .layer(from_fn_with_state(app.clone(), guard::forms))
         .layer(DefaultBodyLimit::max(app.limits().max_import))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(from_fn(headers::secure))

@@ -11,6 +11,7 @@
 //! delete leaves a tombstone ([`EventStore::history`], `docs/curation.md`). Which incoming
 //! record may replace which stored event is decided by [`identity`].
 
+pub mod accounts;
 mod error;
 pub mod identity;
 mod migrations;
@@ -272,6 +273,11 @@ pub trait Transaction {
     /// Make every write of the transaction durable and visible, and advance the generation.
     /// Returns the new generation.
     fn commit(self: Box<Self>) -> Result<u64, StoreError>;
+}
+
+/// The state of an event that the commit of `generation` wrote, in its history.
+pub fn revision_at(history: &[Revision], generation: u64) -> Option<&Revision> {
+    history.iter().find(|r| r.commit.generation == generation)
 }
 
 /// Collect matching events into a vector.

@@ -80,6 +80,38 @@ pub const MIGRATIONS: &[&str] = &[
         SELECT 'log_from', COALESCE((SELECT value FROM annals_meta WHERE key = 'generation'), 0);",
     // 5: who links to an event (an event page lists the events that relate to it).
     "CREATE INDEX relations_other ON relations (other_id);",
+    // 6: people and their rights (users with roles; sessions and personal API tokens, kept
+    // only as hashes of their secrets), and the ids of events merged away (each answers with
+    // a redirect to the event it became).
+    "CREATE TABLE users (
+        name TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+        password TEXT NOT NULL,
+        role TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sessions (
+        hash BLOB PRIMARY KEY NOT NULL,
+        user TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        expires INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        hash BLOB NOT NULL UNIQUE,
+        user TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        revoked INTEGER,
+        last_used INTEGER
+    );
+    CREATE TABLE redirects (
+        id TEXT PRIMARY KEY NOT NULL,
+        target TEXT NOT NULL,
+        gen INTEGER NOT NULL
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.

@@ -1,5 +1,7 @@
 //! One module per command.
 
+mod curate;
+mod user;
 mod export;
 mod extract;
 mod import;
@@ -56,6 +58,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::OnThisDay(args) => search::on_this_day(&db, &args),
         Command::Related(args) => search::related(&db, &args),
         Command::Reindex => search::reindex(&db),
+        Command::User(cmd) => user::user(&db, cmd),
+        Command::History(args) => curate::history(&db, &args),
+        Command::Revert(args) => curate::revert(&db, &args),
         Command::Backup(args) => {
             open_existing(&db)?;
             let c = annals_index::backup::backup(&db, &args.to).with_context(|| {

@@ -3,6 +3,7 @@
 use super::{day, Shared};
 use crate::error::ApiError;
 use crate::openapi::bodies;
+use annals_store::accounts::Role;
 use annals_core::json::to_compact_json;
 use annals_core::{Event, RawEvent};
 use annals_dates::CalendarHint;
@@ -15,12 +16,14 @@ use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-fn etag(e: &Event) -> HeaderValue {
+/// An event's `ETag`: a hash of its stored form.
+pub(crate) fn etag(e: &Event) -> HeaderValue {
     let h = annals_index::schema::seq(&to_compact_json(e));
     HeaderValue::from_str(&format!("\"{h:016x}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
 }
 
-fn with_etag(e: &Event, status: StatusCode) -> Response {
+/// The event as JSON with its `ETag`.
+pub(crate) fn with_etag(e: &Event, status: StatusCode) -> Response {
     let mut r = (status, Json(e)).into_response();
     r.headers_mut().insert(header::ETAG, etag(e));
     r
@@ -122,9 +125,9 @@ pub async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    app.authorize(&headers)?;
+    let who = app.authorize(&headers, Role::Editor)?;
     let event = read_event(&body)?;
-    let change = Change::new("api", format!("POST /api/events ({})", event.id));
+    let change = Change::new(who.name.clone(), format!("POST /api/events ({})", event.id));
     let stored = app.write(&change, |w| {
         if w.tx().get(&event.id)?.is_some() {
             return Err(ApiError::new(
@@ -174,7 +177,7 @@ pub async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    app.authorize(&headers)?;
+    let who = app.authorize(&headers, Role::Editor)?;
     let mut raw: RawEvent = serde_json::from_slice(&body).map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -207,7 +210,7 @@ pub async fn update(
             }
         },
     };
-    let change = Change::new("api", format!("PUT /api/events/{id}"));
+    let change = Change::new(who.name.clone(), format!("PUT /api/events/{id}"));
     let stored = app.write(&change, |w| {
         let current = w.tx().get(&id)?.ok_or_else(|| {
             ApiError::not_found(format!(
@@ -249,8 +252,8 @@ pub async fn delete(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    app.authorize(&headers)?;
-    let change = Change::new("api", format!("DELETE /api/events/{id}"));
+    let who = app.authorize(&headers, Role::Editor)?;
+    let change = Change::new(who.name.clone(), format!("DELETE /api/events/{id}"));
     app.write(&change, |w| {
         if !w.delete(&id)? {
             return Err(ApiError::not_found(format!("no event with id {id:?}")));

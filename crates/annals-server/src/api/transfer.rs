@@ -5,6 +5,7 @@
 use super::Shared;
 use crate::error::ApiError;
 use crate::openapi::bodies;
+use annals_store::accounts::Role;
 use annals_formats::{Format, ReadOptions};
 use annals_store::identity::PlaceError;
 use annals_store::{Change, Written};
@@ -52,7 +53,7 @@ pub async fn import(
     Query(p): Query<ImportParams>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    app.authorize(&headers)?;
+    let who = app.authorize(&headers, Role::Editor)?;
     let format = match p.format.as_deref() {
         Some(name) => Format::from_name(name).ok_or_else(|| {
             let names: Vec<&str> = Format::ALL.iter().map(|(_, n)| *n).collect();
@@ -84,7 +85,7 @@ pub async fn import(
         return Ok((StatusCode::BAD_REQUEST, Json(body)).into_response());
     }
     let origin = format!("upload: {}", p.name.as_deref().unwrap_or("unnamed"));
-    let change = Change::new("api", format!("POST /api/import ({origin})"));
+    let change = Change::new(who.name.clone(), format!("POST /api/import ({origin})"));
     let counts = app.write(&change, |w| {
         let mut c = [0u64; 6];
         let mut refused = Vec::new();

@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::error::ApiError;
 use annals_index::{SearchOptions, SearchResult, TimelineOptions};
 use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -42,8 +43,9 @@ pub async fn place(
     State(app): Shared,
     Path(name): Path<String>,
     Query(p): Query<EntityPage>,
+    headers: HeaderMap,
 ) -> Response {
-    render(&app, Kind::Place, &name, p)
+    render(&app, Kind::Place, &name, p, &headers)
 }
 
 /// `GET /participants/{name}`.
@@ -51,11 +53,12 @@ pub async fn participant(
     State(app): Shared,
     Path(name): Path<String>,
     Query(p): Query<EntityPage>,
+    headers: HeaderMap,
 ) -> Response {
-    render(&app, Kind::Participant, &name, p)
+    render(&app, Kind::Participant, &name, p, &headers)
 }
 
-fn render(app: &App, kind: Kind, name: &str, p: EntityPage) -> Response {
+fn render(app: &App, kind: Kind, name: &str, p: EntityPage, headers: &HeaderMap) -> Response {
     match body(app, kind, name, p) {
         Ok(body) => Page {
             title: name,
@@ -64,6 +67,7 @@ fn render(app: &App, kind: Kind, name: &str, p: EntityPage) -> Response {
             scripts: &[],
             head: html! {},
             body,
+            viewer: app.session(headers),
         }
         .render(),
         Err(e) => super::error_page(e),

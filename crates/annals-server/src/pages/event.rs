@@ -12,6 +12,7 @@ use super::{
 use crate::app::App;
 use crate::error::ApiError;
 use annals_core::Event;
+use annals_store::accounts::Session;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::response::Response;
@@ -38,7 +39,7 @@ pub async fn event(State(app): Shared, Path(id): Path<String>, headers: HeaderMa
         Err(err) => return super::error_page(err),
     };
     match around(&app, &e) {
-        Ok(a) => page(&e, &a, &headers),
+        Ok(a) => page(&e, &a, &headers, app.session(&headers)),
         Err(err) => super::error_page(err),
     }
 }
@@ -394,7 +395,7 @@ fn sources(e: &Event) -> Markup {
 }
 
 /// The article.
-fn page(e: &Event, a: &Around, headers: &HeaderMap) -> Response {
+fn page(e: &Event, a: &Around, headers: &HeaderMap, viewer: Option<Session>) -> Response {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -532,6 +533,7 @@ fn page(e: &Event, a: &Around, headers: &HeaderMap) -> Response {
         scripts: &[],
         head,
         body,
+        viewer,
     }
     .render()
 }

@@ -7,6 +7,7 @@ use crate::app::App;
 use crate::error::ApiError;
 use annals_index::{SearchOptions, TimelineOptions};
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::Response;
 use maud::{html, Markup, PreEscaped};
 
@@ -129,7 +130,7 @@ fn on_this_day(app: &App) -> Result<Markup, ApiError> {
 }
 
 /// `GET /`.
-pub async fn home(State(app): Shared) -> Response {
+pub async fn home(State(app): Shared, headers: HeaderMap) -> Response {
     let built = (|| -> Result<Markup, ApiError> {
         // Counted once per store generation: the home page never reads every event.
         let n = app.event_count()?;
@@ -180,6 +181,7 @@ pub async fn home(State(app): Shared) -> Response {
             scripts: &[],
             head: html! {},
             body,
+            viewer: app.session(&headers),
         }
         .render(),
         Err(e) => super::error_page(e),

@@ -6,6 +6,7 @@ use super::{count, enc, event_href, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
 use axum::extract::{Query, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
@@ -27,7 +28,7 @@ pub struct MapPage {
 }
 
 /// `GET /map`.
-pub async fn map(State(app): Shared, Query(p): Query<MapPage>) -> Response {
+pub async fn map(State(app): Shared, Query(p): Query<MapPage>, headers: HeaderMap) -> Response {
     let q = p.q.clone().unwrap_or_default();
     match body(&app, p) {
         Ok(body) => Page {
@@ -37,6 +38,7 @@ pub async fn map(State(app): Shared, Query(p): Query<MapPage>) -> Response {
             scripts: &["map.js"],
             head: html! {},
             body,
+            viewer: app.session(&headers),
         }
         .render(),
         Err(e) if e.code == "query_error" => super::errors::query_error(&q, &e),

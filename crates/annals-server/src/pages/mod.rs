@@ -7,6 +7,7 @@
 //! - [`search`]: hits, facets, a density bar. [`entity`]: a place's or a participant's page.
 //! - [`timeline`], [`map`]: the timeline and the map. [`errors`]: 404s and plain-word errors.
 
+pub mod account;
 pub mod entity;
 pub mod errors;
 pub mod event;
@@ -28,6 +29,7 @@ use annals_core::{Event, Place};
 use annals_dates::{Calendar, DayNumber};
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
+use annals_store::accounts::Session;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use std::sync::Arc;
@@ -60,6 +62,8 @@ pub(crate) struct Page<'a> {
     pub head: Markup,
     /// The page itself.
     pub body: Markup,
+    /// Who is signed in, if anyone.
+    pub viewer: Option<Session>,
 }
 
 impl Page<'_> {
@@ -72,6 +76,7 @@ impl Page<'_> {
             scripts: &[],
             head: html! {},
             body,
+            viewer: None,
         }
     }
 
@@ -113,6 +118,16 @@ impl Page<'_> {
                         nav.site-nav aria-label="Explore" {
                             a href="/timeline" { "Timeline" }
                             a href="/map" { "Map" }
+                            @match &self.viewer {
+                                Some(v) => {
+                                    a.me href="/events/new" title=(format!("Signed in as {} ({})", v.user.name, v.user.role)) { "New event" }
+                                    form.signout method="post" action="/signout" {
+                                        input type="hidden" name="csrf" value=(v.csrf);
+                                        button.linkish aria-label=(format!("Sign out {}", v.user.name)) { "Sign out" }
+                                    }
+                                }
+                                None => { a.signin href="/signin" { "Sign in" } }
+                            }
                         }
                     }
                     main #main { (self.body) }

@@ -11,6 +11,7 @@ use annals_index::{SearchOptions, SearchResult, Timeline, TimelineOptions};
 use annals_query::Sort;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
+use axum::http::HeaderMap;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -86,7 +87,7 @@ fn href(q: &str, sort: &str, from: &str, to: &str) -> String {
 }
 
 /// `GET /search`.
-pub async fn search(State(app): Shared, Query(p): Query<SearchPage>) -> Response {
+pub async fn search(State(app): Shared, Query(p): Query<SearchPage>, headers: HeaderMap) -> Response {
     let q = p.q.trim().to_string();
     match results(&app, &q, &p) {
         Ok(body) => Page {
@@ -100,6 +101,7 @@ pub async fn search(State(app): Shared, Query(p): Query<SearchPage>) -> Response
             scripts: &[],
             head: html! { meta name="robots" content="noindex"; },
             body,
+            viewer: app.session(&headers),
         }
         .render(),
         Err(e) if e.code == "query_error" => super::errors::query_error(&q, &e),

@@ -8,6 +8,7 @@ use crate::error::ApiError;
 use annals_dates::{Calendar, CalendarHint, When};
 use annals_index::TimelineOptions;
 use axum::extract::{Query, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -23,7 +24,7 @@ pub struct TimelinePage {
 }
 
 /// `GET /timeline`.
-pub async fn timeline(State(app): Shared, Query(p): Query<TimelinePage>) -> Response {
+pub async fn timeline(State(app): Shared, Query(p): Query<TimelinePage>, headers: HeaderMap) -> Response {
     let q = p.q.clone().unwrap_or_default();
     match body(&app, p) {
         Ok(body) => Page {
@@ -33,6 +34,7 @@ pub async fn timeline(State(app): Shared, Query(p): Query<TimelinePage>) -> Resp
             scripts: &["timeline.js", "map.js"],
             head: html! {},
             body,
+            viewer: app.session(&headers),
         }
         .render(),
         Err(e) if e.code == "query_error" => super::errors::query_error(&q, &e),

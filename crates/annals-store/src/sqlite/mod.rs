@@ -94,6 +94,16 @@ impl SqliteStore {
         Ok(SqliteStore { conn })
     }
 
+    /// The accounts kept in this database (users, sessions, tokens).
+    pub fn accounts(&self) -> crate::accounts::Accounts<'_> {
+        crate::accounts::Accounts::new(&self.conn)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Copy the whole database into the new file `to` while others may keep writing (SQLite's
     /// online backup API, in one step: the copy is one consistent state). Returns the copy's
     /// generation.

@@ -1,0 +1,227 @@
+//! An event's list fields as lines of text, and back: what the history page compares and the
+//! editor's text boxes hold. One item per line, written as the event cards write them:
+//!
+//! - places: `Hastings, United Kingdom` or `Hastings, United Kingdom @ 50.911, 0.487`
+//! - participants: `Harold Godwinson (king of England)`
+//! - key points: `Three Claimants: The battle was the climax of a year of invasions.`
+//! - sources: `en.wikipedia.org <https://en.wikipedia.org/wiki/Battle_of_Hastings>`
+//! - related events: `norse-landfall-in-vinland-1000 (precedes)`
+//!
+//! Reading them back names the line of every problem.
+
+use crate::{KeyPoint, Participant, Place, Relation, Source};
+
+/// A place as a line.
+pub fn place(p: &Place) -> String {
+    let mut s = if p.country.is_empty() {
+        p.name.clone()
+    } else {
+        format!("{}, {}", p.name, p.country)
+    };
+    if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
+        s.push_str(&format!(" @ {lat}, {lon}"));
+    }
+    s
+}
+
+/// A participant as a line.
+pub fn participant(p: &Participant) -> String {
+    match &p.role {
+        Some(r) => format!("{} ({r})", p.name),
+        None => p.name.clone(),
+    }
+}
+
+/// A key point as a line.
+pub fn key_point(k: &KeyPoint) -> String {
+    format!("{}: {}", k.label, k.text)
+}
+
+/// A source as a line.
+pub fn source(s: &Source) -> String {
+    match &s.url {
+        Some(u) => format!("{} <{u}>", s.name),
+        None => s.name.clone(),
+    }
+}
+
+/// A relation as a line.
+pub fn relation(r: &Relation) -> String {
+    format!("{} ({})", r.id, r.kind)
+}
+
+/// The non-blank lines of a text box, with their numbers (from 1).
+fn items(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+}
+
+/// `Name (extra)` → ("Name", Some("extra")).
+fn parenthesised(line: &str) -> (&str, Option<&str>) {
+    match line.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        Some((name, extra)) if !name.trim().is_empty() => (name.trim(), Some(extra.trim())),
+        _ => (line, None),
+    }
+}
+
+/// Places, one per line.
+pub fn places(text: &str) -> Result<Vec<Place>, String> {
+    items(text)
+        .map(|(n, line)| {
+            let (name, coords) = match line.rsplit_once(" @ ") {
+                Some((name, c)) => {
+                    let parts: Vec<&str> = c.split(',').map(str::trim).collect();
+                    let nums: Vec<f64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+                    match nums[..] {
+                        [lat, lon] if parts.len() == 2 => (name, Some((lat, lon))),
+                        _ => {
+                            return Err(format!(
+                                "line {n}: {c:?} after @: expected latitude, longitude in degrees (50.91, 0.49)"
+                            ))
+                        }
+                    }
+                }
+                None => (line, None),
+            };
+            let (name, country) = match name.rsplit_once(", ") {
+                Some((a, b)) => (a.trim(), b.trim()),
+                None => (name.trim(), ""),
+            };
+            Ok(Place {
+                name: name.to_string(),
+                country: country.to_string(),
+                lat: coords.map(|c| c.0),
+                lon: coords.map(|c| c.1),
+                geonames: None,
+            })
+        })
+        .collect()
+}
+
+/// Participants, one per line.
+pub fn participants(text: &str) -> Result<Vec<Participant>, String> {
+    Ok(items(text)
+        .map(|(_, line)| {
+            let (name, role) = parenthesised(line);
+            Participant {
+                name: name.to_string(),
+                role: role.filter(|r| !r.is_empty()).map(str::to_string),
+            }
+        })
+        .collect())
+}
+
+/// Key points, one per line.
+pub fn key_points(text: &str) -> Result<Vec<KeyPoint>, String> {
+    items(text)
+        .map(|(n, line)| match line.split_once(": ") {
+            Some((label, body)) if !label.trim().is_empty() => Ok(KeyPoint {
+                label: label.trim().to_string(),
+                text: body.trim().to_string(),
+            }),
+            _ => Err(format!(
+                "line {n}: expected a label, a colon and the point (\"Three Claimants: ...\")"
+            )),
+        })
+        .collect()
+}
+
+/// Sources, one per line.
+pub fn sources(text: &str) -> Result<Vec<Source>, String> {
+    Ok(items(text)
+        .map(|(_, line)| {
+            match line
+                .strip_suffix('>')
+                .and_then(|l| l.rsplit_once(" <"))
+                .filter(|(name, _)| !name.trim().is_empty())
+            {
+                Some((name, url)) => Source {
+                    name: name.trim().to_string(),
+                    url: Some(url.trim().to_string()),
+                },
+                None if line.starts_with("http://") || line.starts_with("https://") => Source {
+                    name: line
+                        .split("://")
+                        .nth(1)
+                        .and_then(|r| r.split('/').next())
+                        .unwrap_or(line)
+                        .to_string(),
+                    url: Some(line.to_string()),
+                },
+                None => Source {
+                    name: line.to_string(),
+                    url: None,
+                },
+            }
+        })
+        .collect())
+}
+
+/// Related events, one per line: an id, and how it relates (default `related`).
+pub fn relations(text: &str) -> Result<Vec<Relation>, String> {
+    items(text)
+        .map(|(n, line)| {
+            let (id, kind) = parenthesised(line);
+            let kind = kind.unwrap_or("related").replace(' ', "_").to_lowercase();
+            if id.contains(char::is_whitespace) {
+                return Err(format!(
+                    "line {n}: {id:?}: expected an event's id (battle-of-hastings-1066), then its relation in parentheses"
+                ));
+            }
+            Ok(Relation {
+                id: id.to_string(),
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// Tags, separated by commas.
+pub fn tags(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Paragraphs, separated by blank lines.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_read_back() {
+        let p = places("Hastings, United Kingdom @ 50.911, 0.487\nWashington, D.C., United States\n\nRome").unwrap();
+        assert_eq!(p.len(), 3);
+        assert_eq!((p[0].name.as_str(), p[0].lat), ("Hastings", Some(50.911)));
+        assert_eq!((p[1].name.as_str(), p[1].country.as_str()), ("Washington, D.C.", "United States"));
+        assert_eq!(p[2].country, "");
+        for p in &p {
+            assert_eq!(places(&place(p)).unwrap()[0], *p);
+        }
+        assert!(places("Somewhere @ north").unwrap_err().starts_with("line 1:"));
+        let who = participants("Harold Godwinson (king of England)\nWilliam").unwrap();
+        assert_eq!(who[0].role.as_deref(), Some("king of England"));
+        assert_eq!(participant(&who[0]), "Harold Godwinson (king of England)");
+        assert!(key_points("no colon here").is_err());
+        let s = sources("Wikipedia <https://en.wikipedia.org/wiki/X>\nhttps://example.org/a\nA book").unwrap();
+        assert_eq!(s[1].name, "example.org");
+        assert_eq!(source(&s[0]), "Wikipedia <https://en.wikipedia.org/wiki/X>");
+        let r = relations("battle-of-x-1066 (led to)\nother-1067").unwrap();
+        assert_eq!((r[0].kind.as_str(), r[1].kind.as_str()), ("led_to", "related"));
+        assert!(relations("two words").is_err());
+        assert_eq!(tags(" war, , treaty "), ["war", "treaty"]);
+        assert_eq!(paragraphs("One\nline.\n\n\nTwo."), ["One line.", "Two."]);
+    }
+}
