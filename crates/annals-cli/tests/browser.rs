@@ -123,7 +123,8 @@ fn demo_with_bait(dir: &Path) -> PathBuf {
     let bait = dir.join("bait.jsonl");
     std::fs::write(
         &bait,
-        r#"{"id": "bait", "title": "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>", "date": "1999", "summary": "<script>document.title='pwned'</script>"}"#,
+        r#"{"id": "bait", "title": "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>", "date": "1999", "summary": "<script>document.title='pwned'</script>"}
+{"id": "test-era", "title": "Age of Test Sails", "date": "1400~/1600~", "summary": "An era, drawn as a band, with approximate ends.", "tags": ["era"]}"#,
     )
     .unwrap();
     ok(&db, &["import", bait.to_str().unwrap()]);
@@ -177,6 +178,34 @@ fn interactions_in_chromium() {
     assert!(
         out.status.success() && stdout.contains("e2e: all checks passed"),
         "the browser interactions failed (screenshot: target/browser-screenshots/e2e-failure.png):\n{stderr}"
+    );
+}
+
+/// The timeline's first view, zoom, bars, lanes, colours, `event=`, keyboard order and axe-core
+/// (`tests/e2e/timeline.mjs`), at 1366×900 and 390×844.
+#[test]
+fn timeline_in_chromium() {
+    let Some(bin) = chromium() else { return };
+    let Some(e2e) = e2e() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_with_bait(dir.path());
+    let server = serve(&db);
+    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg("timeline.mjs")
+        .current_dir(&e2e)
+        .env("BASE", &server.url)
+        .env("SHOTS", &shots)
+        .env("CHROMIUM", &bin)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!("{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("timeline e2e: all checks passed"),
+        "the timeline checks failed (screenshot: target/browser-screenshots/tl-failure.png):\n{stderr}"
     );
 }
 
