@@ -244,10 +244,14 @@
 
   // Text widths, measured with the font the labels are drawn in.
   var ctx = document.createElement("canvas").getContext("2d"), fontFamily = "";
+  var widths = {}, nWidths = 0;
   function measure(s, px, weight) {
+    var key = px + (weight || "") + "|" + s;
+    if (widths[key] !== undefined) return widths[key];
     if (!fontFamily) fontFamily = getComputedStyle(svg).fontFamily || "sans-serif";
+    if (++nWidths > 5000) { widths = {}; nWidths = 0; }
     ctx.font = (weight || "") + " " + px + "px " + fontFamily;
-    return ctx.measureText(s).width;
+    return (widths[key] = ctx.measureText(s).width);
   }
   function fit(s, px, size) {
     if (measure(s, size) <= px) return s;
