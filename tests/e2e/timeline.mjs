@@ -171,6 +171,15 @@ async function sized(width, height, tag) {
   const o3 = await overlaps();
   check(o3.length === 0, `${tag}: no labels overlap in lanes` + (o3.length ? ": " + o3.join(" | ") : ""));
   await shot(`tl-${tag}-lanes`);
+  // Your periods: a band with its name, kept for the next visit.
+  await page.click(".tl-periods summary");
+  await page.fill("#tl-pname", "Test period");
+  await page.fill("#tl-pfrom", "1800");
+  await page.fill("#tl-pto", "1900");
+  await page.click('.tl-periods button[type="submit"]');
+  await page.waitForSelector(".tl-svg rect.period");
+  check(await page.locator(".tl-svg .band-label", { hasText: "Test period" }).count() === 1, `${tag}: a period of your own is a named band`);
+  check((await overlaps()).length === 0, `${tag}: no labels overlap with a period`);
   await axe(`${tag} /timeline with lanes`);
   await ctx.close();
 }
