@@ -105,7 +105,8 @@ try {
   for (let i = 0; i < 80; i++) {
     t = await tl();
     if (t.to - t.from <= 3) break;
-    const x = box.x + ((target - t.from) / (t.to - t.from)) * box.width;
+    // The scale bends towards a logarithm of the time ago in deep time: ask where the day is.
+    const x = box.x + (await page.evaluate((d) => window.annalsTimeline.x(d), target)) * box.width;
     await page.mouse.move(Math.min(box.x + box.width - 1, Math.max(box.x + 1, x)), box.y + box.height / 2);
     await page.mouse.wheel(0, -300);
     await sleep(40);
@@ -173,11 +174,13 @@ try {
   await page.click('.tl-bar button[aria-label="Zoom out"]');
   check((await tl()).to - (await tl()).from > (d1.to - d1.from) * 1.5, "the Zoom out button zooms out");
 
-  // Relations are drawn as links between visible events.
+  // Relations are drawn for the event pointed at.
   await page.goto(BASE + "/timeline?from=Y-4600000000&to=Y-2000000000");
+  await page.waitForSelector('.tl-svg .ev[data-id="formation-of-the-earth-4540-ma"]');
+  await page.hover('.tl-svg .ev[data-id="formation-of-the-earth-4540-ma"] circle');
   await page.waitForSelector(".tl-svg path.rel");
   const rels = await page.$$eval(".tl-svg path.rel", (ps) => ps.map((p) => p.getAttribute("data-from") + "→" + p.getAttribute("data-to")));
-  check(rels.length >= 2, "relations are drawn between visible events: " + rels.join(", "));
+  check(rels.length >= 1, "relations of the event pointed at are drawn: " + rels.join(", "));
   await shot("e2e-timeline-links");
 
   // Clicking an event opens its page.

@@ -123,7 +123,8 @@ fn demo_with_bait(dir: &Path) -> PathBuf {
     let bait = dir.join("bait.jsonl");
     std::fs::write(
         &bait,
-        r#"{"id": "bait", "title": "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>", "date": "1999", "summary": "<script>document.title='pwned'</script>"}"#,
+        r#"{"id": "bait", "title": "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>", "date": "1999", "summary": "<script>document.title='pwned'</script>"}
+{"id": "test-era", "title": "Age of Test Sails", "date": "1400~/1600~", "summary": "An era, drawn as a band, with approximate ends.", "tags": ["era"]}"#,
     )
     .unwrap();
     ok(&db, &["import", bait.to_str().unwrap()]);
@@ -153,8 +154,8 @@ fn e2e() -> Option<PathBuf> {
     None
 }
 
-#[test]
-fn interactions_in_chromium() {
+/// Runs one script of `tests/e2e` against a fresh demo server and asserts it ends with `marker`.
+fn run_script(script: &str, marker: &str, env: &[(&str, &str)]) {
     let Some(bin) = chromium() else { return };
     let Some(e2e) = e2e() else { return };
     let dir = tempfile::tempdir().unwrap();
@@ -163,48 +164,42 @@ fn interactions_in_chromium() {
     let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     let out = Command::new("node")
-        .arg("interactions.mjs")
+        .arg(script)
         .current_dir(&e2e)
         .env("BASE", &server.url)
         .env("SHOTS", &shots)
         .env("CHROMIUM", &bin)
-        .env("BAIT", "1")
+        .envs(env.iter().copied())
         .output()
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
     eprintln!("{stdout}");
     assert!(
-        out.status.success() && stdout.contains("e2e: all checks passed"),
-        "the browser interactions failed (screenshot: target/browser-screenshots/e2e-failure.png):\n{stderr}"
+        out.status.success() && stdout.contains(marker),
+        "{script} failed in the browser (screenshots in target/browser-screenshots):\n{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Timeline zoom from deep time to a day, the map, search and the event page's links
+/// (`tests/e2e/interactions.mjs`).
+#[test]
+fn interactions_in_chromium() {
+    run_script("interactions.mjs", "e2e: all checks passed", &[("BAIT", "1")]);
 }
 
 /// The reading pages at a desktop and a phone size: no accessibility violation (axe-core), the
 /// title on the first phone screen, no script error (`tests/e2e/pages.mjs`).
 #[test]
 fn pages_in_chromium() {
-    let Some(bin) = chromium() else { return };
-    let Some(e2e) = e2e() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_with_bait(dir.path());
-    let server = serve(&db);
-    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
-    let out = Command::new("node")
-        .arg("pages.mjs")
-        .current_dir(&e2e)
-        .env("BASE", &server.url)
-        .env("SHOTS", &shots)
-        .env("CHROMIUM", &bin)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    eprintln!("{stdout}");
-    assert!(
-        out.status.success() && stdout.contains("pages: all checks passed"),
-        "the pages failed in the browser:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_script("pages.mjs", "pages: all checks passed", &[]);
+}
+
+/// The timeline's first view, zoom, bars, lanes, colours, `event=`, keyboard order and axe-core
+/// (`tests/e2e/timeline.mjs`), at 1366×900 and 390×844.
+#[test]
+fn timeline_in_chromium() {
+    run_script("timeline.mjs", "timeline e2e: all checks passed", &[]);
 }
 
 #[test]

@@ -190,14 +190,14 @@ pub struct FacetCounts {
 /// Facet values by segment, facet and term ordinal, kept across searches: reading a value from a
 /// dictionary decompresses a whole block, and the same few values come back query after query.
 #[derive(Debug, Default)]
-pub struct TermCache(std::sync::Mutex<HashMap<TermKey, std::sync::Arc<str>>>);
+pub struct TermCache(pub(crate) std::sync::Mutex<HashMap<TermKey, std::sync::Arc<str>>>);
 
 /// A facet value's place: its segment, its facet and its term ordinal.
 type TermKey = (SegmentId, &'static str, u64);
 
 impl TermCache {
     /// Most values kept; past it the cache starts again (segments come and go with merges).
-    const MAX: usize = 100_000;
+    pub(crate) const MAX: usize = 100_000;
 }
 
 /// Facet counts: value → number of matching events, per facet name.

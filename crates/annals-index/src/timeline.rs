@@ -1,5 +1,10 @@
 //! Timeline density: how many matching events fall in each period of a window, on natural
-//! boundaries from billions of years to single days, with the most important events of each.
+//! boundaries from billions of years to single days, with the most important events of each
+//! and what a drawing needs of them (their end, fuzzy ends, tags, countries, participants).
+//!
+//! Every event (a query without words) is counted and ranked from [`DayOrder`], each segment's
+//! events in day order with a tree of the most important in any range: a window of any width
+//! costs a few binary searches and tree walks per period, not a pass over every event.
 
 use crate::collect::Order;
 use crate::compile::Compiler;
@@ -11,7 +16,7 @@ use annals_dates::DayNumber;
 use annals_query::Request;
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 /// What to compute.
@@ -55,6 +60,31 @@ pub struct TopEvent {
     pub importance: f64,
     /// Its place on the day axis (the sort key: Rata Die of its earliest day), for drawing.
     pub day: i64,
+    /// Its last day on the axis (`day` for an open or unknown end): a span is drawn as a bar.
+    pub end: i64,
+    /// Its start is approximate, uncertain, open or unknown (drawn fuzzy).
+    pub approx_start: bool,
+    /// Its end is approximate, uncertain, open or unknown (drawn fuzzy).
+    pub approx_end: bool,
+    /// Its tags (at most [`BRIEF_VALUES`], in alphabetical order).
+    pub tags: Vec<String>,
+    /// The countries of its places (at most [`BRIEF_VALUES`], alphabetical).
+    pub countries: Vec<String>,
+    /// Its participants (at most [`BRIEF_VALUES`], alphabetical).
+    pub participants: Vec<String>,
+}
+
+/// How many tags, countries and participants a [`TopEvent`] carries.
+pub const BRIEF_VALUES: usize = 6;
+
+/// Whether the start and the end of an EDTF date are fuzzy: qualified approximate or uncertain
+/// (`~`, `?`, `%`), open (`..`) or unknown (empty).
+pub fn fuzzy_ends(edtf: &str) -> (bool, bool) {
+    let fuzzy = |s: &str| s.is_empty() || s == ".." || s.contains(['~', '?', '%']);
+    match edtf.split_once('/') {
+        Some((a, b)) => (fuzzy(a), fuzzy(b)),
+        None => (fuzzy(edtf), fuzzy(edtf)),
+    }
 }
 
 /// Density over a window.
@@ -174,8 +204,8 @@ impl SearchIndex {
     fn all_counts(&self, searcher: &tantivy::Searcher, starts: &[i64]) -> Result<Vec<u64>> {
         let mut counts = vec![0u64; starts.len().saturating_sub(1)];
         for reader in searcher.segment_readers() {
-            let days = self.sorted_days.get(reader)?;
-            let at = |s: i64| days.partition_point(|&d| d < s) as u64;
+            let order = self.sorted_days.get(reader)?;
+            let at = |s: i64| order.days.partition_point(|&d| d < s) as u64;
             for (i, c) in counts.iter_mut().enumerate() {
                 *c += at(starts[i + 1]) - at(starts[i]);
             }
@@ -183,13 +213,69 @@ impl SearchIndex {
         Ok(counts)
     }
 
+    /// Counts per bucket and the `top` most important events of each, over every event, from
+    /// each segment's [`DayOrder`].
+    fn all_best(
+        &self,
+        searcher: &tantivy::Searcher,
+        starts: &[i64],
+        top: usize,
+    ) -> Result<DensityFruit> {
+        let n = starts.len().saturating_sub(1);
+        let mut counts = vec![0u64; n];
+        let mut best: Vec<Vec<(f64, i64, DocAddress)>> = vec![Vec::new(); n];
+        for (seg, reader) in searcher.segment_readers().iter().enumerate() {
+            let order = self.sorted_days.get(reader)?;
+            let mut l = order.days.partition_point(|&d| d < starts[0]);
+            for i in 0..n {
+                let r = l + order.days[l..].partition_point(|&d| d < starts[i + 1]);
+                counts[i] += (r - l) as u64;
+                for pos in order.most_important(l, r, top) {
+                    best[i].push((
+                        order.importance[pos],
+                        order.days[pos],
+                        DocAddress::new(seg as SegmentOrdinal, order.docs[pos]),
+                    ));
+                }
+                l = r;
+            }
+        }
+        for b in &mut best {
+            b.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            b.truncate(top);
+        }
+        Ok((counts, best))
+    }
+
+    /// The first and last day of every event (their sort keys), from each segment's [`DayOrder`].
+    fn all_extent(&self, searcher: &tantivy::Searcher) -> Result<Option<(i64, i64)>> {
+        let mut extent: Option<(i64, i64)> = None;
+        for reader in searcher.segment_readers() {
+            let order = self.sorted_days.get(reader)?;
+            if let (Some(&a), Some(&b)) = (order.days.first(), order.days.last()) {
+                extent = Some(extent.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+            }
+        }
+        Ok(extent)
+    }
+
     pub fn timeline(&self, request: &Request, opts: &TimelineOptions) -> Result<Timeline> {
         let searcher = self.searcher();
         let mut compiler = Compiler::new(self.tantivy(), self.fields(), &searcher)?;
         let query = compiler.compile(&request.expr)?;
-        let (from, to) = match (opts.from, opts.to) {
-            (Some(a), Some(b)) => (a, b),
-            (a, b) => {
+        let every = matches!(request.expr, annals_query::Expr::All);
+        let extent = match (opts.from, opts.to) {
+            (Some(_), Some(_)) => None,
+            _ if every => self.all_extent(&searcher)?,
+            _ => None,
+        };
+        let (from, to) = match (opts.from, opts.to, extent) {
+            (Some(a), Some(b), _) => (a, b),
+            (a, b, Some((lo, hi))) => {
+                let lo = a.unwrap_or(lo);
+                (lo, b.unwrap_or(hi).max(lo))
+            }
+            (a, b, None) => {
                 // The span of the matches, from the sort key of the first and last.
                 let first = searcher.search(
                     &*query,
@@ -221,12 +307,14 @@ impl SearchIndex {
         // Consecutive periods: bucket i holds the days `starts[i] .. starts[i + 1]`.
         let mut starts: Vec<i64> = periods.iter().map(|p| p.0).collect();
         starts.push(periods.last().map_or(from, |p| p.1.saturating_add(1)));
-        let (counts, best) = if matches!(request.expr, annals_query::Expr::All) && opts.top == 0 {
+        let (counts, best) = if every && opts.top == 0 {
             // Counts of every event: binary searches in each segment's sorted dates, no docs.
             (
                 self.all_counts(&searcher, &starts)?,
                 vec![Vec::new(); starts.len() - 1],
             )
+        } else if every {
+            self.all_best(&searcher, &starts, opts.top)?
         } else {
             searcher.search(
                 &*query,
@@ -237,18 +325,34 @@ impl SearchIndex {
             )?
         };
         let f = self.fields();
+        let mut columns = Columns::new(&searcher);
         let mut buckets = Vec::with_capacity(counts.len());
         for (i, count) in counts.iter().enumerate() {
             let mut top = Vec::new();
             for (imp, day, addr) in &best[i] {
                 let doc: TantivyDocument = searcher.doc(*addr)?;
-                let date = text_of(&doc, f.date).and_then(stored_when);
+                let stored = text_of(&doc, f.date).unwrap_or_default();
+                let date = stored_when(stored);
+                let edtf = date.as_ref().map_or("", |w| w.edtf.as_str());
+                let (approx_start, approx_end) = fuzzy_ends(edtf);
+                let c = columns.of(*addr)?;
+                let hi = c.hi.first(addr.doc_id).unwrap_or(*day);
                 top.push(TopEvent {
                     id: text_of(&doc, f.id).unwrap_or_default().to_string(),
                     title: text_of(&doc, f.title).unwrap_or_default().to_string(),
                     date: date.map(|w| w.written()).unwrap_or_default(),
                     importance: *imp,
                     day: *day,
+                    end: if hi == i64::MAX || hi < *day {
+                        *day
+                    } else {
+                        hi
+                    },
+                    approx_start,
+                    approx_end,
+                    tags: self.values(c, fast::TAG, addr.doc_id),
+                    countries: self.values(c, fast::COUNTRY, addr.doc_id),
+                    participants: self.values(c, fast::PARTICIPANT, addr.doc_id),
                 });
             }
             let (first, last) = periods[i];
@@ -269,38 +373,246 @@ impl SearchIndex {
     }
 }
 
-/// Each segment's sort keys (the day an event sorts by) of its live documents, sorted: made on
-/// first use and kept while the segment lives, so that counting every event by period costs
-/// two binary searches per period.
+/// The columns a [`TopEvent`] reads, per segment, opened on first use.
+struct Columns<'a> {
+    searcher: &'a tantivy::Searcher,
+    open: Vec<Option<SegmentColumns>>,
+}
+
+struct SegmentColumns {
+    segment: tantivy::index::SegmentId,
+    hi: Column<i64>,
+    tags: Option<StrColumn>,
+    countries: Option<StrColumn>,
+    participants: Option<StrColumn>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(searcher: &'a tantivy::Searcher) -> Self {
+        Columns {
+            searcher,
+            open: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, addr: DocAddress) -> Result<&SegmentColumns> {
+        let seg = addr.segment_ord as usize;
+        if self.open.len() <= seg {
+            self.open.resize_with(seg + 1, || None);
+        }
+        if self.open[seg].is_none() {
+            let reader = self.searcher.segment_reader(addr.segment_ord);
+            let ff = reader.fast_fields();
+            self.open[seg] = Some(SegmentColumns {
+                segment: reader.segment_id(),
+                hi: ff.i64("hi")?,
+                tags: ff.str(fast::TAG)?,
+                countries: ff.str(fast::COUNTRY)?,
+                participants: ff.str(fast::PARTICIPANT)?,
+            });
+        }
+        match &self.open[seg] {
+            Some(c) => Ok(c),
+            None => Err(crate::IndexError::Query("segment columns".into())),
+        }
+    }
+}
+
+impl SearchIndex {
+    /// A document's values of a text column (`field`: a facet), at most [`BRIEF_VALUES`],
+    /// through the cache of facet values (a value read from the dictionary costs a block).
+    fn values(&self, c: &SegmentColumns, field: &'static str, doc: DocId) -> Vec<String> {
+        let col = match field {
+            fast::TAG => c.tags.as_ref(),
+            fast::COUNTRY => c.countries.as_ref(),
+            _ => c.participants.as_ref(),
+        };
+        let Some(col) = col else {
+            return Vec::new();
+        };
+        let mut cache = self.terms.0.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.len() > crate::collect::TermCache::MAX {
+            cache.clear();
+        }
+        let mut out = Vec::new();
+        for ord in col.term_ords(doc).take(BRIEF_VALUES) {
+            let key = (c.segment, field, ord);
+            if let Some(v) = cache.get(&key) {
+                out.push(v.to_string());
+                continue;
+            }
+            let mut s = String::new();
+            if col.ord_to_str(ord, &mut s).unwrap_or(false) {
+                cache.insert(key, std::sync::Arc::from(s.as_str()));
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
+/// One segment's live events in day order (their sort keys), with their documents and
+/// importance, and a tree of the most important event of every power-of-two range: counting
+/// the events of a period is two binary searches, finding its `k` most important about `2k`
+/// walks down the tree.
+#[derive(Debug)]
+pub struct DayOrder {
+    days: Vec<i64>,
+    docs: Vec<DocId>,
+    importance: Vec<f64>,
+    /// `best[size + i] = i`; `best[n]` is the better of `best[2n]` and `best[2n + 1]`;
+    /// `NONE` past the end.
+    best: Vec<u32>,
+    size: usize,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl DayOrder {
+    fn new(mut rows: Vec<(i64, DocId, f64)>) -> Self {
+        rows.sort_unstable_by_key(|r| (r.0, r.1));
+        let size = rows.len().next_power_of_two().max(1);
+        let mut order = DayOrder {
+            days: rows.iter().map(|r| r.0).collect(),
+            docs: rows.iter().map(|r| r.1).collect(),
+            importance: rows.iter().map(|r| r.2).collect(),
+            best: vec![NONE; 2 * size],
+            size,
+        };
+        for i in 0..rows.len() {
+            order.best[size + i] = i as u32;
+        }
+        for n in (1..size).rev() {
+            order.best[n] = order.better(order.best[2 * n], order.best[2 * n + 1]);
+        }
+        order
+    }
+
+    /// The more important of two positions (the earlier on a tie).
+    fn better(&self, a: u32, b: u32) -> u32 {
+        match (a, b) {
+            (NONE, x) | (x, NONE) => x,
+            (a, b) if self.importance[b as usize] > self.importance[a as usize] => b,
+            (a, b) if self.importance[b as usize] < self.importance[a as usize] => a,
+            (a, b) => a.min(b),
+        }
+    }
+
+    /// The position of the most important event in `l..r`.
+    fn argmax(&self, l: usize, r: usize) -> Option<usize> {
+        let (mut l, mut r, mut best) = (l + self.size, r + self.size, NONE);
+        while l < r {
+            if l & 1 == 1 {
+                best = self.better(best, self.best[l]);
+                l += 1;
+            }
+            if r & 1 == 1 {
+                r -= 1;
+                best = self.better(best, self.best[r]);
+            }
+            l >>= 1;
+            r >>= 1;
+        }
+        (best != NONE).then_some(best as usize)
+    }
+
+    /// The positions of the `k` most important events in `l..r`, most important first.
+    fn most_important(&self, l: usize, r: usize, k: usize) -> Vec<usize> {
+        let mut out = Vec::with_capacity(k);
+        // Ranges still to pick from, each with its best position.
+        let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+        if let Some(p) = self.argmax(l, r) {
+            ranges.push((p, l, r));
+        }
+        while out.len() < k && !ranges.is_empty() {
+            let mut at = 0;
+            for (i, x) in ranges.iter().enumerate() {
+                if self.better(ranges[at].0 as u32, x.0 as u32) == x.0 as u32 {
+                    at = i;
+                }
+            }
+            let (p, a, b) = ranges.swap_remove(at);
+            out.push(p);
+            for (a, b) in [(a, p), (p + 1, b)] {
+                if let Some(q) = self.argmax(a, b) {
+                    ranges.push((q, a, b));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Each segment's [`DayOrder`] of its live documents: made on first use and kept while the
+/// segment lives.
 #[derive(Debug, Default)]
 pub struct SortedDays(
-    std::sync::Mutex<std::collections::HashMap<LiveDocs, std::sync::Arc<Vec<i64>>>>,
+    std::sync::Mutex<std::collections::HashMap<LiveDocs, std::sync::Arc<DayOrder>>>,
 );
 
 /// A segment and how many of its documents are deleted: one set of live documents.
 type LiveDocs = (tantivy::index::SegmentId, u32);
 
 impl SortedDays {
-    fn get(&self, reader: &SegmentReader) -> Result<std::sync::Arc<Vec<i64>>> {
+    fn get(&self, reader: &SegmentReader) -> Result<std::sync::Arc<DayOrder>> {
         // A segment's deletions only grow: with their count, the key names one set of live docs.
         let id = (reader.segment_id(), reader.num_deleted_docs());
         if let Some(d) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(&id) {
             return Ok(d.clone());
         }
         let sort = reader.fast_fields().i64(fast::SORT)?;
+        let importance = reader.fast_fields().f64(fast::IMPORTANCE)?;
         let alive = reader.alive_bitset();
-        let mut days: Vec<i64> = (0..reader.max_doc())
+        let rows: Vec<(i64, DocId, f64)> = (0..reader.max_doc())
             .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
-            .filter_map(|d| sort.first(d))
+            .filter_map(|d| Some((sort.first(d)?, d, importance.first(d).unwrap_or(0.0))))
             .collect();
-        days.sort_unstable();
-        let days = std::sync::Arc::new(days);
+        let order = std::sync::Arc::new(DayOrder::new(rows));
         let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
         // Segments merged away are dropped with the next new one.
         if cache.len() > 64 {
             cache.clear();
         }
-        cache.insert(id, days.clone());
-        Ok(days)
+        cache.insert(id, order.clone());
+        Ok(order)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn most_important_in_a_range() {
+        let imp = [3.0, 9.0, 1.0, 7.0, 7.0, 2.0, 8.0];
+        let rows = imp
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| (i as i64 * 10, i as DocId, x))
+            .collect();
+        let o = DayOrder::new(rows);
+        assert_eq!(o.most_important(0, 7, 3), vec![1, 6, 3]);
+        assert_eq!(o.most_important(2, 6, 2), vec![3, 4]);
+        assert_eq!(o.most_important(2, 3, 5), vec![2]);
+        assert!(o.most_important(4, 4, 3).is_empty());
+        // Against a sort, on every range.
+        for l in 0..7 {
+            for r in l..=7 {
+                let mut want: Vec<usize> = (l..r).collect();
+                want.sort_by(|&a, &b| imp[b].total_cmp(&imp[a]).then(a.cmp(&b)));
+                want.truncate(3);
+                assert_eq!(o.most_important(l, r, 3), want, "{l}..{r}");
+            }
+        }
+    }
+
+    #[test]
+    fn fuzzy_ends_of_dates() {
+        assert_eq!(fuzzy_ends("1984"), (false, false));
+        assert_eq!(fuzzy_ends("1984~"), (true, true));
+        assert_eq!(fuzzy_ends("1939-09-01/1945-09-02"), (false, false));
+        assert_eq!(fuzzy_ends("1450?/1460"), (true, false));
+        assert_eq!(fuzzy_ends("1990/.."), (false, true));
+        assert_eq!(fuzzy_ends("/2006"), (true, false));
     }
 }

@@ -239,7 +239,7 @@
     box.tabIndex = 0;
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", "Map of the events in the timeline window: + and − zoom, arrow keys pan");
-    var s = el("svg", { "class": "map", viewBox: "0 0 720 360", role: "img", "aria-label": "World map of the events in the window" });
+    var s = el("svg", { "class": "map", viewBox: "0 0 720 360", role: "group", "aria-label": "World map of the events in the window" });
     el("rect", { x: -360, y: -180, width: 1440, height: 720, "class": "sea" }, s);
     el("image", { href: "/assets/world.svg", x: 0, y: 0, width: 720, height: 360 }, s);
     el("g", { "class": "markers" }, s);

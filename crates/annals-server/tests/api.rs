@@ -293,6 +293,37 @@ fn what_the_javascript_reads() {
         .json()
         .get("links")
         .is_none());
+    // What a drawing needs: the end, fuzzy ends, countries and participants for lanes.
+    assert_eq!(hastings["end"], 389_276, "{hastings}");
+    assert_eq!(hastings["approx_start"], false);
+    assert_eq!(hastings["countries"], serde_json::json!(["United Kingdom"]));
+    assert_eq!(
+        hastings["participants"].as_array().map(Vec::len),
+        Some(2),
+        "{hastings}"
+    );
+    // every=true with the match-all ranking gives the same events as with a query.
+    let all = get(&s, "/api/timeline?from=1066&to=1066&buckets=12&top=3").json();
+    let words = get(
+        &s,
+        "/api/timeline?q=date:1066&from=1066&to=1066&buckets=12&top=3",
+    )
+    .json();
+    assert_eq!(all["buckets"], words["buckets"]);
+    // event=ID: the event and its relations, to zoom to and draw.
+    let e = get(
+        &s,
+        "/api/timeline?buckets=1&top=0&event=battle-of-hastings-1066",
+    )
+    .json();
+    assert_eq!(e["event"]["day"], 389_276, "{e}");
+    let rel = e["event"]["relations"].as_array().unwrap();
+    assert_eq!(rel.len(), 1, "{e}");
+    assert!(rel[0]["kind"].is_string() && rel[0]["day"].is_i64(), "{e}");
+    assert!(get(&s, "/api/timeline?buckets=1&top=0&event=nope")
+        .json()
+        .get("event")
+        .is_none());
     // Points: located events in a window.
     let p = get(&s, "/api/points?from=1066-10-01&to=1066-10-31").json();
     let pts = p["points"].as_array().unwrap();

@@ -76,10 +76,16 @@ pub struct TimelineParams {
     top: Option<usize>,
     /// Also list the explicit relations among the listed events (`links`).
     links: Option<bool>,
+    /// An event to show: the answer's `event` then holds its brief and its explicit relations
+    /// with theirs (what `/timeline?event=ID` zooms to and draws); absent when no event has
+    /// this id.
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    event: Option<String>,
 }
 
-/// `GET /api/timeline?q=&from=&to=&buckets=&top=&links=`: the same JSON as `annals timeline
-/// --json`; with `links=true` also `links`, the explicit relations among the listed events.
+/// `GET /api/timeline?q=&from=&to=&buckets=&top=&links=&event=`: the same JSON as `annals
+/// timeline --json`; with `links=true` also `links`, the explicit relations among the listed
+/// events; with `event=ID` also `event`, that event and its relations.
 #[utoipa::path(get, path = "/api/timeline", tag = "explore", params(TimelineParams),
     responses(
         (status = 200, description = "Counts per natural period (day to billion years), with the most important events of each", body = bodies::Timeline),
@@ -102,15 +108,79 @@ pub async fn timeline(
             .timeline(&request, &opts)
             .map_err(ApiError::from)
     })?;
-    if !p.links.unwrap_or(false) {
+    let links = p.links.unwrap_or(false);
+    if !links && p.event.is_none() {
         return Ok(Json(t).into_response());
     }
-    let links = links_among(&app, t.buckets.iter().flat_map(|b| &b.top).map(|e| &e.id))?;
     let mut v = serde_json::to_value(&t).map_err(|e| ApiError::internal(e.to_string()))?;
     if let Some(o) = v.as_object_mut() {
-        o.insert("links".into(), serde_json::Value::Array(links));
+        if links {
+            let links = links_among(&app, t.buckets.iter().flat_map(|b| &b.top).map(|e| &e.id))?;
+            o.insert("links".into(), serde_json::Value::Array(links));
+        }
+        if let Some(id) = &p.event {
+            if let Some(e) = event_with_relations(&app, id)? {
+                o.insert("event".into(), e);
+            }
+        }
     }
     Ok(Json(v).into_response())
+}
+
+/// An event as a timeline draws it (the fields of a bucket's top event), from the store.
+fn brief(e: &annals_core::Event) -> Option<serde_json::Value> {
+    let (day, hi) = e.date.sort_key();
+    if day == i64::MIN || day == i64::MAX {
+        return None;
+    }
+    let (approx_start, approx_end) = annals_index::timeline::fuzzy_ends(&e.date.edtf);
+    let take = annals_index::timeline::BRIEF_VALUES;
+    let mut countries: Vec<&str> = Vec::new();
+    for p in &e.places {
+        if !p.country.is_empty() && !countries.contains(&p.country.as_str()) {
+            countries.push(&p.country);
+        }
+    }
+    countries.truncate(take);
+    Some(serde_json::json!({
+        "id": e.id,
+        "title": e.title,
+        "date": e.date.written(),
+        "importance": annals_index::schema::importance(e),
+        "day": day,
+        "end": if hi == i64::MAX || hi < day { day } else { hi },
+        "approx_start": approx_start,
+        "approx_end": approx_end,
+        "tags": e.tags.iter().take(take).collect::<Vec<_>>(),
+        "countries": countries,
+        "participants": e.participants.iter().take(take).map(|p| &p.name).collect::<Vec<_>>(),
+    }))
+}
+
+/// The event `id` as [`brief`] gives it, with `relations`: each explicit relation's event and
+/// `kind`. `None` when no event has this id.
+fn event_with_relations(app: &App, id: &str) -> Result<Option<serde_json::Value>, ApiError> {
+    app.read(|s| {
+        let Some(e) = s.get(id)? else {
+            return Ok(None);
+        };
+        let Some(mut v) = brief(&e) else {
+            return Ok(None);
+        };
+        let mut relations = Vec::new();
+        for r in e.related.iter().take(50) {
+            if let Some(mut b) = s.get(&r.id)?.as_ref().and_then(brief) {
+                if let Some(o) = b.as_object_mut() {
+                    o.insert("kind".into(), serde_json::json!(r.kind));
+                }
+                relations.push(b);
+            }
+        }
+        if let Some(o) = v.as_object_mut() {
+            o.insert("relations".into(), serde_json::Value::Array(relations));
+        }
+        Ok(Some(v))
+    })
 }
 
 /// The explicit relations among `ids`, each once: `{"from", "to", "kind"}`.

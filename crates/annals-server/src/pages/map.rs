@@ -122,7 +122,7 @@ fn body(app: &App, p: MapPage) -> Result<Markup, ApiError> {
                 button type="button" data-act="world" aria-label="Whole world" { "World" }
             }
             div.map-view tabindex="0" role="group" aria-label="Map: + and − zoom, arrow keys pan, Tab moves to the events" {
-                svg.map viewBox=(format!("{x0:.1} {y0:.1} {w:.1} {h:.1}")) role="img" aria-label="World map of the events" {
+                svg.map viewBox=(format!("{x0:.1} {y0:.1} {w:.1} {h:.1}")) role="group" aria-label="World map of the events" {
                     rect.sea x="-360" y="-180" width="1440" height="720" {}
                     (PreEscaped(crate::map::countries()))
                     g.markers {

@@ -106,14 +106,14 @@ fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
                 button type="button" data-act="in" aria-label="Zoom in" title="Zoom in (+)" { "+" }
                 button type="button" data-act="earlier" aria-label="Pan earlier" title="Earlier (←)" { "←" }
                 button type="button" data-act="later" aria-label="Pan later" title="Later (→)" { "→" }
-                button type="button" data-act="all" aria-label="Show everything" title="Show everything" { "Everything" }
+                button type="button" data-act="all" aria-label="Show all events" title="Show all events" { "Everything" }
                 output.tl-range aria-live="polite" {}
             }
             div.tl-view tabindex="0" role="group" aria-roledescription="timeline"
                 aria-label="Timeline: + and − zoom, arrow keys pan, Tab moves to the events" {
                 svg.tl-svg xmlns="http://www.w3.org/2000/svg" {}
             }
-            p.tl-help { "Scroll or pinch to zoom, drag to pan; keys + − ← →. Click an event to open it." }
+            p.tl-help { "Scroll or pinch to zoom, drag to pan; keys + − ← →. The strip above shows the whole range: click or drag it to move. Point at an event to see how it connects; click to open it." }
             div.tl-map aria-label="Map of the events in this window" {}
         }
         p { a.maplink href=(format!("/map?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { "Map of this window" } }
