@@ -423,7 +423,11 @@ fn pages_walk_every_event_once_in_time_order() {
         // Neighbours follow the same order.
         for (i, id) in all.iter().enumerate() {
             let (before, after) = store.neighbours(id).unwrap();
-            assert_eq!(before.map(|e| e.id), i.checked_sub(1).map(|j| all[j].clone()), "{name}");
+            assert_eq!(
+                before.map(|e| e.id),
+                i.checked_sub(1).map(|j| all[j].clone()),
+                "{name}"
+            );
             assert_eq!(after.map(|e| e.id), all.get(i + 1).cloned(), "{name}");
         }
         assert_eq!(store.neighbours("nope").unwrap(), (None, None));

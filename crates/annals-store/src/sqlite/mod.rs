@@ -261,10 +261,14 @@ impl EventStore for SqliteStore {
             }
         };
         Ok((
-            one("SELECT id, doc FROM events WHERE (sort, hi, rowid) < (?1, ?2, ?3)
-                 ORDER BY sort DESC, hi DESC, rowid DESC LIMIT 1")?,
-            one("SELECT id, doc FROM events WHERE (sort, hi, rowid) > (?1, ?2, ?3)
-                 ORDER BY sort, hi, rowid LIMIT 1")?,
+            one(
+                "SELECT id, doc FROM events WHERE (sort, hi, rowid) < (?1, ?2, ?3)
+                 ORDER BY sort DESC, hi DESC, rowid DESC LIMIT 1",
+            )?,
+            one(
+                "SELECT id, doc FROM events WHERE (sort, hi, rowid) > (?1, ?2, ?3)
+                 ORDER BY sort, hi, rowid LIMIT 1",
+            )?,
         ))
     }
 
