@@ -229,7 +229,11 @@ mod tests {
         for (word, ..) in tokens(&mut plain, &text) {
             let mut stemmed = word.clone();
             stem(&mut stemmed);
-            assert_eq!(stemmed.chars().next(), word.chars().next(), "{word} → {stemmed}");
+            assert_eq!(
+                stemmed.chars().next(),
+                word.chars().next(),
+                "{word} → {stemmed}"
+            );
         }
     }
 
