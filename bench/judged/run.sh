@@ -9,22 +9,21 @@
 #   --annals BIN: the binary to judge (default: target/release/annals, built first)
 set -euo pipefail
 self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
-cd "$(dirname "$0")/../.."
 annals="" work=${BENCH_WORK:-/tmp/annals-bench-judged} verbose=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --annals) annals=$2; shift 2 ;;
+    --annals) annals=$(realpath "$2"); shift 2 ;;
     --work) work=$2; shift 2 ;;
     --verbose) verbose=(--verbose); shift ;;
     -h|--help) sed -n '2,10p' "$self"; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+cd "$(dirname "$self")/../.."
 if [ -z "$annals" ]; then
   cargo build --release -q -p annals-cli
-  annals=target/release/annals
+  annals=$(realpath target/release/annals)
 fi
-annals=$(realpath "$annals")
 mkdir -p "$work"
 
 # judge SET DB: run the set's queries against DB and score them.
