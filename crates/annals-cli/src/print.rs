@@ -3,6 +3,22 @@
 use annals_core::Event;
 use std::fmt::Write;
 
+/// "1 event", "2 events", "0 events": a count and its noun, singular or plural (nouns that take
+/// an "s").
+pub fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A verb of the present tense that agrees with a count: `agree(1, "match", "matches")`.
+pub fn agree<'a>(n: impl Into<u64>, plural: &'a str, singular: &'a str) -> &'a str {
+    if n.into() == 1 {
+        singular
+    } else {
+        plural
+    }
+}
+
 /// The date as people read it (the text as written, or the EDTF written out).
 pub fn date_label(e: &Event) -> String {
     e.date.written()
@@ -92,4 +108,18 @@ pub fn page(e: &Event, related: &[(String, String, Option<Event>)]) -> String {
     }
     let _ = write!(s, "\nid: {}", e.id);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree() {
+        assert_eq!(count(1u64, "event"), "1 event");
+        assert_eq!(count(0u64, "event"), "0 events");
+        assert_eq!(count(2u32, "problem"), "2 problems");
+        assert_eq!(agree(1u64, "match", "matches"), "matches");
+        assert_eq!(agree(3u64, "match", "matches"), "match");
+    }
 }

@@ -1,7 +1,7 @@
 //! Search, timeline, on this day, related, reindex and index consistency, through the binary.
 
 mod common;
-use common::{annals, json};
+use common::{annals, json, ok};
 
 use serde_json::Value;
 use std::path::Path;
@@ -83,6 +83,48 @@ fn search_the_demo() {
     assert_eq!(r["hits"][0]["id"], "founding-of-rome-753-bc");
     let near = json(&db, &["search", "--json", "near:35.68,139.69,600km"]);
     assert!(near["total"].as_u64().unwrap() >= 1, "events near Tokyo");
+}
+
+#[test]
+fn search_ranks_treaties_first_and_prints_plain_text() {
+    let (_dir, db) = demo();
+    let r = json(&db, &["search", "--json", "treaty"]);
+    assert_eq!(
+        ids(&r)[..2],
+        ["peace-of-westphalia-1648", "paris-agreement-2015"],
+        "summaries before narratives"
+    );
+    for h in r["hits"].as_array().unwrap() {
+        assert!(h["snippet"].as_str().unwrap().contains("<mark>"), "{h}");
+        assert!(!h["snippet_marks"].as_array().unwrap().is_empty(), "{h}");
+        for key in ["snippet_text", "snippet_field", "matched"] {
+            assert!(h.get(key).is_some(), "hit has {key}: {h}");
+        }
+    }
+    // Plain text on a terminal: no HTML entities, matches in [brackets] when piped.
+    let out = ok(&db, &["search", "treaty", "--limit", "1"]);
+    assert!(out.starts_with("8 events match \"treaty\""), "{out}");
+    assert!(out.contains("when [treaties] signed at Münster"), "{out}");
+    assert!(out.contains("Thirty Years' War"), "{out}");
+    assert!(!out.contains("&#") && !out.contains("&amp;"), "{out}");
+    let out = ok(&db, &["search", "Cleopatra"]);
+    assert!(out.starts_with("1 event matches \"Cleopatra\""), "{out}");
+    // Why a hit matched when its text does not show it.
+    let out = ok(&db, &["search", "Rommel"]);
+    assert!(out.contains("(matched participant: Erwin Rommel)"), "{out}");
+    // Nothing found: what the index holds instead.
+    let out = ok(&db, &["search", "participant:Napoleon"]);
+    assert!(out.starts_with("0 events match"), "{out}");
+    assert!(
+        out.contains("did you mean:\n  participant:\"Napoleon Bonaparte\""),
+        "{out}"
+    );
+    let r = json(&db, &["search", "--json", "place:Pari"]);
+    assert_eq!(r["suggestions"][0]["value"], "Paris", "{r}");
+    assert_eq!(r["suggestions"][0]["query"], "place:Paris", "{r}");
+    // Counts agree with their nouns elsewhere too.
+    let out = ok(&db, &["timeline", "Cleopatra", "--buckets", "1"]);
+    assert!(out.starts_with("1 event, by"), "{out}");
 }
 
 #[test]

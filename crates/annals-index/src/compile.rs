@@ -1,9 +1,15 @@
 //! The query language's tree as a tantivy query.
 //!
-//! Words are analysed like the indexed text (English stemming, diacritics folded) and match the
-//! title (boosted) or the text. A word that occurs nowhere is matched with typo tolerance: edit
-//! distance 1 for words of 5–8 characters, 2 for longer ones. Filters are constant-score clauses
-//! that do not change the ranking.
+//! Words are analysed like the indexed text (English stemming, diacritics folded) and match any
+//! of the four word fields, each with its weight ([`crate::schema::WEIGHTS`]: title, summary,
+//! body, names). A word that occurs nowhere is matched with typo tolerance: edit distance 1 for
+//! words of 5–8 characters, 2 for longer ones. Filters are constant-score clauses that do not
+//! change the ranking.
+//!
+//! Compiling also notes what a hit can show and what a suggestion needs: the stems that the
+//! words of the query matched with ([`Compiler::marks`], what snippets mark), the filters on
+//! participants, places and tags ([`Compiler::named`]), and the words and filters that match
+//! no event at all ([`Compiler::unmatched`], what "did you mean" corrects).
 
 use crate::schema::{Fields, KEYS, WORDS};
 use crate::{IndexError, Result};
@@ -21,6 +27,34 @@ use tantivy::{Searcher, Term};
 
 /// Most corrections of a mistyped word that a query tries.
 const CORRECTIONS: usize = 8;
+/// Most indexed stems within the edit distance of a mistyped word that it matches (the most
+/// frequent).
+const NEIGHBOURS: usize = 32;
+/// The score of a match through a neighbour of a mistyped word (see [`Compiler::term`]).
+const NEIGHBOUR_SCORE: f32 = 1.0;
+
+/// Something in a query that matches no event on its own (not under a negation).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unmatched {
+    /// A word, as written in the query, none of whose stems (corrections included) is
+    /// indexed.
+    Word(String),
+    /// A `participant:` value that no event has.
+    Participant(String),
+    /// A `place:` value that no event has.
+    Place(String),
+}
+
+/// A filter on a name that the query asks for (not under a negation).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Named {
+    /// `participant:`
+    Participant(String),
+    /// `place:`
+    Place(String),
+    /// `tag:`
+    Tag(String),
+}
 
 /// Turns trees into queries for one searcher (it needs document frequencies for typo tolerance).
 pub struct Compiler<'a> {
@@ -28,6 +62,13 @@ pub struct Compiler<'a> {
     searcher: &'a Searcher,
     words: TextAnalyzer,
     keys: TextAnalyzer,
+    /// How many negations enclose the clause being compiled.
+    negated: usize,
+    marks: Vec<Vec<String>>,
+    named: Vec<Named>,
+    unmatched: Vec<Unmatched>,
+    /// Document frequencies looked up so far.
+    freqs: std::collections::HashMap<Term, u64>,
 }
 
 /// Whether a tree has words or phrases that count towards relevance (not under a negation).
@@ -57,7 +98,55 @@ impl<'a> Compiler<'a> {
             searcher,
             words: get(WORDS)?,
             keys: get(KEYS)?,
+            negated: 0,
+            marks: Vec::new(),
+            named: Vec::new(),
+            unmatched: Vec::new(),
+            freqs: Default::default(),
         })
+    }
+
+    /// The stems that the words and phrases of the compiled trees match with, except those
+    /// under a negation: what a snippet marks. One group per word (its stem, and the indexed
+    /// stems a typo tolerance matched for it) or per word of a phrase.
+    pub fn marks(&self) -> &[Vec<String>] {
+        &self.marks
+    }
+
+    /// The participant, place and tag filters of the compiled trees, except those under a
+    /// negation.
+    pub fn named(&self) -> &[Named] {
+        &self.named
+    }
+
+    /// The words and participant and place filters of the compiled trees that match no event
+    /// on their own, except those under a negation.
+    pub fn unmatched(&self) -> &[Unmatched] {
+        &self.unmatched
+    }
+
+    /// The folded key of a filter value, as the filter fields hold it.
+    pub fn key_of(&mut self, value: &str) -> String {
+        self.key(value)
+    }
+
+    /// How many events hold `token` in any word field (the largest of the fields' counts).
+    pub fn doc_freq(&mut self, token: &str) -> Result<u64> {
+        let mut most = 0;
+        for w in self.fields.words() {
+            most = most.max(self.field_freq(&Term::from_field_text(w.field, token))?);
+        }
+        Ok(most)
+    }
+
+    /// How many events hold a term (looked up once per compiler).
+    fn field_freq(&mut self, term: &Term) -> Result<u64> {
+        if let Some(n) = self.freqs.get(term) {
+            return Ok(*n);
+        }
+        let n = self.searcher.doc_freq(term)?;
+        self.freqs.insert(term.clone(), n);
+        Ok(n)
     }
 
     /// The tokens of a text under the word analyzer.
@@ -66,6 +155,18 @@ impl<'a> Compiler<'a> {
         let mut stream = self.words.token_stream(text);
         while let Some(t) = stream.next() {
             out.push(t.text.clone());
+        }
+        out
+    }
+
+    /// The byte ranges of the tokens of `text` whose stem is `stem`.
+    pub fn offsets_of(&mut self, text: &str, stem: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut stream = self.words.token_stream(text);
+        while let Some(t) = stream.next() {
+            if t.text == stem {
+                out.push((t.offset_from, t.offset_to));
+            }
         }
         out
     }
@@ -83,7 +184,7 @@ impl<'a> Compiler<'a> {
             Expr::Phrase(p) => self.phrase(p)?,
             Expr::Filter(f) => Box::new(ConstScoreQuery::new(self.filter(f)?, 0.0)),
             Expr::Not(x) => {
-                let inner = self.compile(x)?;
+                let inner = self.negated(x)?;
                 Box::new(BooleanQuery::new(vec![
                     (Occur::Must, Box::new(AllQuery)),
                     (Occur::MustNot, inner),
@@ -93,7 +194,7 @@ impl<'a> Compiler<'a> {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for x in xs {
                     match x {
-                        Expr::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner)?)),
+                        Expr::Not(inner) => clauses.push((Occur::MustNot, self.negated(inner)?)),
                         other => clauses.push((Occur::Must, self.compile(other)?)),
                     }
                 }
@@ -112,6 +213,13 @@ impl<'a> Compiler<'a> {
         })
     }
 
+    fn negated(&mut self, e: &Expr) -> Result<Box<dyn Query>> {
+        self.negated += 1;
+        let compiled = self.compile(e);
+        self.negated -= 1;
+        compiled
+    }
+
     fn word(&mut self, word: &str) -> Result<Box<dyn Query>> {
         let tokens = self.tokens(word);
         match tokens.len() {
@@ -119,59 +227,162 @@ impl<'a> Compiler<'a> {
             1 => {
                 let typed: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
                 let typed = self.key(&typed);
-                self.term(&tokens[0], Some(&typed))
+                self.term(&tokens[0], Some((word, &typed)))
             }
             _ => Ok(self.phrase_of(&tokens)),
         }
     }
 
-    /// A stemmed token; with `typed` (the word as typed, lowercased and folded), typo tolerant
-    /// when the token occurs nowhere.
-    fn term(&mut self, token: &str, typed: Option<&str>) -> Result<Box<dyn Query>> {
-        let text = Term::from_field_text(self.fields.text, token);
-        let title = Term::from_field_text(self.fields.title, token);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (
-                Occur::Should,
-                Box::new(TermQuery::new(text.clone(), IndexRecordOption::WithFreqs)),
-            ),
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(title, IndexRecordOption::WithFreqs)),
-                    2.0,
-                )),
-            ),
-        ];
+    /// A stemmed token; with `typed` (the word as written, and lowercased and folded), typo
+    /// tolerant when the token occurs nowhere.
+    fn term(&mut self, token: &str, typed: Option<(&str, &str)>) -> Result<Box<dyn Query>> {
+        let mut stems = vec![token.to_string()];
         // Typo tolerance for longer words that occur nowhere. The index holds stems only (one
         // copy of the text), so the typed word is matched two ways:
-        // - its stem against indexed stems within an edit distance, a transposition counting
-        //   as one: "Constantinpole" and "Constantinople" stem to "constantinpol" and
-        //   "constantinopl", one transposition apart;
         // - a typo can defeat the stemmer ("Hastigns" keeps its ending, and "Hastings" stems to
         //   "hast"), so the words one edit from the typed one are stemmed in turn, and those
-        //   stems that the index holds match too.
-        if let Some(typed) = typed {
-            let distance = match typed.chars().count() {
-                0..=4 => 0,
-                5..=8 => 1,
-                _ => 2,
-            };
-            if distance > 0 && self.searcher.doc_freq(&text)? == 0 {
-                for stem in self.corrections(typed, token)? {
-                    let term = Term::from_field_text(self.fields.text, &stem);
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                    ));
+        //   stems that the index holds match, ranked like the word itself: these corrections
+        //   are what the typist most likely meant;
+        // - its stem against indexed stems within an edit distance, a transposition counting
+        //   as one ("Constantinpole" and "Constantinople" stem to "constantinpol" and
+        //   "constantinopl"): these neighbours match with a small constant score, so that a
+        //   rare neighbour ("Lindon" for "Lincon") does not outrank the likely correction
+        //   ("Lincoln") on its rarity.
+        // Both are indexed stems, marked in snippets like any other.
+        let mut neighbours = Vec::new();
+        if let Some((written, typed)) = typed {
+            let distance = typo_distance(typed);
+            if self.doc_freq(token)? == 0 {
+                if distance > 0 {
+                    for stem in self.corrections(typed, token)? {
+                        push_new(&mut stems, stem);
+                    }
+                    for stem in self.neighbours(token, distance, NEIGHBOURS)? {
+                        if !stems.contains(&stem) {
+                            push_new(&mut neighbours, stem);
+                        }
+                    }
+                }
+                if stems.len() == 1 && neighbours.is_empty() && self.negated == 0 {
+                    self.unmatched.push(Unmatched::Word(written.to_string()));
+                }
+            }
+        }
+        if self.negated == 0 {
+            self.marks
+                .push(stems.iter().chain(&neighbours).cloned().collect());
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for stem in &stems {
+            for w in self.fields.words() {
+                let term = Term::from_field_text(w.field, stem);
+                // A field that never holds the stem adds nothing but the cost of a scorer.
+                if self.field_freq(&term)? == 0 {
+                    continue;
                 }
                 clauses.push((
                     Occur::Should,
-                    Box::new(FuzzyTermQuery::new(text, distance, true)),
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                        w.weight,
+                    )),
                 ));
             }
         }
+        for stem in &neighbours {
+            let any_field: Vec<(Occur, Box<dyn Query>)> = self
+                .fields
+                .words()
+                .iter()
+                .map(|w| {
+                    let term = Term::from_field_text(w.field, stem);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(
+                    Box::new(BooleanQuery::new(any_field)),
+                    NEIGHBOUR_SCORE,
+                )),
+            ));
+        }
         Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The indexed stems (in any word field) within `distance` edits of `token`, a
+    /// transposition counting as one, other than `token`; the most frequent first, at most
+    /// `limit`.
+    pub fn neighbours(&self, token: &str, distance: u8, limit: usize) -> Result<Vec<String>> {
+        let fields: Vec<Field> = self.fields.words().iter().map(|w| w.field).collect();
+        self.neighbours_in(&fields, token, distance, limit)
+    }
+
+    /// [`Compiler::neighbours`] in the given fields.
+    pub fn neighbours_in(
+        &self,
+        fields: &[Field],
+        token: &str,
+        distance: u8,
+        limit: usize,
+    ) -> Result<Vec<String>> {
+        let probe = FuzzyTermQuery::new(
+            Term::from_field_text(self.fields.title, token),
+            distance,
+            true,
+        );
+        let mut found: std::collections::HashMap<String, u64> = Default::default();
+        for segment in self.searcher.segment_readers() {
+            for field in fields {
+                let inverted = segment.inverted_index(*field)?;
+                let mut stream = inverted.terms().search(probe.automaton()?).into_stream()?;
+                while stream.advance() {
+                    if let Ok(stem) = std::str::from_utf8(stream.key()) {
+                        if stem != token {
+                            let n = found.entry(stem.to_string()).or_default();
+                            *n = (*n).max(u64::from(stream.value().doc_freq));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(most_frequent(found, limit))
+    }
+
+    /// Indexed stems in the given fields that begin with `token` (other than it), the most
+    /// frequent first, at most `limit`.
+    pub fn completions_in(
+        &self,
+        fields: &[Field],
+        token: &str,
+        limit: usize,
+    ) -> Result<Vec<String>> {
+        let mut found: std::collections::HashMap<String, u64> = Default::default();
+        for segment in self.searcher.segment_readers() {
+            for field in fields {
+                let inverted = segment.inverted_index(*field)?;
+                let mut terms = inverted
+                    .terms()
+                    .range()
+                    .ge(token.as_bytes())
+                    .into_stream()?;
+                while terms.advance() {
+                    let key = terms.key();
+                    if !key.starts_with(token.as_bytes()) {
+                        break;
+                    }
+                    if let Ok(stem) = std::str::from_utf8(key) {
+                        if stem != token {
+                            let n = found.entry(stem.to_string()).or_default();
+                            *n = (*n).max(u64::from(terms.value().doc_freq));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(most_frequent(found, limit))
     }
 
     /// The indexed stems of the words one edit from `typed`, other than `token` (the typed
@@ -225,9 +436,7 @@ impl<'a> Compiler<'a> {
             if !seen.insert(stem.clone()) {
                 continue;
             }
-            let n = self
-                .searcher
-                .doc_freq(&Term::from_field_text(self.fields.text, &stem))?;
+            let n = self.doc_freq(&stem)?;
             if n > 0 {
                 found.push((n, stem));
             }
@@ -244,12 +453,28 @@ impl<'a> Compiler<'a> {
         })
     }
 
-    fn phrase_of(&self, tokens: &[String]) -> Box<dyn Query> {
-        let terms: Vec<Term> = tokens
-            .iter()
-            .map(|t| Term::from_field_text(self.fields.text, t))
+    /// The tokens in this order in any word field (each field with its weight).
+    fn phrase_of(&mut self, tokens: &[String]) -> Box<dyn Query> {
+        if self.negated == 0 {
+            self.marks.extend(tokens.iter().map(|t| vec![t.clone()]));
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = self
+            .fields
+            .words()
+            .into_iter()
+            .map(|w| {
+                let terms: Vec<Term> = tokens
+                    .iter()
+                    .map(|t| Term::from_field_text(w.field, t))
+                    .collect();
+                let phrase: Box<dyn Query> = Box::new(PhraseQuery::new(terms));
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(phrase, w.weight)) as Box<dyn Query>,
+                )
+            })
             .collect();
-        Box::new(PhraseQuery::new(terms))
+        Box::new(BooleanQuery::new(clauses))
     }
 
     fn key_term(&mut self, field: Field, value: &str) -> Box<dyn Query> {
@@ -306,10 +531,26 @@ impl<'a> Compiler<'a> {
                     Box::new(BooleanQuery::new(clauses))
                 }
             }
-            Filter::Place(p) => self.key_term(f_.key_place, p),
+            Filter::Place(p) => {
+                self.note_name(f_.key_place, p, Named::Place, Unmatched::Place)?;
+                self.key_term(f_.key_place, p)
+            }
             Filter::Country(c) => self.key_term(f_.key_country, c),
-            Filter::Participant(p) => self.key_term(f_.key_participant, p),
-            Filter::Tag(t) => self.key_term(f_.key_tag, t),
+            Filter::Participant(p) => {
+                self.note_name(
+                    f_.key_participant,
+                    p,
+                    Named::Participant,
+                    Unmatched::Participant,
+                )?;
+                self.key_term(f_.key_participant, p)
+            }
+            Filter::Tag(t) => {
+                if self.negated == 0 {
+                    self.named.push(Named::Tag(t.clone()));
+                }
+                self.key_term(f_.key_tag, t)
+            }
             Filter::Id(id) => Box::new(TermQuery::new(
                 Term::from_field_text(f_.id, id),
                 IndexRecordOption::Basic,
@@ -337,6 +578,55 @@ impl<'a> Compiler<'a> {
                 radius_km,
             } => near(&f_, *lat, *lon, *radius_km),
         })
+    }
+}
+
+impl Compiler<'_> {
+    /// Note a participant or place filter (not under a negation), and whether its value
+    /// matches no event.
+    fn note_name(
+        &mut self,
+        field: Field,
+        value: &str,
+        named: fn(String) -> Named,
+        unmatched: fn(String) -> Unmatched,
+    ) -> Result<()> {
+        if self.negated > 0 {
+            return Ok(());
+        }
+        self.named.push(named(value.to_string()));
+        let key = self.key(value);
+        if self
+            .searcher
+            .doc_freq(&Term::from_field_text(field, &key))?
+            == 0
+        {
+            self.unmatched.push(unmatched(value.to_string()));
+        }
+        Ok(())
+    }
+}
+
+/// How many edits a typed word (lowercased, folded) may be off by: none for words of up to 4
+/// characters, 1 for 5–8, 2 for longer ones.
+pub fn typo_distance(typed: &str) -> u8 {
+    match typed.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The `limit` most frequent of `found` (stem → events), ties in alphabetical order.
+fn most_frequent(found: std::collections::HashMap<String, u64>, limit: usize) -> Vec<String> {
+    let mut found: Vec<(u64, String)> = found.into_iter().map(|(s, n)| (n, s)).collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    found.into_iter().take(limit).map(|(_, s)| s).collect()
+}
+
+fn push_new(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
     }
 }
 

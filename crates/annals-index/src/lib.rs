@@ -10,6 +10,10 @@
 //! - [`compile`]: the query language's tree ([`annals_query::Expr`]) as a tantivy query.
 //! - [`collect`]: top hits with cursors, facet counts, geo distance.
 //! - [`search`]: [`SearchIndex::search`], hits and snippets.
+//! - [`highlight`]: what a hit shows: the passage with the matched words marked, or the name it
+//!   matched through.
+//! - [`suggest`]: "did you mean": the nearest participants, places and words.
+//! - [`texts`]: the narratives and key points a hit may show, read from the store.
 //! - [`timeline`]: event density over any window, from billions of years to a day.
 //! - [`related`]: explicit and computed relations; on this day.
 //! - [`sync`]: the store and the index in step (writes, catching up, rebuilding).
@@ -18,15 +22,20 @@
 pub mod backup;
 pub mod collect;
 pub mod compile;
+pub mod highlight;
 pub mod related;
 pub mod schema;
 pub mod search;
 mod stem;
+pub mod suggest;
 pub mod sync;
+pub mod texts;
 pub mod timeline;
 
+pub use highlight::{Excerpt, Matched, NameField, Source};
 pub use related::{Related, RelatedReason};
 pub use search::{Facets, Hit, SearchOptions, SearchResult};
+pub use suggest::{Suggestion, SuggestionField};
 pub use timeline::{Bucket, Timeline, TimelineOptions};
 
 use annals_core::Event;
@@ -34,6 +43,12 @@ use schema::Fields;
 use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, ReloadPolicy, Term};
+
+/// Bytes of stored documents compressed together. A hit decompresses the whole block that
+/// holds its document, so a block is kept small: with tantivy's default of 16 KB,
+/// decompressing was a fifth of the time of a text query (ten hits, ten blocks); 4 KB made the
+/// median text query a fifth faster for 9% more stored bytes (docs/benchmarks.md).
+const DOCSTORE_BLOCK: usize = 4096;
 
 /// Index errors.
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +94,8 @@ pub struct SearchIndex {
     sorted_days: timeline::SortedDays,
     /// Held while reloading (see [`SearchIndex::reload`]).
     reloading: std::sync::Mutex<()>,
+    /// The full events, for the passages the index does not keep (see [`texts`]).
+    texts: std::sync::RwLock<Option<std::sync::Arc<texts::EventSource>>>,
 }
 
 /// The index directory that belongs to a database file: `annals.db` → `annals.db.index/`.
@@ -106,7 +123,15 @@ impl SearchIndex {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema::schema();
         let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Query(e.to_string()))?;
-        let index = match tantivy::Index::open_or_create(directory, schema) {
+        let settings = tantivy::IndexSettings {
+            docstore_blocksize: DOCSTORE_BLOCK,
+            ..Default::default()
+        };
+        let opened = tantivy::IndexBuilder::new()
+            .schema(schema)
+            .settings(settings)
+            .open_or_create(directory);
+        let index = match opened {
             Err(tantivy::TantivyError::SchemaError(_)) => {
                 return Err(IndexError::OtherSchema(dir.to_path_buf()))
             }
@@ -137,7 +162,22 @@ impl SearchIndex {
             terms: Default::default(),
             sorted_days: Default::default(),
             reloading: Default::default(),
+            texts: Default::default(),
         })
+    }
+
+    /// Read the texts the index does not keep (narratives, key points, participants) from
+    /// `source` when a hit must show them ([`texts::from_store`] reads them from the store;
+    /// [`sync::for_search`] sets it). Without a source, such a hit shows its summary.
+    pub fn read_texts_from(&self, source: std::sync::Arc<texts::EventSource>) {
+        if let Ok(mut texts) = self.texts.write() {
+            *texts = Some(source);
+        }
+    }
+
+    /// The source of full events, if any.
+    pub(crate) fn texts(&self) -> Option<std::sync::Arc<texts::EventSource>> {
+        self.texts.read().ok().and_then(|t| t.clone())
     }
 
     /// Where the index lives.

@@ -256,21 +256,24 @@ impl SearchIndex {
         tokens.dedup();
         let mut scored = Vec::new();
         for t in tokens {
-            let term = Term::from_field_text(f.text, &t);
-            let df = searcher.doc_freq(&term)?;
+            let df = compiler.doc_freq(&t)?;
             if df >= 2 {
-                scored.push((df, term));
+                scored.push((df, t));
             }
         }
         scored.sort_by_key(|(df, _)| *df);
         let clauses: Vec<(Occur, Box<dyn Query>)> = scored
             .into_iter()
             .take(8)
-            .map(|(_, term)| {
-                (
-                    Occur::Should,
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>,
-                )
+            .flat_map(|(_, t)| {
+                f.words().map(|w| {
+                    let term = Term::from_field_text(w.field, &t);
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+                            as Box<dyn Query>,
+                    )
+                })
             })
             .collect();
         Ok(BooleanQuery::new(clauses))

@@ -17,13 +17,21 @@ pub const WORDS: &str = "annals_en";
 pub const KEYS: &str = "annals_key";
 
 /// Every field of the schema.
+///
+/// An event's words are indexed once, in four fields that weigh differently in the ranking
+/// (see [`Fields::words`]): `title`, `summary`, `body` (the narrative and the key points) and
+/// `names` (participants and places). A hit is served from what is stored: the title, the
+/// summary, the date and the places; the narrative is not kept twice (the store has it, and a
+/// hit that must show a passage of it reads it there: [`crate::texts`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     pub id: Field,
     pub title: Field,
-    pub text: Field,
     pub summary: Field,
+    pub body: Field,
+    pub names: Field,
     pub date: Field,
+    /// Every place, "name, country" (the first is the hit's place).
     pub place: Field,
     pub key_place: Field,
     pub key_country: Field,
@@ -42,6 +50,61 @@ pub struct Fields {
     pub month_day: Field,
     pub related: Field,
     pub seq: Field,
+}
+
+/// A field of words and what a match in it weighs in the ranking (a multiplier of its BM25
+/// score).
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    /// The indexed field.
+    pub field: Field,
+    /// Its weight.
+    pub weight: f32,
+}
+
+/// Weights of the word fields: a match in the title counts most, then one in the summary,
+/// then one in the narrative, a key point, a participant or a place. Each field is scored by
+/// BM25 with its own length normalisation, so a word in a short title is a strong signal and
+/// the same word deep in a long narrative a weak one; the event's score is the weighted sum.
+pub const WEIGHTS: Weights = Weights {
+    title: 3.0,
+    summary: 1.5,
+    body: 1.0,
+    names: 1.0,
+};
+
+/// See [`WEIGHTS`].
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    pub title: f32,
+    pub summary: f32,
+    pub body: f32,
+    pub names: f32,
+}
+
+impl Fields {
+    /// The four fields of words, each with its weight (title, summary, body, names).
+    pub fn words(&self) -> [Words; 4] {
+        let w = WEIGHTS;
+        [
+            Words {
+                field: self.title,
+                weight: w.title,
+            },
+            Words {
+                field: self.summary,
+                weight: w.summary,
+            },
+            Words {
+                field: self.body,
+                weight: w.body,
+            },
+            Words {
+                field: self.names,
+                weight: w.names,
+            },
+        ]
+    }
 }
 
 /// Fast-field names used by the collectors.
@@ -76,12 +139,13 @@ pub fn schema() -> (Schema, Fields) {
         )
     };
     let int = || NumericOptions::default().set_indexed().set_fast();
+    let positions = IndexRecordOption::WithFreqsAndPositions;
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
-        // The title again, for its boost: phrases are matched in `text`, so no positions.
-        title: b.add_text_field("title", words(IndexRecordOption::WithFreqs).set_stored()),
-        text: b.add_text_field("text", words(IndexRecordOption::WithFreqsAndPositions)),
-        summary: b.add_text_field("summary", STORED),
+        title: b.add_text_field("title", words(positions).set_stored()),
+        summary: b.add_text_field("summary", words(positions).set_stored()),
+        body: b.add_text_field("body", words(positions)),
+        names: b.add_text_field("names", words(positions)),
         date: b.add_text_field("date", STORED),
         place: b.add_text_field("place", STORED),
         key_place: b.add_text_field("key_place", key()),
@@ -103,6 +167,16 @@ pub fn schema() -> (Schema, Fields) {
         seq: b.add_u64_field(fast::SEQ, FAST),
     };
     (b.build(), fields)
+}
+
+/// The words analyzer without its stemmer (for finding the words of a passage that stem to a
+/// query's stems).
+pub fn unstemmed() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 /// Register our analyzers on an index.
@@ -186,38 +260,32 @@ pub fn place_label(p: &annals_core::Place) -> String {
     }
 }
 
+/// A key point as indexed and shown: "label: text".
+pub fn key_point(k: &annals_core::KeyPoint) -> String {
+    format!("{}: {}", k.label, k.text)
+}
+
 /// The index document of an event.
 pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &e.id);
     d.add_text(f.title, &e.title);
-    let mut text = String::with_capacity(e.summary.len() + 64);
-    for part in [e.summary.as_str()]
-        .into_iter()
-        .chain(e.body.iter().map(String::as_str))
-    {
-        text.push_str(part);
-        text.push('\n');
+    d.add_text(f.summary, &e.summary);
+    for paragraph in &e.body {
+        d.add_text(f.body, paragraph);
     }
     for k in &e.key_points {
-        text.push_str(&k.label);
-        text.push_str(": ");
-        text.push_str(&k.text);
-        text.push('\n');
+        d.add_text(f.body, key_point(k));
     }
-    d.add_text(f.text, &e.title);
-    d.add_text(f.text, &text);
     for p in &e.participants {
-        d.add_text(f.text, &p.name);
+        d.add_text(f.names, &p.name);
     }
     for p in &e.places {
-        d.add_text(f.text, place_label(p));
+        let label = place_label(p);
+        d.add_text(f.names, &label);
+        d.add_text(f.place, &label);
     }
-    d.add_text(f.summary, &e.summary);
     d.add_text(f.date, stored_date(e));
-    if let Some(p) = e.places.first() {
-        d.add_text(f.place, place_label(p));
-    }
     // Facets count events, so each value is added once per event.
     let mut countries: Vec<&str> = Vec::new();
     for p in &e.places {

@@ -1,8 +1,10 @@
 //! Searching: one query string in, ranked hits with snippets, a total, facet counts and a cursor
-//! out.
+//! out; and, when nothing matches, suggestions.
 
 use crate::collect::{keep_top, FacetCounts, Order, RankKey, TopHits};
 use crate::compile::{has_text, Compiler};
+use crate::highlight::{Excerpt, Marker, Matched};
+use crate::suggest::Suggestion;
 use crate::{IndexError, Result, SearchIndex};
 use annals_core::json::DateJson;
 use annals_dates::{Calendar, When};
@@ -12,7 +14,6 @@ use serde::Serialize;
 use std::collections::HashMap;
 use tantivy::collector::Count;
 use tantivy::schema::Value;
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 /// How to search.
@@ -50,8 +51,14 @@ pub struct Hit {
     pub date: When,
     /// First place, "name, country".
     pub place: Option<String>,
-    /// The summary around the matched words, HTML-escaped, matches in `<mark>`.
+    /// [`Hit::excerpt`] as HTML: escaped, matches in `<mark>`.
     pub snippet: String,
+    /// The passage that shows the match: from the summary, the narrative, a key point or the
+    /// title (whichever shows most of the query's words), the matched words marked; the
+    /// beginning of the summary for a query without words.
+    pub excerpt: Excerpt,
+    /// When no passage shows a match: the participant, place or tag the event matched through.
+    pub matched: Option<Matched>,
     /// BM25 score when ordered by relevance.
     pub score: Option<f32>,
 }
@@ -73,6 +80,9 @@ pub struct SearchResult {
     pub next_cursor: Option<String>,
     /// The order used.
     pub order: Order,
+    /// When nothing matches (on the first page): corrections of the words and of the
+    /// participant and place values that match no event on their own, nearest first.
+    pub suggestions: Vec<Suggestion>,
 }
 
 /// Decode `calendar|edtf|text`.
@@ -138,28 +148,31 @@ impl SearchIndex {
         let next_cursor = (found.len() == limit)
             .then(|| found.last().map(|(k, _)| k.cursor(order)))
             .flatten();
-        let snippets = if has_text(&request.expr) {
-            let mut g = SnippetGenerator::create(&searcher, &*query, self.fields().text)?;
-            g.set_max_num_chars(200);
-            Some(g)
-        } else {
-            None
-        };
+        let mut marker = Marker::new(compiler.marks());
+        let texts = self.texts();
         let mut hits = Vec::with_capacity(found.len());
         for (key, addr) in found {
             hits.push(self.hit(
                 &searcher,
                 addr,
-                snippets.as_ref(),
+                &mut marker,
+                texts.as_deref(),
+                compiler.named(),
                 (order == Order::Relevance).then_some(key.primary as f32),
             )?);
         }
+        let suggestions = if total == 0 && opts.cursor.is_none() {
+            self.suggestions(request, compiler.unmatched())?
+        } else {
+            Vec::new()
+        };
         Ok(SearchResult {
             total,
             hits,
             facets: facets_in_order(facets),
             next_cursor,
             order,
+            suggestions,
         })
     }
 
@@ -167,46 +180,31 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         addr: DocAddress,
-        snippets: Option<&SnippetGenerator>,
+        marker: &mut Marker,
+        texts: Option<&crate::texts::EventSource>,
+        named: &[crate::compile::Named],
         score: Option<f32>,
     ) -> Result<Hit> {
         let f = self.fields();
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let summary = text_of(&doc, f.summary).unwrap_or("");
-        let snippet = match snippets {
-            Some(g) => {
-                let mut s = g.snippet(summary);
-                s.set_snippet_prefix_postfix("<mark>", "</mark>");
-                if s.highlighted().is_empty() {
-                    escape(&clip(summary, 200))
-                } else {
-                    s.to_html()
-                }
-            }
-            None => escape(&clip(summary, 200)),
-        };
+        let id = text_of(&doc, f.id).unwrap_or_default();
+        let title = text_of(&doc, f.title).unwrap_or_default();
+        let summary = text_of(&doc, f.summary).unwrap_or_default();
+        let mut event = || texts.and_then(|t| t(id));
+        let (excerpt, matched) = marker.excerpt(title, summary, &mut event, named);
         let date = text_of(&doc, f.date).and_then(stored_when).ok_or_else(|| {
             IndexError::Query("an indexed event has no readable date: run `annals reindex`".into())
         })?;
         Ok(Hit {
-            id: text_of(&doc, f.id).unwrap_or_default().to_string(),
-            title: text_of(&doc, f.title).unwrap_or_default().to_string(),
+            id: id.to_string(),
+            title: title.to_string(),
             date,
             place: text_of(&doc, f.place).map(str::to_string),
-            snippet,
+            snippet: excerpt.html(),
+            excerpt,
+            matched,
             score,
         })
-    }
-}
-
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    match cut.rfind(' ') {
-        Some(i) => format!("{}…", &cut[..i]),
-        None => format!("{cut}…"),
     }
 }
 
@@ -250,6 +248,10 @@ impl Serialize for Hit {
         m.serialize_entry("date", &DateJson(&self.date))?;
         m.serialize_entry("place", &self.place)?;
         m.serialize_entry("snippet", &self.snippet)?;
+        m.serialize_entry("snippet_text", &self.excerpt.text)?;
+        m.serialize_entry("snippet_marks", &self.excerpt.char_marks())?;
+        m.serialize_entry("snippet_field", &self.excerpt.source)?;
+        m.serialize_entry("matched", &self.matched)?;
         m.serialize_entry("score", &self.score)?;
         m.end()
     }
@@ -262,6 +264,7 @@ impl Serialize for SearchResult {
         m.serialize_entry("hits", &self.hits)?;
         m.serialize_entry("facets", &self.facets)?;
         m.serialize_entry("next_cursor", &self.next_cursor)?;
+        m.serialize_entry("suggestions", &self.suggestions)?;
         m.end()
     }
 }

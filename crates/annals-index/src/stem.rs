@@ -73,6 +73,20 @@ fn stem_now(stemmer: &frostem::Stemmer, word: &mut String) {
     *word = stem;
 }
 
+/// Whether the words analyzer stems a token (lowercased and folded): Snowball's English stemmer
+/// leaves words of one or two characters as they are, and every suffix it removes is made of
+/// letters, so numbers need no stemming.
+pub(crate) fn stems(token: &str) -> bool {
+    token.len() > 2 && token.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// Replace a token (lowercased and folded) by its stem, as the words analyzer does.
+pub(crate) fn stem(token: &mut String) {
+    if stems(token) {
+        stem_now(&frostem::Stemmer::new(frostem::Algorithm::English), token);
+    }
+}
+
 /// English stemming that remembers the stems of words it has seen.
 #[derive(Clone, Copy, Default)]
 pub struct CachedStemmer;
@@ -120,10 +134,9 @@ impl<T: TokenStream> TokenStream for CachedStemStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        // Snowball's English stemmer leaves words of one or two characters as they are, and
-        // every suffix it removes is made of letters: numbers need neither stemming nor a place
-        // in the memory.
-        if token.text.len() > 2 && token.text.bytes().any(|b| b.is_ascii_lowercase()) {
+        // Numbers and words of one or two letters need neither stemming nor a place in the
+        // memory.
+        if stems(&token.text) {
             self.memory.stem(&self.stemmer, &mut token.text);
         }
         true
@@ -203,6 +216,24 @@ mod tests {
         let mut ours = ours();
         for _ in 0..3 {
             assert_eq!(tokens(&mut ours, &text), expected);
+        }
+    }
+
+    #[test]
+    fn stems_keep_the_first_letter() {
+        // What highlighting relies on to stem only the words that may match.
+        let text = text() + " dying lying tying skies yearly yelling ying";
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .build();
+        for (word, ..) in tokens(&mut plain, &text) {
+            let mut stemmed = word.clone();
+            stem(&mut stemmed);
+            assert_eq!(
+                stemmed.chars().next(),
+                word.chars().next(),
+                "{word} → {stemmed}"
+            );
         }
     }
 

@@ -273,9 +273,11 @@ pub fn catch_up(index: &SearchIndex, store: &mut dyn EventStore) -> Result<bool>
 }
 
 /// Open the index of `db` for searching, creating or catching it up as needed (see
-/// [`catch_up`]). An index that another writer is still updating is served as it is.
+/// [`catch_up`]). An index that another writer is still updating is served as it is. Hits read
+/// the narratives they show from the store of `db` ([`crate::texts`]).
 pub fn for_search(db: &Path, store: &mut dyn EventStore) -> Result<SearchIndex> {
     let index = SearchIndex::open_or_create(&dir_for(db))?;
     catch_up(&index, store)?;
+    index.read_texts_from(crate::texts::from_store(db));
     Ok(index)
 }

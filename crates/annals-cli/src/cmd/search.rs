@@ -4,6 +4,7 @@ use super::{not_found, open_existing, store, window};
 use crate::cli::{OnThisDayArgs, RelatedArgs, SearchArgs, TimelineArgs};
 use crate::exit;
 use crate::indexer::{for_search, reindex as rebuild};
+use crate::print::{agree, count};
 use annals_index::{SearchIndex, SearchOptions, SearchResult, TimelineOptions};
 use annals_store::EventStore;
 use anyhow::{Context, Result};
@@ -15,30 +16,24 @@ fn open_index(db: &Path) -> Result<SearchIndex> {
     for_search(db)
 }
 
-/// `<mark>` → terminal emphasis; HTML entities back to text.
-fn plain(snippet: &str, tty: bool) -> String {
+fn print_human(query: &str, r: &SearchResult) -> Result<()> {
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    // Matches in bold on a terminal, else in [brackets].
     let (on, off) = if tty {
         ("\x1b[1m", "\x1b[0m")
     } else {
         ("[", "]")
     };
-    snippet
-        .replace("<mark>", on)
-        .replace("</mark>", off)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-fn print_human(query: &str, r: &SearchResult) -> Result<()> {
-    let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
     outln!(
-        "{} event{} match {query:?}",
-        r.total,
-        if r.total == 1 { "" } else { "s" }
+        "{} {query:?}",
+        with_verb(r.total as u64, "match", "matches")
     );
+    if !r.suggestions.is_empty() {
+        outln!("did you mean:");
+        for s in &r.suggestions {
+            outln!("  {}", s.query);
+        }
+    }
     for h in &r.hits {
         let date = h.date.written();
         let place = h
@@ -47,7 +42,15 @@ fn print_human(query: &str, r: &SearchResult) -> Result<()> {
             .map(|p| format!(" — {p}"))
             .unwrap_or_default();
         outln!("\n{date:<24} {}{place}  [{}]", h.title, h.id);
-        outln!("    {}", plain(&h.snippet, tty));
+        outln!("    {}", h.excerpt.marked(on, off));
+        if let Some(m) = &h.matched {
+            let field = serde_json::to_value(m.field)?;
+            outln!(
+                "    (matched {}: {})",
+                field.as_str().unwrap_or_default().replace('_', " "),
+                m.value
+            );
+        }
     }
     for (name, counts) in &r.facets.0 {
         if counts.is_empty() {
@@ -64,6 +67,11 @@ fn print_human(query: &str, r: &SearchResult) -> Result<()> {
         outln!("\nmore: --cursor {c}");
     }
     Ok(())
+}
+
+/// "1 event matches", "3 events match".
+fn with_verb(n: u64, plural: &str, singular: &str) -> String {
+    format!("{} {}", count(n, "event"), agree(n, plural, singular))
 }
 
 pub fn search(db: &Path, args: &SearchArgs) -> Result<u8> {
@@ -204,7 +212,7 @@ pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
         return Ok(exit::OK);
     }
     let max = t.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
-    outln!("{} events, by {}", t.total, t.unit);
+    outln!("{}, by {}", count(t.total, "event"), t.unit);
     for b in &t.buckets {
         let bar = "#".repeat(((b.count * 40).div_ceil(max)) as usize);
         let top: Vec<&str> = b.top.iter().map(|e| e.title.as_str()).collect();
@@ -236,9 +244,8 @@ pub fn on_this_day(db: &Path, args: &OnThisDayArgs) -> Result<u8> {
         );
     } else {
         outln!(
-            "On {month:02}-{day:02}: {} event{}",
-            events.len(),
-            if events.len() == 1 { "" } else { "s" }
+            "On {month:02}-{day:02}: {}",
+            count(events.len() as u64, "event")
         );
         for (id, title, date) in &events {
             outln!("{date:<28} {title}  [{id}]");
@@ -312,7 +319,8 @@ pub fn reindex(db: &Path) -> Result<u8> {
     let started = std::time::Instant::now();
     let n = rebuild(db)?;
     outln!(
-        "indexed {n} events in {:.1} s into {}",
+        "indexed {} in {:.1} s into {}",
+        count(n, "event"),
         started.elapsed().as_secs_f64(),
         annals_index::dir_for(db).display()
     );
@@ -345,9 +353,9 @@ pub fn check_index(db: &Path) -> Result<u8> {
     }
     if problems.is_empty() {
         outln!(
-            "the index {} agrees with the store: {} events, write {sg}",
+            "the index {} agrees with the store: {}, write {sg}",
             dir.display(),
-            in_store.len()
+            count(in_store.len() as u64, "event")
         );
         return Ok(exit::OK);
     }
@@ -359,9 +367,8 @@ pub fn check_index(db: &Path) -> Result<u8> {
         outln!("... and {} more", problems.len() - shown);
     }
     outln!(
-        "{} problem{}: run `annals reindex`",
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
+        "{}: run `annals reindex`",
+        count(problems.len() as u64, "problem")
     );
     Ok(exit::INVALID)
 }
