@@ -185,7 +185,11 @@ fn run_script(script: &str, marker: &str, env: &[(&str, &str)]) {
 /// (`tests/e2e/interactions.mjs`).
 #[test]
 fn interactions_in_chromium() {
-    run_script("interactions.mjs", "e2e: all checks passed", &[("BAIT", "1")]);
+    run_script(
+        "interactions.mjs",
+        "e2e: all checks passed",
+        &[("BAIT", "1")],
+    );
 }
 
 /// The reading pages at a desktop and a phone size: no accessibility violation (axe-core), the

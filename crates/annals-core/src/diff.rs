@@ -84,7 +84,10 @@ pub fn fields(e: &Event) -> Vec<(&'static str, Vec<String>)> {
         ("date", date),
         ("summary", one(&e.summary)),
         ("body", e.body.clone()),
-        ("key_points", e.key_points.iter().map(lines::key_point).collect()),
+        (
+            "key_points",
+            e.key_points.iter().map(lines::key_point).collect(),
+        ),
         ("places", e.places.iter().map(lines::place).collect()),
         (
             "participants",
@@ -95,7 +98,9 @@ pub fn fields(e: &Event) -> Vec<(&'static str, Vec<String>)> {
         ("tags", e.tags.clone()),
         (
             "importance",
-            e.importance.map(|i| vec![i.to_string()]).unwrap_or_default(),
+            e.importance
+                .map(|i| vec![i.to_string()])
+                .unwrap_or_default(),
         ),
     ]
 }
@@ -105,16 +110,16 @@ pub fn fields(e: &Event) -> Vec<(&'static str, Vec<String>)> {
 pub fn diff(before: Option<&Event>, after: Option<&Event>) -> Vec<FieldChange> {
     let a = before.map(fields).unwrap_or_default();
     let b = after.map(fields).unwrap_or_default();
-    let names: Vec<&'static str> = b
-        .iter()
-        .chain(a.iter())
-        .map(|(n, _)| *n)
-        .fold(Vec::new(), |mut v, n| {
-            if !v.contains(&n) {
-                v.push(n);
-            }
-            v
-        });
+    let names: Vec<&'static str> =
+        b.iter()
+            .chain(a.iter())
+            .map(|(n, _)| *n)
+            .fold(Vec::new(), |mut v, n| {
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+                v
+            });
     let get = |side: &[(&'static str, Vec<String>)], name: &str| {
         side.iter()
             .find(|(n, _)| *n == name)
@@ -168,6 +173,8 @@ mod tests {
         );
         assert!(diff(Some(&a), Some(&a)).is_empty());
         let created = diff(None, Some(&a));
-        assert!(created.iter().any(|c| c.field == "title" && c.before.is_empty()));
+        assert!(created
+            .iter()
+            .any(|c| c.field == "title" && c.before.is_empty()));
     }
 }

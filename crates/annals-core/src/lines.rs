@@ -202,24 +202,37 @@ mod tests {
 
     #[test]
     fn lines_read_back() {
-        let p = places("Hastings, United Kingdom @ 50.911, 0.487\nWashington, D.C., United States\n\nRome").unwrap();
+        let p = places(
+            "Hastings, United Kingdom @ 50.911, 0.487\nWashington, D.C., United States\n\nRome",
+        )
+        .unwrap();
         assert_eq!(p.len(), 3);
         assert_eq!((p[0].name.as_str(), p[0].lat), ("Hastings", Some(50.911)));
-        assert_eq!((p[1].name.as_str(), p[1].country.as_str()), ("Washington, D.C.", "United States"));
+        assert_eq!(
+            (p[1].name.as_str(), p[1].country.as_str()),
+            ("Washington, D.C.", "United States")
+        );
         assert_eq!(p[2].country, "");
         for p in &p {
             assert_eq!(places(&place(p)).unwrap()[0], *p);
         }
-        assert!(places("Somewhere @ north").unwrap_err().starts_with("line 1:"));
+        assert!(places("Somewhere @ north")
+            .unwrap_err()
+            .starts_with("line 1:"));
         let who = participants("Harold Godwinson (king of England)\nWilliam").unwrap();
         assert_eq!(who[0].role.as_deref(), Some("king of England"));
         assert_eq!(participant(&who[0]), "Harold Godwinson (king of England)");
         assert!(key_points("no colon here").is_err());
-        let s = sources("Wikipedia <https://en.wikipedia.org/wiki/X>\nhttps://example.org/a\nA book").unwrap();
+        let s =
+            sources("Wikipedia <https://en.wikipedia.org/wiki/X>\nhttps://example.org/a\nA book")
+                .unwrap();
         assert_eq!(s[1].name, "example.org");
         assert_eq!(source(&s[0]), "Wikipedia <https://en.wikipedia.org/wiki/X>");
         let r = relations("battle-of-x-1066 (led to)\nother-1067").unwrap();
-        assert_eq!((r[0].kind.as_str(), r[1].kind.as_str()), ("led_to", "related"));
+        assert_eq!(
+            (r[0].kind.as_str(), r[1].kind.as_str()),
+            ("led_to", "related")
+        );
         assert!(relations("two words").is_err());
         assert_eq!(tags(" war, , treaty "), ["war", "treaty"]);
         assert_eq!(paragraphs("One\nline.\n\n\nTwo."), ["One line.", "Two."]);

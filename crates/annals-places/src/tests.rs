@@ -313,12 +313,18 @@ fn completes_places_as_they_are_typed() {
     let g = Gazetteer::get();
     let hits = g.complete("hastin", 5);
     assert!(
-        hits.iter().any(|(h, c)| h.name == "Hastings" && c == "United Kingdom"),
+        hits.iter()
+            .any(|(h, c)| h.name == "Hastings" && c == "United Kingdom"),
         "{:?}",
-        hits.iter().map(|(h, c)| format!("{}, {c}", h.name)).collect::<Vec<_>>()
+        hits.iter()
+            .map(|(h, c)| format!("{}, {c}", h.name))
+            .collect::<Vec<_>>()
     );
     let japan = g.complete("Jap", 3);
     assert_eq!(japan[0].0.name, "Japan", "countries first");
     assert!(g.complete("x", 5).is_empty(), "at least two letters");
-    assert!(g.complete("Zürich", 3).iter().any(|(h, _)| h.name == "Zürich"));
+    assert!(g
+        .complete("Zürich", 3)
+        .iter()
+        .any(|(h, _)| h.name == "Zürich"));
 }

@@ -188,9 +188,6 @@
     choices.forEach(function (c) { var o = h("option", { value: c[0] }, s, c[1]); if (c[0] === value) o.selected = true; });
     return s;
   }
-  // The accessible name of a button holds its visible text (WCAG 2.5.3).
-  var allButton = bar.querySelector('button[data-act="all"]');
-  if (allButton) allButton.setAttribute("aria-label", "Show all events");
   var laneSel = select("Lanes", "tl-lanes", laneBy, opts);
   var colourSel = select("Colours", "tl-colours", colourBy, [["", "Automatic"]].concat(opts.slice(1), [["none", "None"]]));
   laneSel.addEventListener("change", function () { laneBy = laneSel.value; render(); settle(); });

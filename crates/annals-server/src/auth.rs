@@ -51,8 +51,7 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 impl App {
     /// Whether this server takes writes at all.
     pub fn writable(&self) -> bool {
-        self.admin_token().is_some()
-            || self.accounts(|a| a.any()).unwrap_or(false)
+        self.admin_token().is_some() || self.accounts(|a| a.any()).unwrap_or(false)
     }
 
     /// The writer behind a request's bearer token, who must have at least `need`.

@@ -158,7 +158,10 @@ pub async fn forms(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
     )
     .await;
     match read {
-        Ok(Ok(bytes)) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
         Ok(Err(_)) => closing(too_large(limits.max_body)),
         Err(_) => closing(ApiError::new(
             StatusCode::REQUEST_TIMEOUT,

@@ -196,9 +196,11 @@ impl<'a> Accounts<'a> {
 
     /// Whether any user exists (a server with users takes writes from them).
     pub fn any(&self) -> Result<bool, AccountError> {
-        Ok(self
-            .conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM users WHERE disabled = 0)", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE disabled = 0)",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// Make a user. Passwords have at least 10 characters.
@@ -224,7 +226,9 @@ impl<'a> Accounts<'a> {
             params![name, phc, role.name(), created],
         )?;
         if inserted == 0 {
-            return Err(AccountError::Refused(format!("there is a user called {name:?}")));
+            return Err(AccountError::Refused(format!(
+                "there is a user called {name:?}"
+            )));
         }
         Ok(User {
             name: name.to_string(),
@@ -277,7 +281,8 @@ impl<'a> Accounts<'a> {
             // Spend the time a check takes anyway, so that unknown names are not told apart.
             let _ = Argon2::default().hash_password(
                 password.as_bytes(),
-                &SaltString::from_b64("c2FsdHNhbHRzYWx0c2FsdA").map_err(|e| AccountError::Refused(e.to_string()))?,
+                &SaltString::from_b64("c2FsdHNhbHRzYWx0c2FsdA")
+                    .map_err(|e| AccountError::Refused(e.to_string()))?,
             );
             return Ok(None);
         };
@@ -334,7 +339,9 @@ impl<'a> Accounts<'a> {
         label: &str,
     ) -> Result<(i64, String), AccountError> {
         if self.user(user)?.is_none() {
-            return Err(AccountError::Refused(format!("there is no user called {user:?}")));
+            return Err(AccountError::Refused(format!(
+                "there is no user called {user:?}"
+            )));
         }
         let s = secret("annals_")?;
         self.conn.execute(
@@ -407,15 +414,30 @@ mod tests {
         assert!(a.add_user("ann", "short", Role::Editor).is_err());
         a.add_user("ann", "a long enough password", Role::Editor)
             .unwrap();
-        assert!(a.add_user("ANN", "another long one", Role::Admin).is_err(), "names are unique");
+        assert!(
+            a.add_user("ANN", "another long one", Role::Admin).is_err(),
+            "names are unique"
+        );
         assert!(a.any().unwrap());
-        assert!(a.check_password("ann", "wrong password!").unwrap().is_none());
-        assert!(a.check_password("nobody", "whatever it is").unwrap().is_none());
-        let ann = a.check_password("ann", "a long enough password").unwrap().unwrap();
+        assert!(a
+            .check_password("ann", "wrong password!")
+            .unwrap()
+            .is_none());
+        assert!(a
+            .check_password("nobody", "whatever it is")
+            .unwrap()
+            .is_none());
+        let ann = a
+            .check_password("ann", "a long enough password")
+            .unwrap()
+            .unwrap();
         assert_eq!(ann.role, Role::Editor);
         let (s, csrf) = a.new_session("ann", 60_000).unwrap();
         let session = a.session(&s).unwrap().unwrap();
-        assert_eq!((session.user.name.as_str(), session.csrf.as_str()), ("ann", csrf.as_str()));
+        assert_eq!(
+            (session.user.name.as_str(), session.csrf.as_str()),
+            ("ann", csrf.as_str())
+        );
         a.end_session(&s).unwrap();
         assert!(a.session(&s).unwrap().is_none());
         let (id, t) = a.new_token("ann", Scope::Write, "script").unwrap();
@@ -423,13 +445,20 @@ mod tests {
         assert_eq!(a.token(&t).unwrap().unwrap().1, Scope::Write);
         assert!(a.tokens(Some("ann")).unwrap()[0].last_used_ms.is_some());
         assert!(a.revoke_token(id).unwrap());
-        assert!(a.token(&t).unwrap().is_none(), "a revoked token opens nothing");
+        assert!(
+            a.token(&t).unwrap().is_none(),
+            "a revoked token opens nothing"
+        );
         assert!(a.set_role("ann", Role::Reviewer).unwrap());
         assert_eq!(a.user("ann").unwrap().unwrap().role, Role::Reviewer);
         // Secrets are kept only as hashes.
         let kept: i64 = store
             .connection()
-            .query_row("SELECT count(*) FROM tokens WHERE hash = ?1", [t.as_bytes()], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM tokens WHERE hash = ?1",
+                [t.as_bytes()],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(kept, 0);
     }

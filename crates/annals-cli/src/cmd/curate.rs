@@ -57,7 +57,11 @@ pub fn history(db: &Path, args: &HistoryArgs) -> Result<u8> {
             "#{:<6} {}  {}{}{}",
             c.generation,
             when(c.at_ms),
-            if c.author.is_empty() { "unknown" } else { &c.author },
+            if c.author.is_empty() {
+                "unknown"
+            } else {
+                &c.author
+            },
             if c.summary.is_empty() {
                 String::new()
             } else {
@@ -120,7 +124,11 @@ pub fn revert(db: &Path, args: &RevertArgs) -> Result<u8> {
         "{} is as it was after #{} again (change #{generation}){}",
         args.id,
         args.generation,
-        if target.event.is_none() { ": deleted" } else { "" }
+        if target.event.is_none() {
+            ": deleted"
+        } else {
+            ""
+        }
     );
     Ok(exit::OK)
 }

@@ -1,13 +1,13 @@
 //! One module per command.
 
 mod curate;
-mod user;
 mod export;
 mod extract;
 mod import;
 mod read;
 mod search;
 mod serve;
+mod user;
 
 use crate::cli::{CalendarArg, Cli, Command, InputFormat, ReadArgs};
 use crate::exit;

@@ -43,7 +43,12 @@ pub fn user(db: &Path, cmd: UserCommand) -> Result<u8> {
                 outln!("no users yet: `annals user add NAME --role editor`");
             }
             for u in users {
-                outln!("{:<24} {:<9} since {}", u.name, u.role.name(), when(u.created_ms));
+                outln!(
+                    "{:<24} {:<9} since {}",
+                    u.name,
+                    u.role.name(),
+                    when(u.created_ms)
+                );
             }
         }
         UserCommand::Role { name, role } => {

@@ -3,10 +3,10 @@
 use super::{day, Shared};
 use crate::error::ApiError;
 use crate::openapi::bodies;
-use annals_store::accounts::Role;
 use annals_core::json::to_compact_json;
 use annals_core::{Event, RawEvent};
 use annals_dates::CalendarHint;
+use annals_store::accounts::Role;
 use annals_store::{Change, Filter};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};

@@ -5,8 +5,8 @@
 use super::Shared;
 use crate::error::ApiError;
 use crate::openapi::bodies;
-use annals_store::accounts::Role;
 use annals_formats::{Format, ReadOptions};
+use annals_store::accounts::Role;
 use annals_store::identity::PlaceError;
 use annals_store::{Change, Written};
 use axum::body::Bytes;

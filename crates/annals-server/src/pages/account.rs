@@ -90,9 +90,7 @@ pub async fn signin(
     // At most ten attempts a minute from one address, and for one name.
     let limit = 10;
     let by_name = std::net::IpAddr::from(name_key(&f.name));
-    if app.rates().check(peer.ip(), limit).is_err()
-        || app.logins().check(by_name, limit).is_err()
-    {
+    if app.rates().check(peer.ip(), limit).is_err() || app.logins().check(by_name, limit).is_err() {
         app.metrics().shed(Shed::Rate);
         return form(
             &app,
@@ -163,7 +161,9 @@ pub async fn signout(State(app): Shared, headers: HeaderMap, Form(f): Form<SignO
     let mut r = Redirect::to("/").into_response();
     r.headers_mut().insert(
         header::SET_COOKIE,
-        HeaderValue::from_static("annals_session=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0"),
+        HeaderValue::from_static(
+            "annals_session=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0",
+        ),
     );
     r
 }
@@ -188,7 +188,10 @@ pub(crate) fn editor(
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "forbidden",
-            format!("this needs the {need} role; {} is {}", session.user.name, session.user.role),
+            format!(
+                "this needs the {need} role; {} is {}",
+                session.user.name, session.user.role
+            ),
         ));
     }
     Ok(session)

@@ -74,40 +74,6 @@ fn render(app: &App, kind: Kind, name: &str, p: EntityPage, headers: &HeaderMap)
     }
 }
 
-/// Participants whose names share a word with `name` (Napoleon → Napoleon Bonaparte).
-fn similar(app: &App, name: &str) -> Result<Vec<String>, ApiError> {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .filter(|w| w.len() > 2)
-        .collect();
-    if words.is_empty() {
-        return Ok(Vec::new());
-    }
-    let request = crate::api::parse_query(Some(&words.join(" OR ")))?;
-    let r = app.index()?.search(
-        &request,
-        &SearchOptions {
-            limit: 1,
-            cursor: None,
-            facets: true,
-            facet_size: 50,
-        },
-    )?;
-    Ok(r.facets
-        .0
-        .iter()
-        .find(|(n, _)| *n == "participant")
-        .map(|(_, c)| {
-            c.iter()
-                .map(|(v, _)| v.clone())
-                .filter(|v| words.iter().any(|w| v.to_lowercase().contains(w.as_str())))
-                .take(5)
-                .collect()
-        })
-        .unwrap_or_default())
-}
-
 fn body(app: &App, kind: Kind, name: &str, p: EntityPage) -> Result<Markup, ApiError> {
     let filter = kind.filter(name);
     let request = crate::api::parse_query(Some(&format!("{filter} sort:date")))?;
@@ -179,10 +145,20 @@ fn body(app: &App, kind: Kind, name: &str, p: EntityPage) -> Result<Markup, ApiE
     } else {
         None
     };
-    let suggestions = if total == 0 && kind == Kind::Participant {
-        similar(app, name)?
-    } else {
-        Vec::new()
+    let suggestions = match (total, kind) {
+        (0, Kind::Participant) => app
+            .index()?
+            .suggest_participants(name, 5)?
+            .into_iter()
+            .map(|s| (super::participant_href(&s), s))
+            .collect(),
+        (0, Kind::Place) => app
+            .index()?
+            .suggest_places(name, 5)?
+            .into_iter()
+            .map(|s| (format!("/places/{}", enc(&s)), s))
+            .collect(),
+        _ => Vec::new(),
     };
     let q = filter.clone();
     Ok(html! {
@@ -203,9 +179,9 @@ fn body(app: &App, kind: Kind, name: &str, p: EntityPage) -> Result<Markup, ApiE
         @if !suggestions.is_empty() {
             p.suggest {
                 "Did you mean "
-                @for (i, s) in suggestions.iter().enumerate() {
+                @for (i, (href, s)) in suggestions.iter().enumerate() {
                     @if i > 0 { ", " }
-                    a href=(super::participant_href(s)) { (s) }
+                    a href=(href) { (s) }
                 }
                 "?"
             }

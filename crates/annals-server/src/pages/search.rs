@@ -10,8 +10,8 @@ use crate::error::ApiError;
 use annals_index::{SearchOptions, SearchResult, Timeline, TimelineOptions};
 use annals_query::Sort;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::http::HeaderMap;
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -87,7 +87,11 @@ fn href(q: &str, sort: &str, from: &str, to: &str) -> String {
 }
 
 /// `GET /search`.
-pub async fn search(State(app): Shared, Query(p): Query<SearchPage>, headers: HeaderMap) -> Response {
+pub async fn search(
+    State(app): Shared,
+    Query(p): Query<SearchPage>,
+    headers: HeaderMap,
+) -> Response {
     let q = p.q.trim().to_string();
     match results(&app, &q, &p) {
         Ok(body) => Page {
@@ -183,6 +187,16 @@ fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
         }
         (density(q, &t))
         @if r.hits.is_empty() {
+            @if !r.suggestions.is_empty() {
+                p.suggest {
+                    "Did you mean "
+                    @for (i, s) in r.suggestions.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        a href=(href(&s.query, sort, &from, &to)) { q { (s.query) } }
+                    }
+                    "?"
+                }
+            }
             (empty(q, &chips, !from.is_empty() || !to.is_empty()))
         } @else {
             div.results {
@@ -195,6 +209,9 @@ fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
                                 @if let Some(place) = &h.place { " · " span.where { (place) } }
                             }
                             @if !h.snippet.is_empty() { p.snippet { (snippet(&h.snippet)) } }
+                            @if let Some(m) = &h.matched {
+                                p.matched { "Matched " (matched_field(m.field)) ": " mark { (m.value) } }
+                            }
                         }
                     }
                 }
@@ -262,6 +279,15 @@ fn facets(q: &str, sort: &str, from: &str, to: &str, r: &SearchResult) -> Markup
                 }
             }
         }
+    }
+}
+
+/// How a hit's name match reads.
+fn matched_field(f: annals_index::NameField) -> &'static str {
+    match f {
+        annals_index::NameField::Participant => "participant",
+        annals_index::NameField::Place => "place",
+        annals_index::NameField::Tag => "tag",
     }
 }
 

@@ -24,7 +24,11 @@ pub struct TimelinePage {
 }
 
 /// `GET /timeline`.
-pub async fn timeline(State(app): Shared, Query(p): Query<TimelinePage>, headers: HeaderMap) -> Response {
+pub async fn timeline(
+    State(app): Shared,
+    Query(p): Query<TimelinePage>,
+    headers: HeaderMap,
+) -> Response {
     let q = p.q.clone().unwrap_or_default();
     match body(&app, p) {
         Ok(body) => Page {
@@ -106,7 +110,7 @@ fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
                 button type="button" data-act="in" aria-label="Zoom in" title="Zoom in (+)" { "+" }
                 button type="button" data-act="earlier" aria-label="Pan earlier" title="Earlier (←)" { "←" }
                 button type="button" data-act="later" aria-label="Pan later" title="Later (→)" { "→" }
-                button type="button" data-act="all" aria-label="Show all events" title="Show all events" { "Everything" }
+                button type="button" data-act="all" title="Show all events" { "Everything" }
                 output.tl-range aria-live="polite" {}
             }
             div.tl-view tabindex="0" role="group" aria-roledescription="timeline"
