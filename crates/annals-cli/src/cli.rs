@@ -84,6 +84,18 @@ in the input always win."
     /// Put an event back as it was after a given change (a new change itself; a deleted
     /// event comes back).
     Revert(RevertArgs),
+    /// Pairs of events that look like one event recorded twice, waiting for review.
+    #[command(
+        after_help = "Imports propose pairs by themselves (same title and date, or alike enough: dates that \
+overlap, titles, summaries, places and participants alike). --scan looks again through every stored event. \
+Examples:\n  annals duplicates                       the review queue, best first\n  annals duplicates --scan --min-score 0.6\n  annals merge hastings hastings-2        keep hastings, merge hastings-2 into it\n  annals distinct kadesh kadesh-1274      two events after all: never proposed again"
+    )]
+    Duplicates(DuplicatesArgs),
+    /// Make two events one: KEPT stays (with both records' lists and sources), OTHER is
+    /// deleted and redirects to KEPT, links to OTHER point to KEPT.
+    Merge(MergeArgs),
+    /// Mark two events proposed as duplicates as different events.
+    Distinct(DistinctArgs),
     /// Copy the database and its index, consistently, while a server may be writing.
     #[command(
         after_help = "The backup is a database itself: FILE and FILE.index/ beside it, at one write (generation). \
@@ -488,6 +500,45 @@ pub struct RevertArgs {
     /// Why (recorded with the change).
     #[arg(long, value_name = "TEXT")]
     pub summary: Option<String>,
+}
+
+/// `annals duplicates`.
+#[derive(Debug, Args)]
+pub struct DuplicatesArgs {
+    /// Look through every stored event for pairs (through the search index: dates that
+    /// overlap, words alike) and propose them, before listing the queue.
+    #[arg(long)]
+    pub scan: bool,
+    /// With --scan: propose pairs scoring at least this (0 to 1).
+    #[arg(long, value_name = "SCORE", default_value_t = annals_index::duplicates::MIN_SCORE)]
+    pub min_score: f64,
+    /// List at most this many pairs.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+    /// Print JSON Lines: a, b, score, reasons.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The event that stays.
+    pub kept: String,
+    /// The event merged into it.
+    pub other: String,
+    /// Why (recorded with the change).
+    #[arg(long, value_name = "TEXT")]
+    pub summary: Option<String>,
+}
+
+/// `annals distinct`.
+#[derive(Debug, Args)]
+pub struct DistinctArgs {
+    /// One event.
+    pub a: String,
+    /// The other.
+    pub b: String,
 }
 
 /// `annals backup`.

@@ -156,10 +156,16 @@ fn e2e() -> Option<PathBuf> {
 
 /// Runs one script of `tests/e2e` against a fresh demo server and asserts it ends with `marker`.
 fn run_script(script: &str, marker: &str, env: &[(&str, &str)]) {
+    run_script_on(script, marker, env, |_| {});
+}
+
+/// [`run_script`] on the demo made ready by `prepare` before it is served.
+fn run_script_on(script: &str, marker: &str, env: &[(&str, &str)], prepare: impl FnOnce(&Path)) {
     let Some(bin) = chromium() else { return };
     let Some(e2e) = e2e() else { return };
     let dir = tempfile::tempdir().unwrap();
     let db = demo_with_bait(dir.path());
+    prepare(&db);
     let server = serve(&db);
     let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
@@ -204,6 +210,57 @@ fn pages_in_chromium() {
 #[test]
 fn timeline_in_chromium() {
     run_script("timeline.mjs", "timeline e2e: all checks passed", &[]);
+}
+
+/// Add a user with `role` and the password the e2e scripts sign in with.
+fn add_user(db: &Path, name: &str, role: &str) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("--db")
+        .arg(db)
+        .args(["user", "add", name, "--role", role])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{PASSWORD}").unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success(), "annals user add {name}");
+}
+
+const PASSWORD: &str = "a long enough password";
+
+/// Editing, history, conflicts, putting back, and merging duplicates, signed in as an editor
+/// and a reviewer (`tests/e2e/curation.mjs`), at desktop and phone sizes.
+#[test]
+fn curation_in_chromium() {
+    run_script_on(
+        "curation.mjs",
+        "curation e2e: all checks passed",
+        &[
+            ("EDITOR_NAME", "clio"),
+            ("REVIEWER_NAME", "herodotus"),
+            ("PASSWORD", PASSWORD),
+            ("COPY_ID", "hastings-copy"),
+        ],
+        |db| {
+            add_user(db, "clio", "editor");
+            add_user(db, "herodotus", "reviewer");
+            // The battle written again by another hand: the import proposes the pair; an
+            // event that links to the copy must link to the kept event after the merge.
+            let dir = db.parent().unwrap();
+            let copy = dir.join("copy.jsonl");
+            std::fs::write(
+                &copy,
+                r#"{"id": "hastings-copy", "title": "Hastings, battle of", "date": "1066", "summary": "Duke William's Normans defeated King Harold's English army near Hastings.", "places": [{"name": "Battle", "country": "United Kingdom"}]}
+{"id": "after-hastings-test", "title": "A test event after the battle", "date": "1067", "summary": "Linked to the copy.", "related": [{"id": "hastings-copy", "kind": "follows"}]}"#,
+            )
+            .unwrap();
+            let out = ok(db, &["import", copy.to_str().unwrap()]);
+            assert!(out.contains("look like the same event"), "{out}");
+        },
+    );
 }
 
 #[test]

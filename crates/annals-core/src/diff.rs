@@ -47,12 +47,13 @@ impl FieldChange {
                 out.push(Line::Kept(a[i].clone()));
                 i += 1;
                 j += 1;
-            } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                out.push(Line::Added(b[j].clone()));
-                j += 1;
-            } else {
+            } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+                // What went comes before what came, as diffs read.
                 out.push(Line::Removed(a[i].clone()));
                 i += 1;
+            } else {
+                out.push(Line::Added(b[j].clone()));
+                j += 1;
             }
         }
         out

@@ -75,15 +75,24 @@ pub struct Participant {
     pub role: Option<String>,
 }
 
-/// A source of the record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A source of the record, as a citation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Name ("en.wikipedia.org").
+    /// Name or title ("en.wikipedia.org", "Anglo-Saxon Chronicle").
     pub name: String,
     /// Address, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When the address was read, as written ("2024-05-01").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<String>,
+    /// The licence of the text taken from it ("CC BY-SA 4.0").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// The words the record rests on, quoted from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 /// A link to another event.

@@ -10,7 +10,9 @@ pub mod event;
 pub mod html;
 pub mod id;
 pub mod json;
+pub mod likeness;
 pub mod lines;
+pub mod merge;
 
 pub use event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
 pub use id::event_id;

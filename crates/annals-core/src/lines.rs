@@ -38,11 +38,80 @@ pub fn key_point(k: &KeyPoint) -> String {
 }
 
 /// A source as a line.
+///
+/// `Anglo-Saxon Chronicle <https://example.org/> | accessed 2024-05-01 | licence CC BY-SA 4.0 |
+/// quote "Harold was killed"`: the name, its address in angle brackets, then the optional
+/// parts, each after ` | ` and its word. [`parse_source`] reads it back.
 pub fn source(s: &Source) -> String {
-    match &s.url {
+    let mut line = match &s.url {
+        Some(u) if s.name.is_empty() => u.clone(),
         Some(u) => format!("{} <{u}>", s.name),
         None => s.name.clone(),
+    };
+    for (word, value) in [("accessed", &s.accessed), ("licence", &s.licence)] {
+        if let Some(v) = value {
+            line.push_str(&format!(" | {word} {v}"));
+        }
     }
+    if let Some(q) = &s.quote {
+        line.push_str(&format!(" | quote \"{q}\""));
+    }
+    line
+}
+
+/// A source from its line (see [`source`]); a bare address names itself by its host. Parts
+/// after ` | ` that start with no known word stay in the name, so nothing is lost.
+pub fn parse_source(line: &str) -> Source {
+    let mut parts = line.trim().split(" | ");
+    let head = parts.next().unwrap_or_default().trim();
+    let mut s = match head
+        .strip_suffix('>')
+        .and_then(|l| l.rsplit_once(" <"))
+        .filter(|(name, _)| !name.trim().is_empty())
+    {
+        Some((name, url)) => Source {
+            name: name.trim().to_string(),
+            url: Some(url.trim().to_string()),
+            ..Source::default()
+        },
+        None if head.starts_with("http://") || head.starts_with("https://") => Source {
+            name: head
+                .split("://")
+                .nth(1)
+                .and_then(|r| r.split('/').next())
+                .unwrap_or(head)
+                .to_string(),
+            url: Some(head.to_string()),
+            ..Source::default()
+        },
+        None => Source {
+            name: head.to_string(),
+            ..Source::default()
+        },
+    };
+    for part in parts {
+        let part = part.trim();
+        let word = |w: &str| {
+            part.strip_prefix(w)
+                .filter(|rest| rest.starts_with(' '))
+                .map(|rest| rest.trim().to_string())
+        };
+        if let Some(v) = word("accessed") {
+            s.accessed = Some(v);
+        } else if let Some(v) = word("licence").or_else(|| word("license")) {
+            s.licence = Some(v);
+        } else if let Some(v) = word("quote") {
+            let unquoted = v
+                .strip_prefix(['"', '“'])
+                .and_then(|q| q.strip_suffix(['"', '”']))
+                .unwrap_or(&v);
+            s.quote = Some(unquoted.to_string());
+        } else {
+            s.name.push_str(" | ");
+            s.name.push_str(part);
+        }
+    }
+    s
 }
 
 /// A relation as a line.
@@ -130,33 +199,7 @@ pub fn key_points(text: &str) -> Result<Vec<KeyPoint>, String> {
 
 /// Sources, one per line.
 pub fn sources(text: &str) -> Result<Vec<Source>, String> {
-    Ok(items(text)
-        .map(|(_, line)| {
-            match line
-                .strip_suffix('>')
-                .and_then(|l| l.rsplit_once(" <"))
-                .filter(|(name, _)| !name.trim().is_empty())
-            {
-                Some((name, url)) => Source {
-                    name: name.trim().to_string(),
-                    url: Some(url.trim().to_string()),
-                },
-                None if line.starts_with("http://") || line.starts_with("https://") => Source {
-                    name: line
-                        .split("://")
-                        .nth(1)
-                        .and_then(|r| r.split('/').next())
-                        .unwrap_or(line)
-                        .to_string(),
-                    url: Some(line.to_string()),
-                },
-                None => Source {
-                    name: line.to_string(),
-                    url: None,
-                },
-            }
-        })
-        .collect())
+    Ok(items(text).map(|(_, line)| parse_source(line)).collect())
 }
 
 /// Related events, one per line: an id, and how it relates (default `related`).
@@ -228,6 +271,14 @@ mod tests {
                 .unwrap();
         assert_eq!(s[1].name, "example.org");
         assert_eq!(source(&s[0]), "Wikipedia <https://en.wikipedia.org/wiki/X>");
+        // A citation with every part reads back as written; an unknown part stays in the name.
+        let line = "Chronicle <https://example.org/c> | accessed 2024-05-01 | licence CC BY-SA 4.0 | quote \"Harold fell\"";
+        let c = parse_source(line);
+        assert_eq!(c.accessed.as_deref(), Some("2024-05-01"));
+        assert_eq!(c.licence.as_deref(), Some("CC BY-SA 4.0"));
+        assert_eq!(c.quote.as_deref(), Some("Harold fell"));
+        assert_eq!(source(&c), line);
+        assert_eq!(parse_source("Annals | vol. 2").name, "Annals | vol. 2");
         let r = relations("battle-of-x-1066 (led to)\nother-1067").unwrap();
         assert_eq!(
             (r[0].kind.as_str(), r[1].kind.as_str()),

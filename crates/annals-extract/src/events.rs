@@ -1175,6 +1175,7 @@ fn candidate(
     let source = Source {
         name: format!("{} (characters {c0}-{c1})", src.name),
         url: src.url.as_ref().map(|u| format!("{u}#char={c0},{c1}")),
+        ..Source::default()
     };
     let id = event_id(&title, &date);
     let event = Event {

@@ -168,9 +168,14 @@ pub fn node(e: &Event, dropped: &mut Vec<Dropped>) -> Value {
         let cites: Vec<Value> = e
             .sources
             .iter()
-            .map(|s| match &s.url {
-                Some(u) => json!({"@type": "CreativeWork", "name": s.name, "url": u}),
-                None => json!({"@type": "CreativeWork", "name": s.name}),
+            .map(|s| {
+                let mut c = json!({"@type": "CreativeWork", "name": s.name});
+                for (key, value) in [("url", &s.url), ("license", &s.licence), ("text", &s.quote)] {
+                    if let Some(v) = value {
+                        c[key] = json!(v);
+                    }
+                }
+                c
             })
             .collect();
         m.insert("citation".into(), json!(cites));

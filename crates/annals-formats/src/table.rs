@@ -185,9 +185,13 @@ fn row<'a>(get: &dyn Fn(usize) -> &'a str, opts: &ReadOptions) -> Result<Event, 
         .into_iter()
         .map(|s| {
             let f = fields(s);
+            let part = |i: usize| f.get(i).map(|r| r.to_string()).filter(|r| !r.is_empty());
             Source {
                 name: f[0].to_string(),
-                url: f.get(1).map(|r| r.to_string()).filter(|r| !r.is_empty()),
+                url: part(1),
+                accessed: part(2),
+                licence: part(3),
+                quote: part(4),
             }
         })
         .collect();
@@ -311,7 +315,14 @@ impl EventWriter for Writer {
             .iter()
             .map(|s| {
                 check("source", &s.name, true);
-                joined(vec![s.name.clone(), s.url.clone().unwrap_or_default()])
+                let part = |v: &Option<String>| v.clone().unwrap_or_default();
+                joined(vec![
+                    s.name.clone(),
+                    part(&s.url),
+                    part(&s.accessed),
+                    part(&s.licence),
+                    part(&s.quote),
+                ])
             })
             .collect();
         let related = e

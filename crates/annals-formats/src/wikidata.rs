@@ -464,6 +464,8 @@ fn item(
         vec![Source {
             name: "wikidata.org".into(),
             url: Some(format!("https://www.wikidata.org/wiki/{id}")),
+            licence: Some("CC0 1.0".into()),
+            ..Source::default()
         }]
     };
     RawEvent {

@@ -16,12 +16,14 @@
 //! - [`texts`]: the narratives and key points a hit may show, read from the store.
 //! - [`timeline`]: event density over any window, from billions of years to a day.
 //! - [`related`]: explicit and computed relations; on this day.
+//! - [`duplicates`]: candidates for one event recorded twice.
 //! - [`sync`]: the store and the index in step (writes, catching up, rebuilding).
 //! - [`backup`]: consistent online backups of a store and its index, and restoring them.
 
 pub mod backup;
 pub mod collect;
 pub mod compile;
+pub mod duplicates;
 pub mod highlight;
 pub mod related;
 pub mod schema;

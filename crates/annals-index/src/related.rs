@@ -196,7 +196,7 @@ impl SearchIndex {
         // 5. Similar text: the event's most distinctive words (tantivy's MoreLikeThis asserts on
         // indexes with deleted documents, so we build the query ourselves).
         let q =
-            self.similar_text_query(&searcher, &format!("{} {}", event.title, event.summary))?;
+            self.similar_text_query(&searcher, &format!("{} {}", event.title, event.summary), 2)?;
         for addr in self.top(&searcher, &q, 3, Order::Relevance)? {
             push(
                 &mut out,
@@ -247,8 +247,14 @@ impl SearchIndex {
         Ok(out)
     }
 
-    /// A query for the eight rarest words of `text` that occur in at least one other event.
-    fn similar_text_query(&self, searcher: &Searcher, text: &str) -> Result<BooleanQuery> {
+    /// A query for the eight rarest words of `text` that occur in at least `min_df` events
+    /// (2 for an indexed event: itself and one other).
+    pub(crate) fn similar_text_query(
+        &self,
+        searcher: &Searcher,
+        text: &str,
+        min_df: u64,
+    ) -> Result<BooleanQuery> {
         let f = self.fields();
         let mut compiler = crate::compile::Compiler::new(self.tantivy(), f, searcher)?;
         let mut tokens = compiler.tokens(text);
@@ -257,7 +263,7 @@ impl SearchIndex {
         let mut scored = Vec::new();
         for t in tokens {
             let df = compiler.doc_freq(&t)?;
-            if df >= 2 {
+            if df >= min_df {
                 scored.push((df, t));
             }
         }

@@ -25,6 +25,8 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 const PER_VALUE: usize = 3;
 /// Indexed words tried for each word of a name: those it begins, and those a typo away.
 const STEMS_PER_WORD: usize = 16;
+/// Names read from one segment's dictionary for a completion.
+const COMPLETION_SCAN: usize = 2_000;
 /// Events whose names are compared with a name that matched nothing.
 const CANDIDATE_EVENTS: usize = 400;
 
@@ -65,6 +67,59 @@ impl SearchIndex {
     /// nothing.
     pub fn suggest_places(&self, name: &str, n: usize) -> Result<Vec<String>> {
         self.suggest_names(Names::Places, name, n)
+    }
+
+    /// Participants whose names begin with `prefix` (folded, as filters compare), for an
+    /// editor's completion: at most `n`, those of the most events first, each as written.
+    /// Reads at most [`COMPLETION_SCAN`] names of each segment's dictionary, so a short prefix
+    /// costs no more than a long one.
+    pub fn complete_participants(&self, prefix: &str, n: usize) -> Result<Vec<String>> {
+        let searcher = self.searcher();
+        let f = *self.fields();
+        let mut compiler = Compiler::new(self.tantivy(), &f, &searcher)?;
+        let key = compiler.key_of(prefix);
+        if key.is_empty() || n == 0 {
+            return Ok(Vec::new());
+        }
+        let mut found: HashMap<String, u64> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(f.key_participant)?;
+            let mut terms = inverted.terms().range().ge(key.as_bytes()).into_stream()?;
+            let mut read = 0;
+            while read < COMPLETION_SCAN && terms.advance() {
+                read += 1;
+                if !terms.key().starts_with(key.as_bytes()) {
+                    break;
+                }
+                if let Ok(k) = std::str::from_utf8(terms.key()) {
+                    *found.entry(k.to_string()).or_default() += u64::from(terms.value().doc_freq);
+                }
+            }
+        }
+        let mut ranked: Vec<(String, u64)> = found.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut out = Vec::new();
+        for (k, _) in ranked.into_iter().take(n) {
+            let q = TermQuery::new(
+                Term::from_field_text(f.key_participant, &k),
+                IndexRecordOption::Basic,
+            );
+            let top = searcher.search(
+                &q,
+                &TopHits {
+                    limit: 1,
+                    order: Order::DateAsc,
+                    after: None,
+                },
+            )?;
+            if let Some((_, addr)) = top.first() {
+                let names = names_of(&searcher, *addr, Names::Participants, f.place)?;
+                if let Some(name) = names.into_iter().find(|v| compiler.key_of(v) == k) {
+                    out.push(name);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The indexed words nearest to `word` (at most `n`): those one edit from it, then two,

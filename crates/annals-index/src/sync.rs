@@ -18,7 +18,7 @@
 use crate::{dir_for, IndexError, Result, SearchIndex, Writer};
 use annals_core::Event;
 use annals_store::identity::{Claims, PlaceError, Placed};
-use annals_store::{Change, EventStore, StoreError, Transaction, Written};
+use annals_store::{Change, EventStore, StoreError, Transaction, Verdict, Written};
 use std::path::Path;
 use std::time::Duration;
 
@@ -181,6 +181,51 @@ impl<'s> Write<'s> {
             self.writer.delete(id);
         }
         Ok(deleted)
+    }
+
+    /// Make `gone` one with `kept` (the merged record, [`annals_core::merge`]): `kept` is
+    /// written, the events that link to `gone` link to `kept` instead, `gone` is deleted (its
+    /// history stays) and answers with a redirect to `kept`, and the pair is decided as
+    /// merged. Returns how many linking events were rewritten.
+    pub fn merge(&mut self, kept: &Event, gone: &str) -> Result<usize> {
+        if kept.id == gone {
+            return Err(IndexError::Query(format!(
+                "{gone} cannot be merged into itself"
+            )));
+        }
+        self.upsert(kept, None)?;
+        let linking = self.tx.linking(gone, usize::MAX)?;
+        let mut rewritten = 0;
+        for (mut other, _) in linking {
+            if other.id == kept.id {
+                continue;
+            }
+            let before = std::mem::take(&mut other.related);
+            for r in before {
+                let to = if r.id == gone {
+                    kept.id.as_str()
+                } else {
+                    r.id.as_str()
+                };
+                other.relate(to, &r.kind);
+            }
+            self.upsert(&other, None)?;
+            rewritten += 1;
+        }
+        self.delete(gone)?;
+        self.tx.redirect(gone, &kept.id)?;
+        self.tx.decide_duplicate(&kept.id, gone, Verdict::Merged)?;
+        Ok(rewritten)
+    }
+
+    /// Propose a pair of events as one, for review (a pair already decided stays decided).
+    pub fn propose(&mut self, d: &annals_store::Duplicate) -> Result<()> {
+        Ok(self.tx.propose_duplicate(&d.a, &d.b, d.score, &d.reasons)?)
+    }
+
+    /// Decide a pair of events proposed as one (or not yet proposed).
+    pub fn decide(&mut self, a: &str, b: &str, verdict: Verdict) -> Result<()> {
+        Ok(self.tx.decide_duplicate(a, b, verdict)?)
     }
 
     /// With [`Plan::Rebuild`]: empty the index and fill it from the transaction's view.

@@ -251,6 +251,17 @@ fn empty_results_suggest_what_the_index_holds() {
         Vec::<String>::new()
     );
     assert!(index.suggest_participants("zzz", 3).unwrap().is_empty());
+    // Completion for the editor: names that begin with what was typed, as written.
+    assert_eq!(
+        index.complete_participants("napol", 5).unwrap(),
+        ["Napoleon Bonaparte"]
+    );
+    assert_eq!(
+        index.complete_participants("RAMESSES", 5).unwrap(),
+        ["Ramesses II"]
+    );
+    assert!(index.complete_participants("zzz", 5).unwrap().is_empty());
+    assert!(index.complete_participants("", 5).unwrap().is_empty());
     assert_eq!(index.suggest_places("Munstr", 3).unwrap(), ["Münster"]);
     assert_eq!(index.suggest_places("Wat", 3).unwrap(), ["Waterloo"]);
 
@@ -266,4 +277,41 @@ fn empty_results_suggest_what_the_index_holds() {
     // there are hits.
     assert!(search(&index, "Romulus Hastings").suggestions.is_empty());
     assert!(search(&index, "Rome").suggestions.is_empty());
+}
+
+#[test]
+fn duplicate_candidates_share_dates_and_words() {
+    let mut events = corpus();
+    // The same battle written by another hand, a battle on another day, and one undated.
+    events.push(event(serde_json::json!({
+        "id": "hastings-2", "title": "Hastings, battle of", "date": "1066",
+        "summary": "Normans under William beat Harold's English army near Hastings.",
+    })));
+    events.push(event(serde_json::json!({
+        "id": "stamford", "title": "Battle of Stamford Bridge", "date": "1066-09-25",
+        "summary": "Harold's English army beat the Norwegians.",
+    })));
+    let (_dir, index) = build(&events);
+    let hastings = events.iter().find(|e| e.id == "hastings").unwrap();
+    let found = index.duplicate_candidates(hastings, 10).unwrap();
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("hastings-2"),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"hastings".to_string()));
+    // Dates must overlap: Waterloo shares "battle" but not the year.
+    assert!(!found.contains(&"waterloo".to_string()), "{found:?}");
+    // The index narrows, likeness decides: the rewritten copy scores above the other battle.
+    let score = |id: &str| {
+        let other = events.iter().find(|e| e.id == id).unwrap();
+        annals_core::likeness::likeness(hastings, other).map(|(s, _)| s)
+    };
+    assert!(
+        score("hastings-2").unwrap() > 0.5,
+        "{:?}",
+        score("hastings-2")
+    );
+    assert!(score("stamford").unwrap_or(0.0) < score("hastings-2").unwrap());
+    assert_eq!(score("waterloo"), None);
 }

@@ -212,6 +212,19 @@ impl App {
         Ok(&self.index)
     }
 
+    /// The stored events likely to record the same event as `event` (a new one), to propose
+    /// for review as it is written. A few index queries and record reads: bounded, whatever
+    /// the corpus.
+    pub fn likely_duplicates(
+        &self,
+        event: &annals_core::Event,
+    ) -> Result<Vec<annals_store::Duplicate>, ApiError> {
+        let index = self.index()?;
+        self.read(|s| {
+            Ok(index.likely_duplicates(s, event, annals_index::duplicates::MIN_SCORE, 5)?)
+        })
+    }
+
     /// Run `f` with the accounts (users, sessions, tokens), on a read connection.
     pub fn accounts<T>(
         &self,

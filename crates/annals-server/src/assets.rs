@@ -50,6 +50,11 @@ fn all() -> &'static [Asset] {
                 "text/javascript; charset=utf-8",
                 include_bytes!("../assets/map.js").as_slice(),
             ),
+            (
+                "edit.js",
+                "text/javascript; charset=utf-8",
+                include_bytes!("../assets/edit.js").as_slice(),
+            ),
             ("world.svg", "image/svg+xml", world.as_bytes()),
             (
                 "favicon.svg",

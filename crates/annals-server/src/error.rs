@@ -17,6 +17,8 @@ pub struct ApiError {
     pub code: &'static str,
     /// What happened.
     pub message: String,
+    /// Where the thing asked for is now (a `Location` header; with `moved`).
+    pub location: Option<String>,
 }
 
 impl ApiError {
@@ -26,6 +28,7 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            location: None,
         }
     }
     /// 400 bad_request.
@@ -46,10 +49,25 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The same error, naming where the thing asked for is now.
+    pub fn with_location(mut self, to: String) -> ApiError {
+        self.location = Some(to);
+        self
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::json!({"error": {"code": self.code, "message": self.message}});
-        (self.status, Json(body)).into_response()
+        let mut r = (self.status, Json(body)).into_response();
+        if let Some(v) = self
+            .location
+            .and_then(|l| axum::http::HeaderValue::from_str(&l).ok())
+        {
+            r.headers_mut().insert(axum::http::header::LOCATION, v);
+        }
+        r
     }
 }
 

@@ -75,10 +75,29 @@ pub fn router(app: Arc<App>) -> Router {
         .route(
             "/api/import",
             post(api::import.layer(expensive()).layer(writes())),
+        )
+        .route(
+            "/api/events/{id}/revert",
+            post(api::history::revert.layer(writes())),
         );
     Router::new()
         .route("/", get(pages::home))
         .route("/events/{id}", get(pages::event))
+        .route(
+            "/events/new",
+            get(pages::edit::new_page).post(pages::edit::create),
+        )
+        .route(
+            "/events/{id}/edit",
+            get(pages::edit::edit_page).post(pages::edit::update),
+        )
+        .route("/events/{id}/delete", post(pages::edit::delete))
+        .route("/events/{id}/history", get(pages::history::history))
+        .route("/events/{id}/revert", post(pages::history::revert))
+        .route("/review", get(pages::review::queue))
+        .route("/review/{a}/{b}", get(pages::review::compare))
+        .route("/review/{a}/{b}/merge", post(pages::review::merge_pair))
+        .route("/review/{a}/{b}/distinct", post(pages::review::distinct))
         .route(
             "/signin",
             get(pages::account::signin_page).post(pages::account::signin),
@@ -88,6 +107,10 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/favicon.ico", get(assets::favicon))
         .route("/api/openapi.json", get(openapi::openapi))
         .route("/api/events/{id}/related", get(api::related))
+        .route("/api/events/{id}/revisions", get(api::history::revisions))
+        .route("/api/dates", get(api::assist::dates))
+        .route("/api/complete/places", get(api::assist::places))
+        .route("/api/complete/participants", get(api::assist::participants))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))

@@ -49,7 +49,12 @@ pub mod bodies {
         Participants,
         Countries,
         ImportReport,
-        AnyJson
+        AnyJson,
+        DateReading,
+        PlaceCompletions,
+        ParticipantCompletions,
+        Revisions,
+        RevertRequest
     );
 }
 
@@ -76,11 +81,18 @@ pub mod bodies {
         api::explore::places,
         api::transfer::export,
         api::transfer::import,
+        api::history::revisions,
+        api::history::revert,
+        api::assist::dates,
+        api::assist::places,
+        api::assist::participants,
     ),
     tags(
         (name = "events", description = "Reading and writing events"),
         (name = "explore", description = "Search, timeline, map, on this day"),
         (name = "transfer", description = "Import and export"),
+        (name = "history", description = "Every state of an event: who changed what, and putting one back"),
+        (name = "assist", description = "Help for editors: how a date reads, names completed"),
     )
 )]
 struct Doc;

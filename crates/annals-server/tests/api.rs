@@ -124,7 +124,7 @@ fn read_write_and_errors() {
     );
     let r = request(&s, "DELETE", "/api/events/xss", &[(k, &v)], b"");
     assert_eq!(r.status, 204);
-    assert_eq!(get(&s, "/api/events/xss").code(), "not_found");
+    assert_eq!(get(&s, "/api/events/xss").code(), "deleted");
     // Errors are JSON with stable codes.
     assert_eq!(post(&s, "/api/events", "{not json").code(), "invalid_event");
     assert_eq!(

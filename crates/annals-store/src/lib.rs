@@ -78,6 +78,21 @@ pub struct Revision {
     pub event: Option<Event>,
 }
 
+impl Revision {
+    /// As JSON (the CLI's `history --json` and the API's revisions): `generation`, `at_ms`,
+    /// `author`, `summary`, `deleted` and `event`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "generation": self.commit.generation,
+            "at_ms": self.commit.at_ms,
+            "author": self.commit.author,
+            "summary": self.commit.summary,
+            "deleted": self.event.is_none(),
+            "event": self.event,
+        })
+    }
+}
+
 /// Which events to list.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -193,6 +208,47 @@ pub struct Duplicate {
     pub reasons: String,
 }
 
+/// What reviewers decided about two events proposed as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Not decided yet.
+    Open,
+    /// Merged into one.
+    Merged,
+    /// Two different events: never proposed again.
+    Distinct,
+}
+
+impl Verdict {
+    /// As stored.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Open => "open",
+            Verdict::Merged => "merged",
+            Verdict::Distinct => "distinct",
+        }
+    }
+
+    /// From its stored name.
+    pub fn from_name(name: &str) -> Option<Verdict> {
+        match name {
+            "open" => Some(Verdict::Open),
+            "merged" => Some(Verdict::Merged),
+            "distinct" => Some(Verdict::Distinct),
+            _ => None,
+        }
+    }
+}
+
+/// A pair's ids in the order the store keeps them (the smaller first).
+pub fn pair<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
 /// A storage backend for events.
 pub trait EventStore {
     /// Start a transaction on behalf of `change`: nothing it writes is seen by others until
@@ -235,6 +291,10 @@ pub trait EventStore {
     fn provenance(&self, id: &str) -> Result<Option<Provenance>, StoreError>;
     /// Pairs proposed as duplicates that nobody has decided on yet, best first.
     fn open_duplicates(&self, limit: usize) -> Result<Vec<Duplicate>, StoreError>;
+    /// How a pair of events was decided, if it was proposed or decided at all.
+    fn duplicate_status(&self, a: &str, b: &str) -> Result<Option<Verdict>, StoreError>;
+    /// The event an id was merged into (following later merges), when the id holds no event.
+    fn redirect(&self, id: &str) -> Result<Option<String>, StoreError>;
 }
 
 /// A set of writes that lands all together or not at all.
@@ -263,6 +323,15 @@ pub trait Transaction {
         score: f64,
         reasons: &str,
     ) -> Result<(), StoreError>;
+    /// Decide a pair of events (in either order), proposed or not: a pair marked
+    /// [`Verdict::Distinct`] is never proposed again.
+    fn decide_duplicate(&mut self, a: &str, b: &str, verdict: Verdict) -> Result<(), StoreError>;
+    /// Make `from`, an id merged away, answer with `to`; ids that answered with `from` answer
+    /// with `to` too. Writing an event with the id `from` again ends the redirect.
+    fn redirect(&mut self, from: &str, to: &str) -> Result<(), StoreError>;
+    /// The events that relate to `id`, as this transaction sees them (see
+    /// [`EventStore::linking`]).
+    fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError>;
     /// Every event as this transaction sees it, in no particular order.
     fn scan_all(
         &self,

@@ -27,17 +27,6 @@ pub fn when(at_ms: i64) -> String {
     )
 }
 
-fn json(r: &Revision) -> serde_json::Value {
-    serde_json::json!({
-        "generation": r.commit.generation,
-        "at_ms": r.commit.at_ms,
-        "author": r.commit.author,
-        "summary": r.commit.summary,
-        "deleted": r.event.is_none(),
-        "event": r.event,
-    })
-}
-
 pub fn history(db: &Path, args: &HistoryArgs) -> Result<u8> {
     let s = open_existing(db)?;
     let revisions = s.history(&args.id)?;
@@ -45,7 +34,7 @@ pub fn history(db: &Path, args: &HistoryArgs) -> Result<u8> {
         return Ok(not_found(&args.id));
     }
     if args.json {
-        let v: Vec<_> = revisions.iter().map(json).collect();
+        let v: Vec<_> = revisions.iter().map(Revision::to_json).collect();
         outln!("{}", serde_json::json!({"id": args.id, "revisions": v}));
         return Ok(exit::OK);
     }

@@ -29,13 +29,22 @@ pub(crate) struct Tally {
     renamed: Vec<(String, String)>,
     /// Pairs proposed as duplicates.
     duplicates: Vec<(String, String)>,
+    /// The events created, up to [`LOOK_FOR_DUPLICATES`] and one more.
+    created_ids: Vec<String>,
 }
+
+/// Imports that create at most this many events look for duplicates of each among all
+/// stored events (a few milliseconds each); larger ones leave it to `annals duplicates --scan`.
+const LOOK_FOR_DUPLICATES: usize = 20_000;
 
 impl Tally {
     fn count(&mut self, placed: &Placed, stub: bool) {
         match placed.written {
             Written::Created => {
                 self.created += 1;
+                if self.created_ids.len() <= LOOK_FOR_DUPLICATES {
+                    self.created_ids.push(placed.id.clone());
+                }
                 if stub {
                     self.stubs_created.insert(placed.id.clone());
                 }
@@ -51,6 +60,37 @@ impl Tally {
         if let Some(other) = &placed.duplicate_of {
             self.duplicates.push((other.clone(), placed.id.clone()));
         }
+    }
+
+    /// Propose the likely duplicates of the events created (beyond the same title and date,
+    /// which the identity rules propose), when there are not too many to look at.
+    fn look_for_duplicates(&mut self, db: &Path) -> Result<()> {
+        if self.created_ids.is_empty() || self.created_ids.len() > LOOK_FOR_DUPLICATES {
+            return Ok(());
+        }
+        let store = open(db)?;
+        let index = crate::indexer::for_search(db)?;
+        let found = super::duplicates::find(
+            &store,
+            &index,
+            Some(&self.created_ids),
+            annals_index::duplicates::MIN_SCORE,
+        )?;
+        let known: std::collections::HashSet<(String, String)> = self
+            .duplicates
+            .iter()
+            .map(|(a, b)| {
+                let (a, b) = annals_store::pair(a, b);
+                (a.to_string(), b.to_string())
+            })
+            .collect();
+        let new: Vec<_> = found
+            .into_iter()
+            .filter(|d| !known.contains(&(d.a.clone(), d.b.clone())))
+            .collect();
+        super::duplicates::propose(db, &new, "duplicates proposed after an import")?;
+        self.duplicates.extend(new.into_iter().map(|d| (d.a, d.b)));
+        Ok(())
     }
 
     /// What the import did, in a few lines.
@@ -266,6 +306,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         return Ok(exit::INVALID);
     }
     commit(write, db)?;
+    tally.look_for_duplicates(db)?;
     outln!(
         "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
         plural(files),

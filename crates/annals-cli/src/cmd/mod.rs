@@ -1,6 +1,7 @@
 //! One module per command.
 
 mod curate;
+mod duplicates;
 mod export;
 mod extract;
 mod import;
@@ -61,6 +62,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::User(cmd) => user::user(&db, cmd),
         Command::History(args) => curate::history(&db, &args),
         Command::Revert(args) => curate::revert(&db, &args),
+        Command::Duplicates(args) => duplicates::duplicates(&db, &args),
+        Command::Merge(args) => duplicates::merge_events(&db, &args),
+        Command::Distinct(args) => duplicates::distinct(&db, &args),
         Command::Backup(args) => {
             open_existing(&db)?;
             let c = annals_index::backup::backup(&db, &args.to).with_context(|| {

@@ -397,17 +397,8 @@ fn parse_participants(text: &str) -> Vec<Participant> {
         .collect()
 }
 
-/// `en.wikipedia.org`, `Encyclopaedia Britannica <https://www.britannica.com/>`.
+/// `en.wikipedia.org`, `Encyclopaedia Britannica <https://www.britannica.com/> | accessed
+/// 2024-05-01` (the source line of [`annals_core::lines::source`]).
 fn parse_source(text: &str) -> Source {
-    let text = text.trim();
-    match text.strip_suffix('>').and_then(|t| t.rsplit_once(" <")) {
-        Some((name, url)) => Source {
-            name: name.trim().to_string(),
-            url: Some(url.to_string()),
-        },
-        None => Source {
-            name: text.to_string(),
-            url: None,
-        },
-    }
+    annals_core::lines::parse_source(text)
 }

@@ -110,11 +110,7 @@ pub fn write_document(main: &Event, leads: &[&Event]) -> (String, Vec<Dropped>) 
         let _ = writeln!(out, "{}: {}", k.label, one_line(&k.text));
     }
     for s in &main.sources {
-        match &s.url {
-            Some(u) => writeln!(out, "Source: {} <{u}>", s.name),
-            None => writeln!(out, "Source: {}", s.name),
-        }
-        .ok();
+        let _ = writeln!(out, "Source: {}", one_line(&annals_core::lines::source(s)));
     }
     for e in leads.iter().copied().chain([main]) {
         if let Some(i) = e.importance {

@@ -34,13 +34,40 @@ pub(crate) fn with_etag(e: &Event, status: StatusCode) -> Response {
     params(("id" = String, Path, description = "The event's id")),
     responses(
         (status = 200, description = "The event as native JSON, with an ETag for If-Match", body = bodies::Event),
+        (status = 301, description = "The id was merged into another event (`moved`): Location names it", body = bodies::Error),
         (status = 404, description = "No event has this id", body = bodies::Error),
+        (status = 410, description = "The event was deleted (`deleted`); its revisions are kept", body = bodies::Error),
     ))]
 pub async fn get_event(State(app): Shared, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let e = app
-        .read(|s| Ok(s.get(&id)?))?
-        .ok_or_else(|| ApiError::not_found(format!("no event with id {id:?}")))?;
-    Ok(with_etag(&e, StatusCode::OK))
+    match app.read(|s| Ok(s.get(&id)?))? {
+        Some(e) => Ok(with_etag(&e, StatusCode::OK)),
+        None => Err(gone(&app, &id)),
+    }
+}
+
+/// Why no event has the id: merged into another (301 to it), deleted (410), or never there.
+pub(crate) fn gone(app: &crate::app::App, id: &str) -> ApiError {
+    let found = app.read(|s| {
+        Ok((
+            s.redirect(id)?,
+            s.history(id)?.last().is_some_and(|r| r.event.is_none()),
+        ))
+    });
+    match found {
+        Ok((Some(target), _)) => ApiError::new(
+            StatusCode::MOVED_PERMANENTLY,
+            "moved",
+            format!("{id:?} was merged into {target:?}"),
+        )
+        .with_location(format!("/api/events/{}", crate::pages::enc(&target))),
+        Ok((None, true)) => ApiError::new(
+            StatusCode::GONE,
+            "deleted",
+            format!("{id:?} was deleted; GET /api/events/{id}/revisions for its history"),
+        ),
+        Ok((None, false)) => ApiError::not_found(format!("no event with id {id:?}")),
+        Err(e) => e,
+    }
 }
 
 /// Query parameters of `/api/events`.
@@ -128,6 +155,7 @@ pub async fn create(
     let who = app.authorize(&headers, Role::Editor)?;
     let event = read_event(&body)?;
     let change = Change::new(who.name.clone(), format!("POST /api/events ({})", event.id));
+    let alike = app.likely_duplicates(&event)?;
     let stored = app.write(&change, |w| {
         if w.tx().get(&event.id)?.is_some() {
             return Err(ApiError::new(
@@ -140,6 +168,9 @@ pub async fn create(
             ));
         }
         w.upsert(&event, None)?;
+        for d in &alike {
+            w.propose(d)?;
+        }
         Ok(event.clone())
     })?;
     let mut r = with_etag(&stored, StatusCode::CREATED);

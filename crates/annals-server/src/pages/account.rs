@@ -90,7 +90,8 @@ pub async fn signin(
     // At most ten attempts a minute from one address, and for one name.
     let limit = 10;
     let by_name = std::net::IpAddr::from(name_key(&f.name));
-    if app.rates().check(peer.ip(), limit).is_err() || app.logins().check(by_name, limit).is_err() {
+    if app.logins().check(peer.ip(), limit).is_err() || app.logins().check(by_name, limit).is_err()
+    {
         app.metrics().shed(Shed::Rate);
         return form(
             &app,

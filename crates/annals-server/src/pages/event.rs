@@ -12,11 +12,13 @@ use super::{
 use crate::app::App;
 use crate::error::ApiError;
 use annals_core::Event;
+use annals_store::accounts::Role;
 use annals_store::accounts::Session;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::Response;
 use maud::{html, Markup, PreEscaped};
+use serde::Deserialize;
 
 /// What the page shows of the events around this one.
 struct Around {
@@ -30,16 +32,37 @@ struct Around {
     after: Option<Event>,
 }
 
-/// `GET /events/{id}`.
-pub async fn event(State(app): Shared, Path(id): Path<String>, headers: HeaderMap) -> Response {
+/// Query parameters of `/events/{id}`.
+#[derive(Debug, Deserialize)]
+pub struct EventQuery {
+    /// Show the event as this revision (a generation of its history) left it.
+    revision: Option<u64>,
+}
+
+/// `GET /events/{id}`, or `?revision=G` for the state a past revision left. An id merged
+/// into another answers 301 with the other's page; a deleted event says so (410).
+pub async fn event(
+    State(app): Shared,
+    Path(id): Path<String>,
+    Query(q): Query<EventQuery>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(g) = q.revision {
+        return super::history::old_revision(&app, &id, g, &headers);
+    }
     let found = app.read(|s| Ok(s.get(&id)?));
     let e = match found {
         Ok(Some(e)) => e,
-        Ok(None) => return super::errors::no_event(&id),
+        Ok(None) => return super::history::missing(&app, &id, &headers),
         Err(err) => return super::error_page(err),
     };
-    match around(&app, &e) {
-        Ok(a) => page(&e, &a, &headers, app.session(&headers)),
+    article(&app, &e, &headers, None)
+}
+
+/// The article of an event, with a note above it (for a past revision) if given.
+pub(crate) fn article(app: &App, e: &Event, headers: &HeaderMap, note: Option<Markup>) -> Response {
+    match around(app, e) {
+        Ok(a) => page(e, &a, headers, app.session(headers), note),
         Err(err) => super::error_page(err),
     }
 }
@@ -386,6 +409,9 @@ fn sources(e: &Event) -> Markup {
                                 }
                                 None => { (s.name) }
                             }
+                            @if let Some(d) = &s.accessed { span.note { ". Accessed " (d) } }
+                            @if let Some(l) = &s.licence { span.note { ". Licence: " (l) } }
+                            @if let Some(q) = &s.quote { blockquote.quote { (q) } }
                         }
                     }
                 }
@@ -395,7 +421,14 @@ fn sources(e: &Event) -> Markup {
 }
 
 /// The article.
-fn page(e: &Event, a: &Around, headers: &HeaderMap, viewer: Option<Session>) -> Response {
+fn page(
+    e: &Event,
+    a: &Around,
+    headers: &HeaderMap,
+    viewer: Option<Session>,
+    note: Option<Markup>,
+) -> Response {
+    let editor = viewer.as_ref().is_some_and(|v| v.user.role >= Role::Editor);
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -441,8 +474,10 @@ fn page(e: &Event, a: &Around, headers: &HeaderMap, viewer: Option<Session>) -> 
         meta property="og:url" content=(url);
         link rel="canonical" href=(url);
         script type="application/ld+json" { (PreEscaped(ld)) }
+        @if note.is_some() { meta name="robots" content="noindex"; }
     };
     let body = html! {
+        @if let Some(n) = &note { (n) }
         article.event {
             header.event-head {
                 h1 { (e.title) }
@@ -456,6 +491,12 @@ fn page(e: &Event, a: &Around, headers: &HeaderMap, viewer: Option<Session>) -> 
             }
             @if !e.summary.is_empty() { p.summary { (e.summary) } }
             (facts(e))
+            @if note.is_none() {
+                nav.page-tools aria-label="This record" {
+                    @if editor { a href=(format!("{}/edit", event_href(&e.id))) { "Edit" } }
+                    a href=(format!("{}/history", event_href(&e.id))) { "History" }
+                }
+            }
             @if !earlier.is_empty() || !later.is_empty() {
                 nav.chain aria-label="Earlier and later events" {
                     @for o in &earlier {

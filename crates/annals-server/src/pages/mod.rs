@@ -8,11 +8,14 @@
 //! - [`timeline`], [`map`]: the timeline and the map. [`errors`]: 404s and plain-word errors.
 
 pub mod account;
+pub mod edit;
 pub mod entity;
 pub mod errors;
 pub mod event;
+pub mod history;
 pub mod home;
 pub mod map;
+pub mod review;
 pub mod search;
 pub mod timeline;
 
@@ -121,6 +124,9 @@ impl Page<'_> {
                             @match &self.viewer {
                                 Some(v) => {
                                     a.me href="/events/new" title=(format!("Signed in as {} ({})", v.user.name, v.user.role)) { "New event" }
+                                    @if v.user.role >= annals_store::accounts::Role::Reviewer {
+                                        a href="/review" { "Review" }
+                                    }
                                     form.signout method="post" action="/signout" {
                                         input type="hidden" name="csrf" value=(v.csrf);
                                         button.linkish aria-label=(format!("Sign out {}", v.user.name)) { "Sign out" }

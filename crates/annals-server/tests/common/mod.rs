@@ -11,6 +11,9 @@ pub const TOKEN: &str = "test-token-0123456789";
 
 pub struct Server {
     pub addr: std::net::SocketAddr,
+    /// The database the server serves.
+    #[allow(dead_code)]
+    pub db: std::path::PathBuf,
     _dir: tempfile::TempDir,
     _runtime: tokio::runtime::Runtime,
 }
@@ -22,7 +25,7 @@ pub fn start(token: Option<&str>) -> Server {
 pub fn start_with(token: Option<&str>, limits: Limits) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let mut config = Config::new(db, token.map(str::to_string));
+    let mut config = Config::new(db.clone(), token.map(str::to_string));
     config.limits = limits;
     let app = App::open(config).unwrap();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -37,6 +40,7 @@ pub fn start_with(token: Option<&str>, limits: Limits) -> Server {
     runtime.spawn(annals_server::serve(Arc::new(app), listener));
     Server {
         addr,
+        db,
         _dir: dir,
         _runtime: runtime,
     }

@@ -18,7 +18,7 @@ mod tx;
 use crate::migrations::{CURRENT, MIGRATIONS};
 use crate::{
     Change, Changes, Duplicate, EventStore, Filter, Page, Provenance, Recent, Revision, Stats,
-    StoreError, Transaction,
+    StoreError, Transaction, Verdict,
 };
 use annals_core::Event;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -152,6 +152,21 @@ fn get(conn: &Connection, id: &str) -> Result<Option<Event>, StoreError> {
 }
 
 /// Where an event was imported from, as `conn` sees it.
+/// The events whose relations name `id`, with the relation's kind.
+fn linking(conn: &Connection, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.doc, r.kind FROM relations r JOIN events e ON e.rowid = r.event
+         WHERE r.other_id = ?1 ORDER BY e.sort, e.hi, e.rowid LIMIT ?2",
+    )?;
+    let mut rows = stmt.query(params![id, limit.min(i64::MAX as usize) as i64])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let other: String = row.get(0)?;
+        out.push((codec::read(&other, row.get_ref(1)?)?, row.get(2)?));
+    }
+    Ok(out)
+}
+
 fn provenance(conn: &Connection, id: &str) -> Result<Option<Provenance>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT origin, stub FROM events WHERE id = ?1")?
@@ -251,17 +266,7 @@ impl EventStore for SqliteStore {
     }
 
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.doc, r.kind FROM relations r JOIN events e ON e.rowid = r.event
-             WHERE r.other_id = ?1 ORDER BY e.sort, e.hi, e.rowid LIMIT ?2",
-        )?;
-        let mut rows = stmt.query(params![id, limit.min(i64::MAX as usize) as i64])?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
-            let other: String = row.get(0)?;
-            out.push((codec::read(&other, row.get_ref(1)?)?, row.get(2)?));
-        }
-        Ok(out)
+        linking(&self.conn, id, limit)
     }
 
     fn neighbours(&self, id: &str) -> Result<(Option<Event>, Option<Event>), StoreError> {
@@ -333,6 +338,24 @@ impl EventStore for SqliteStore {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn duplicate_status(&self, a: &str, b: &str) -> Result<Option<Verdict>, StoreError> {
+        let (a, b) = crate::pair(a, b);
+        let status: Option<String> = self
+            .conn
+            .prepare_cached("SELECT status FROM duplicates WHERE a = ?1 AND b = ?2")?
+            .query_row([a, b], |r| r.get(0))
+            .optional()?;
+        Ok(status.as_deref().and_then(Verdict::from_name))
+    }
+
+    fn redirect(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT target FROM redirects WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {

@@ -3,7 +3,7 @@
 //! when and why in `commits`.
 
 use super::codec::{self, Compressor};
-use crate::{Change, Changes, Provenance, StoreError, Transaction, Written};
+use crate::{Change, Changes, Provenance, StoreError, Transaction, Verdict, Written};
 use annals_core::Event;
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -170,6 +170,12 @@ impl<'a> SqliteTransaction<'a> {
                 old.rowid
             }
             None => {
+                if self.fresh.is_none() {
+                    // The id holds an event again: it no longer answers for another.
+                    self.tx
+                        .prepare_cached("DELETE FROM redirects WHERE id = ?1")?
+                        .execute([&event.id])?;
+                }
                 self.tx
                     .prepare_cached(
                         "INSERT INTO events (id, lo, hi, sort, doc, gen, origin, stub)
@@ -331,6 +337,7 @@ impl Transaction for SqliteTransaction<'_> {
         score: f64,
         reasons: &str,
     ) -> Result<(), StoreError> {
+        let (a, b) = crate::pair(a, b);
         self.tx
             .prepare_cached(
                 "INSERT INTO duplicates (a, b, score, reasons, gen) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -339,6 +346,37 @@ impl Transaction for SqliteTransaction<'_> {
             )?
             .execute(params![a, b, score, reasons, self.gen()])?;
         Ok(())
+    }
+
+    fn decide_duplicate(&mut self, a: &str, b: &str, verdict: Verdict) -> Result<(), StoreError> {
+        let (a, b) = crate::pair(a, b);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO duplicates (a, b, score, reasons, status, gen)
+                 VALUES (?1, ?2, 0, '', ?3, ?4)
+                 ON CONFLICT (a, b) DO UPDATE SET status = excluded.status, gen = excluded.gen",
+            )?
+            .execute(params![a, b, verdict.name(), self.gen()])?;
+        Ok(())
+    }
+
+    fn redirect(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
+        let gen = self.gen();
+        self.tx
+            .prepare_cached("UPDATE redirects SET target = ?2, gen = ?3 WHERE target = ?1")?
+            .execute(params![from, to, gen])?;
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO redirects (id, target, gen) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![from, to, gen])?;
+        // A redirect exists now: the store is no longer one that holds nothing.
+        self.fresh = None;
+        Ok(())
+    }
+
+    fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
+        super::linking(&self.tx, id, limit)
     }
 
     fn scan_all(

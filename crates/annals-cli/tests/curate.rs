@@ -1,0 +1,146 @@
+//! Curation from the command line: `history` and `revert`, `user`, and duplicates found,
+//! merged (links follow, the old id redirects) or kept apart.
+
+mod common;
+use common::{annals, json, ok};
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+#[test]
+fn history_and_revert() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = write(
+        dir.path(),
+        "e.jsonl",
+        r#"{"id": "ides", "title": "Ides of March", "date": {"text": "March 15, 44 BC"}, "summary": "First."}"#,
+    );
+    ok(&db, &["import", &f]);
+    let f = write(
+        dir.path(),
+        "e.jsonl",
+        r#"{"id": "ides", "title": "Ides of March", "date": {"text": "March 15, 44 BC"}, "summary": "Second."}"#,
+    );
+    ok(&db, &["import", &f]);
+    let h = json(&db, &["history", "ides", "--json"]);
+    let revs = h["revisions"].as_array().unwrap();
+    assert_eq!(revs.len(), 2, "{h}");
+    let first = revs[0]["generation"].as_u64().unwrap().to_string();
+    let text = ok(&db, &["history", "ides"]);
+    assert!(
+        text.contains("- First.") && text.contains("+ Second."),
+        "{text}"
+    );
+    let out = ok(
+        &db,
+        &["revert", "ides", &first, "--summary", "the first was right"],
+    );
+    assert!(out.contains("as it was after"), "{out}");
+    assert_eq!(json(&db, &["show", "ides", "--json"])["summary"], "First.");
+    let h = json(&db, &["history", "ides", "--json"]);
+    assert_eq!(h["revisions"][2]["summary"], "the first was right");
+    // A revision that is not the event's: a clear error, nothing written.
+    let r = annals(&db, &["revert", "ides", "99999"]);
+    assert!(!r.status.success());
+    assert!(String::from_utf8_lossy(&r.stderr).contains("has no revision #99999"));
+    let r = annals(&db, &["history", "nope"]);
+    assert_eq!(r.status.code(), Some(3));
+}
+
+#[test]
+fn users_need_a_long_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let add = |name: &str, password: &str| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .arg("--db")
+            .arg(&db)
+            .args(["user", "add", name, "--role", "reviewer"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(c.stdin.take().unwrap(), "{password}").unwrap();
+        c.wait_with_output().unwrap()
+    };
+    assert!(!add("clio", "short").status.success());
+    assert!(add("clio", "long enough, surely").status.success());
+    let list = ok(&db, &["user", "list"]);
+    assert!(list.contains("clio") && list.contains("reviewer"), "{list}");
+    let token = ok(&db, &["user", "token", "clio"]);
+    assert!(token.contains("annals_"), "{token}");
+    assert!(!ok(&db, &["user", "tokens"]).contains(token.trim()));
+}
+
+#[test]
+fn duplicates_are_found_merged_and_kept_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let a = write(
+        dir.path(),
+        "a.jsonl",
+        r#"{"id": "hastings", "title": "Battle of Hastings", "date": {"text": "October 14, 1066"}, "summary": "The Normans under William defeated the English army of Harold near Hastings.", "sources": [{"name": "First hand"}]}
+{"id": "kadesh", "title": "Battle of Kadesh", "date": "-1273", "summary": "Egypt and the Hittites fought with chariots on the Orontes."}
+{"id": "waterloo", "title": "Battle of Waterloo", "date": "1815-06-18", "summary": "Wellington and Blücher defeated Napoleon."}"#,
+    );
+    ok(&db, &["import", &a]);
+    let b = write(
+        dir.path(),
+        "b.jsonl",
+        r#"{"id": "hastings-copy", "title": "Hastings, battle of", "date": "1066", "summary": "William's Normans defeated Harold's English army near Hastings.", "sources": [{"name": "Second hand"}]}
+{"id": "kadesh-b", "title": "The Battle of Kadesh", "date": "-1273", "summary": "The Hittites and Egypt fought by the Orontes."}
+{"id": "later", "title": "A later event", "date": "1070", "related": [{"id": "hastings-copy", "kind": "follows"}]}"#,
+    );
+    let out = ok(&db, &["import", &b]);
+    assert!(
+        out.contains("2 pairs of records look like the same event"),
+        "{out}"
+    );
+    let queue: Vec<serde_json::Value> = ok(&db, &["duplicates", "--json"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pairs: Vec<(&str, &str)> = queue
+        .iter()
+        .map(|d| (d["a"].as_str().unwrap(), d["b"].as_str().unwrap()))
+        .collect();
+    assert_eq!(pairs.len(), 2, "{queue:?}");
+    assert!(pairs.contains(&("hastings", "hastings-copy")), "{pairs:?}");
+    assert!(pairs.contains(&("kadesh", "kadesh-b")), "{pairs:?}");
+    let text = ok(&db, &["duplicates"]);
+    assert!(text.contains("titles alike"), "{text}");
+
+    // Merge: both sources stay, links follow, the pair leaves the queue.
+    let out = ok(&db, &["merge", "hastings", "hastings-copy"]);
+    assert!(out.contains("1 event that linked to it"), "{out}");
+    let kept = json(&db, &["show", "hastings", "--json"]);
+    assert_eq!(kept["sources"].as_array().unwrap().len(), 2, "{kept}");
+    assert_eq!(kept["title"], "Battle of Hastings");
+    assert_eq!(
+        json(&db, &["show", "later", "--json"])["related"][0]["id"],
+        "hastings"
+    );
+    assert_eq!(
+        annals(&db, &["show", "hastings-copy"]).status.code(),
+        Some(3)
+    );
+    // Distinct: not proposed again, even by a scan.
+    ok(&db, &["distinct", "kadesh", "kadesh-b"]);
+    assert_eq!(ok(&db, &["duplicates", "--scan", "--json"]).trim(), "");
+    assert!(ok(&db, &["duplicates"]).contains("no pairs wait for review"));
+    // A scan finds nothing among different events, and bad arguments are refused.
+    assert!(!annals(&db, &["duplicates", "--min-score", "2"])
+        .status
+        .success());
+    assert!(!annals(&db, &["merge", "hastings", "hastings"])
+        .status
+        .success());
+}

@@ -1,0 +1,182 @@
+// annals: the event editor's helpers (docs/curation.md). Progressive enhancement of the form
+// of /events/new and /events/{id}/edit, which works without this script:
+// - the date is read as it is typed (GET /api/dates) and the reading shown under it, so a
+//   mistake shows before saving ("44 BC" reads as "15 March 44 BC, Julian");
+// - the line being typed in Places and Participants is completed from the gazetteer
+//   (GET /api/complete/places) and the events' participants (GET /api/complete/participants):
+//   arrows choose, Enter or a click takes, Escape closes. Text only via textContent.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.editor");
+  if (!form || !window.fetch) return;
+
+  function later(f, ms) {
+    var t = null;
+    return function () {
+      clearTimeout(t);
+      t = setTimeout(f, ms);
+    };
+  }
+  function message(j) {
+    return (j && j.error && j.error.message) || "not a date annals can read";
+  }
+
+  // The date, read as it is typed.
+  var date = form.querySelector("#date");
+  var calendar = form.querySelector("#calendar");
+  var out = form.querySelector("output.date-reading");
+  var asked = 0;
+  function read() {
+    var text = date.value.trim();
+    var mine = ++asked;
+    if (!text) {
+      out.textContent = "";
+      out.classList.remove("bad");
+      return;
+    }
+    var url = "/api/dates?text=" + encodeURIComponent(text);
+    if (calendar && calendar.value !== "auto") url += "&calendar=" + calendar.value;
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (r) {
+        return r.json().then(function (j) {
+          return { ok: r.ok, j: j };
+        });
+      })
+      .then(function (a) {
+        if (mine !== asked) return;
+        out.textContent = "";
+        if (!a.ok) {
+          out.classList.add("bad");
+          out.textContent = "Not read: " + message(a.j);
+          return;
+        }
+        out.classList.remove("bad");
+        var j = a.j;
+        out.appendChild(document.createTextNode("Reads as "));
+        var s = document.createElement("strong");
+        s.textContent = j.written;
+        out.appendChild(s);
+        var rest = " (EDTF " + j.edtf + ", " + j.calendar;
+        if (j.earliest !== j.latest) rest += "; from " + j.earliest + " to " + j.latest;
+        rest += ")";
+        if (j.calendar_note) rest += ". " + j.calendar_note;
+        out.appendChild(document.createTextNode(rest));
+      })
+      .catch(function () {});
+  }
+  if (date && out) {
+    var soon = later(read, 250);
+    date.addEventListener("input", soon);
+    if (calendar) calendar.addEventListener("change", read);
+    read();
+  }
+
+  // Completion of the line being typed in a textarea.
+  function complete(area, url, pick) {
+    if (!area) return;
+    var list = document.createElement("ul");
+    list.className = "completions";
+    list.id = area.id + "-completions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Suggestions");
+    list.hidden = true;
+    area.parentNode.insertBefore(list, area.nextSibling);
+    area.setAttribute("aria-autocomplete", "list");
+    area.setAttribute("aria-controls", list.id);
+    var items = [];
+    var active = -1;
+    var asked = 0;
+
+    function line() {
+      var v = area.value;
+      var at = area.selectionStart;
+      var start = v.lastIndexOf("\n", at - 1) + 1;
+      var end = v.indexOf("\n", at);
+      if (end < 0) end = v.length;
+      return { start: start, end: end, text: v.slice(start, end) };
+    }
+    function close() {
+      list.hidden = true;
+      list.textContent = "";
+      items = [];
+      active = -1;
+      area.removeAttribute("aria-activedescendant");
+    }
+    function take(i) {
+      var l = line();
+      var v = area.value;
+      var chosen = items[i];
+      area.value = v.slice(0, l.start) + chosen + v.slice(l.end);
+      var caret = l.start + chosen.length;
+      area.setSelectionRange(caret, caret);
+      close();
+      area.focus();
+    }
+    function mark(i) {
+      active = i;
+      var lis = list.children;
+      for (var k = 0; k < lis.length; k++) lis[k].setAttribute("aria-selected", k === i ? "true" : "false");
+      if (i >= 0) area.setAttribute("aria-activedescendant", lis[i].id);
+    }
+    function ask() {
+      var typed = line().text;
+      // Only the name part: not after a role in parentheses or coordinates.
+      if (typed.length < 2 || /[(@]/.test(typed)) return close();
+      var mine = ++asked;
+      fetch(url + encodeURIComponent(typed.trim()), { headers: { Accept: "application/json" } })
+        .then(function (r) {
+          return r.ok ? r.json() : null;
+        })
+        .then(function (j) {
+          if (mine !== asked || !j) return;
+          var found = pick(j).filter(function (s) {
+            return s !== typed.trim();
+          });
+          close();
+          items = found;
+          if (!found.length) return;
+          found.forEach(function (s, i) {
+            var li = document.createElement("li");
+            li.id = list.id + "-" + i;
+            li.setAttribute("role", "option");
+            li.setAttribute("aria-selected", "false");
+            li.textContent = s;
+            li.addEventListener("mousedown", function (e) {
+              e.preventDefault();
+              take(i);
+            });
+            list.appendChild(li);
+          });
+          list.hidden = false;
+        })
+        .catch(function () {});
+    }
+    area.addEventListener("input", later(ask, 200));
+    area.addEventListener("blur", function () {
+      setTimeout(close, 100);
+    });
+    area.addEventListener("keydown", function (e) {
+      if (list.hidden) return;
+      if (e.key === "ArrowDown") {
+        e.preventDefault();
+        mark((active + 1) % items.length);
+      } else if (e.key === "ArrowUp") {
+        e.preventDefault();
+        mark(active <= 0 ? items.length - 1 : active - 1);
+      } else if (e.key === "Enter" && active >= 0) {
+        e.preventDefault();
+        take(active);
+      } else if (e.key === "Escape") {
+        close();
+      }
+    });
+  }
+  complete(form.querySelector("#places"), "/api/complete/places?prefix=", function (j) {
+    return (j.places || []).map(function (p) {
+      return p.label;
+    });
+  });
+  complete(form.querySelector("#participants"), "/api/complete/participants?prefix=", function (j) {
+    return j.participants || [];
+  });
+})();

@@ -1,0 +1,371 @@
+//! Reviewing duplicates (`docs/curation.md`): `/review` lists the pairs of events that look
+//! like one event recorded twice; `/review/{a}/{b}` shows them side by side, and a reviewer
+//! merges them (choosing, field by field, which record's value stays) or marks them as two
+//! different events. A merge keeps both records' sources and relations, rewrites the links
+//! to the event merged away, and leaves a redirect at its address.
+
+use super::account::editor;
+use super::{enc, event_href, Page, Shared};
+use crate::app::App;
+use crate::error::ApiError;
+use annals_core::merge::{merge, Pick, Picks};
+use annals_core::{lines, Event};
+use annals_store::accounts::{Role, Session};
+use annals_store::{Change, Verdict};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+/// How many pairs the queue shows.
+const QUEUE: usize = 100;
+
+fn page(title: &str, body: Markup, session: Session) -> Response {
+    Page {
+        viewer: Some(session),
+        ..Page::plain(title, body)
+    }
+    .render()
+}
+
+/// The signed-in reviewer, or where to go instead (sign in; or a 403 page for editors).
+fn reviewer(app: &App, headers: &HeaderMap, path: &str) -> Result<Session, Box<Response>> {
+    match app.session(headers) {
+        Some(s) if s.user.role >= Role::Reviewer => Ok(s),
+        Some(s) => Err(Box::new(super::error_page(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            format!(
+                "reviewing duplicates needs the reviewer role; {} is {}",
+                s.user.name, s.user.role
+            ),
+        )))),
+        None => Err(Box::new(
+            Redirect::to(&format!("/signin?next={}", enc(path))).into_response(),
+        )),
+    }
+}
+
+fn pair_href(a: &str, b: &str) -> String {
+    format!("/review/{}/{}", enc(a), enc(b))
+}
+
+/// `GET /review`.
+pub async fn queue(State(app): Shared, headers: HeaderMap) -> Response {
+    let session = match reviewer(&app, &headers, "/review") {
+        Ok(s) => s,
+        Err(r) => return *r,
+    };
+    let found = app.read(|s| {
+        let mut out = Vec::new();
+        for d in s.open_duplicates(QUEUE)? {
+            let (a, b) = (s.get(&d.a)?, s.get(&d.b)?);
+            if let (Some(a), Some(b)) = (a, b) {
+                out.push((d, a, b));
+            }
+        }
+        Ok(out)
+    });
+    let pairs = match found {
+        Ok(p) => p,
+        Err(e) => return super::error_page(e),
+    };
+    let body = html! {
+        h1 { "Duplicates to review" }
+        @if pairs.is_empty() {
+            p.lede { "No pairs wait for review. Imports and new events propose pairs that look like one event recorded twice; `annals duplicates --scan` looks through everything again." }
+        } @else {
+            p.lede { (pairs.len()) " pair" (if pairs.len() == 1 { "" } else { "s" }) " of events look like one event recorded twice, the likeliest first. Compare each pair, then merge it or mark the two as different events." }
+            table.review {
+                caption.sr { "Pairs proposed as duplicates" }
+                thead { tr { th scope="col" { "Likeness" } th scope="col" { "One record" } th scope="col" { "The other" } th scope="col" { "Why" } th scope="col" { span.sr { "Action" } } } }
+                tbody {
+                    @for (d, a, b) in &pairs {
+                        tr {
+                            td.score { (format!("{:.0} %", d.score * 100.0)) }
+                            td { (super::event_link(a)) }
+                            td { (super::event_link(b)) }
+                            td.why { (d.reasons) }
+                            td { a href=(pair_href(&d.a, &d.b)) aria-label=(format!("Compare {} and {}", a.title, b.title)) { "Compare" } }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page("Duplicates to review", body, session)
+}
+
+/// A field both records have, as lines.
+struct Row {
+    name: &'static str,
+    label: &'static str,
+    a: Vec<String>,
+    b: Vec<String>,
+    /// Whether "both" makes sense (a list).
+    list: bool,
+}
+
+fn rows(a: &Event, b: &Event) -> Vec<Row> {
+    let row = |name, label, f: &dyn Fn(&Event) -> Vec<String>, list| Row {
+        name,
+        label,
+        a: f(a),
+        b: f(b),
+        list,
+    };
+    let one = |s: &str| {
+        if s.is_empty() {
+            Vec::new()
+        } else {
+            vec![s.to_string()]
+        }
+    };
+    vec![
+        row("title", "Title", &|e| one(&e.title), false),
+        row(
+            "date",
+            "Date",
+            &|e| vec![format!("{} ({})", e.date.written(), e.date.edtf)],
+            false,
+        ),
+        row("summary", "Summary", &|e| one(&e.summary), false),
+        row("body", "Narrative", &|e| e.body.clone(), true),
+        row(
+            "key_points",
+            "Key points",
+            &|e| e.key_points.iter().map(lines::key_point).collect(),
+            true,
+        ),
+        row(
+            "places",
+            "Places",
+            &|e| e.places.iter().map(lines::place).collect(),
+            true,
+        ),
+        row(
+            "participants",
+            "Participants",
+            &|e| e.participants.iter().map(lines::participant).collect(),
+            true,
+        ),
+        row("tags", "Tags", &|e| e.tags.clone(), true),
+        row(
+            "importance",
+            "Importance",
+            &|e| {
+                e.importance
+                    .map(|i| vec![i.to_string()])
+                    .unwrap_or_default()
+            },
+            false,
+        ),
+    ]
+}
+
+fn values(v: &[String]) -> Markup {
+    html! {
+        @if v.is_empty() { span.none { "(none)" } }
+        @else if v.len() == 1 { (v[0]) }
+        @else { ul { @for x in v { li { (x) } } } }
+    }
+}
+
+/// `GET /review/{a}/{b}`.
+pub async fn compare(
+    State(app): Shared,
+    Path((a, b)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let session = match reviewer(&app, &headers, &pair_href(&a, &b)) {
+        Ok(s) => s,
+        Err(r) => return *r,
+    };
+    let (ea, eb) = match both(&app, &a, &b) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let action = pair_href(&a, &b);
+    let radio = |row: &Row, value: &str, label: String, checked: bool| {
+        let id = format!("{}-{value}", row.name);
+        html! {
+            span.pick {
+                input type="radio" name=(row.name) value=(value) id=(id) checked[checked];
+                label for=(id) { (label) }
+            }
+        }
+    };
+    let body = html! {
+        h1 { "One event or two?" }
+        p.lede {
+            "Compare " a href=(event_href(&ea.id)) { (ea.title) } " and " a href=(event_href(&eb.id)) { (eb.title) }
+            ". Merging keeps one id and both records' sources and relations; the other address redirects to it, and events that linked to it link to the one kept."
+        }
+        form.merge method="post" action=(format!("{action}/merge")) {
+            input type="hidden" name="csrf" value=(session.csrf);
+            fieldset.kept {
+                legend { "Which id stays" }
+                span.pick { input type="radio" name="kept" value=(ea.id) id="kept-a" checked; label for="kept-a" { code { (ea.id) } } }
+                span.pick { input type="radio" name="kept" value=(eb.id) id="kept-b"; label for="kept-b" { code { (eb.id) } } }
+            }
+            table.compare {
+                caption.sr { "The two records, field by field, and which value the merged event takes" }
+                thead { tr { th scope="col" { "Field" } th scope="col" { "First: " code { (ea.id) } } th scope="col" { "Second: " code { (eb.id) } } th scope="col" { "Keep" } } }
+                tbody {
+                    @for row in rows(&ea, &eb) {
+                        @let same = row.a == row.b;
+                        tr.same[same] {
+                            th scope="row" { (row.label) }
+                            td { (values(&row.a)) }
+                            td { (values(&row.b)) }
+                            td {
+                                @if same {
+                                    span.none { "the same" }
+                                    input type="hidden" name=(row.name) value="a";
+                                } @else {
+                                    fieldset.picks {
+                                        legend.sr { (row.label) ": keep" }
+                                        (radio(&row, "a", "first".into(), !row.list || row.b.is_empty()))
+                                        (radio(&row, "b", "second".into(), false))
+                                        @if row.list { (radio(&row, "both", "both".into(), !row.b.is_empty())) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    tr {
+                        th scope="row" { "Sources, relations" }
+                        td { (super::count(ea.sources.len() as u64, "source", "sources")) ", " (super::count(ea.related.len() as u64, "relation", "relations")) }
+                        td { (super::count(eb.sources.len() as u64, "source", "sources")) ", " (super::count(eb.related.len() as u64, "relation", "relations")) }
+                        td { span.none { "both, always" } }
+                    }
+                }
+            }
+            p.why { label for="change" { "Why (for the history)" } input #change name="change" placeholder="same battle, recorded twice"; }
+            p.actions { button { "Merge" } }
+        }
+        form.inline method="post" action=(format!("{action}/distinct")) {
+            input type="hidden" name="csrf" value=(session.csrf);
+            p { "Two different events after all? " button.secondary { "Keep both" } " They will not be proposed again." }
+        }
+    };
+    page("One event or two?", body, session)
+}
+
+/// Both events of a pair, or the page that says which is missing.
+fn both(app: &App, a: &str, b: &str) -> Result<(Event, Event), Box<Response>> {
+    if a == b {
+        return Err(Box::new(super::error_page(ApiError::bad(
+            "an event is not a duplicate of itself",
+        ))));
+    }
+    match app.read(|s| Ok((s.get(a)?, s.get(b)?))) {
+        Ok((Some(x), Some(y))) => Ok((x, y)),
+        Ok((None, _)) => Err(Box::new(super::errors::no_event(a))),
+        Ok((_, None)) => Err(Box::new(super::errors::no_event(b))),
+        Err(e) => Err(Box::new(super::error_page(e))),
+    }
+}
+
+/// The merge form: which id stays, and which record each field comes from (`a`: the first
+/// of the pair's address, `b`: the second, `both`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MergeForm {
+    csrf: String,
+    kept: String,
+    change: String,
+    title: String,
+    date: String,
+    summary: String,
+    body: String,
+    key_points: String,
+    places: String,
+    participants: String,
+    tags: String,
+    importance: String,
+}
+
+impl MergeForm {
+    /// The picks, relative to the record that stays (`a_kept`: it is the pair's first).
+    fn picks(&self, a_kept: bool) -> Picks {
+        let pick = |v: &str| match (v, a_kept) {
+            ("both", _) => Pick::Both,
+            ("a", true) | ("b", false) => Pick::Kept,
+            ("a", false) | ("b", true) => Pick::Other,
+            _ => Pick::Kept,
+        };
+        Picks {
+            title: pick(&self.title),
+            date: pick(&self.date),
+            summary: pick(&self.summary),
+            body: pick(&self.body),
+            key_points: pick(&self.key_points),
+            places: pick(&self.places),
+            participants: pick(&self.participants),
+            tags: pick(&self.tags),
+            importance: pick(&self.importance),
+        }
+    }
+}
+
+/// `POST /review/{a}/{b}/merge`.
+pub async fn merge_pair(
+    State(app): Shared,
+    Path((a, b)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(f): Form<MergeForm>,
+) -> Response {
+    let session = match editor(&app, &headers, &f.csrf, Role::Reviewer) {
+        Ok(s) => s,
+        Err(e) => return super::error_page(e),
+    };
+    let (ea, eb) = match both(&app, &a, &b) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let a_kept = f.kept != eb.id;
+    let (kept, other) = if a_kept { (&ea, &eb) } else { (&eb, &ea) };
+    let merged = merge(kept, other, &f.picks(a_kept));
+    let why = match f.change.trim() {
+        "" => format!("merge {} into {}", other.id, kept.id),
+        t => t.chars().take(300).collect(),
+    };
+    let change = Change::new(session.user.name.clone(), why);
+    match app.write(&change, |w| Ok(w.merge(&merged, &other.id)?)) {
+        Ok(_) => Redirect::to(&event_href(&kept.id)).into_response(),
+        Err(e) => super::error_page(e),
+    }
+}
+
+/// The "keep both" form.
+#[derive(Debug, Deserialize)]
+pub struct DistinctForm {
+    csrf: String,
+}
+
+/// `POST /review/{a}/{b}/distinct`.
+pub async fn distinct(
+    State(app): Shared,
+    Path((a, b)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(f): Form<DistinctForm>,
+) -> Response {
+    let session = match editor(&app, &headers, &f.csrf, Role::Reviewer) {
+        Ok(s) => s,
+        Err(e) => return super::error_page(e),
+    };
+    if let Err(r) = both(&app, &a, &b) {
+        return *r;
+    }
+    let change = Change::new(
+        session.user.name.clone(),
+        format!("{a} and {b} are different events"),
+    );
+    match app.write(&change, |w| Ok(w.decide(&a, &b, Verdict::Distinct)?)) {
+        Ok(()) => Redirect::to("/review").into_response(),
+        Err(e) => super::error_page(e),
+    }
+}
