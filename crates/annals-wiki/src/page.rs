@@ -656,10 +656,13 @@ impl<'d, 'a> Fields<'d, 'a> {
                 vec![(field.to_string(), role.to_string())]
             };
             for (f, role) in names {
-                let Some(v) = self.text(&f, seen) else {
+                let mut field_seen = Seen::default();
+                let Some(v) = self.text(&f, &mut field_seen) else {
                     continue;
                 };
-                for name in names_in(&v) {
+                let labels: Vec<String> = field_seen.links.iter().map(|(_, l)| l.clone()).collect();
+                seen.unknown.append(&mut field_seen.unknown);
+                for name in names_in(&v, &labels) {
                     if out.len() >= 40 {
                         break;
                     }
@@ -678,7 +681,7 @@ impl<'d, 'a> Fields<'d, 'a> {
 
 /// The names in a rendered participant field: one per line or list item, without notes in
 /// brackets, headings ("Supported by:") or rules.
-fn names_in(v: &str) -> Vec<String> {
+fn names_in(v: &str, labels: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for line in v.split('\n') {
         let mut l = line
@@ -691,7 +694,13 @@ fn names_in(v: &str) -> Vec<String> {
             let b = l[a..].find(')').map_or(l.len(), |b| a + b + 1);
             l.replace_range(a..b, "");
         }
-        let l = text::tidy(&l);
+        let mut l = text::tidy(&l);
+        // A linked name with a comma ("Osric, Earl of Harl") is one name.
+        for label in labels.iter().filter(|x| x.contains(", ")) {
+            if l.contains(label.as_str()) {
+                l = l.replace(label.as_str(), &label.replace(", ", "\u{1}"));
+            }
+        }
         let l = l.trim().trim_end_matches([',', ';', '.']).trim();
         if l.is_empty() || l.ends_with(':') || l.starts_with("---") || l.starts_with("...") {
             continue;
@@ -710,7 +719,7 @@ fn names_in(v: &str) -> Vec<String> {
                     last.push_str(part.trim());
                 }
                 _ if !p.is_empty() && p.chars().next().is_some_and(char::is_uppercase) => {
-                    parts.push(part.trim().to_string())
+                    parts.push(part.trim().replace('\u{1}', ", "))
                 }
                 _ => {}
             }
