@@ -319,3 +319,29 @@ fn wikipedia_dev_samples() {
     assert_eq!(report.pages, 8);
     assert_eq!(report.events, 0);
 }
+
+/// Hostile pages: unclosed templates, nested tables, 10k-deep nesting, a huge page; each is
+/// read in bounded time and never panics.
+#[test]
+fn hostile_pages() {
+    let meta = annals_wiki::Meta {
+        title: "Battle of Nowhere".into(),
+        ..annals_wiki::Meta::default()
+    };
+    let infobox = "{{Infobox military conflict|date=1 May 1900|place=X}}\n";
+    let huge_lead = "The '''Battle of Nowhere''' was fought on 1 May 1900. ".repeat(200_000);
+    for body in [
+        "{{a|".repeat(10_000),
+        "{|\n".repeat(10_000) + &"|}\n".repeat(10_000),
+        "[[a|".repeat(10_000) + "x",
+        "{{Infobox military conflict|date={{Start date|".repeat(5_000),
+        "<ref>".repeat(10_000) + &"== A ==\n".repeat(10_000),
+        huge_lead,
+        "{{{{{{{{{{".repeat(10_000),
+    ] {
+        let text = format!("{infobox}{body}");
+        let t = std::time::Instant::now();
+        let _ = annals_wiki::page::read(&meta, &text, CalendarHint::Auto);
+        assert!(t.elapsed().as_secs() < 10, "slow on {:?}", &body[..20]);
+    }
+}
