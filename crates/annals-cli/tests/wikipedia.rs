@@ -25,9 +25,9 @@ fn multistream(dir: &Path) -> PathBuf {
     let mut out = Vec::new();
     let mut rest = text.as_str();
     while let Some(k) = rest.find("  <page>") {
-        out.extend(bz2(rest[..k].as_bytes()));
+        out.extend(bz2(&rest.as_bytes()[..k]));
         let end = rest[k..].find("</page>").unwrap() + k + 8;
-        out.extend(bz2(rest[k..end].as_bytes()));
+        out.extend(bz2(&rest.as_bytes()[k..end]));
         rest = &rest[end..];
     }
     out.extend(bz2(rest.as_bytes()));

@@ -666,7 +666,10 @@ impl<'d, 'a> Fields<'d, 'a> {
                     if out.len() >= 40 {
                         break;
                     }
-                    if !out.iter().any(|p| p.name == name) {
+                    if !out
+                        .iter()
+                        .any(|p| p.name == name && p.role.as_deref() == Some(role.as_str()))
+                    {
                         out.push(Participant {
                             name,
                             role: Some(role.clone()),

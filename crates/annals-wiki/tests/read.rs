@@ -217,9 +217,9 @@ fn bzip2_single_and_multistream() {
     let mut multi = Vec::new();
     let mut rest = text.as_str();
     while let Some(k) = rest.find("  <page>") {
-        multi.extend(bz2(rest[..k].as_bytes()));
+        multi.extend(bz2(&rest.as_bytes()[..k]));
         let end = rest[k..].find("</page>").unwrap() + k + 8;
-        multi.extend(bz2(rest[k..end].as_bytes()));
+        multi.extend(bz2(&rest.as_bytes()[k..end]));
         rest = &rest[end..];
     }
     multi.extend(bz2(rest.as_bytes()));
