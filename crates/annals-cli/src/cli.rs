@@ -43,7 +43,8 @@ pub enum Command {
         after_help = "Formats (docs/formats/): event cards (.txt, .card), native JSON (.json: one event or an \
 array), JSON Lines (.jsonl, .ndjson), CSV (.csv: annals' columns, or a TimelineJS sheet), TimelineJS \
 JSON and Wikidata entity JSON or dumps (.json, told apart by content), Markdown with YAML front \
-matter (.md). Other files are recognised by their content; --format overrides. Directories are \
+matter (.md), Wikipedia articles as wikitext (.wiki) and MediaWiki XML exports and pages-articles \
+dumps (.xml, .xml.bz2; docs/formats/wikipedia.md). Other files are recognised by their content; --format overrides. Directories are \
 read recursively (files with those extensions only). Importing the same record again updates it. \
 Places without coordinates are looked up in the offline gazetteer (GeoNames); coordinates given \
 in the input always win."
@@ -598,6 +599,10 @@ pub enum InputFormat {
     Markdown,
     /// Wikidata entity JSON, or a dump of entities.
     Wikidata,
+    /// One Wikipedia article's wikitext (its title from the file name).
+    Wikitext,
+    /// A MediaWiki XML export or pages-articles dump, plain or bzip2 (multistream too).
+    Mediawiki,
 }
 
 /// Output formats.

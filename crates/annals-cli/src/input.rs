@@ -64,13 +64,29 @@ pub fn total_bytes(files: &[PathBuf]) -> u64 {
         .sum()
 }
 
-/// Read one file, passing each event (or problem) to `each` in order.
+/// A Wikipedia article's title from its file name: `Battle_of_Hastings.wiki` is "Battle of
+/// Hastings".
+fn title_from_file(path: &Path) -> Option<String> {
+    let mut name = path.file_name()?.to_str()?;
+    for ext in [".bz2", ".wiki", ".wikitext", ".mediawiki", ".txt"] {
+        if name.len() > ext.len() && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext) {
+            name = &name[..name.len() - ext.len()];
+        }
+    }
+    let t = name.replace('_', " ");
+    let t = t.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Read one file, passing each event (or problem) to `each` in order. What a Wikipedia
+/// input read and skipped is added to `wiki` (one report per such file).
 pub fn read_file(
     path: &Path,
     forced: Option<Format>,
     opts: &ReadOptions,
     columns: &ColumnMap,
     progress: &ProgressBar,
+    wiki: &mut Vec<(PathBuf, annals_formats::WikiReport)>,
     each: &mut dyn FnMut(Result<Incoming, FormatError>) -> Result<()>,
 ) -> Result<()> {
     let file =
@@ -98,19 +114,38 @@ pub fn read_file(
         })
     };
     let mut failed = None;
-    let result = read::read(
-        format,
-        &mut open,
-        opts,
-        columns,
-        &mut |item| match each(item) {
-            Ok(()) => true,
-            Err(e) => {
-                failed = Some(e);
-                false
-            }
-        },
-    );
+    let mut pass = |item| match each(item) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    };
+    let result = if matches!(format, Format::Wikitext | Format::MediaWiki) {
+        let mut report = annals_formats::WikiReport::default();
+        let started = std::time::Instant::now();
+        let r = read::read_wiki(
+            format,
+            &mut open,
+            opts,
+            title_from_file(path),
+            &mut report,
+            &mut |r| {
+                let secs = started.elapsed().as_secs_f64().max(0.001);
+                progress.set_message(format!(
+                    "{} pages ({:.0}/s), {} events",
+                    r.pages,
+                    r.pages as f64 / secs,
+                    r.events
+                ));
+            },
+            &mut pass,
+        );
+        wiki.push((path.to_path_buf(), report));
+        r
+    } else {
+        read::read(format, &mut open, opts, columns, &mut pass)
+    };
     if let Some(e) = failed {
         return Err(e);
     }

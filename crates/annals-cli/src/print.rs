@@ -80,14 +80,8 @@ pub fn page(e: &Event, related: &[(String, String, Option<Event>)]) -> String {
         }
     }
     if !e.sources.is_empty() {
-        let names: Vec<String> = e
-            .sources
-            .iter()
-            .map(|x| match &x.url {
-                Some(u) => format!("{} <{u}>", x.name),
-                None => x.name.clone(),
-            })
-            .collect();
+        // As the card format writes them: name <url> | accessed … | licence … | quote "…".
+        let names: Vec<String> = e.sources.iter().map(annals_core::lines::source).collect();
         let _ = writeln!(s, "\nSources: {}", names.join("; "));
     }
     if !related.is_empty() {

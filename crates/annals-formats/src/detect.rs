@@ -22,11 +22,16 @@ pub enum Format {
     /// Wikidata entity JSON or a dump of entities (`.json` with `entities`, or an array of
     /// items).
     Wikidata,
+    /// One MediaWiki article's wikitext (`.wiki`, `.wikitext`, `.mediawiki`): see
+    /// `docs/formats/wikipedia.md`.
+    Wikitext,
+    /// A MediaWiki XML export or `pages-articles` dump, plain or bzip2 (`.xml`, `.xml.bz2`).
+    MediaWiki,
 }
 
 impl Format {
     /// Every format, with its `--format` name.
-    pub const ALL: [(Format, &'static str); 8] = [
+    pub const ALL: [(Format, &'static str); 10] = [
         (Format::Card, "card"),
         (Format::Json, "json"),
         (Format::Jsonl, "jsonl"),
@@ -35,6 +40,8 @@ impl Format {
         (Format::TimelineJsCsv, "timelinejs-csv"),
         (Format::Markdown, "markdown"),
         (Format::Wikidata, "wikidata"),
+        (Format::Wikitext, "wikitext"),
+        (Format::MediaWiki, "mediawiki"),
     ];
 
     /// Parse a `--format` name.
@@ -43,6 +50,8 @@ impl Format {
             "txt" => Some(Format::Card),
             "ndjson" => Some(Format::Jsonl),
             "md" => Some(Format::Markdown),
+            "wiki" | "wikipedia" => Some(Format::Wikitext),
+            "xml" => Some(Format::MediaWiki),
             _ => Format::ALL
                 .iter()
                 .find(|(_, n)| *n == name)
@@ -55,6 +64,7 @@ impl Format {
         match self {
             Format::Jsonl => "json",
             Format::TimelineJsCsv => "timelinejs",
+            Format::Wikitext | Format::MediaWiki => "wikipedia",
             f => f.name(),
         }
     }
@@ -69,8 +79,15 @@ impl Format {
 
     /// The format an extension names, if any (`.json` and `.csv` are refined by content).
     pub fn from_extension(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let mut ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if ext == "bz2" {
+            // `dump.xml.bz2`, `Battle_of_X.wiki.bz2`: the extension before.
+            let stem = Path::new(path.file_stem()?);
+            ext = stem.extension()?.to_str()?.to_ascii_lowercase();
+        }
         match ext.as_str() {
+            "wiki" | "wikitext" | "mediawiki" => Some(Format::Wikitext),
+            "xml" => Some(Format::MediaWiki),
             "txt" | "card" => Some(Format::Card),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
@@ -87,6 +104,9 @@ impl Format {
     pub fn sniff(head: &[u8]) -> Format {
         let text = String::from_utf8_lossy(head);
         let text = text.trim_start_matches('\u{feff}');
+        if head.starts_with(b"BZh") || text.trim_start().starts_with("<mediawiki") {
+            return Format::MediaWiki;
+        }
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         match lines.next() {
             Some(first) if first.starts_with('[') => {
@@ -169,6 +189,19 @@ fn csv_header(first: &str) -> Option<Format> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wikipedia() {
+        let d = |p: &str, head: &[u8]| Format::detect(Path::new(p), head);
+        assert_eq!(d("Battle_of_X.wiki", b"{{Infobox"), Format::Wikitext);
+        assert_eq!(d("enwiki.xml.bz2", b"BZh91AY"), Format::MediaWiki);
+        assert_eq!(d("a.wiki.bz2", b"BZh91AY"), Format::Wikitext);
+        assert_eq!(d("export.xml", b"<mediawiki xmlns"), Format::MediaWiki);
+        assert_eq!(d("dump", b"  <mediawiki xmlns"), Format::MediaWiki);
+        assert_eq!(d("dump.bz2", b"BZh91AY"), Format::MediaWiki);
+        assert_eq!(Format::from_name("mediawiki"), Some(Format::MediaWiki));
+        assert_eq!(Format::from_name("wikitext"), Some(Format::Wikitext));
+    }
 
     #[test]
     fn detection() {

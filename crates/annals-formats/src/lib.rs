@@ -32,6 +32,8 @@ pub mod timelinejs;
 pub mod wikidata;
 pub mod write;
 
+/// What reading a Wikipedia input found (pages read, events, pages skipped and why).
+pub use annals_wiki::Report as WikiReport;
 pub use detect::Format;
 pub use error::{Dropped, FormatError, Location};
 pub use write::EventWriter;

@@ -49,6 +49,49 @@ pub fn read(
     read
 }
 
+/// Read a Wikipedia input (wikitext of one article, or a MediaWiki export or dump): each
+/// event or problem goes to `each`; `report` counts pages read and skipped, and `tick` sees it
+/// every few hundred pages. `title` names a wikitext article (from its file name).
+pub fn read_wiki(
+    format: Format,
+    open: &mut Open,
+    opts: &ReadOptions,
+    title: Option<String>,
+    report: &mut annals_wiki::Report,
+    tick: &mut dyn FnMut(&annals_wiki::Report),
+    each: &mut dyn FnMut(Result<Incoming, FormatError>) -> bool,
+) -> Result<(), FormatError> {
+    let input = match format {
+        Format::Wikitext => annals_wiki::Input::Wikitext(title),
+        _ => annals_wiki::Input::Xml,
+    };
+    let located = |e: annals_wiki::WikiError| FormatError {
+        location: wiki_location(e.page.as_deref(), e.offset),
+        message: e.message,
+    };
+    annals_wiki::read(&input, open, opts.calendar, report, tick, &mut |item| {
+        each(match item {
+            Ok(event) => Ok(Incoming {
+                location: wiki_location(Some(&event.title), None),
+                event,
+                stub: false,
+            }),
+            Err(e) => Err(located(e)),
+        })
+    })
+    .map_err(located)
+}
+
+/// Where in a Wikipedia input: `page "Title"`, with the byte offset when known.
+fn wiki_location(page: Option<&str>, offset: Option<u64>) -> Location {
+    Location::Path(match (page, offset) {
+        (Some(p), Some(o)) => format!("page {p:?} (byte {o})"),
+        (Some(p), None) => format!("page {p:?}"),
+        (None, Some(o)) => format!("byte {o}"),
+        (None, None) => "1".into(),
+    })
+}
+
 fn read_all(
     format: Format,
     open: &mut Open,
@@ -82,6 +125,15 @@ fn read_all(
             each,
         ),
         Format::Card => cards(BufReader::new(open().map_err(io_err)?), opts, each),
+        Format::Wikitext | Format::MediaWiki => read_wiki(
+            format,
+            open,
+            opts,
+            None,
+            &mut annals_wiki::Report::default(),
+            &mut |_| {},
+            each,
+        ),
         Format::Json => {
             let mut input = BufReader::new(open().map_err(io_err)?);
             let first = loop {

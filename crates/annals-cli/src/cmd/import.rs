@@ -145,6 +145,7 @@ fn read_all(
     read: &ReadArgs,
     progress: &ProgressBar,
     unresolved: &mut Vec<String>,
+    wiki: &mut Vec<(PathBuf, annals_formats::WikiReport)>,
     write: &mut dyn FnMut(&Arc<Source>, Incoming) -> Result<()>,
 ) -> Result<(Vec<Problem>, usize)> {
     let files = collect_files(&read.paths)?;
@@ -157,7 +158,7 @@ fn read_all(
     let mut problems = Vec::new();
     for file in &files {
         let source = Arc::new(Source::new(file));
-        read_file(file, format, &opts, &columns, progress, &mut |item| {
+        read_file(file, format, &opts, &columns, progress, wiki, &mut |item| {
             match item {
                 Ok(mut incoming) => {
                     let unlocated = if read.no_gazetteer {
@@ -193,7 +194,7 @@ fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} importing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            "{spinner} importing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> "),
@@ -251,6 +252,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     let mut tally = Tally::default();
     let progress = progress_bar();
     let mut unresolved = Vec::new();
+    let mut wiki = Vec::new();
     let mut refused = Vec::new();
     // Two stages on two cores: a reader thread parses and validates, this thread writes.
     let (mut problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
@@ -260,17 +262,24 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(16);
         let progress = &progress;
         let unresolved = &mut unresolved;
+        let wiki = &mut wiki;
         let reader = scope.spawn(move || {
             let stopped = |_| anyhow!("the import stopped");
             let mut batch = Vec::with_capacity(BATCH);
-            let read = read_all(&args.read, progress, unresolved, &mut |source, incoming| {
-                batch.push((source.clone(), incoming));
-                if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    send.send(full).map_err(stopped)?;
-                }
-                Ok(())
-            })?;
+            let read = read_all(
+                &args.read,
+                progress,
+                unresolved,
+                wiki,
+                &mut |source, incoming| {
+                    batch.push((source.clone(), incoming));
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        send.send(full).map_err(stopped)?;
+                    }
+                    Ok(())
+                },
+            )?;
             send.send(batch).map_err(stopped)?;
             Ok(read)
         });
@@ -292,6 +301,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     })?;
     progress.finish_and_clear();
     problems.append(&mut refused);
+    print_wiki_reports(&wiki)?;
     for p in &problems {
         eprintln!("{p}");
     }
@@ -400,14 +410,26 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// What each Wikipedia input read and skipped.
+fn print_wiki_reports(wiki: &[(PathBuf, annals_formats::WikiReport)]) -> Result<()> {
+    for (file, report) in wiki {
+        for line in report.lines() {
+            outln!("{}: {line}", file.display());
+        }
+    }
+    Ok(())
+}
+
 pub fn check(read: &ReadArgs) -> Result<u8> {
     let progress = ProgressBar::hidden();
     let mut events = 0usize;
     let mut unresolved = Vec::new();
-    let (problems, files) = read_all(read, &progress, &mut unresolved, &mut |_, _| {
+    let mut wiki = Vec::new();
+    let (problems, files) = read_all(read, &progress, &mut unresolved, &mut wiki, &mut |_, _| {
         events += 1;
         Ok(())
     })?;
+    print_wiki_reports(&wiki)?;
     for p in &problems {
         outln!("{p}");
     }

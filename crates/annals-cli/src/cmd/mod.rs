@@ -124,6 +124,8 @@ fn read_options(args: &ReadArgs) -> (Option<Format>, ReadOptions) {
         InputFormat::TimelinejsCsv => Format::TimelineJsCsv,
         InputFormat::Markdown => Format::Markdown,
         InputFormat::Wikidata => Format::Wikidata,
+        InputFormat::Wikitext => Format::Wikitext,
+        InputFormat::Mediawiki => Format::MediaWiki,
     });
     let calendar = match args.calendar {
         CalendarArg::Auto => CalendarHint::Auto,
