@@ -22,11 +22,14 @@ pub enum Format {
     /// Wikidata entity JSON or a dump of entities (`.json` with `entities`, or an array of
     /// items).
     Wikidata,
+    /// SPARQL query results in JSON (`.json` with `head` and `results`), as the Wikidata Query
+    /// Service returns them.
+    Sparql,
 }
 
 impl Format {
     /// Every format, with its `--format` name.
-    pub const ALL: [(Format, &'static str); 8] = [
+    pub const ALL: [(Format, &'static str); 9] = [
         (Format::Card, "card"),
         (Format::Json, "json"),
         (Format::Jsonl, "jsonl"),
@@ -35,6 +38,7 @@ impl Format {
         (Format::TimelineJsCsv, "timelinejs-csv"),
         (Format::Markdown, "markdown"),
         (Format::Wikidata, "wikidata"),
+        (Format::Sparql, "sparql"),
     ];
 
     /// Parse a `--format` name.
@@ -55,6 +59,7 @@ impl Format {
         match self {
             Format::Jsonl => "json",
             Format::TimelineJsCsv => "timelinejs",
+            Format::Sparql => "wikidata",
             f => f.name(),
         }
     }
@@ -74,7 +79,7 @@ impl Format {
             "txt" | "card" => Some(Format::Card),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
-            "csv" => Some(Format::Csv),
+            "csv" | "tsv" | "tab" => Some(Format::Csv),
             "md" | "markdown" => Some(Format::Markdown),
             _ => None,
         }
@@ -104,7 +109,7 @@ impl Format {
                 }
             }
             Some("---") => Format::Markdown,
-            Some(first) if first.contains(',') && csv_header(first).is_some() => {
+            Some(first) if first.contains([',', '\t', ';']) && csv_header(first).is_some() => {
                 csv_header(first).unwrap_or(Format::Csv)
             }
             _ => Format::Card,
@@ -115,7 +120,7 @@ impl Format {
     pub fn detect(path: &Path, head: &[u8]) -> Format {
         match Format::from_extension(path) {
             Some(Format::Json) => match Format::sniff(head) {
-                f @ (Format::Jsonl | Format::TimelineJs | Format::Wikidata) => f,
+                f @ (Format::Jsonl | Format::TimelineJs | Format::Wikidata | Format::Sparql) => f,
                 _ => Format::Json,
             },
             Some(Format::Csv) => {
@@ -145,6 +150,8 @@ fn json_object_kind(text: &str) -> Format {
     };
     if depth1_key("events") {
         Format::TimelineJs
+    } else if depth1_key("head") && depth1_key("results") {
+        Format::Sparql
     } else if depth1_key("entities") {
         Format::Wikidata
     } else {
@@ -153,8 +160,9 @@ fn json_object_kind(text: &str) -> Format {
 }
 
 fn csv_header(first: &str) -> Option<Format> {
+    let delimiter = char::from(crate::csvutil::sniff_delimiter(first));
     let cells: Vec<String> = first
-        .split(',')
+        .split(delimiter)
         .map(|c| c.trim().trim_matches('"').to_string())
         .collect();
     if crate::timelinejs::sheet::is_sheet_header(&cells) {
@@ -229,6 +237,30 @@ mod tests {
         assert_eq!(
             Format::detect(Path::new("e"), b"title,date\nA,1960\n"),
             Format::Csv
+        );
+        // Tab- and semicolon-separated spreadsheets are CSV, whatever their name.
+        assert_eq!(
+            Format::detect(Path::new("e.tsv"), b"title\tdate\nA\t1960\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::detect(Path::new("e"), b"title\tdate\nA\t1960\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::detect(Path::new("e"), b"id;title;date\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::detect(Path::new("s.tsv"), b"Year\tMonth\tHeadline\n"),
+            Format::TimelineJsCsv
+        );
+        assert_eq!(
+            Format::detect(
+                Path::new("q.json"),
+                b"{\n  \"head\" : {\"vars\": [\"item\"]},\n  \"results\" : {\"bindings\": []}}"
+            ),
+            Format::Sparql
         );
         for (f, n) in Format::ALL {
             assert_eq!(Format::from_name(n), Some(f));

@@ -393,7 +393,7 @@ impl Gazetteer {
             .iter()
             .filter(|c| fold(c.name).starts_with(&key))
             .collect();
-        cities.sort_by(|a, b| b.population.cmp(&a.population));
+        cities.sort_by_key(|b| std::cmp::Reverse(b.population));
         for c in cities {
             if out.len() >= limit {
                 break;

@@ -120,13 +120,20 @@ fn read_options(args: &ReadArgs) -> (Option<Format>, ReadOptions) {
         InputFormat::TimelinejsCsv => Format::TimelineJsCsv,
         InputFormat::Markdown => Format::Markdown,
         InputFormat::Wikidata => Format::Wikidata,
+        InputFormat::Sparql => Format::Sparql,
     });
     let calendar = match args.calendar {
         CalendarArg::Auto => CalendarHint::Auto,
         CalendarArg::Julian => CalendarHint::Given(Calendar::Julian),
         CalendarArg::Gregorian => CalendarHint::Given(Calendar::Gregorian),
     };
-    (format, ReadOptions { calendar })
+    (
+        format,
+        ReadOptions {
+            calendar,
+            delimiter: args.delimiter,
+        },
+    )
 }
 
 /// The `--from`/`--to` window as day numbers: the earliest day of `from`, the latest of `to`.
