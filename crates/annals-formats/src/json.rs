@@ -32,6 +32,9 @@ fn named(field: Option<&'static str>, message: String) -> String {
     }
 }
 
+/// A test of a JSON value's type.
+type TypeTest = dyn Fn(&serde_json::Value) -> bool;
+
 /// The first field of an event object whose value has the wrong JSON type (serde's message
 /// gives only a column): `title` for `"title": null`.
 fn mistyped_field(v: &serde_json::Value) -> Option<&'static str> {
@@ -54,7 +57,7 @@ fn mistyped_field(v: &serde_json::Value) -> Option<&'static str> {
         })
     };
     let number = |v: &V| v.is_number() || v.is_null();
-    let fields: [(&'static str, &dyn Fn(&V) -> bool); 12] = [
+    let fields: [(&'static str, &TypeTest); 12] = [
         ("id", &optional_string),
         ("title", &string),
         ("date", &date),

@@ -171,6 +171,9 @@ struct Cells {
     places_mapped: bool,
 }
 
+/// A time of day: hour and minute.
+type HourMinute = (u8, u8);
+
 /// One point of a date in parts (`year`, `month`, `day`, `hour`, `minute` from column `base`):
 /// the text as a historian writes it and the hour and minute. `None` when its year is empty.
 /// A negative year is BC (-44 is 44 BC, as NOAA and others publish them); a month or day of 0
@@ -178,7 +181,7 @@ struct Cells {
 fn date_point<'a>(
     get: &dyn Fn(usize) -> &'a str,
     base: usize,
-) -> Result<Option<(String, Option<(u8, u8)>)>, String> {
+) -> Result<Option<(String, Option<HourMinute>)>, String> {
     let name = |k: usize| column_name(base + k);
     let year = get(base).trim();
     if year.is_empty() {

@@ -151,3 +151,79 @@ fn sparql_results() {
     assert_eq!(e.date.edtf, "1066-10-20");
     assert_eq!(e.places[0].lat, Some(50.9125));
 }
+
+/// Without cargo-fuzz: the fuzz seeds and regressions of the spreadsheet, CSV and SPARQL
+/// targets, mutated at random (bytes flipped, inserted, deleted, spliced from the delimiters and
+/// line ends that matter), never panic a reader. `ANNALS_MUTATIONS` sets the rounds per input
+/// (2,000 by default).
+#[test]
+fn mutated_inputs_never_panic() {
+    let rounds: usize = std::env::var("ANNALS_MUTATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
+    let fuzz = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+    let mut inputs = Vec::new();
+    for dir in [
+        "seeds/csv",
+        "seeds/spreadsheet",
+        "seeds/sparql",
+        "regressions/csv",
+        "regressions/spreadsheet",
+        "regressions/json",
+    ] {
+        if let Ok(entries) = std::fs::read_dir(fuzz.join(dir)) {
+            for e in entries.flatten() {
+                inputs.push(std::fs::read(e.path()).unwrap());
+            }
+        }
+    }
+    assert!(
+        inputs.len() >= 5,
+        "fuzz seeds not found under {}",
+        fuzz.display()
+    );
+    let tokens: [&[u8]; 12] = [
+        b"\t", b";", b",", b"\r\n", b"\n", b"\"", b" | ", b"-9", b"-464", b"13", b"{", b"}",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let map = ColumnMap::parse(
+        "Name=title,YEAR=year,MO=month,DY=day,HR=hour,MN=minute,EY=end_year,EM=end_month,ED=end_day,Location=places",
+    )
+    .unwrap();
+    for input in &inputs {
+        for _ in 0..rounds {
+            let mut data = input.clone();
+            for _ in 0..=(next() % 4) {
+                let at = (next() as usize) % (data.len() + 1);
+                match next() % 4 {
+                    0 if at < data.len() => data[at] = next() as u8,
+                    1 if at < data.len() => {
+                        data.remove(at);
+                    }
+                    _ => {
+                        let t = tokens[(next() as usize) % tokens.len()];
+                        data.splice(at..at, t.iter().copied());
+                    }
+                }
+            }
+            let each = &mut |_: Result<Incoming, FormatError>| true;
+            for delimiter in [None, Some(b'\t'), Some(b';')] {
+                let opts = ReadOptions {
+                    delimiter,
+                    ..ReadOptions::default()
+                };
+                let _ = table::read(&data[..], &opts, &map, each);
+                let _ = table::read(&data[..], &opts, &ColumnMap::default(), each);
+            }
+            let _ = read_bytes(Format::Sparql, &data, &ReadOptions::default(), each);
+            let _ = read_bytes(Format::Json, &data, &ReadOptions::default(), each);
+        }
+    }
+}
