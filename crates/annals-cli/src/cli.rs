@@ -41,10 +41,11 @@ pub enum Command {
     /// Import event files and directories into the database, all or nothing.
     #[command(
         after_help = "Formats (docs/formats/): event cards (.txt, .card), native JSON (.json: one event or an \
-array), JSON Lines (.jsonl, .ndjson), CSV (.csv: annals' columns, or a TimelineJS sheet), TimelineJS \
-JSON and Wikidata entity JSON or dumps (.json, told apart by content), Markdown with YAML front \
-matter (.md), Wikipedia articles as wikitext (.wiki) and MediaWiki XML exports and pages-articles \
-dumps (.xml, .xml.bz2; docs/formats/wikipedia.md). Other files are recognised by their content; --format overrides. Directories are \
+array), JSON Lines (.jsonl, .ndjson), CSV (.csv, and tab- or semicolon-separated .tsv: annals' columns, \
+or a TimelineJS sheet), TimelineJS JSON, Wikidata entity JSON or dumps and SPARQL JSON results (.json, \
+told apart by content), Markdown with YAML front matter (.md), Wikipedia articles as wikitext (.wiki) \
+and MediaWiki XML exports and pages-articles dumps (.xml, .xml.bz2; docs/formats/wikipedia.md). \
+Other files are recognised by their content; --format overrides. Directories are \
 read recursively (files with those extensions only). Importing the same record again updates it. \
 Places without coordinates are looked up in the offline gazetteer (GeoNames); coordinates given \
 in the input always win."
@@ -134,6 +135,10 @@ pub struct ReadArgs {
     /// (`"Name=title,When=date_text,Notes=-"`; `-` ignores a column). See docs/formats/csv.md.
     #[arg(long, value_name = "MAP")]
     pub columns: Option<String>,
+    /// The cell delimiter of CSV files: `,`, `;`, `tab` (or `\t`). By default a `.tsv` file's is
+    /// a tab, and others' the one their header row uses.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
     /// Keep places exactly as given: do not look up coordinates in the offline gazetteer.
     #[arg(long)]
     pub no_gazetteer: bool,
@@ -603,6 +608,8 @@ pub enum InputFormat {
     Wikitext,
     /// A MediaWiki XML export or pages-articles dump, plain or bzip2 (multistream too).
     Mediawiki,
+    /// SPARQL JSON results (the Wikidata Query Service): item, label, date, coordinates.
+    Sparql,
 }
 
 /// Output formats.
@@ -637,4 +644,15 @@ pub enum CalendarArg {
     Julian,
     /// All text dates are Gregorian.
     Gregorian,
+}
+
+/// `--delimiter`: one ASCII character, or `tab`.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() && s != "\"" && s != "\n" => Ok(s.as_bytes()[0]),
+        _ => Err(format!(
+            "{s:?}: expected one character such as , or ; or tab"
+        )),
+    }
 }

@@ -182,7 +182,24 @@ impl DayNumber {
             day: 1,
         })
     }
+
+    /// The day of the week, 0 for Monday to 6 for Sunday (the same in every calendar).
+    pub fn weekday(self) -> u8 {
+        // Rata Die 1, 1 January AD 1 (proleptic Gregorian), was a Monday.
+        (self.0 - 1).rem_euclid(7) as u8
+    }
 }
+
+/// English weekday names, Monday first (as [`DayNumber::weekday`] counts).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// English month names, January first.
 pub const MONTH_NAMES: [&str; 12] = [

@@ -21,7 +21,7 @@ impl Edtf {
     /// Parse a strict EDTF string (levels 0–2), plus negative masked years such as `-01XX`.
     #[inline]
     pub fn parse(input: &str) -> Result<Edtf, DateError> {
-        let parsed = match negative_mask_interval(input) {
+        let parsed = match negative_masks(input) {
             Some(rewritten) => core::Edtf::parse(&rewritten),
             None => core::Edtf::parse(input),
         };
@@ -55,8 +55,35 @@ impl Edtf {
             _ => (false, false),
         };
         let earliest = self.map_bound(b.earliest, start_unknown)?;
-        let latest = self.map_bound(b.latest, end_unknown)?;
+        let latest = self.map_bound(self.before_year_zero(b.latest), end_unknown)?;
         Ok((earliest, latest))
+    }
+
+    /// A negative year with significant digits (`-0043S2`) sweeps years -0099 … -0000, and
+    /// `-0000` is no year: astronomical year 0000 (1 BC) is written positive. Such a value ends
+    /// in -0001, as `-00XX` does.
+    fn before_year_zero(&self, latest: core::Bound) -> core::Bound {
+        let negative_significant = |d: &core::Date| {
+            d.year.significant_digits.is_some() && d.year.value().is_some_and(|v| v < 0)
+        };
+        let last = match &self.inner {
+            core::Edtf::Date(d) => Some(d),
+            core::Edtf::Interval(iv) => match &iv.end {
+                core::IntervalEndpoint::Date(d) | core::IntervalEndpoint::OnOrAfter(d) => Some(d),
+                _ => None,
+            },
+            _ => None,
+        };
+        match latest {
+            core::Bound::Date(d) if d.year == 0 && last.is_some_and(negative_significant) => {
+                core::Bound::Date(core::BoundDate {
+                    year: -1,
+                    month: 12,
+                    day: 31,
+                })
+            }
+            other => other,
+        }
     }
 
     fn map_bound(&self, b: core::Bound, may_be_unknown: bool) -> Result<Bound, DateError> {
@@ -143,8 +170,14 @@ fn aligned_span(iv: &core::Interval) -> Option<Precision> {
         _ => None,
     };
     let (a, b) = (year(&iv.start)?, year(&iv.end)?);
-    let n = b.checked_sub(a)?.checked_add(1)?;
-    let aligned = matches!(a.rem_euclid(n.max(1)), 0 | 1);
+    let mut n = b.checked_sub(a)?.checked_add(1)?;
+    let mut aligned = matches!(a.rem_euclid(n.max(1)), 0 | 1);
+    // The first decade, century or millennium on either side of year zero is one year short:
+    // AD 1–99 (`0001/0099`, "1st century" of the masked convention) and `-00XX` = `-0099/-0001`.
+    if (a == 1 || b == -1) && matches!(n, 9 | 99 | 999) {
+        n += 1;
+        aligned = true;
+    }
     match n {
         10 if aligned => Some(Precision::Decade),
         100 if aligned => Some(Precision::Century),
@@ -188,47 +221,93 @@ fn digits(v: u64) -> u32 {
 
 #[cold]
 fn parse_error(input: &str, e: core::ParseError) -> DateError {
+    // edtf-core says a negative date-time lacks "a complete YYYY-MM-DD date": it is complete,
+    // but EDTF has times of day only at level 0, on years 0000–9999.
+    let negative_time = input.starts_with('-') && input.contains('T');
     DateError::Edtf {
         input: input.to_string(),
-        offset: e.offset,
-        message: e.message,
+        offset: if negative_time { 0 } else { e.offset },
+        message: if negative_time {
+            "EDTF has times of day only on years 0000 to 9999, not on negative (BC) years: give the day alone"
+        } else {
+            e.message
+        },
     }
 }
 
-/// `-01XX` → `-0199/-0100`; `-019X` → `-0199/-0190`; `-01XX~` → `-0199~/-0100~`. Only whole
-/// negative years with trailing `X`s, optionally followed by one qualifier (`?`, `~`, `%`), which
-/// then qualifies both ends.
-fn negative_mask_interval(input: &str) -> Option<String> {
-    let body = input.strip_prefix('-')?;
-    let (body, qualifier) = match body.as_bytes().last() {
-        Some(b'?' | b'~' | b'%') => body.split_at(body.len() - 1),
-        _ => (body, ""),
-    };
+/// Negative masked years, our extension (edtf-core rejects them), rewritten as the interval they
+/// denote: `-01XX` → `-0199/-0100`; `-019X` → `-0199/-0190`; `-01XX~` → `-0199~/-0100~`;
+/// `-01XX-05` → `-0199-05/-0100-05` (May of one of those years). A masked year that sweeps up to
+/// year zero ends in -0001 (`-00XX` → `-0099/-0001`): `-0000` is no year, and astronomical 0000
+/// (1 BC) belongs to `00XX`. An interval end takes the end of its side: `-01XX/0100` →
+/// `-0199/0100`, `-0300/-01XX` → `-0300/-0100`. `None` when `input` has no negative masked year.
+fn negative_masks(input: &str) -> Option<String> {
+    if !input.starts_with('-') && !input.contains("/-") {
+        return None;
+    }
+    match input.split_once('/') {
+        Some((a, b)) => {
+            let start = masked_endpoint(a).map(|(lo, _)| lo);
+            let end = masked_endpoint(b).map(|(_, hi)| hi);
+            if start.is_none() && end.is_none() {
+                return None;
+            }
+            let mut out = String::with_capacity(input.len() + 4);
+            out.push_str(start.as_deref().unwrap_or(a));
+            out.push('/');
+            out.push_str(end.as_deref().unwrap_or(b));
+            Some(out)
+        }
+        None => {
+            let (lo, hi) = masked_endpoint(input)?;
+            let mut out = lo;
+            out.push('/');
+            out.push_str(&hi);
+            Some(out)
+        }
+    }
+}
+
+/// A negative masked year with an optional rest (`-MM`, `-MM-DD`, a final qualifier): its
+/// earliest and latest completion, both with the rest.
+fn masked_endpoint(s: &str) -> Option<(String, String)> {
+    let body = s.strip_prefix('-')?;
     let b = body.as_bytes();
-    if b.len() != 4 || !b[0].is_ascii_digit() {
+    if b.len() < 4 || !b[0].is_ascii_digit() {
         return None;
     }
-    let masked = b.iter().rev().take_while(|&&c| c == b'X').count();
-    if masked == 0 || masked == 4 || !b[..4 - masked].iter().all(u8::is_ascii_digit) {
+    let (year, rest) = body.split_at_checked(4)?;
+    let masked = year.bytes().rev().take_while(|&c| c == b'X').count();
+    if masked == 0 || masked == 4 || !year.as_bytes()[..4 - masked].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let known = &body[..4 - masked];
+    // What may follow the year: up to two `-NN` fields (digits or X), then one qualifier.
+    let r = rest.as_bytes();
+    let mut i = 0;
+    let mut fields = 0;
+    while i < r.len() && r[i] == b'-' && fields < 2 {
+        if r.len() < i + 3
+            || !r[i + 1..i + 3]
+                .iter()
+                .all(|c| c.is_ascii_digit() || *c == b'X')
+        {
+            return None;
+        }
+        i += 3;
+        fields += 1;
+    }
+    if !(i == r.len() || (i + 1 == r.len() && matches!(r[i], b'?' | b'~' | b'%'))) {
+        return None;
+    }
+    let known = &year[..4 - masked];
+    let scale = 10i64.pow(masked as u32);
+    let base: i64 = known.parse::<i64>().ok()? * scale;
     // Astronomical: the earliest year is the most negative one (`-0199`), the latest the least
-    // negative (`-0100`, or `0000` for `-00XX`). One allocation: this runs on every parse of a
-    // negative year with `X`s.
-    let mut out = String::with_capacity(2 * (body.len() + qualifier.len()) + 2);
-    out.push('-');
-    out.push_str(known);
-    out.extend(std::iter::repeat_n('9', masked));
-    out.push_str(qualifier);
-    out.push('/');
-    if known.bytes().any(|c| c != b'0') {
-        out.push('-');
-    }
-    out.push_str(known);
-    out.extend(std::iter::repeat_n('0', masked));
-    out.push_str(qualifier);
-    Some(out)
+    // negative (`-0100`; `-0001` for a mask that sweeps down to zero).
+    let earliest = base + scale - 1;
+    let latest = base.max(1);
+    let write = |magnitude: i64| format!("-{magnitude:04}{rest}");
+    Some((write(earliest), write(latest)))
 }
 
 /// An EDTF year: `1960`, `-0043`, and with more than four digits `Y-13800000000`.
@@ -286,8 +365,92 @@ mod tests {
     fn negative_masks() {
         assert_eq!(Edtf::parse("-01XX").unwrap().canonical(), "-0199/-0100");
         assert_eq!(Edtf::parse("-019X").unwrap().canonical(), "-0199/-0190");
-        assert_eq!(Edtf::parse("-00XX").unwrap().canonical(), "-0099/0000");
         assert!(Edtf::parse("-XXXX").is_err());
+    }
+
+    #[test]
+    fn negative_masks_end_before_year_zero() {
+        // `-0000` is no year, so a negative mask never reaches 0000 (1 BC, written `0000`).
+        assert_eq!(Edtf::parse("-00XX").unwrap().canonical(), "-0099/-0001");
+        assert_eq!(Edtf::parse("-0XXX").unwrap().canonical(), "-0999/-0001");
+        assert_eq!(Edtf::parse("-000X").unwrap().canonical(), "-0009/-0001");
+        assert_eq!(
+            bounds("-00XX"),
+            ("-0099-01-01".into(), "-0001-12-31".into())
+        );
+        assert_eq!(
+            bounds("-0XXX"),
+            ("-0999-01-01".into(), "-0001-12-31".into())
+        );
+        assert!(Edtf::parse("-0000").is_err());
+        // The same for significant digits: -0043S2 is some year in -0099 … -0001.
+        assert_eq!(
+            bounds("-0043S2"),
+            ("-0099-01-01".into(), "-0001-12-31".into())
+        );
+        assert_eq!(
+            bounds("-1234S2"),
+            ("-1299-01-01".into(), "-1200-12-31".into())
+        );
+        assert_eq!(bounds("0043S2"), ("0000-01-01".into(), "0099-12-31".into()));
+        assert_eq!(
+            Edtf::parse("-00XX").unwrap().precision(),
+            Precision::Century
+        );
+        assert_eq!(
+            Edtf::parse("-0XXX").unwrap().precision(),
+            Precision::Millennium
+        );
+    }
+
+    #[test]
+    fn negative_masks_in_intervals_and_with_months() {
+        assert_eq!(Edtf::parse("-01XX/0100").unwrap().canonical(), "-0199/0100");
+        assert_eq!(
+            Edtf::parse("-0300/-01XX").unwrap().canonical(),
+            "-0300/-0100"
+        );
+        assert_eq!(
+            Edtf::parse("-02XX/-01XX").unwrap().canonical(),
+            "-0299/-0100"
+        );
+        assert_eq!(
+            Edtf::parse("-01XX-05").unwrap().canonical(),
+            "-0199-05/-0100-05"
+        );
+        assert_eq!(
+            bounds("-01XX-05"),
+            ("-0199-05-01".into(), "-0100-05-31".into())
+        );
+        assert_eq!(
+            Edtf::parse("-01XX-05-12~").unwrap().canonical(),
+            "-0199-05-12~/-0100-05-12~"
+        );
+        assert_eq!(
+            bounds("-01XX-XX"),
+            ("-0199-01-01".into(), "-0100-12-31".into())
+        );
+        for bad in [
+            "-01XX-5",
+            "-01XX-05-",
+            "-01XX-05-12-01",
+            "-01XX/0100/0200",
+            "-01XX-13",
+        ] {
+            assert!(Edtf::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn negative_date_times_say_why() {
+        let e = Edtf::parse("-0043-03-15T12:00:00").unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("negative (BC) years"), "{text}");
+        assert!(!text.contains("complete"), "{text}");
+        assert!(Edtf::parse("0043-03-15T12:00:00").is_ok());
+        // Other date-time errors keep edtf-core's message.
+        let e = Edtf::parse("2004-01-01T25:00:00").unwrap_err();
+        assert!(!e.to_string().contains("negative"), "{e}");
     }
 
     #[test]
@@ -313,6 +476,10 @@ mod tests {
         assert_eq!(p("-0499/-0400"), Precision::Century);
         assert_eq!(p("-01XX"), Precision::Century);
         assert_eq!(p("-0099/0000"), Precision::Century);
+        assert_eq!(p("0001/0099"), Precision::Century);
+        assert_eq!(p("0001/0999"), Precision::Millennium);
+        assert_eq!(p("0001/0009"), Precision::Decade);
+        assert_eq!(p("0002/0100"), Precision::Year);
         assert_eq!(p("1960/1969"), Precision::Decade);
         assert_eq!(p("1939/1948"), Precision::Year);
         assert_eq!(p("1914/1918"), Precision::Year);

@@ -8,7 +8,8 @@
 //! - [`edtf`]: EDTF levels 0–2 (parsing by `edtf-core`, behind our policies): canonical form,
 //!   bounds, precision.
 //! - [`text`]: dates as historians write them in English ("March 15, 44 BC", "the 1960s",
-//!   "66 million years ago") turned into EDTF.
+//!   "66 million years ago", "Michaelmas 1066", "11 February 1731/2") turned into EDTF; `feast`
+//!   holds the feast days and Easter computus it reads.
 //! - [`when`]: the [`When`] record that the rest of annals stores and searches.
 //! - [`written`]: dates for people: the text as written, or the EDTF written out as historians
 //!   write it ([`When::written`]).
@@ -24,12 +25,13 @@
 pub mod day;
 pub mod edtf;
 mod error;
+mod feast;
 pub mod period;
 pub mod text;
 pub mod when;
 pub mod written;
 
-pub use day::{month_day, year_written, Calendar, DayNumber, Ymd, MONTH_NAMES};
+pub use day::{month_day, year_written, Calendar, DayNumber, Ymd, MONTH_NAMES, WEEKDAY_NAMES};
 pub use edtf::{edtf_year, Edtf};
 pub use error::DateError;
 pub use when::{Bound, CalendarHint, Precision, When};

@@ -11,9 +11,10 @@
 //! says otherwise (O.S./N.S.) or the caller gives a calendar; it is converted to proleptic
 //! Gregorian, since EDTF has no calendar designator.
 
-use crate::day::{to_gregorian, Calendar, Ymd};
+use crate::day::{to_gregorian, Calendar, Ymd, WEEKDAY_NAMES};
 use crate::edtf::{edtf_year, Edtf};
 use crate::error::DateError;
+use crate::feast::{feast, feast_day, roman_day, Feast};
 use crate::when::CalendarHint;
 
 /// The EDTF reading of a text and the calendar it was reckoned in.
@@ -23,6 +24,9 @@ pub struct Reading {
     pub edtf: String,
     /// The calendar the text was written in.
     pub calendar: Calendar,
+    /// What the text says that does not fit its date, though the date reads: a weekday that is
+    /// not the day's ("Monday, January 19, 1960" was a Tuesday). Each names the text.
+    pub warnings: Vec<String>,
 }
 
 /// Longest text accepted as a date.
@@ -50,12 +54,22 @@ pub fn read(text: &str, hint: CalendarHint) -> Result<Reading, DateError> {
             return Ok(reading);
         }
     }
-    // Strict EDTF reads as itself, always: the card writer relies on it when it writes a date
-    // as EDTF. So `1939-40` is semester 40 of 1939 here; `1939–40` (en dash) is the range.
-    if let Ok(edtf) = Edtf::parse(trimmed) {
-        // Valid EDTF beyond the day axis (`Y17E200`) is out of range, as text readings are.
+    // "EDTF: 1939-41": strict EDTF, said so (the card writer writes this where the EDTF would
+    // read otherwise as English).
+    if let Some(rest) = edtf_marked(trimmed) {
+        let edtf = Edtf::parse(rest)?;
         edtf.bounds()?;
         return Ok(from_edtf(edtf));
+    }
+    // Strict EDTF reads as itself, except a four-digit year, a hyphen and two digits that are
+    // no month and a later year of the same century: `1939-41` is 1939–1941 as every historian
+    // means it, not the EDTF semester 41 of 1939 (that is `EDTF: 1939-41`).
+    if !two_digit_year_range(trimmed) {
+        if let Ok(edtf) = Edtf::parse(trimmed) {
+            // Valid EDTF beyond the day axis (`Y17E200`) is out of range, as text readings are.
+            edtf.bounds()?;
+            return Ok(from_edtf(edtf));
+        }
     }
     let tokens = tokenize(trimmed).ok_or_else(|| DateError::Unrecognised(text.to_string()))?;
     let mut p = Parser {
@@ -64,8 +78,10 @@ pub fn read(text: &str, hint: CalendarHint) -> Result<Reading, DateError> {
         text,
         hint,
         julian_used: false,
+        weekdays: Vec::new(),
     };
     let edtf = p.expression()?;
+    let warnings = p.weekday_warnings()?;
     let calendar = match p.hint {
         CalendarHint::Given(c) => c,
         CalendarHint::Auto if p.julian_used => Calendar::Julian,
@@ -77,7 +93,13 @@ pub fn read(text: &str, hint: CalendarHint) -> Result<Reading, DateError> {
     Ok(Reading {
         edtf: checked.canonical(),
         calendar,
+        warnings,
     })
+}
+
+/// The warnings of reading `text` (see [`Reading::warnings`]); none when it does not read.
+pub fn warnings(text: &str, hint: CalendarHint) -> Vec<String> {
+    read(text, hint).map(|r| r.warnings).unwrap_or_default()
 }
 
 /// EDTF given as text: proleptic Gregorian by definition.
@@ -85,7 +107,38 @@ fn from_edtf(edtf: Edtf) -> Reading {
     Reading {
         edtf: edtf.canonical(),
         calendar: Calendar::Gregorian,
+        warnings: Vec::new(),
     }
+}
+
+/// Whether `text` is EDTF marked as such: `EDTF: 1939-41`.
+pub fn is_marked_edtf(text: &str) -> bool {
+    edtf_marked(text.trim()).is_some()
+}
+
+/// The EDTF after an `EDTF:` marker (any case, spaces allowed after the colon).
+fn edtf_marked(s: &str) -> Option<&str> {
+    let head = s.get(..5)?;
+    head.eq_ignore_ascii_case("edtf:").then(|| s[5..].trim())
+}
+
+/// `1939-41`, `1921-24`, `1914-21?`: a four-digit year, a hyphen and two digits that are no
+/// month (13–99) and later than the year's last two. Such text is a range of years.
+fn two_digit_year_range(s: &str) -> bool {
+    let s = s.strip_suffix(['?', '~', '%']).unwrap_or(s);
+    let b = s.as_bytes();
+    if b.len() != 7
+        || b[4] != b'-'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let first = (b[2] - b'0') * 10 + (b[3] - b'0');
+    let second = (b[5] - b'0') * 10 + (b[6] - b'0');
+    second > 12 && second > first
 }
 
 /// An ISO day (`1700-02-29`) that the caller says is Julian: validated in the Julian calendar.
@@ -116,6 +169,7 @@ fn julian_iso_day(s: &str) -> Result<Option<Reading>, DateError> {
     Ok(Some(Reading {
         edtf: fmt_ymd(g),
         calendar: Calendar::Julian,
+        warnings: Vec::new(),
     }))
 }
 
@@ -198,6 +252,12 @@ fn tokenize(s: &str) -> Option<Vec<Tok>> {
                 let ch = chars[i];
                 if ch.is_alphabetic() {
                     w.extend(ch.to_lowercase());
+                    i += 1;
+                } else if matches!(ch, '\'' | '\u{2019}')
+                    && !w.is_empty()
+                    && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+                {
+                    // "Crispin's", "New Year’s": the apostrophe is dropped.
                     i += 1;
                 } else if ch == '.' && !w.is_empty() {
                     // "B.C." and "c." and "Jan.": swallow the dot.
@@ -347,18 +407,15 @@ fn month_of(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-fn is_weekday(word: &str) -> bool {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|d| *d == word || (word.len() == 3 && d.starts_with(word)))
+/// The weekday a word names, 0 for Monday: "Tuesday", "Tue".
+fn weekday_of(word: &str) -> Option<u8> {
+    WEEKDAY_NAMES
+        .iter()
+        .position(|d| {
+            let d = d.to_ascii_lowercase();
+            d == word || (word.len() == 3 && d.starts_with(word))
+        })
+        .map(|i| i as u8)
 }
 
 fn season_code(word: &str) -> Option<u8> {
@@ -392,6 +449,8 @@ struct Parser<'a> {
     text: &'a str,
     hint: CalendarHint,
     julian_used: bool,
+    /// Weekdays named before a point ("Monday, January 19, 1960"): 0 = Monday, and the point.
+    weekdays: Vec<(u8, Point)>,
 }
 
 impl<'a> Parser<'a> {
@@ -444,7 +503,7 @@ impl<'a> Parser<'a> {
             if !self.eat_word(&["and"]) {
                 return Err(self.unrecognised());
             }
-            let (b, qb) = self.qualified_point()?;
+            let (b, qb) = self.range_end(a)?;
             let (a, b) = self.fix_range_years(a, b);
             format!(
                 "[{}{}..{}{}]",
@@ -471,7 +530,7 @@ impl<'a> Parser<'a> {
             let from = self.eat_word(&["from"]);
             let (a, qa) = self.qualified_point()?;
             if self.eat(&Tok::Dash) || self.eat_word(&["to", "until", "through", "till"]) {
-                let (b, qb) = self.qualified_point()?;
+                let (b, qb) = self.range_end(a)?;
                 let (a, b) = self.fix_range_years(a, b);
                 format!(
                     "{}{}/{}{}",
@@ -497,6 +556,67 @@ impl<'a> Parser<'a> {
         } else {
             qualify(&result, q)
         })
+    }
+
+    /// The end of a range that starts with `a`: a day of the same month ("January 19–21, 1960")
+    /// or a point of its own.
+    fn range_end(&mut self, a: Point) -> Result<(Point, Qual), DateError> {
+        if let Point::MonthDay { month, .. } = a {
+            let save = self.pos;
+            let day = match self.peek() {
+                Some(Tok::Num(d)) if d.len() <= 2 && !d.contains('.') => d.parse::<u8>().ok(),
+                Some(Tok::Ordinal(d)) => u8::try_from(*d).ok(),
+                _ => None,
+            };
+            if let Some(day) = day {
+                self.pos += 1;
+                self.eat(&Tok::Comma);
+                if self.starts_year() {
+                    if let Some(y) = self.year()? {
+                        let year = astronomical(y.value, y.era);
+                        let q = self.suffix_qualifier();
+                        return Ok((Point::Day { year, month, day }, q));
+                    }
+                }
+                self.pos = save;
+            }
+        }
+        self.qualified_point()
+    }
+
+    /// A weekday recorded for `before` belongs to `after` (its year was found later).
+    fn moved(&mut self, before: Point, after: Point) {
+        for (_, p) in &mut self.weekdays {
+            if *p == before {
+                *p = after;
+            }
+        }
+    }
+
+    /// A warning for each weekday that is not the weekday of its day.
+    fn weekday_warnings(&mut self) -> Result<Vec<String>, DateError> {
+        let mut out = Vec::new();
+        for (named, point) in std::mem::take(&mut self.weekdays) {
+            let Point::Day { year, month, day } = point else {
+                continue;
+            };
+            let g = self.day(year, month, day)?;
+            let Some(number) = Calendar::Gregorian.to_day(g) else {
+                continue;
+            };
+            let actual = number.weekday();
+            if actual != named {
+                out.push(format!(
+                    "{:?}: {} {day}, {} was a {}, not a {}",
+                    self.text,
+                    crate::MONTH_NAMES[usize::from(month - 1)],
+                    crate::year_written(year),
+                    WEEKDAY_NAMES[usize::from(actual)],
+                    WEEKDAY_NAMES[usize::from(named)]
+                ));
+            }
+        }
+        Ok(out)
     }
 
     fn eat_words(&mut self, words: &[&str]) -> bool {
@@ -557,6 +677,7 @@ impl<'a> Parser<'a> {
             text: self.text,
             hint: self.hint,
             julian_used: false,
+            weekdays: Vec::new(),
         };
         let main_point = main.point().ok().filter(|_| main.at_end());
         let Some(Point::Day { year, month, day }) = main_point else {
@@ -577,6 +698,7 @@ impl<'a> Parser<'a> {
             text: self.text,
             hint: self.hint,
             julian_used: false,
+            weekdays: Vec::new(),
         };
         let (m, d) = match sub.point_or_month_day(julian.year) {
             Ok(Point::Day { month, day, year }) if sub.at_end() && year == julian.year => {
@@ -726,10 +848,15 @@ impl<'a> Parser<'a> {
                         code,
                     });
                 }
-                if is_weekday(&w) {
+                if let Some(p) = self.feast_point()? {
+                    return Ok(p);
+                }
+                if let Some(named) = weekday_of(&w) {
                     self.pos += 1;
                     self.eat(&Tok::Comma);
-                    return self.unit_point();
+                    let p = self.unit_point()?;
+                    self.weekdays.push((named, p));
+                    return Ok(p);
                 }
                 if month_of(&w).is_some() {
                     return self.month_first();
@@ -886,12 +1013,77 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// "BC", "AD", and in parentheses: "1st century (AD)".
     fn era_suffix(&mut self) -> Option<Era> {
         let era = self.peek_word().and_then(era_word);
         if era.is_some() {
             self.pos += 1;
+            return era;
         }
-        era
+        let parenthesised = match (
+            self.peek(),
+            self.toks.get(self.pos + 1),
+            self.toks.get(self.pos + 2),
+        ) {
+            (Some(Tok::LParen), Some(Tok::Word(w)), Some(Tok::RParen)) => era_word(w),
+            _ => None,
+        };
+        if parenthesised.is_some() {
+            self.pos += 3;
+        }
+        parenthesised
+    }
+
+    /// A feast day or a Roman day with its year: "Michaelmas 1066", "Easter 1916",
+    /// "Whitsun, 1588", "the Ides of March, 44 BC". `None` when no feast is named here.
+    fn feast_point(&mut self) -> Result<Option<Point>, DateError> {
+        let words: Vec<&str> = self.toks[self.pos..]
+            .iter()
+            .take(6)
+            .map_while(|t| match t {
+                Tok::Word(w) if w == "saint" => Some("st"),
+                Tok::Word(w) => Some(w.as_str()),
+                _ => None,
+            })
+            .collect();
+        let Some(first) = words.first() else {
+            return Ok(None);
+        };
+        let (named, taken) = if let (Some(&"of"), Some(month)) =
+            (words.get(1), words.get(2).and_then(|m| month_of(m)))
+        {
+            match roman_day(first, month) {
+                Some(day) => (Feast::Fixed { month, day }, 3),
+                None => return Ok(None),
+            }
+        } else {
+            match feast(&words) {
+                Some(found) => found,
+                None => return Ok(None),
+            }
+        };
+        self.pos += taken;
+        self.eat(&Tok::Comma);
+        self.eat_word(&["in", "of"]);
+        let y = self.year()?.ok_or_else(|| self.needs_year())?;
+        let year = astronomical(y.value, y.era);
+        // Easter by the computus of the calendar the day is read in: Julian before 1583.
+        let calendar = match self.hint {
+            CalendarHint::Given(c) => c,
+            CalendarHint::Auto if year < 1583 => Calendar::Julian,
+            CalendarHint::Auto => Calendar::Gregorian,
+        };
+        let day = feast_day(named, year, calendar).ok_or_else(|| {
+            DateError::Invalid(format!(
+                "{:?}: Easter and the feasts that follow it are computed for AD years only",
+                self.text
+            ))
+        })?;
+        Ok(Some(Point::Day {
+            year: day.year,
+            month: day.month,
+            day: day.day,
+        }))
     }
 
     /// "1960", "44 BC", "AD 69", "69 AD", "44 B.C.E."
@@ -969,6 +1161,15 @@ impl<'a> Parser<'a> {
                 year: -amount,
                 sig: Some(sig),
             }
+        } else if scale == 1_000 {
+            // "300 ka" is known to the thousand years as written: significant digits, counted
+            // from the 1950 present like BP.
+            Point::Deep {
+                year: BP_PRESENT
+                    .checked_sub(amount)
+                    .ok_or_else(|| self.unrecognised())?,
+                sig: Some(sig),
+            }
         } else {
             Point::Deep {
                 year: BP_PRESENT
@@ -1044,6 +1245,41 @@ impl<'a> Parser<'a> {
         if slashed && (values.len() != 2 || values[1] <= values[0] || (1..100).contains(&base)) {
             return Err(self.unrecognised());
         }
+        if slashed {
+            let dual = values[1] == values[0] + 1;
+            match first {
+                // "1683/4" is "1683/1684", as EDTF reads it: the two years.
+                Point::Year(_) => {
+                    return Ok(Some(format!(
+                        "{}/{}",
+                        edtf_year(values[0]),
+                        edtf_year(values[1])
+                    )))
+                }
+                // Dual dating: "11 February 1731/2" is one day of the Old Style year 1731,
+                // which began on 25 March, and of 1732 as years are counted now.
+                Point::Day { month, day, .. } if dual && (month, day) <= (3, 24) => {
+                    return self.old_style(
+                        first,
+                        Point::Day {
+                            year: values[1],
+                            month,
+                            day,
+                        },
+                    );
+                }
+                Point::Month { month, .. } if dual && month <= 3 => {
+                    return self.old_style(
+                        first,
+                        Point::Month {
+                            year: values[1],
+                            month,
+                        },
+                    );
+                }
+                _ => {}
+            }
+        }
         let mut members = Vec::new();
         for v in values {
             members.push(self.standalone(with_year(first, v), Qual::default())?);
@@ -1051,11 +1287,26 @@ impl<'a> Parser<'a> {
         Ok(Some(format!("[{}]", members.join(","))))
     }
 
+    /// A dual-dated point in the later year, read in the Julian calendar (Old Style) unless
+    /// the caller or the text gives another.
+    fn old_style(&mut self, written: Point, p: Point) -> Result<Option<String>, DateError> {
+        if self.hint == CalendarHint::Auto {
+            self.hint = CalendarHint::Given(Calendar::Julian);
+        }
+        self.moved(written, p);
+        self.standalone(p, Qual::default()).map(Some)
+    }
+
     /// In a range, the first point may borrow what the second has: an era ("100–44 BC"), the
     /// century of an abbreviated year ("1914–18"), its year ("November 15 – December 3, 1884")
     /// or its month and year ("15–20 March 1500").
-    fn fix_range_years(&self, a: Point, b: Point) -> (Point, Point) {
-        let _ = self;
+    fn fix_range_years(&mut self, a: Point, b: Point) -> (Point, Point) {
+        let (fixed_a, fixed_b) = self.range_years(a, b);
+        self.moved(a, fixed_a);
+        (fixed_a, fixed_b)
+    }
+
+    fn range_years(&self, a: Point, b: Point) -> (Point, Point) {
         match (a, b) {
             (Point::Year(x), Point::Year(y))
                 if x > 0 && y > 0 && y < x && digits_of(y) < digits_of(x) =>
@@ -1295,6 +1546,12 @@ fn century_point(n: i64, millennium: bool, era: Option<Era>) -> Option<Point> {
                 end: 1 - (first_bc - size + 1),
             })
         }
+        // The 1st century and millennium start in AD 1: `00XX` would start in 1 BC and overlap
+        // the 1st century BC (`-0099/0000`).
+        _ if n == 1 => Some(Point::Span {
+            start: 1,
+            end: size - 1,
+        }),
         _ => {
             let start = (n - 1) * size;
             if start > 9999 {
@@ -1352,7 +1609,9 @@ fn masked(year: i64, swept: u32) -> Option<String> {
 fn deep(year: i64, sig: Option<u32>) -> String {
     let base = edtf_year(year);
     match sig {
-        Some(s) if s < digits_of(year) => format!("{base}S{s}"),
+        // EDTF counts significant digits on the written year, so a year of fewer than four
+        // digits (written with leading zeros) is given exactly.
+        Some(s) if s < digits_of(year) && year.abs() >= 1000 => format!("{base}S{s}"),
         _ => base,
     }
 }
@@ -1454,7 +1713,7 @@ mod tests {
         );
         assert_eq!(edtf("between 1450 and 1460"), "[1450..1460]");
         assert_eq!(edtf("before 1200"), "[..1199]");
-        assert_eq!(edtf("309/310"), "[0309,0310]");
+        assert_eq!(edtf("309/310"), "0309/0310");
         assert_eq!(edtf("285 (or 286)"), "[0285,0286]");
         assert_eq!(edtf("1642 (OS)"), "1642");
         assert_eq!(cal("1642 (OS)"), Calendar::Julian);
@@ -1514,11 +1773,12 @@ mod tests {
         assert_eq!(edtf("mid-1943"), "1943-38");
         assert_eq!(edtf("13.8 billion years ago"), "Y-13800000000S3");
         assert_eq!(edtf("66 Ma"), "Y-66000000S2");
-        assert_eq!(edtf("12.9 ka"), "Y-10950");
+        assert_eq!(edtf("12.9 ka"), "Y-10950S3");
         assert_eq!(edtf("5,000 years ago"), "-3050");
         assert_eq!(edtf("1960-01-19"), "1960-01-19");
         assert_eq!(edtf("winter of 1943"), "1943-24");
-        assert_eq!(edtf("1683/4"), "[1683,1684]");
+        assert_eq!(edtf("1683/4"), "1683/1684");
+        assert_eq!(edtf("1683/1684"), "1683/1684");
     }
 
     #[test]
@@ -1553,13 +1813,26 @@ mod tests {
     }
 
     #[test]
-    fn edtf_wins_over_abbreviated_ranges() {
-        // Valid EDTF reads as EDTF (semester 40, southern summer), so that a date the card
-        // writer wrote as EDTF reads back unchanged; an en dash or a non-code makes the range.
-        assert_eq!(edtf("1939-40"), "1939-40");
-        assert_eq!(edtf("1910-30"), "1910-30");
+    fn two_digit_years_after_a_hyphen_are_ranges() {
+        // In English text `1939-41` is 1939–1941, as every historian means it, not EDTF's
+        // Jul–Dec 1939; the sub-year codes stay readable when marked as EDTF.
+        assert_eq!(edtf("1939-41"), "1939/1941");
+        assert_eq!(edtf("1921-24"), "1921/1924");
+        assert_eq!(edtf("1914-21"), "1914/1921");
+        assert_eq!(edtf("1939-40"), "1939/1940");
+        assert_eq!(edtf("1910-30"), "1910/1930");
         assert_eq!(edtf("1939–40"), "1939/1940");
         assert_eq!(edtf("1861-67"), "1861/1867");
+        assert_eq!(edtf("1914-18?"), edtf("1914–18?"));
+        assert_eq!(edtf("EDTF: 1939-41"), "1939-41");
+        assert_eq!(edtf("edtf:1939-40"), "1939-40");
+        // Months, and codes that cannot be a later year of the same century, stay EDTF.
+        assert_eq!(edtf("1939-04"), "1939-04");
+        assert_eq!(edtf("1939-12"), "1939-12");
+        assert_eq!(edtf("1999-21"), "1999-21");
+        assert_eq!(edtf("1943-24"), "1943-24");
+        assert!(read("EDTF: 1939-42", CalendarHint::Auto).is_err());
+        assert!(read("EDTF: March 1939", CalendarHint::Auto).is_err());
     }
 
     #[test]
@@ -1592,8 +1865,8 @@ mod tests {
         assert!(read("7/2008", CalendarHint::Auto).is_err());
         assert!(read("10/7", CalendarHint::Auto).is_err());
         assert!(read("310/309", CalendarHint::Auto).is_err());
-        assert_eq!(edtf("45/44 BC"), "[-0044,-0043]");
-        assert_eq!(edtf("1699/00"), "[1699,1700]");
+        assert_eq!(edtf("45/44 BC"), "-0044/-0043");
+        assert_eq!(edtf("1699/00"), "1699/1700");
         assert_eq!(edtf("1863 or 1864 or 1865"), "[1863,1864,1865]");
     }
 
@@ -1602,7 +1875,7 @@ mod tests {
         assert_eq!(edtf("1500 or 1501?"), "[1500?,1501?]");
         assert_eq!(edtf("c. 1500 or 1501"), "[1500~,1501~]");
         assert_eq!(edtf("c. 1500 or 1501?"), "[1500%,1501%]");
-        assert_eq!(edtf("309/310?"), "[0309?,0310?]");
+        assert_eq!(edtf("309/310?"), "0309?/0310?");
         assert_eq!(edtf("c. 44 BC – AD 14"), "-0043~/0014");
     }
 

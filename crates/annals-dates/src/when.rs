@@ -128,7 +128,9 @@ impl When {
     pub fn from_text(text: &str, hint: CalendarHint) -> Result<When, DateError> {
         let read = crate::text::read(text, hint)?;
         let edtf = Edtf::parse(&read.edtf)?;
-        Self::from_parsed(&edtf, Some(text.to_string()), read.calendar)
+        // EDTF marked as such ("EDTF: 1939-41") is no text as written.
+        let written = (!crate::text::is_marked_edtf(text)).then(|| text.to_string());
+        Self::from_parsed(&edtf, written, read.calendar)
     }
 
     pub(crate) fn from_parsed(

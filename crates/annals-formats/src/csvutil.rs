@@ -5,9 +5,62 @@ use crate::{FormatError, Incoming, Location, MAX_LINE};
 use annals_core::Event;
 use std::io::{self, Read, Write};
 
+/// Where the newlines of an input are, as it is read: the csv crate counts a CRLF row's line
+/// before the `\n` that ends the row above it, one too low, so lines are counted here from the
+/// byte offsets of rows. Offsets are dropped once a row past them is asked for, so only the
+/// newlines in the csv reader's buffer are kept.
+#[derive(Default)]
+struct Newlines {
+    /// Offsets of the line ends read and not yet passed (`true` for `\n`, `false` for `\r`).
+    ahead: std::collections::VecDeque<(u64, bool)>,
+    /// Newlines passed.
+    passed: usize,
+}
+
+impl Newlines {
+    /// The line of the row starting at byte `offset`. Line ends at the offset itself belong
+    /// to the rows above (the `\n` of a CRLF, blank lines), so they are passed too.
+    fn line_at(&mut self, offset: u64) -> usize {
+        let mut at = offset;
+        while let Some(&(o, newline)) = self.ahead.front() {
+            if o > at {
+                break;
+            }
+            if o == at {
+                at += 1;
+            }
+            self.ahead.pop_front();
+            self.passed += usize::from(newline);
+        }
+        self.passed + 1
+    }
+}
+
+/// An input that notes where its newlines are.
+struct Counted<R> {
+    inner: R,
+    offset: u64,
+    newlines: std::rc::Rc<std::cell::RefCell<Newlines>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut lines = self.newlines.borrow_mut();
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                lines.ahead.push_back((self.offset + i as u64, b == b'\n'));
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
 /// Rows of a CSV input.
 pub struct Rows<R> {
-    reader: csv::Reader<R>,
+    reader: csv::Reader<Counted<R>>,
+    newlines: std::rc::Rc<std::cell::RefCell<Newlines>>,
     record: csv::StringRecord,
     /// Cells of the header row, once read.
     width: Option<usize>,
@@ -15,12 +68,40 @@ pub struct Rows<R> {
 
 impl<R: Read> Rows<R> {
     /// Rows of `input`; rows may have any number of cells.
+    #[cfg(test)]
     pub fn new(input: R) -> Rows<R> {
+        Rows::with_delimiter(input, b',')
+    }
+
+    /// Rows of `input` with cells separated by `delimiter`, or else by the delimiter its first
+    /// row uses (see [`sniff_delimiter`]).
+    pub fn sniffed(mut input: R, delimiter: Option<u8>) -> Rows<R>
+    where
+        R: std::io::BufRead,
+    {
+        let delimiter = delimiter.unwrap_or_else(|| {
+            let head = input.fill_buf().unwrap_or_default();
+            let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
+            sniff_delimiter(&String::from_utf8_lossy(first))
+        });
+        Rows::with_delimiter(input, delimiter)
+    }
+
+    /// Rows of `input` with cells separated by `delimiter` (`b'\t'` for TSV).
+    pub fn with_delimiter(input: R, delimiter: u8) -> Rows<R> {
+        let newlines = std::rc::Rc::default();
+        let counted = Counted {
+            inner: input,
+            offset: 0,
+            newlines: std::rc::Rc::clone(&newlines),
+        };
         Rows {
             reader: csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
-                .from_reader(input),
+                .delimiter(delimiter)
+                .from_reader(counted),
+            newlines,
             record: csv::StringRecord::new(),
             width: None,
         }
@@ -37,8 +118,11 @@ impl<R: Read> Rows<R> {
     /// The next row that is not blank, with its line.
     pub fn next_row(&mut self) -> Result<Option<(usize, Vec<String>)>, FormatError> {
         loop {
+            let newlines = &self.newlines;
             let more = self.reader.read_record(&mut self.record).map_err(|e| {
-                let line = e.position().map_or(1, |p| p.line() as usize);
+                let line = e
+                    .position()
+                    .map_or(1, |p| newlines.borrow_mut().line_at(p.byte()));
                 let what = match e.kind() {
                     csv::ErrorKind::Utf8 { .. } => "invalid UTF-8: expected text".to_string(),
                     csv::ErrorKind::Io(io) => format!("read error: {io}"),
@@ -49,7 +133,10 @@ impl<R: Read> Rows<R> {
             if !more {
                 return Ok(None);
             }
-            let line = self.record.position().map_or(1, |p| p.line() as usize);
+            let line = self
+                .record
+                .position()
+                .map_or(1, |p| self.newlines.borrow_mut().line_at(p.byte()));
             if self.record.as_slice().len() > MAX_LINE {
                 return Err(FormatError::at_line(
                     line,
@@ -64,6 +151,20 @@ impl<R: Read> Rows<R> {
                 self.record.iter().map(str::to_string).collect(),
             )));
         }
+    }
+}
+
+/// The delimiter of a spreadsheet whose header row is `first`: a tab or a semicolon when the
+/// row has one and no comma (or more of them than commas), else a comma.
+pub fn sniff_delimiter(first: &str) -> u8 {
+    let count = |c: char| first.chars().filter(|&x| x == c).count();
+    let (commas, tabs, semis) = (count(','), count('\t'), count(';'));
+    if tabs > 0 && tabs >= commas && tabs >= semis {
+        b'\t'
+    } else if semis > commas {
+        b';'
+    } else {
+        b','
     }
 }
 
@@ -156,6 +257,23 @@ mod tests {
             rows.next_row().unwrap().unwrap().1,
             vec!["a", "b,c", "d\"e", "f\ng", ""]
         );
+        // Lines are the file's, with LF or CRLF, blank lines and line breaks in cells.
+        for input in [
+            &b"h\na\n\nb\n\"c\nd\"\ne\n"[..],
+            &b"h\r\na\r\n\r\nb\r\n\"c\r\nd\"\r\ne\r\n"[..],
+        ] {
+            let mut rows = Rows::new(input);
+            let mut lines = Vec::new();
+            while let Some((line, _)) = rows.next_row().unwrap() {
+                lines.push(line);
+            }
+            assert_eq!(
+                lines,
+                [1, 2, 4, 5, 7],
+                "{:?}",
+                String::from_utf8_lossy(input)
+            );
+        }
         let mut bad = Rows::new(&b"a,b\n\xff,c\n"[..]);
         bad.next_row().unwrap();
         assert_eq!(

@@ -27,11 +27,14 @@ pub enum Format {
     Wikitext,
     /// A MediaWiki XML export or `pages-articles` dump, plain or bzip2 (`.xml`, `.xml.bz2`).
     MediaWiki,
+    /// SPARQL query results in JSON (`.json` with `head` and `results`), as the Wikidata Query
+    /// Service returns them.
+    Sparql,
 }
 
 impl Format {
     /// Every format, with its `--format` name.
-    pub const ALL: [(Format, &'static str); 10] = [
+    pub const ALL: [(Format, &'static str); 11] = [
         (Format::Card, "card"),
         (Format::Json, "json"),
         (Format::Jsonl, "jsonl"),
@@ -42,6 +45,7 @@ impl Format {
         (Format::Wikidata, "wikidata"),
         (Format::Wikitext, "wikitext"),
         (Format::MediaWiki, "mediawiki"),
+        (Format::Sparql, "sparql"),
     ];
 
     /// Parse a `--format` name.
@@ -65,6 +69,7 @@ impl Format {
             Format::Jsonl => "json",
             Format::TimelineJsCsv => "timelinejs",
             Format::Wikitext | Format::MediaWiki => "wikipedia",
+            Format::Sparql => "wikidata",
             f => f.name(),
         }
     }
@@ -91,7 +96,7 @@ impl Format {
             "txt" | "card" => Some(Format::Card),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
-            "csv" => Some(Format::Csv),
+            "csv" | "tsv" | "tab" => Some(Format::Csv),
             "md" | "markdown" => Some(Format::Markdown),
             _ => None,
         }
@@ -124,7 +129,7 @@ impl Format {
                 }
             }
             Some("---") => Format::Markdown,
-            Some(first) if first.contains(',') && csv_header(first).is_some() => {
+            Some(first) if first.contains([',', '\t', ';']) && csv_header(first).is_some() => {
                 csv_header(first).unwrap_or(Format::Csv)
             }
             _ => Format::Card,
@@ -135,7 +140,7 @@ impl Format {
     pub fn detect(path: &Path, head: &[u8]) -> Format {
         match Format::from_extension(path) {
             Some(Format::Json) => match Format::sniff(head) {
-                f @ (Format::Jsonl | Format::TimelineJs | Format::Wikidata) => f,
+                f @ (Format::Jsonl | Format::TimelineJs | Format::Wikidata | Format::Sparql) => f,
                 _ => Format::Json,
             },
             Some(Format::Csv) => {
@@ -165,6 +170,8 @@ fn json_object_kind(text: &str) -> Format {
     };
     if depth1_key("events") {
         Format::TimelineJs
+    } else if depth1_key("head") && depth1_key("results") {
+        Format::Sparql
     } else if depth1_key("entities") {
         Format::Wikidata
     } else {
@@ -173,8 +180,9 @@ fn json_object_kind(text: &str) -> Format {
 }
 
 fn csv_header(first: &str) -> Option<Format> {
+    let delimiter = char::from(crate::csvutil::sniff_delimiter(first));
     let cells: Vec<String> = first
-        .split(',')
+        .split(delimiter)
         .map(|c| c.trim().trim_matches('"').to_string())
         .collect();
     if crate::timelinejs::sheet::is_sheet_header(&cells) {
@@ -262,6 +270,30 @@ mod tests {
         assert_eq!(
             Format::detect(Path::new("e"), b"title,date\nA,1960\n"),
             Format::Csv
+        );
+        // Tab- and semicolon-separated spreadsheets are CSV, whatever their name.
+        assert_eq!(
+            Format::detect(Path::new("e.tsv"), b"title\tdate\nA\t1960\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::detect(Path::new("e"), b"title\tdate\nA\t1960\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::detect(Path::new("e"), b"id;title;date\n"),
+            Format::Csv
+        );
+        assert_eq!(
+            Format::detect(Path::new("s.tsv"), b"Year\tMonth\tHeadline\n"),
+            Format::TimelineJsCsv
+        );
+        assert_eq!(
+            Format::detect(
+                Path::new("q.json"),
+                b"{\n  \"head\" : {\"vars\": [\"item\"]},\n  \"results\" : {\"bindings\": []}}"
+            ),
+            Format::Sparql
         );
         for (f, n) in Format::ALL {
             assert_eq!(Format::from_name(n), Some(f));

@@ -9,14 +9,73 @@ use std::io::{BufRead, Write};
 
 /// Read one event from a JSON text (one JSONL line or one object).
 pub fn parse_event(text: &str, opts: &ReadOptions) -> Result<Event, String> {
-    let raw: RawEvent = serde_json::from_str(text).map_err(|e| describe(&e))?;
+    let raw: RawEvent = serde_json::from_str(text).map_err(|e| {
+        let field = serde_json::from_str(text)
+            .ok()
+            .and_then(|v: serde_json::Value| mistyped_field(&v));
+        named(field, describe(&e))
+    })?;
     raw.into_event(opts.calendar).map_err(|e| e.to_string())
 }
 
 /// Read one event from a parsed JSON value (an element of a streamed array).
 pub fn event_from_value(value: serde_json::Value, opts: &ReadOptions) -> Result<Event, String> {
-    let raw: RawEvent = serde_json::from_value(value).map_err(|e| describe(&e))?;
+    let field = mistyped_field(&value);
+    let raw: RawEvent = serde_json::from_value(value).map_err(|e| named(field, describe(&e)))?;
     raw.into_event(opts.calendar).map_err(|e| e.to_string())
+}
+
+fn named(field: Option<&'static str>, message: String) -> String {
+    match field {
+        Some(f) => format!("{f}: {message}"),
+        None => message,
+    }
+}
+
+/// A test of a JSON value's type.
+type TypeTest = dyn Fn(&serde_json::Value) -> bool;
+
+/// The first field of an event object whose value has the wrong JSON type (serde's message
+/// gives only a column): `title` for `"title": null`.
+fn mistyped_field(v: &serde_json::Value) -> Option<&'static str> {
+    use serde_json::Value as V;
+    let o = v.as_object()?;
+    let string = |v: &V| v.is_string();
+    let optional_string = |v: &V| v.is_string() || v.is_null();
+    let date = |v: &V| v.is_string() || v.is_object();
+    let strings = |v: &V| v.as_array().is_some_and(|a| a.iter().all(V::is_string));
+    // Items: objects whose names and texts are strings.
+    let objects = |v: &V| {
+        v.as_array().is_some_and(|a| {
+            a.iter().all(|item| {
+                item.as_object().is_some_and(|o| {
+                    ["name", "label", "text", "id", "kind", "country"]
+                        .iter()
+                        .all(|k| o.get(*k).is_none_or(V::is_string))
+                })
+            })
+        })
+    };
+    let number = |v: &V| v.is_number() || v.is_null();
+    let fields: [(&'static str, &TypeTest); 12] = [
+        ("id", &optional_string),
+        ("title", &string),
+        ("date", &date),
+        ("summary", &string),
+        ("body", &strings),
+        ("key_points", &objects),
+        ("places", &objects),
+        ("participants", &objects),
+        ("sources", &objects),
+        ("related", &objects),
+        ("tags", &strings),
+        ("importance", &number),
+    ];
+    let found = fields
+        .into_iter()
+        .find(|(name, ok)| o.get(*name).is_some_and(|v| !ok(v)))
+        .map(|(name, _)| name);
+    found
 }
 
 /// serde_json's message without its own "at line 1 column 5" suffix, which is about the line,
@@ -224,6 +283,20 @@ mod tests {
             got[2]
         );
         assert_eq!(got[3], Ok("c-44-bc".to_string()));
+    }
+
+    #[test]
+    fn a_mistyped_field_is_named() {
+        let got = lines("{\"id\":\"a\",\"title\":null,\"date\":\"1939\",\"summary\":\"x\"}\n{\"title\":\"T\",\"date\":\"1939\",\"tags\":\"war\"}\n{\"title\":\"T\",\"date\":7}");
+        let e0 = got[0].as_ref().unwrap_err();
+        assert!(e0.starts_with("1: title: invalid type: null"), "{e0}");
+        let e1 = got[1].as_ref().unwrap_err();
+        assert!(e1.starts_with("2: tags: invalid type"), "{e1}");
+        let e2 = got[2].as_ref().unwrap_err();
+        assert!(e2.starts_with("3: date: "), "{e2}");
+        let v = serde_json::json!({"title": "T", "date": "1939", "places": [{"name": null}]});
+        let e = event_from_value(v, &ReadOptions::default()).unwrap_err();
+        assert!(e.starts_with("places: "), "{e}");
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //!
 //! - [`card`]: the event-card format of the seed documents (`docs/formats/card.md`).
 //! - [`json`]: native JSON and JSON Lines (`docs/formats/json.md`).
-//! - [`table`]: CSV with annals' own columns, and a column map for other spreadsheets.
+//! - [`table`]: CSV (also tab- and semicolon-separated) with annals' own columns, and a column
+//!   map for other spreadsheets (dates built from year/month/day columns).
 //! - [`timelinejs`]: TimelineJS JSON and its spreadsheet CSV.
 //! - [`markdown`]: Markdown with YAML front matter, one event per file.
-//! - [`wikidata`]: Wikidata entity JSON and dumps.
+//! - [`wikidata`]: Wikidata entity JSON and dumps; [`sparql`]: SPARQL JSON results (WDQS).
 //! - [`geojson`], [`jsonld`]: GeoJSON and schema.org JSON-LD (export).
 //! - [`detect`]: picking a format from a file's extension and content.
 //! - [`write`]: the interface of the streaming writers; [`parts`], [`html`], [`jsonstream`]:
@@ -27,6 +28,7 @@ pub mod jsonstream;
 pub mod markdown;
 pub mod parts;
 pub mod read;
+pub mod sparql;
 pub mod table;
 pub mod timelinejs;
 pub mod wikidata;
@@ -46,6 +48,9 @@ pub const MAX_LINE: usize = 1 << 20;
 pub struct ReadOptions {
     /// How to read dates written as text that carry no calendar of their own.
     pub calendar: annals_dates::CalendarHint,
+    /// The cell delimiter of spreadsheets (`b','`, `b'\t'`, `b';'`); `None` takes it from the
+    /// file: its extension (`.tsv`) or its header row.
+    pub delimiter: Option<u8>,
 }
 
 /// An event read from a document, and whether it is only a card for an event recorded

@@ -2,8 +2,8 @@
 
 use crate::table::ColumnMap;
 use crate::{
-    card, json, jsonstream, markdown, table, timelinejs, utf8, wikidata, Format, FormatError,
-    Incoming, Location, ReadOptions,
+    card, json, jsonstream, markdown, sparql, table, timelinejs, utf8, wikidata, Format,
+    FormatError, Incoming, Location, ReadOptions,
 };
 use std::io::{self, BufRead, BufReader, Read};
 
@@ -176,6 +176,13 @@ fn read_all(
                 }
             }
             Ok(())
+        }
+        Format::Sparql => {
+            let mut bytes = Vec::new();
+            open()
+                .and_then(|mut r| r.read_to_end(&mut bytes))
+                .map_err(io_err)?;
+            sparql::read(utf8(&bytes)?, opts, each)
         }
         Format::Markdown => {
             let mut bytes = Vec::new();

@@ -6,7 +6,7 @@ use crate::csvutil::{self, CsvOut, Rows};
 use crate::write::EventWriter;
 use crate::{Dropped, FormatError, Incoming, ReadOptions};
 use annals_core::{Event, KeyPoint, Participant, Place, RawDate, RawEvent, Relation, Source};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 /// The columns, in the order the writer uses.
 pub const COLUMNS: [&str; 14] = [
@@ -26,6 +26,38 @@ pub const COLUMNS: [&str; 14] = [
     "importance",
 ];
 
+/// Columns that only a reader takes: a date in parts, as catalogues publish them (year, month,
+/// day, hour, minute), and the end of a range in the same parts. Indexed after [`COLUMNS`].
+pub const DATE_PARTS: [&str; 10] = [
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "end_year",
+    "end_month",
+    "end_day",
+    "end_hour",
+    "end_minute",
+];
+
+/// Every column a reader knows: [`COLUMNS`], then [`DATE_PARTS`].
+fn known(name: &str) -> Option<usize> {
+    COLUMNS
+        .iter()
+        .chain(DATE_PARTS.iter())
+        .position(|c| c.eq_ignore_ascii_case(name))
+}
+
+fn column_name(k: usize) -> &'static str {
+    COLUMNS
+        .iter()
+        .chain(DATE_PARTS.iter())
+        .nth(k)
+        .copied()
+        .unwrap_or("?")
+}
+
 /// How the columns of another spreadsheet map onto annals' columns: `(their header, our column)`;
 /// our column `-` ignores theirs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,10 +72,11 @@ impl ColumnMap {
                 .split_once('=')
                 .ok_or_else(|| format!("{pair:?}: expected THEIR_HEADER=our_column"))?;
             let ours = ours.trim();
-            if ours != "-" && !COLUMNS.contains(&ours) {
+            if ours != "-" && known(ours).is_none() {
                 return Err(format!(
-                    "{ours:?} is not a column: expected one of {} or - (ignore)",
-                    COLUMNS.join(", ")
+                    "{ours:?} is not a column: expected one of {}, {} or - (ignore)",
+                    COLUMNS.join(", "),
+                    DATE_PARTS.join(", ")
                 ));
             }
             out.push((theirs.trim().to_string(), ours.to_string()));
@@ -51,33 +84,37 @@ impl ColumnMap {
         Ok(ColumnMap(out))
     }
 
-    fn ours<'a>(&'a self, header: &'a str) -> Option<&'a str> {
+    /// Our column for their header, and whether the map named it (a column of another
+    /// spreadsheet).
+    fn ours<'a>(&'a self, header: &'a str) -> Option<(&'a str, bool)> {
         let h = header.trim();
         match self.0.iter().find(|(t, _)| t.eq_ignore_ascii_case(h)) {
-            Some((_, o)) => Some(o.as_str()),
-            None => COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(h)).copied(),
+            Some((_, o)) => Some((o.as_str(), true)),
+            None => known(h).map(|k| (column_name(k), false)),
         }
     }
 }
 
 /// Read events from CSV. `each` returns false to stop.
-pub fn read<R: Read>(
+pub fn read<R: std::io::BufRead>(
     input: R,
     opts: &ReadOptions,
     map: &ColumnMap,
     each: &mut dyn FnMut(Result<Incoming, FormatError>) -> bool,
 ) -> Result<(), FormatError> {
-    let mut rows = Rows::new(input);
+    let mut rows = Rows::sniffed(input, opts.delimiter);
     let Some(header) = rows.header()? else {
         return Err(FormatError::at_line(1, "empty file: expected a header row"));
     };
-    let mut idx: Vec<Option<usize>> = vec![None; COLUMNS.len()];
+    let mut idx: Vec<Option<usize>> = vec![None; COLUMNS.len() + DATE_PARTS.len()];
     let mut unknown = Vec::new();
+    let mut places_mapped = false;
     for (i, h) in header.iter().enumerate() {
         match map.ours(h) {
-            Some("-") => {}
-            Some(ours) => {
-                let k = COLUMNS.iter().position(|c| *c == ours).unwrap_or(0);
+            Some(("-", _)) => {}
+            Some((ours, mapped)) => {
+                let k = known(ours).unwrap_or(0);
+                places_mapped |= mapped && ours == "places";
                 if idx[k].is_some() {
                     return Err(FormatError::at_line(
                         1,
@@ -94,20 +131,165 @@ pub fn read<R: Read>(
         return Err(FormatError::at_line(
             1,
             format!(
-                "unknown column{} {}: expected {} (map others with --columns \"Theirs=ours\" or ignore them with \"Theirs=-\")",
+                "unknown column{} {}: expected {} (or a date in parts: {}; map others with --columns \"Theirs=ours\" or ignore them with \"Theirs=-\")",
                 if unknown.len() == 1 { "" } else { "s" },
                 unknown.iter().map(|u| format!("{u:?}")).collect::<Vec<_>>().join(", "),
-                COLUMNS.join(", ")
+                COLUMNS.join(", "),
+                DATE_PARTS.join(", ")
             ),
         ));
     }
-    if idx[1].is_none() || (idx[2].is_none() && idx[3].is_none()) {
+    let year = COLUMNS.len();
+    if idx[1].is_none() || (idx[2].is_none() && idx[3].is_none() && idx[year].is_none()) {
         return Err(FormatError::at_line(
             1,
-            "expected a title column and a date or date_text column",
+            "expected a title column and a date, date_text or year column",
         ));
     }
-    csvutil::each_event(&mut rows, &idx, &mut |get| Some(row(get, opts)), each)
+    for (part, needs) in [(1, 0), (2, 1), (3, 2), (4, 3)] {
+        for base in [year, year + 5] {
+            if idx[base + part].is_some() && idx[base + needs].is_none() {
+                return Err(FormatError::at_line(
+                    1,
+                    format!(
+                        "a {} column needs a {} column",
+                        column_name(base + part),
+                        column_name(base + needs)
+                    ),
+                ));
+            }
+        }
+    }
+    let how = Cells { places_mapped };
+    csvutil::each_event(&mut rows, &idx, &mut |get| Some(row(get, opts, how)), each)
+}
+
+/// How a row's cells read.
+#[derive(Clone, Copy)]
+struct Cells {
+    /// The places column is another spreadsheet's: one place per cell, `;` and all.
+    places_mapped: bool,
+}
+
+/// A time of day: hour and minute.
+type HourMinute = (u8, u8);
+
+/// One point of a date in parts (`year`, `month`, `day`, `hour`, `minute` from column `base`):
+/// the text as a historian writes it and the hour and minute. `None` when its year is empty.
+/// A negative year is BC (-44 is 44 BC, as NOAA and others publish them); a month or day of 0
+/// or below (-9 in the COW data sets) is unknown, as is a negative hour or minute.
+fn date_point<'a>(
+    get: &dyn Fn(usize) -> &'a str,
+    base: usize,
+) -> Result<Option<(String, Option<HourMinute>)>, String> {
+    let name = |k: usize| column_name(base + k);
+    let year = get(base).trim();
+    if year.is_empty() {
+        return Ok(None);
+    }
+    let y: i64 = year
+        .strip_prefix('+')
+        .unwrap_or(year)
+        .parse()
+        .map_err(|_| {
+            format!(
+                "{}: {year:?}: expected a whole number (negative for BC)",
+                name(0)
+            )
+        })?;
+    if y == 0 {
+        return Err(format!(
+            "{}: there is no year 0: years BC are negative (-44 is 44 BC)",
+            name(0)
+        ));
+    }
+    let number = |k: usize, max: i64| -> Result<Option<i64>, String> {
+        let cell = get(base + k).trim();
+        if cell.is_empty() {
+            return Ok(None);
+        }
+        let n: i64 = cell
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 1e6)
+            .map(|f| f as i64)
+            .ok_or_else(|| format!("{}: {cell:?}: expected a whole number", name(k)))?;
+        if n > max {
+            return Err(format!("{}: {n}: expected at most {max}", name(k)));
+        }
+        Ok(Some(n))
+    };
+    let month = number(1, 12)?.filter(|&m| m > 0);
+    let day = number(2, 31)?.filter(|&d| d > 0);
+    let hour = number(3, 23)?.filter(|&h| h >= 0);
+    let minute = number(4, 59)?.filter(|&m| m >= 0);
+    let era = if y < 0 { " BC" } else { "" };
+    let text = match (month, day) {
+        (Some(m), Some(d)) => format!(
+            "{d} {} {}{era}",
+            annals_dates::MONTH_NAMES[m as usize - 1],
+            y.unsigned_abs()
+        ),
+        (Some(m), None) => format!(
+            "{} {}{era}",
+            annals_dates::MONTH_NAMES[m as usize - 1],
+            y.unsigned_abs()
+        ),
+        (None, Some(_)) => {
+            return Err(format!("{}: a day without a month", name(2)));
+        }
+        (None, None) => format!("{}{era}", y.unsigned_abs()),
+    };
+    let time = match (hour, day) {
+        (Some(h), Some(_)) => u8::try_from(h)
+            .ok()
+            .zip(u8::try_from(minute.unwrap_or(0)).ok()),
+        _ => None,
+    };
+    Ok(Some((text, time)))
+}
+
+/// The date of a row written in parts: `None` when it has no year.
+fn date_from_parts<'a>(
+    get: &dyn Fn(usize) -> &'a str,
+    hint: annals_dates::CalendarHint,
+) -> Result<Option<RawDate>, String> {
+    use annals_dates::{Calendar, When};
+    let base = COLUMNS.len();
+    let Some((start_text, start_time)) = date_point(get, base)? else {
+        if !get(base + 5).trim().is_empty() {
+            return Err("end_year: an end without a start (year)".to_string());
+        }
+        return Ok(None);
+    };
+    let read = |text: &str| When::from_text(text, hint).map_err(|e| format!("date {text:?}: {e}"));
+    let start = read(&start_text)?;
+    let (edtf, text) = match date_point(get, base + 5)? {
+        Some((end_text, _)) => {
+            let end = read(&end_text)?;
+            if end.edtf == start.edtf {
+                (start.edtf.clone(), start_text)
+            } else {
+                (
+                    format!("{}/{}", start.edtf, end.edtf),
+                    format!("{start_text} – {end_text}"),
+                )
+            }
+        }
+        None => match start_time {
+            // A time of day on a day of the years EDTF gives times to (0000–9999).
+            Some((h, m)) if start.edtf.len() == 10 && !start.edtf.starts_with('-') => (
+                format!("{}T{h:02}:{m:02}:00", start.edtf),
+                format!("{start_text}, {h:02}:{m:02}"),
+            ),
+            _ => (start.edtf.clone(), start_text),
+        },
+    };
+    Ok(Some(RawDate {
+        edtf: Some(edtf),
+        text: Some(text),
+        calendar: (start.calendar == Calendar::Julian).then(|| "julian".to_string()),
+    }))
 }
 
 /// The items of a list cell: one per line, or separated by `;` in a cell of one line.
@@ -128,13 +310,30 @@ fn fields(item: &str) -> Vec<&str> {
     item.split(" | ").map(str::trim).collect()
 }
 
-fn row<'a>(get: &dyn Fn(usize) -> &'a str, opts: &ReadOptions) -> Result<Event, String> {
+fn row<'a>(
+    get: &dyn Fn(usize) -> &'a str,
+    opts: &ReadOptions,
+    how: Cells,
+) -> Result<Event, String> {
     let opt = |k: usize| Some(get(k).trim().to_string()).filter(|s| !s.is_empty());
-    let date = RawDate {
+    let mut date = RawDate {
         edtf: opt(2),
         text: opt(3),
         calendar: opt(4),
     };
+    if date.edtf.is_none() && date.text.is_none() {
+        let hint = match date
+            .calendar
+            .as_deref()
+            .and_then(annals_dates::Calendar::from_name)
+        {
+            Some(c) => annals_dates::CalendarHint::Given(c),
+            None => opts.calendar,
+        };
+        if let Some(parts) = date_from_parts(get, hint)? {
+            date = parts;
+        }
+    }
     let body: Vec<String> = get(6)
         .replace("\r\n", "\n")
         .split("\n\n")
@@ -152,8 +351,26 @@ fn row<'a>(get: &dyn Fn(usize) -> &'a str, opts: &ReadOptions) -> Result<Event, 
         });
     }
     let mut places = Vec::new();
-    for p in items(get(8)) {
+    let place_cells = if how.places_mapped {
+        // Another spreadsheet's place column: the cell is one place.
+        Some(get(8).trim())
+            .filter(|c| !c.is_empty())
+            .into_iter()
+            .collect()
+    } else {
+        items(get(8))
+    };
+    for p in place_cells {
+        // A place of separators only (` | `) is no place.
+        if p.chars().all(|c| c == '|' || c.is_whitespace()) {
+            continue;
+        }
         let f = fields(p);
+        if f[0].is_empty() || f[0].starts_with('|') {
+            return Err(format!(
+                "places: {p:?}: expected a name before the first ' | '"
+            ));
+        }
         let num = |i: usize, what: &str| -> Result<Option<f64>, String> {
             match f.get(i).copied().filter(|s| !s.is_empty()) {
                 None => Ok(None),

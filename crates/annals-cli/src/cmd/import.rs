@@ -177,6 +177,13 @@ fn read_all(
                             located(file, &incoming.location)
                         ));
                     }
+                    if let Some(text) = &incoming.event.date.text {
+                        let hint = annals_dates::CalendarHint::Given(incoming.event.date.calendar);
+                        for w in annals_dates::text::warnings(text, hint) {
+                            unresolved
+                                .push(format!("{}: date {w}", located(file, &incoming.location)));
+                        }
+                    }
                     write(&source, incoming)?;
                 }
                 Err(error) => problems.push(Problem {
@@ -423,13 +430,33 @@ fn print_wiki_reports(wiki: &[(PathBuf, annals_formats::WikiReport)]) -> Result<
 pub fn check(read: &ReadArgs) -> Result<u8> {
     let progress = ProgressBar::hidden();
     let mut events = 0usize;
+    let mut leads = 0usize;
     let mut unresolved = Vec::new();
     let mut wiki = Vec::new();
-    let (problems, files) = read_all(read, &progress, &mut unresolved, &mut wiki, &mut |_, _| {
-        events += 1;
-        Ok(())
-    })?;
+    let (problems, files) = read_all(
+        read,
+        &progress,
+        &mut unresolved,
+        &mut wiki,
+        &mut |_, incoming| {
+            if incoming.stub {
+                leads += 1;
+            } else {
+                events += 1;
+            }
+            Ok(())
+        },
+    )?;
     print_wiki_reports(&wiki)?;
+    // Lead cards are counted apart: they only point at events recorded elsewhere.
+    let leads_said = if leads == 0 {
+        String::new()
+    } else {
+        format!(
+            " and {leads} lead card{} (links to events recorded elsewhere)",
+            plural(leads)
+        )
+    };
     for p in &problems {
         outln!("{p}");
     }
@@ -438,17 +465,18 @@ pub fn check(read: &ReadArgs) -> Result<u8> {
     }
     if problems.is_empty() {
         outln!(
-            "{events} event{} in {files} file{}: no problems",
+            "{events} event{}{leads_said} in {files} file{}: no problems",
             plural(events),
             plural(files)
         );
         Ok(exit::OK)
     } else {
         outln!(
-            "{} problem{} in {files} file{} ({events} valid events)",
+            "{} problem{} in {files} file{} ({events} valid event{}{leads_said})",
             problems.len(),
             plural(problems.len()),
-            plural(files)
+            plural(files),
+            plural(events)
         );
         Ok(exit::INVALID)
     }

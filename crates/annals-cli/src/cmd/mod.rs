@@ -126,13 +126,20 @@ fn read_options(args: &ReadArgs) -> (Option<Format>, ReadOptions) {
         InputFormat::Wikidata => Format::Wikidata,
         InputFormat::Wikitext => Format::Wikitext,
         InputFormat::Mediawiki => Format::MediaWiki,
+        InputFormat::Sparql => Format::Sparql,
     });
     let calendar = match args.calendar {
         CalendarArg::Auto => CalendarHint::Auto,
         CalendarArg::Julian => CalendarHint::Given(Calendar::Julian),
         CalendarArg::Gregorian => CalendarHint::Given(Calendar::Gregorian),
     };
-    (format, ReadOptions { calendar })
+    (
+        format,
+        ReadOptions {
+            calendar,
+            delimiter: args.delimiter,
+        },
+    )
 }
 
 /// The `--from`/`--to` window as day numbers: the earliest day of `from`, the latest of `to`.

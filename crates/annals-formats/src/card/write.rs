@@ -176,8 +176,16 @@ fn date_line(e: &Event, drop: &mut impl FnMut(&Event, String)) -> DateLine {
     }
     let header =
         (e.date.calendar != annals_dates::Calendar::Gregorian).then(|| e.date.calendar.name());
+    // EDTF that English reads otherwise (`1939-41`, semester 41 of 1939, is 1939–1941 as text)
+    // is marked as EDTF.
+    let plain =
+        When::from_text(&e.date.edtf, CalendarHint::Auto).is_ok_and(|w| w.edtf == e.date.edtf);
     DateLine {
-        text: e.date.edtf.clone(),
+        text: if plain {
+            e.date.edtf.clone()
+        } else {
+            format!("EDTF: {}", e.date.edtf)
+        },
         calendar_header: header,
     }
 }

@@ -9,7 +9,7 @@ use crate::parts::Parts;
 use crate::write::EventWriter;
 use crate::{Dropped, FormatError, Incoming, ReadOptions};
 use annals_core::{event_id, Event};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 /// The columns, in the template's order.
 pub const COLUMNS: [&str; 18] = [
@@ -40,12 +40,12 @@ pub fn is_sheet_header(cells: &[String]) -> bool {
 }
 
 /// Read the rows of a TimelineJS sheet. `each` returns false to stop.
-pub fn read<R: Read>(
+pub fn read<R: std::io::BufRead>(
     input: R,
     opts: &ReadOptions,
     each: &mut dyn FnMut(Result<Incoming, FormatError>) -> bool,
 ) -> Result<(), FormatError> {
-    let mut rows = csvutil::Rows::new(input);
+    let mut rows = csvutil::Rows::sniffed(input, opts.delimiter);
     let Some(header) = rows.header()? else {
         return Err(FormatError::at_line(1, "empty file: expected a header row"));
     };
