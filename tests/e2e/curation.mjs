@@ -99,6 +99,16 @@ async function editing() {
   await page.keyboard.press("Enter");
   const places = await page.inputValue("#places");
   check(/^Alexandria, Egypt/.test(places), "a place is completed from the gazetteer: " + places);
+  // A second place, pinned on the map: a click near Rome (41.9 N, 12.5 E) writes its coordinates.
+  await page.keyboard.press("End");
+  await page.keyboard.type("\nA test camp");
+  const map = await page.$("div.place-map svg");
+  const box = await map.boundingBox();
+  await page.mouse.click(box.x + ((12.5 + 180) * 2 / 720) * box.width, box.y + ((90 - 41.9) * 2 / 360) * box.height);
+  const pinned = (await page.inputValue("#places")).split("\n")[1] || "";
+  const m = /^A test camp @ (-?[\d.]+), (-?[\d.]+)$/.exec(pinned);
+  check(m && Math.abs(Number(m[1]) - 41.9) < 1 && Math.abs(Number(m[2]) - 12.5) < 1, "a click on the map sets the place's coordinates: " + pinned);
+  check((await page.$$("div.place-map circle.pin")).length >= 1, "the pinned place shows on the map");
   await page.click("#participants");
   await page.keyboard.type("Julius Cae");
   await page.waitForSelector("#participants-completions li", { timeout: 5000 });
@@ -106,6 +116,16 @@ async function editing() {
   await page.keyboard.press("Enter");
   const who = await page.inputValue("#participants");
   check(who === "Julius Caesar", "a participant is completed from the events: " + who);
+  // A related event is picked by search.
+  await page.click("#related");
+  await page.keyboard.type("Assassination Caesar");
+  await page.waitForSelector("#related-completions li", { timeout: 5000 });
+  const shown = await text("#related-completions li");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  const related = await page.inputValue("#related");
+  check(related === "assassination-of-julius-caesar-44-bc (related)" && /Assassination of Julius Caesar \(March 15, 44 BC\)/.test(shown),
+    "a related event is picked by search, shown by title and date, written as its id: " + shown + " → " + related);
   await page.fill("#summary", "A colony founded for a test, in the year of the Ides of March.");
   await page.fill("#change", "first version");
   await shot("curation-editor-desktop");

@@ -144,3 +144,44 @@ fn duplicates_are_found_merged_and_kept_apart() {
         .status
         .success());
 }
+
+/// `kill -9` in the middle of a merge (its links rewritten, the other event not yet deleted)
+/// leaves the state before it; after the store's commit (the index not yet written), the state
+/// after it, the index catching up at the next use. Never half a merge.
+#[test]
+fn a_merge_killed_midway_is_all_or_nothing() {
+    for (failpoint, merged) in [("merge-relinked", false), ("after-store-commit", true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let f = write(
+            dir.path(),
+            "a.jsonl",
+            r#"{"id": "hastings", "title": "Battle of Hastings", "date": "1066-10-20", "summary": "The Normans won."}
+{"id": "hastings-copy", "title": "Hastings, battle of", "date": "1066", "summary": "Normans won at Hastings, recorded twice."}
+{"id": "later", "title": "A later event", "date": "1070", "related": [{"id": "hastings-copy", "kind": "follows"}]}"#,
+        );
+        ok(&db, &["import", &f]);
+        let out = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .arg("--db")
+            .arg(&db)
+            .args(["merge", "hastings", "hastings-copy"])
+            .env("ANNALS_FAILPOINT", failpoint)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{failpoint}: the merge was killed");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(failpoint));
+        let copy = annals(&db, &["show", "hastings-copy"]).status.code();
+        let link = json(&db, &["show", "later", "--json"])["related"][0]["id"].clone();
+        let found = json(&db, &["search", "recorded twice", "--json"])["total"].clone();
+        if merged {
+            assert_eq!(copy, Some(3), "{failpoint}: merged away");
+            assert_eq!(link, "hastings", "{failpoint}");
+            assert_eq!(found, 0, "{failpoint}: the index caught up");
+        } else {
+            assert_eq!(copy, Some(0), "{failpoint}: still there");
+            assert_eq!(link, "hastings-copy", "{failpoint}");
+            assert_eq!(found, 1, "{failpoint}");
+        }
+        ok(&db, &["check", "--index"]);
+    }
+}

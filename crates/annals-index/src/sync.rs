@@ -212,6 +212,7 @@ impl<'s> Write<'s> {
             self.upsert(&other, None)?;
             rewritten += 1;
         }
+        failpoint("merge-relinked");
         self.delete(gone)?;
         self.tx.redirect(gone, &kept.id)?;
         self.tx.decide_duplicate(&kept.id, gone, Verdict::Merged)?;

@@ -3,8 +3,9 @@
 // - the date is read as it is typed (GET /api/dates) and the reading shown under it, so a
 //   mistake shows before saving ("44 BC" reads as "15 March 44 BC, Julian");
 // - the line being typed in Places and Participants is completed from the gazetteer
-//   (GET /api/complete/places) and the events' participants (GET /api/complete/participants):
-//   arrows choose, Enter or a click takes, Escape closes. Text only via textContent.
+//   (GET /api/complete/places) and the events' participants (GET /api/complete/participants),
+//   and in Related events from a search (GET /api/search): arrows choose, Enter or a click
+//   takes, Escape closes. Text only via textContent.
 (function () {
   "use strict";
   var form = document.querySelector("form.editor");
@@ -71,6 +72,14 @@
     read();
   }
 
+  // A completion is a string, or {label, value} when what is shown is not what is written.
+  function value(s) {
+    return typeof s === "string" ? s : s.value;
+  }
+  function label(s) {
+    return typeof s === "string" ? s : s.label;
+  }
+
   // Completion of the line being typed in a textarea.
   function complete(area, url, pick) {
     if (!area) return;
@@ -105,7 +114,7 @@
     function take(i) {
       var l = line();
       var v = area.value;
-      var chosen = items[i];
+      var chosen = value(items[i]);
       area.value = v.slice(0, l.start) + chosen + v.slice(l.end);
       var caret = l.start + chosen.length;
       area.setSelectionRange(caret, caret);
@@ -130,7 +139,7 @@
         .then(function (j) {
           if (mine !== asked || !j) return;
           var found = pick(j).filter(function (s) {
-            return s !== typed.trim();
+            return value(s) !== typed.trim();
           });
           close();
           items = found;
@@ -140,7 +149,7 @@
             li.id = list.id + "-" + i;
             li.setAttribute("role", "option");
             li.setAttribute("aria-selected", "false");
-            li.textContent = s;
+            li.textContent = label(s);
             li.addEventListener("mousedown", function (e) {
               e.preventDefault();
               take(i);
@@ -178,5 +187,86 @@
   });
   complete(form.querySelector("#participants"), "/api/complete/participants?prefix=", function (j) {
     return j.participants || [];
+  });
+  // The places on a small world map; a click puts the clicked coordinates on the place line
+  // the caret is on (or the last one). Coordinates can always be typed instead.
+  var places = form.querySelector("#places");
+  var holder = form.querySelector("div.place-map");
+  if (places && holder && holder.dataset.world) {
+    var NS = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "0 0 720 360");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "The places on a world map. Click to set the coordinates of the place on the line where the cursor is.");
+    var img = document.createElementNS(NS, "image");
+    img.setAttribute("href", holder.dataset.world);
+    img.setAttribute("width", "720");
+    img.setAttribute("height", "360");
+    svg.appendChild(img);
+    var pins = document.createElementNS(NS, "g");
+    svg.appendChild(pins);
+    var note = document.createElement("p");
+    note.className = "help";
+    holder.appendChild(svg);
+    holder.appendChild(note);
+    holder.hidden = false;
+    var caretLine = -1;
+    var COORD = /@\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/;
+    function draw() {
+      pins.textContent = "";
+      var shown = 0;
+      places.value.split("\n").forEach(function (line) {
+        var m = COORD.exec(line);
+        if (!m) return;
+        var lat = Number(m[1]), lon = Number(m[2]);
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return;
+        var c = document.createElementNS(NS, "circle");
+        c.setAttribute("cx", String((lon + 180) * 2));
+        c.setAttribute("cy", String((90 - lat) * 2));
+        c.setAttribute("r", "8");
+        c.setAttribute("class", "pin");
+        var t = document.createElementNS(NS, "title");
+        t.textContent = line.replace(COORD, "").trim();
+        c.appendChild(t);
+        pins.appendChild(c);
+        shown++;
+      });
+      note.textContent = shown
+        ? "Pins: the places with coordinates. Click the map to move the place on the cursor's line."
+        : "Places are located from the gazetteer when saved; click the map to give the place on the cursor's line its coordinates.";
+    }
+    function lineAt() {
+      var v = places.value;
+      return v.slice(0, places.selectionStart).split("\n").length - 1;
+    }
+    places.addEventListener("keyup", function () {
+      caretLine = lineAt();
+    });
+    places.addEventListener("click", function () {
+      caretLine = lineAt();
+    });
+    places.addEventListener("input", draw);
+    svg.addEventListener("click", function (e) {
+      var box = svg.getBoundingClientRect();
+      var x = ((e.clientX - box.left) / box.width) * 720;
+      var y = ((e.clientY - box.top) / box.height) * 360;
+      var lat = Math.round((90 - y / 2) * 1000) / 1000;
+      var lon = Math.round((x / 2 - 180) * 1000) / 1000;
+      var lines = places.value.split("\n");
+      var i = caretLine >= 0 && caretLine < lines.length ? caretLine : lines.length - 1;
+      var name = lines[i].replace(COORD, "").trim();
+      lines[i] = (name || "Unnamed place") + " @ " + lat + ", " + lon;
+      places.value = lines.join("\n");
+      draw();
+    });
+    draw();
+  }
+
+  // Related events, picked by search: the line becomes "id (related)"; the kind can be edited.
+  complete(form.querySelector("#related"), "/api/search?limit=6&q=", function (j) {
+    return (j.hits || []).map(function (h) {
+      var d = h.date || {};
+      return { label: h.title + " (" + (d.text || d.edtf || "") + ")", value: h.id + " (related)" };
+    });
   });
 })();

@@ -119,7 +119,7 @@ fn writes_name_their_author_and_revisions_go_back() {
     let revs = v["revisions"].as_array().unwrap();
     assert_eq!(revs.len(), 3);
     assert_eq!(revs[2]["summary"], "the first was right");
-    // No such revision: 404 with a clear code.
+    // No such revision: 400 listing the event's revisions; no such event: 404.
     let r = send(
         &s,
         "POST",
@@ -127,7 +127,52 @@ fn writes_name_their_author_and_revisions_go_back() {
         &ed,
         r#"{"generation": 99999}"#,
     );
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (400, "bad_request"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("its revisions are"), "{}", r.body);
+    let r = send(
+        &s,
+        "POST",
+        "/api/events/nope/revert",
+        &ed,
+        r#"{"generation": 1}"#,
+    );
     assert_eq!(r.status, 404, "{}", r.body);
+    // A summary too long, or null, is refused; 3.0 is the whole number 3.
+    let long = format!(
+        r#"{{"generation": {first}, "summary": "{}"}}"#,
+        "x".repeat(301)
+    );
+    assert_eq!(
+        send(&s, "POST", "/api/events/ides/revert", &ed, &long).status,
+        400
+    );
+    let null = format!(r#"{{"generation": {first}, "summary": null}}"#);
+    assert_eq!(
+        send(&s, "POST", "/api/events/ides/revert", &ed, &null).status,
+        400
+    );
+    let float = format!(r#"{{"generation": {first}.0}}"#);
+    assert_eq!(
+        send(&s, "POST", "/api/events/ides/revert", &ed, &float).status,
+        200
+    );
+    // An anonymous form post to the editor is refused (no session), and nothing is written.
+    let r = request(
+        &s,
+        "POST",
+        "/events/new",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", "http://x"),
+        ],
+        b"title=X&date=1999",
+    );
+    assert_eq!(r.status, 401, "{}", r.body);
     // A reader's token may read, not write; a revoked token is refused.
     let reader = user(&s, "reader", Role::Editor, Scope::Read);
     let r = send(&s, "DELETE", "/api/events/ides", &reader, "");

@@ -35,10 +35,34 @@ pub async fn revisions(State(app): Shared, Path(id): Path<String>) -> Result<Res
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RevertBody {
-    /// The generation whose state to put back.
-    generation: u64,
-    /// Why.
+    /// The generation whose state to put back (`12`, or `12.0`: JSON does not tell them apart).
+    generation: serde_json::Number,
+    /// Why (a string when given: `null` is refused, as the schema says).
+    #[serde(default, deserialize_with = "some_string")]
     summary: Option<String>,
+}
+
+/// A string that is present, refusing `null`.
+fn some_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    String::deserialize(d).map(Some)
+}
+
+impl RevertBody {
+    /// The generation as a whole number.
+    fn generation(&self) -> Result<u64, ApiError> {
+        let n = &self.generation;
+        n.as_u64()
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9.0e15)
+                    .map(|f| f as u64)
+            })
+            .ok_or_else(|| {
+                ApiError::bad(format!(
+                    "generation: expected a whole number of 0 or more, not {n}"
+                ))
+            })
+    }
 }
 
 /// `POST /api/events/{id}/revert`.
@@ -49,10 +73,10 @@ struct RevertBody {
     responses(
         (status = 200, description = "The event as it is again (a new revision)", body = bodies::Event),
         (status = 204, description = "The revision put back is a deletion: the event is deleted again"),
-        (status = 400, description = "Not a revert request", body = bodies::Error),
+        (status = 400, description = "Not a revert request, or a generation that is not one of the event's revisions (`bad_request`, listing them)", body = bodies::Error),
         (status = 401, description = "No token, or not the right one (`unauthorized`)", body = bodies::Error),
         (status = 403, description = "The server is read-only, or the user may not edit", body = bodies::Error),
-        (status = 404, description = "No event ever had this id, or it has no such revision", body = bodies::Error),
+        (status = 404, description = "No event ever had this id", body = bodies::Error),
         (status = 408, description = "The body did not arrive in time", body = bodies::Error),
         (status = 413, description = "The body is too large", body = bodies::Error),
         (status = 415, description = "The body is not declared as JSON", body = bodies::Error),
@@ -71,14 +95,32 @@ pub async fn revert(
             "expected {{\"generation\": N, \"summary\": \"why\"}}: {e}"
         ))
     })?;
+    if b.summary.as_ref().is_some_and(|s| s.chars().count() > 300) {
+        return Err(ApiError::bad("summary: expected at most 300 characters"));
+    }
+    let generation = b.generation()?;
     let revisions = app.read(|s| Ok(s.history(&id)?))?;
-    let target = revision_at(&revisions, b.generation)
+    if revisions.is_empty() {
+        return Err(ApiError::not_found(format!(
+            "no event ever had the id {id:?}"
+        )));
+    }
+    let target = revision_at(&revisions, generation)
         .cloned()
-        .ok_or_else(|| ApiError::not_found(format!("{id:?} has no revision {}", b.generation)))?;
+        .ok_or_else(|| {
+            let known: Vec<String> = revisions
+                .iter()
+                .map(|r| r.commit.generation.to_string())
+                .collect();
+            ApiError::bad(format!(
+                "generation: {id:?} has no revision {generation}; its revisions are {}",
+                known.join(", ")
+            ))
+        })?;
     let change = Change::new(
         who.name,
         b.summary
-            .unwrap_or_else(|| format!("revert to revision {}", b.generation)),
+            .unwrap_or_else(|| format!("revert to revision {}", generation)),
     );
     let restored = app.write(&change, |w| {
         match &target.event {

@@ -236,7 +236,7 @@ fn form(action: &str, f: &EditForm, session: &Session, problems: &Problems, new:
             (field("summary", "Summary", "One paragraph: what happened, where, who.", area("summary", &f.summary, 4), problems))
             (field("body", "Narrative", "Paragraphs, separated by an empty line.", area("body", &f.body, 10), problems))
             (field("places", "Places", "One per line: Hastings, United Kingdom — coordinates are found for known places, or give them: Battle, United Kingdom @ 50.91, 0.49", area("places", &f.places, 3), problems))
-            div.place-map hidden {}
+            div.place-map hidden data-world=(crate::assets::url("world.svg")) {}
             (field("participants", "Participants", "One per line, with a role in parentheses if you like: Harold Godwinson (king of England)", area("participants", &f.participants, 4), problems))
             (field("key_points", "Key points", "One per line: a label, a colon, the point.", area("key_points", &f.key_points, 4), problems))
             (field("sources", "Sources", "One per line: a name and the address in angle brackets, or just the address.", area("sources", &f.sources, 3), problems))
