@@ -62,6 +62,7 @@ fn form(
     };
     let mut r = Page {
         viewer,
+        description: "Sign in to edit events, see who changed what, and review duplicates.",
         ..Page::plain("Sign in", body)
     }
     .render();

@@ -63,7 +63,10 @@ fn render(app: &App, kind: Kind, name: &str, p: EntityPage, headers: &HeaderMap)
         Ok(body) => Page {
             title: name,
             q: "",
-            description: "",
+            description: &match kind {
+                Kind::Place => format!("Events at {name}, in time and on a map."),
+                Kind::Participant => format!("Events {name} took part in, in time."),
+            },
             scripts: &[],
             head: html! {},
             body,

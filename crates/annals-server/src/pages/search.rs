@@ -101,7 +101,9 @@ pub async fn search(
                 format!("Search: {q}")
             },
             q: &q,
-            description: "",
+            description: &format!(
+                "Historical events matching {q}, with where they matched and when they happened."
+            ),
             scripts: &[],
             head: html! { meta name="robots" content="noindex"; },
             body,
