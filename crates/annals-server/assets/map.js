@@ -30,10 +30,11 @@
       if (box.width > 0 && box.height > 0) {
         var a2 = box.height / box.width, cy0 = y + h / 2;
         // A tall box (a phone) shows the whole height of the view, not a strip of it.
+        // A wide box shows the whole height of the view with sea on the sides; a tall one (a
+        // phone) its whole width, or the whole height of the world with a part of its width.
         var cx0 = x + w / 2;
-        h = w * a2;
-        if (h > 360 && a2 > 1) { h = Math.max(b.height, 360 / 1.2); w = h / a2; x = cx0 - w / 2; }
-        y = cy0 - h / 2; aspect = a2;
+        if (a2 < aspect) { w = h / a2; } else { h = w * a2; if (h > 360) { h = Math.max(b.height, 360); w = h / a2; } }
+        x = cx0 - w / 2; y = cy0 - h / 2; aspect = a2;
         svg.setAttribute("viewBox", r2(x) + " " + r2(y) + " " + r2(w) + " " + r2(h));
       }
     }
@@ -41,7 +42,7 @@
     var points = null, pending = null, seq = 0, frame = 0, timer = 0;
 
     function clamp() {
-      var maxW = opts.parts ? 720 : Math.min(720, 360 / aspect);
+      var maxW = opts.parts ? Math.max(720, 360 / aspect) : Math.min(720, 360 / aspect);
       if (w > maxW) { var k = maxW / w; w = maxW; h *= k; x += (w / k - w) / 2; }
       if (w < 2) { w = 2; }
       h = w * aspect;
@@ -49,12 +50,15 @@
       y = Math.min(Math.max(y, -h / 2), 360 - h / 2);
     }
     function zoom(f, ax, ay) {
-      var nw = Math.min(Math.max(w * f, 2), opts.parts ? 720 : Math.min(720, 360 / aspect)), k = nw / w;
+      var nw = Math.min(Math.max(w * f, 2), opts.parts ? Math.max(720, 360 / aspect) : Math.min(720, 360 / aspect)), k = nw / w;
       var px = x + w * (ax === undefined ? 0.5 : ax), py = y + h * (ay === undefined ? 0.5 : ay);
       x = px - (px - x) * k; y = py - (py - y) * k; w = nw; h = nw * aspect;
       changed();
     }
-    function world() { w = 720; h = w * aspect; x = 0; y = 180 - h / 2; changed(); }
+    function world() {
+      if (opts.parts && aspect < 0.5) { h = 360; w = h / aspect; } else { w = 720; h = w * aspect; }
+      x = 360 - w / 2; y = 180 - h / 2; changed();
+    }
     function pan(fx, fy) { x += w * fx; y += h * fy; changed(); }
     function changed() {
       clamp();
@@ -98,16 +102,29 @@
         var count = doc.querySelector(".map-count");
         if (count && caption) { var fresh = document.importNode(count, true); caption.parentNode.replaceChild(fresh, caption); caption = fresh; }
         [].forEach.call(document.querySelectorAll(".map-list-title, ol.map-list"), function (e) { e.parentNode.removeChild(e); });
-        var after = wrap, list = doc.querySelectorAll(".map-list-title, ol.map-list");
+        var after = document.querySelector(".map-form") || wrap, list = doc.querySelectorAll(".map-list-title, ol.map-list");
         [].forEach.call(list, function (e) { var n = document.importNode(e, true); after.parentNode.insertBefore(n, after.nextSibling); after = n; });
         if (had) view.focus();
+        declutter();
         wrap.setAttribute("aria-busy", "false");
         svg.setAttribute("data-markers", String(svg.querySelectorAll("g.markers > a").length));
+        svg.setAttribute("data-points", caption ? caption.getAttribute("data-total") || "0" : "0");
         svg.setAttribute("data-view", v);
       }).catch(function (e) {
         if (e && e.name === "AbortError") return;
         wrap.setAttribute("aria-busy", "false");
         if (caption) caption.textContent = "Could not load the events of this view: " + e.message;
+      });
+    }
+    // The server placed the labels with estimated widths; measured, a label that still touches
+    // a marker or an earlier label (events first, then countries, then cities) is left out.
+    function declutter() {
+      var kept = [].map.call(svg.querySelectorAll("g.markers circle"), function (c) { return c.getBoundingClientRect(); });
+      var hit = function (a, b) { return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; };
+      [].forEach.call(svg.querySelectorAll("g.labels text"), function (t) {
+        var r = t.getBoundingClientRect();
+        if (kept.some(function (k) { return hit(r, k); })) t.parentNode.removeChild(t);
+        else kept.push(r);
       });
     }
     // A cluster zooms in on its events (its link does the same without the script).

@@ -281,9 +281,10 @@ impl Placer {
     }
 }
 
-/// About how wide a text is drawn, in the units of its font size (sans-serif).
-pub fn text_width(s: &str, size: f64) -> f64 {
-    s.chars().count() as f64 * size * 0.56
+/// About how wide a text is drawn at `size` pixels: `em` is the mean width of a character in
+/// ems (about 0.55 for sans-serif, 0.6 bold, 0.75 in spaced capitals).
+pub fn text_width(s: &str, size: f64, em: f64) -> f64 {
+    s.chars().count() as f64 * size * em
 }
 
 #[cfg(test)]

@@ -284,15 +284,26 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
     if let Some((x, y)) = sel_px {
         placer.try_take([x - 8.0, y - 8.0, x + 8.0, y + 8.0]);
     }
+    // Beside a marker: right, left, above, below; further out when `far` (the selected event,
+    // whose name must show even among clusters).
     let place_label = |placer: &mut Placer, x: f64, y: f64, r: f64, text: &str, size: f64| {
-        let (tw, th) = (text_width(text, size), size * 1.2);
-        let gap = r + 3.0;
-        let spots = [
-            (x + gap, y - th / 2.0, "start"),
-            (x - gap - tw, y - th / 2.0, "end"),
-            (x - tw / 2.0, y - gap - th, "middle"),
-            (x - tw / 2.0, y + gap, "middle"),
-        ];
+        let em = if size == CITY_PX { 0.56 } else { 0.62 };
+        let (tw, th) = (text_width(text, size, em), size * 1.2);
+        let far = size > LABEL_PX;
+        let gaps: &[f64] = if far {
+            &[3.0, 16.0, 30.0, 48.0, 70.0]
+        } else {
+            &[3.0]
+        };
+        let spots = gaps.iter().flat_map(|g| {
+            let gap = r + g;
+            [
+                (x + gap, y - th / 2.0, "start"),
+                (x - gap - tw, y - th / 2.0, "end"),
+                (x - tw / 2.0, y - gap - th, "middle"),
+                (x - tw / 2.0, y + gap, "middle"),
+            ]
+        });
         for (lx, ly, anchor) in spots {
             if lx < 2.0 || ly < 2.0 || lx + tw > pw - 2.0 || ly + th > ph - 2.0 {
                 continue;
@@ -340,7 +351,7 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
             continue;
         }
         if l.kind == "country" {
-            let tw = text_width(&l.name, COUNTRY_PX);
+            let tw = text_width(&l.name, COUNTRY_PX, 0.78);
             if tw > l.width * SCALE * k * 0.9 {
                 continue;
             }
@@ -415,7 +426,7 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         ),
     };
     let count_p = html! {
-            p.map-count aria-live="polite" {
+            p.map-count aria-live="polite" data-total=(cells.total) {
                 (count(cells.total, "located event", "located events")) (what) (when)
                 @if in_view { " in this view" } "."
                 @if cells.deep > 0 {
@@ -455,7 +466,7 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                     @for (x, y, _) in cities.iter().map(|(x, y)| (x, y, ())) {
                         circle.city cx=(f(ux(*x))) cy=(f(uy(*y))) r=(f(1.6 * u)) {}
                     }
-                    @for (x, y, anchor, text, class) in base.iter().chain(&labels) {
+                    @for (x, y, anchor, text, class) in labels.iter().chain(&base) {
                         @let size = match *class { "country-name" => COUNTRY_PX, "city-name" => CITY_PX, "label selected" => LABEL_PX + 1.0, _ => LABEL_PX };
                         text class=(class) x=(f(ux(*x))) y=(f(uy(*y))) font-size=(f(size * u)) text-anchor=(anchor) stroke-width=(f(3.0 * u)) { (text) }
                     }
@@ -481,13 +492,6 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
     };
     let page = html! {
         h1 { "Map" }
-        form.map-form action="/map" method="get" role="search" aria-label="Events on the map" {
-            label { span { "Search" } input type="search" name="q" value=(q) placeholder="battle, place:Rome, participant:\"Napoleon Bonaparte\"" {} }
-            label { span { "From" } input type="text" name="from" value=(fa) placeholder="1800, 44 BC, 66 Ma" size="10" {} }
-            label { span { "To" } input type="text" name="to" value=(fz) placeholder="1900" size="10" {} }
-            @if !selected_id.is_empty() { input type="hidden" name="event" value=(selected_id) {} }
-            button type="submit" { "Show" }
-        }
         @if let Some(e) = &selected {
             p.map-selected { "Showing " a href=(event_href(&e.id)) { (e.title) } " (" (e.date) ") at " (e.place) ", in blue." }
         }
@@ -515,6 +519,13 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                 li { svg width="18" height="18" aria-hidden="true" { circle.cluster.deep cx="9" cy="9" r="7" stroke-width="2" {} } " deep time" }
                 @if selected.is_some() { li { svg width="18" height="18" aria-hidden="true" { circle.event.selected cx="9" cy="9" r="7" stroke-width="2" {} } " the event you came from" } }
             }
+        }
+        form.map-form action="/map" method="get" role="search" aria-label="Events on the map" {
+            label { span { "Search" } input type="search" name="q" value=(q) placeholder="battle, place:Rome, participant:\"Napoleon Bonaparte\"" {} }
+            label { span { "From" } input type="text" name="from" value=(fa) placeholder="1800, 44 BC, 66 Ma" size="10" {} }
+            label { span { "To" } input type="text" name="to" value=(fz) placeholder="1900" size="10" {} }
+            @if !selected_id.is_empty() { input type="hidden" name="event" value=(selected_id) {} }
+            button type="submit" { "Show" }
         }
         (list)
         p {
