@@ -69,6 +69,9 @@ pub struct MapEvent {
     pub date: String,
     /// Its first place, "name, country" (empty when it has none).
     pub place: String,
+    /// Every place, "name, country", in order (the one at `lat`, `lon` is the first located
+    /// one, which the index does not mark: see `annals-server`'s map for how it is named).
+    pub places: Vec<String>,
     pub lat: f64,
     pub lon: f64,
     /// It starts before [`MapOptions::deep_before`].
@@ -440,21 +443,26 @@ impl SearchIndex {
                 .and_then(stored_when)
                 .map(|w| w.written())
                 .unwrap_or_default();
+            let places: Vec<String> = doc
+                .get_all(f.place)
+                .filter_map(|v| tantivy::schema::Value::as_str(&v).map(str::to_string))
+                .collect();
             let brief = (
                 text_of(&doc, f.id).unwrap_or_default().to_string(),
                 text_of(&doc, f.title).unwrap_or_default().to_string(),
                 date,
-                text_of(&doc, f.place).unwrap_or_default().to_string(),
+                places,
             );
             briefs.insert(addr, brief);
         }
         let event = |p: &Pick| {
-            let (id, title, date, place) = briefs.get(&p.addr).cloned().unwrap_or_default();
+            let (id, title, date, places) = briefs.get(&p.addr).cloned().unwrap_or_default();
             MapEvent {
                 id,
                 title,
                 date,
-                place,
+                place: places.first().cloned().unwrap_or_default(),
+                places,
                 lat: p.lat,
                 lon: p.lon,
                 deep: p.deep,

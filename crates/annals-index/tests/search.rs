@@ -560,6 +560,7 @@ fn map_cells_agree_with_a_scan() {
                     assert_eq!(grid.cell(b.lat, b.lon), Some(c.index));
                     let p = &e.places[0];
                     assert_eq!(b.place, format!("{}, {}", p.name, p.country));
+                    assert_eq!(b.places, vec![b.place.clone()]);
                 }
             }
             assert!(m.top.len() == (m.total as usize).min(5));

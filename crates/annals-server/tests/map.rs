@@ -15,6 +15,7 @@ const EVENTS: &str = r#"{"id": "rome-1", "title": "Founding of Rome", "date": "-
 {"id": "tokyo-1", "title": "Great Kanto Earthquake", "date": "1923-09-01", "summary": "An earthquake.", "places": [{"name": "Tokyo", "country": "Japan", "lat": 35.68, "lon": 139.69}]}
 {"id": "burgess", "title": "Burgess Shale Animals", "date": "Y-508000000", "summary": "Soft bodies in stone.", "places": [{"name": "Field", "country": "Canada", "lat": 51.4, "lon": -116.5}]}
 {"id": "nowhere", "title": "An Event Without a Place", "date": "1900", "summary": "Nowhere."}
+{"id": "tana", "title": "Founding of a Palace", "date": "1610", "summary": "Two places, the first unknown.", "places": [{"name": "Qqzzyxland", "country": "Nowhere"}, {"name": "Antananarivo", "country": "Madagascar", "lat": -18.88, "lon": 47.51}]}
 "#;
 
 fn served() -> Server {
@@ -40,7 +41,7 @@ fn api_map_counts_cells_with_names() {
     let s = served();
     let v = get(&s, "/api/map").json();
     assert_eq!(
-        v["total"], 7,
+        v["total"], 8,
         "the event without a place is not on the map: {v}"
     );
     assert_eq!(v["deep"], 1);
@@ -48,7 +49,7 @@ fn api_map_counts_cells_with_names() {
         (v["rows"].as_u64(), v["cols"].as_u64()),
         (Some(8), Some(16))
     );
-    assert_eq!(counts(&v), vec![1, 1, 2, 3], "{v}");
+    assert_eq!(counts(&v), vec![1, 1, 1, 2, 3], "{v}");
     let rome = v["cells"]
         .as_array()
         .unwrap()
@@ -75,10 +76,18 @@ fn api_map_counts_cells_with_names() {
         .find(|c| c["deep"] == 1)
         .unwrap();
     assert_eq!(deep["events"][0]["deep"], true);
-    assert_eq!(v["top"].as_array().unwrap().len(), 7);
+    assert_eq!(v["top"].as_array().unwrap().len(), 8);
+    // An event is named by the place it is drawn at, not by an unlocated first place.
+    let tana = v["top"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "tana")
+        .unwrap();
+    assert_eq!(tana["place"], "Antananarivo, Madagascar", "{tana}");
 
     // A time window, a query and a view: the counts follow each.
-    let v = get(&s, "/api/map?from=1700&to=1950").json();
+    let v = get(&s, "/api/map?from=1750&to=1950").json();
     assert_eq!((v["total"].as_u64(), counts(&v)), (Some(4), vec![1, 1, 2]));
     let v = get(&s, "/api/map?q=city").json();
     assert_eq!(v["total"], 3, "founded, take the city, freed: {v}");
@@ -116,7 +125,7 @@ fn api_map_counts_cells_with_names() {
 fn the_map_page_names_what_it_shows() {
     let s = served();
     let m = get(&s, "/map").body;
-    assert!(m.contains("7 located events."), "{m:.2000}");
+    assert!(m.contains("8 located events."), "{m:.2000}");
     assert!(m.contains("1 is from deep time"), "deep time is marked");
     // Clusters are named by place and count and link to a zoom; single events by title.
     assert!(m.contains(">Rome · 3<"), "{m}");

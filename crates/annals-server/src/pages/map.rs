@@ -184,11 +184,12 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         top: 40,
         deep_before: deep_before(),
     };
-    let cells = tokio::task::block_in_place(|| {
+    let mut cells = tokio::task::block_in_place(|| {
         app.index()?
             .map_cells(&request, &opts)
             .map_err(ApiError::from)
     })?;
+    crate::api::explore::name_places(&mut cells);
     // The event asked for: its title and first located place.
     let selected = match p.event.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => app.read(|s| Ok(s.get(id)?))?.and_then(|e| {
@@ -201,6 +202,7 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                 title: e.title.clone(),
                 date: e.date.written(),
                 place: format!("{}, {}", place.name, place.country),
+                places: Vec::new(),
                 lat: place.lat?,
                 lon: place.lon?,
                 deep: false,
