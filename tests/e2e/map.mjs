@@ -104,7 +104,7 @@ async function sized(width, height, tag) {
   let d = await drawn();
   const clusters = d.labels.filter((l) => l.cls === "label cluster"), singles = d.labels.filter((l) => l.cls === "label event");
   check(d.markers.length >= (phone ? 8 : 20), `${tag}: the world map draws ${d.markers.length} markers`);
-  check(clusters.length >= 3 && clusters.every((l) => / · \d+$/.test(l.text)), `${tag}: clusters are named by place and count: ${clusters.map((l) => l.text).join(", ")}`);
+  check(clusters.length >= 3 && clusters.every((l) => / · [\d,]+$/.test(l.text)), `${tag}: clusters are named by place and count: ${clusters.map((l) => l.text).join(", ")}`);
   check(singles.length >= (phone ? 3 : 8), `${tag}: single events are named by title: ${singles.slice(0, 6).map((l) => l.text).join(", ")}`);
   check(d.labels.some((l) => l.cls === "country-name") && d.labels.some((l) => l.cls === "city-name"), `${tag}: countries and cities are named`);
   let bad = overlapping(d);

@@ -39,7 +39,7 @@
       }
     }
     var markers = svg.querySelector("g.markers") || el("g", { "class": "markers" }, svg);
-    var points = null, pending = null, seq = 0, frame = 0, timer = 0;
+    var points = null, pending = null, seq = 0, frame = 0, timer = 0, partsLoaded = false;
 
     function clamp() {
       var maxW = opts.parts ? Math.max(720, 360 / aspect) : Math.min(720, 360 / aspect);
@@ -68,7 +68,7 @@
       timer = setTimeout(settle, 200);
     }
     function settle() {
-      if (opts.embedded) return;
+      if (opts.embedded) { if (opts.parts) loadParts(); return; }
       var s = Math.max(-90, 90 - (y + h) / 2), n = Math.min(90, 90 - y / 2);
       var west = Math.max(-180, x / 2 - 180), east = Math.min(180, (x + w) / 2 - 180);
       var qs = "?q=" + encodeURIComponent(q) + "&from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to);
@@ -101,9 +101,12 @@
         });
         var count = doc.querySelector(".map-count");
         if (count && caption) { var fresh = document.importNode(count, true); caption.parentNode.replaceChild(fresh, caption); caption = fresh; }
-        [].forEach.call(document.querySelectorAll(".map-list-title, ol.map-list"), function (e) { e.parentNode.removeChild(e); });
-        var after = document.querySelector(".map-form") || wrap, list = doc.querySelectorAll(".map-list-title, ol.map-list");
-        [].forEach.call(list, function (e) { var n = document.importNode(e, true); after.parentNode.insertBefore(n, after.nextSibling); after = n; });
+        if (opts.list) {
+          [].forEach.call(document.querySelectorAll(".map-list-title, ol.map-list"), function (e) { e.parentNode.removeChild(e); });
+          var after = document.querySelector(".map-form") || wrap, list = doc.querySelectorAll(".map-list-title, ol.map-list");
+          [].forEach.call(list, function (e) { var n = document.importNode(e, true); after.parentNode.insertBefore(n, after.nextSibling); after = n; });
+        }
+        partsLoaded = true;
         if (had) view.focus();
         declutter();
         wrap.setAttribute("aria-busy", "false");
@@ -260,23 +263,7 @@
       else if (act === "world") world();
     });
     window.addEventListener("resize", function () { draw(); });
-    if (opts.follow) {
-      var t = window.annalsTimeline;
-      if (t) {
-        var v = t.view();
-        from = t.param(v.from);
-        to = t.param(Math.max(v.from, v.to - 1));
-        load();
-      }
-      document.addEventListener("annals:window", function (e) {
-        var d = e.detail || {};
-        if (d.q === q && d.from === from && d.to === to && points) return;
-        q = d.q || ""; from = d.from || ""; to = d.to || "";
-        wrap.setAttribute("data-from", from);
-        wrap.setAttribute("data-to", to);
-        load();
-      });
-    } else if (opts.parts) {
+    if (opts.parts) {
       svg.addEventListener("click", function (e) {
         var a = e.target.closest ? e.target.closest("a.cluster-g") : null;
         if (!a || dragged) return;
@@ -284,9 +271,26 @@
         zoomTo(a.getAttribute("data-bounds"));
         view.focus();
       });
-      loadParts();
+    }
+    var reload = opts.parts ? loadParts : load;
+    if (opts.follow) {
+      var t = window.annalsTimeline;
+      if (t) {
+        var v = t.view();
+        from = t.param(v.from);
+        to = t.param(Math.max(v.from, v.to - 1));
+        reload();
+      }
+      document.addEventListener("annals:window", function (e) {
+        var d = e.detail || {};
+        if (d.q === q && d.from === from && d.to === to && (points || partsLoaded)) return;
+        q = d.q || ""; from = d.from || ""; to = d.to || "";
+        wrap.setAttribute("data-from", from);
+        wrap.setAttribute("data-to", to);
+        reload();
+      });
     } else {
-      load();
+      reload();
     }
     var api = { view: function () { return { x: x, y: y, w: w, h: h }; }, zoom: zoom, pan: pan };
     maps.push(api);
@@ -306,7 +310,7 @@
   var wrap = document.querySelector(".map-wrap");
   if (wrap) {
     var svg = wrap.querySelector("svg.map");
-    if (svg) setup(wrap, wrap.querySelector(".map-view"), svg, wrap.querySelector(".map-bar"), document.querySelector(".map-count"), { embedded: false, parts: true });
+    if (svg) setup(wrap, wrap.querySelector(".map-view"), svg, wrap.querySelector(".map-bar"), document.querySelector(".map-count"), { embedded: false, parts: true, list: true });
   }
 
   // /timeline: a small map of the window's events, following the timeline as it moves.
@@ -334,10 +338,11 @@
     el("rect", { x: -360, y: -180, width: 1440, height: 720, "class": "sea" }, s);
     el("image", { href: "/assets/world.svg", x: 0, y: 0, width: 720, height: 360 }, s);
     el("g", { "class": "markers" }, s);
+    el("g", { "class": "labels", "aria-hidden": "true" }, s);
     box.appendChild(s);
     holder.appendChild(bar);
     holder.appendChild(box);
-    setup(holder, box, s, bar, cap, { embedded: true, follow: true });
+    setup(holder, box, s, bar, cap, { embedded: true, follow: true, parts: true });
   }
   window.annalsMaps = maps;
 })();

@@ -146,6 +146,21 @@ fn clip(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// A count with its thousands grouped: "190,436".
+fn grouped(n: u64) -> String {
+    count(n, "", "").trim().to_string()
+}
+
+/// A count that fits in a marker: 950, 4.6k, 41k, 190k, 1.2M.
+fn short_count(n: u64) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1_000..=9_949 => format!("{:.1}k", n as f64 / 1e3),
+        9_950..=999_499 => format!("{:.0}k", n as f64 / 1e3),
+        _ => format!("{:.1}M", n as f64 / 1e6),
+    }
+}
+
 /// What the page shows, and the parts the script swaps in.
 struct Drawn {
     page: Markup,
@@ -332,9 +347,9 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         let text = match (m.count, m.events.first()) {
             (1, Some(e)) => clip(&e.title, 32),
             (n, Some(e)) if !e.place.is_empty() => {
-                format!("{} · {}", clip(short_place(&e.place), 20), n)
+                format!("{} · {}", clip(short_place(&e.place), 20), grouped(n))
             }
-            (n, _) => n.to_string(),
+            (n, _) => grouped(n),
         };
         let class = if m.count == 1 {
             "label event"
@@ -454,7 +469,7 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                             @let around = m.events.first().map(|e| e.place.as_str()).filter(|p| !p.is_empty());
                             a.cluster-g href=(zoom_href(m.bounds)) data-count=(m.count) data-bounds=(format!("{:.4},{:.4},{:.4},{:.4}", m.bounds.0, m.bounds.1, m.bounds.2, m.bounds.3)) aria-label=(format!("{}{}: {}{}. Zoom in", count(m.count, "event", "events"), around.map(|p| format!(" around {p}")).unwrap_or_default(), names.join("; "), if m.count as usize > names.len() { "…" } else { "" })) {
                                 circle class=(format!("cluster{deep}")) cx=(f(cx)) cy=(f(cy)) r=(f(r)) stroke-width=(f(1.5 * u)) {}
-                                text.count x=(f(cx)) y=(f(cy + 4.0 * u)) font-size=(f(11.0 * u)) text-anchor="middle" aria-hidden="true" { (m.count) }
+                                text.count x=(f(cx)) y=(f(cy + 4.0 * u)) font-size=(f(11.0 * u)) text-anchor="middle" aria-hidden="true" { (short_count(m.count)) }
                             }
                         }
                     }
@@ -564,5 +579,11 @@ mod tests {
         assert_eq!(short_place("Rome, Italy"), "Rome");
         assert_eq!(clip("Battle of Hastings", 40), "Battle of Hastings");
         assert_eq!(clip("abcdefghij", 5), "abcd…");
+        assert_eq!(grouped(190_436), "190,436");
+        let short: Vec<String> = [7, 999, 4_649, 9_960, 41_064, 190_436, 1_234_567]
+            .into_iter()
+            .map(short_count)
+            .collect();
+        assert_eq!(short, ["7", "999", "4.6k", "10k", "41k", "190k", "1.2M"]);
     }
 }
