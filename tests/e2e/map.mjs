@@ -136,6 +136,14 @@ async function sized(width, height, tag) {
   const century = await total();
   check(century > 0 && century < world && century === await apiTotal("from=1900&to=1999"), `${tag}: the 20th century has ${century} located events`);
   check(await page.locator("svg.map g.markers .deep").count() === 0, `${tag}: no deep time in the 20th century`);
+  // A period link under the map sets the window and keeps the view.
+  await open("/map?view=35,-12,62,32");
+  await page.click(".map-periods a:text('20th century')");
+  await page.waitForURL(/from=1901/);
+  await settled();
+  const c20 = await total();
+  check(/view=/.test(page.url()) && c20 > 0 && c20 < europe && c20 === await apiTotal("from=1901&to=2000"), `${tag}: the period "20th century" keeps the view and counts its ${c20} events`);
+  check(await page.getAttribute(".map-periods a[aria-current]", "href").then((h) => /from=1901/.test(h)), `${tag}: and is marked as the current period`);
   await open("/map?q=battle");
   const battles = await total();
   check(battles > 0 && battles < world && battles === await apiTotal("q=battle"), `${tag}: a query (battle) draws its ${battles} events`);

@@ -75,6 +75,12 @@
       if (event) qs += "&event=" + encodeURIComponent(event);
       if (s < n && west < east && (s > -90 || n < 90 || west > -180 || east < 180)) qs += "&view=" + [r4(s), r4(west), r4(n), r4(east)].join(",");
       history.replaceState(null, "", "/map" + qs);
+      // The period links keep the view.
+      [].forEach.call(document.querySelectorAll(".map-periods a"), function (a) {
+        var h = a.getAttribute("href").replace(/&view=[^&]*/, "");
+        var m = qs.match(/&view=[^&]*/);
+        a.setAttribute("href", h + (m ? m[0] : ""));
+      });
       if (opts.parts) loadParts();
     }
 

@@ -147,6 +147,13 @@ fn the_map_page_names_what_it_shows() {
     assert!(
         m.contains(r#"name="q""#) && m.contains(r#"name="from""#) && m.contains(r#"name="to""#)
     );
+    // Periods as links that keep the view; the current one is marked.
+    assert!(m.contains(r#"<a href="/map?q=&amp;from=1901&amp;to=2000">20th century</a>"#));
+    let p = get(&s, "/map?from=1901&to=2000&view=30,-10,60,30").body;
+    assert!(
+        p.contains(r#"<a href="/map?q=&amp;from=1901&amp;to=2000&amp;view=30%2C-10%2C60%2C30" aria-current="true">20th century</a>"#),
+        "{p:.4000}"
+    );
     let europe = get(&s, "/map?view=30,-10,60,30").body;
     assert!(
         europe.contains("5 located events in this view."),

@@ -37,6 +37,18 @@ pub struct MapPage {
     part: Option<String>,
 }
 
+/// The periods offered as links under the map: name, from, to.
+const PERIODS: &[(&str, &str, &str)] = &[
+    ("All time", "", ""),
+    ("Deep time", "", "10000 BC"),
+    ("Antiquity", "3000 BC", "500"),
+    ("Middle Ages", "500", "1500"),
+    ("1500–1800", "1500", "1800"),
+    ("19th century", "1801", "1900"),
+    ("20th century", "1901", "2000"),
+    ("Since 2000", "2000", ""),
+];
+
 /// Cells of the grid are about this many pixels wide.
 const CELL_PX: f64 = 64.0;
 /// Marker radii in pixels: a single event, the smallest and largest cluster.
@@ -507,6 +519,20 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
     let parts = html! {
         div.map-parts { (count_p) svg.map-layer { (layers) } (list) }
     };
+    let view_param = p.view.as_deref().filter(|v| !v.is_empty());
+    let periods: Vec<(&str, String, bool)> = PERIODS
+        .iter()
+        .map(|(name, a, b)| {
+            let mut href = format!("/map?q={}&from={}&to={}", enc(&q), enc(a), enc(b));
+            if let Some(v) = view_param {
+                href.push_str(&format!("&view={}", enc(v)));
+            }
+            if !selected_id.is_empty() {
+                href.push_str(&format!("&event={}", enc(selected_id)));
+            }
+            (*name, href, fa == *a && fz == *b)
+        })
+        .collect();
     let page = html! {
         h1 { "Map" }
         @if let Some(e) = &selected {
@@ -535,6 +561,12 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                 li { svg width="18" height="18" aria-hidden="true" { circle.cluster cx="9" cy="9" r="8" {} } " events near each other: zoom in" }
                 li { svg width="18" height="18" aria-hidden="true" { circle.cluster.deep cx="9" cy="9" r="7" stroke-width="2" {} } " deep time" }
                 @if selected.is_some() { li { svg width="18" height="18" aria-hidden="true" { circle.event.selected cx="9" cy="9" r="7" stroke-width="2" {} } " the event you came from" } }
+            }
+        }
+        nav.map-periods aria-label="Periods" {
+            span { "When:" }
+            @for (name, href, current) in &periods {
+                " " a href=(href) aria-current=[current.then_some("true")] { (name) }
             }
         }
         form.map-form action="/map" method="get" role="search" aria-label="Events on the map" {
