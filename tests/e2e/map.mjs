@@ -55,7 +55,7 @@ function drawn() {
     const inView = (b) => b.r > view.left && b.l < view.right && b.b > view.top && b.t < view.bottom;
     const markers = [...document.querySelectorAll("svg.map g.markers > a")].map((a) => ({
       kind: a.classList.contains("cluster-g") ? "cluster" : "event", id: a.getAttribute("data-id"),
-      target: a.classList.contains("target"), name: a.getAttribute("aria-label"), ...box(a.querySelector("circle")),
+      target: a.classList.contains("target"), name: a.getAttribute("aria-label"), ...box(a.querySelector("circle.selected") || a.querySelector("circle")),
     })).filter(inView);
     const labels = [...document.querySelectorAll("svg.map g.labels text")].map((t) => ({ text: t.textContent, cls: t.getAttribute("class"), ...box(t) })).filter((b) => b.w > 0 && inView(b));
     return { markers, labels };

@@ -267,6 +267,11 @@ pub struct Placer {
 }
 
 impl Placer {
+    /// Takes `[x0, y0, x1, y1]` whatever it overlaps.
+    pub fn take(&mut self, r: [f64; 4]) {
+        self.taken.push(r);
+    }
+
     /// Takes `[x0, y0, x1, y1]` if it overlaps nothing taken.
     pub fn try_take(&mut self, r: [f64; 4]) -> bool {
         if self

@@ -55,6 +55,8 @@ const CELL_PX: f64 = 64.0;
 const DOT_PX: f64 = 5.5;
 const CLUSTER_MIN_PX: f64 = 10.0;
 const CLUSTER_MAX_PX: f64 = 22.0;
+/// How far above its place the selected event's pin has its head, in pixels.
+const PIN_PX: f64 = 18.0;
 /// Font sizes in pixels: event labels, countries, cities.
 const LABEL_PX: f64 = 12.5;
 const COUNTRY_PX: f64 = 11.0;
@@ -309,9 +311,11 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         let r = m.radius();
         placer.try_take([m.x - r, m.y - r, m.x + r, m.y + r]);
     }
+    // The selected event is a pin: its head above the place, so that it covers no count.
     let sel_px = selected.as_ref().map(|e| to_px(e.lat, e.lon));
-    if let Some((x, y)) = sel_px {
-        placer.try_take([x - 8.0, y - 8.0, x + 8.0, y + 8.0]);
+    let head = sel_px.map(|(x, y)| (x, y - PIN_PX));
+    if let Some((x, y)) = head {
+        placer.take([x - 8.0, y - 8.0, x + 8.0, y + 8.0]);
     }
     // Beside a marker: right, left, above, below; further out when `far` (the selected event,
     // whose name must show even among clusters).
@@ -349,7 +353,7 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         None
     };
     let mut labels: Vec<(f64, f64, &'static str, String, &'static str)> = Vec::new();
-    if let (Some((x, y)), Some(e)) = (sel_px, &selected) {
+    if let (Some((x, y)), Some(e)) = (head, &selected) {
         let text = clip(&e.title, 40);
         if let Some((lx, ly, a)) = place_label(&mut placer, x, y, 8.0, &text, LABEL_PX + 1.0) {
             labels.push((lx, ly, a, text, "label selected"));
@@ -487,7 +491,9 @@ fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                     }
                     @if let (Some(e), Some((x, y))) = (&selected, sel_px) {
                         a.marker.target href=(event_href(&e.id)) data-id=(e.id) aria-label=(format!("{} ({}), {}: the event you came from", e.title, e.date, e.place)) {
-                            circle.event.selected cx=(f(ux(x))) cy=(f(uy(y))) r=(f(8.0 * u)) stroke-width=(f(2.5 * u)) {}
+                            line.pin x1=(f(ux(x))) y1=(f(uy(y))) x2=(f(ux(x))) y2=(f(uy(y - PIN_PX + 6.0))) stroke-width=(f(2.5 * u)) {}
+                            circle.pin-foot cx=(f(ux(x))) cy=(f(uy(y))) r=(f(2.5 * u)) {}
+                            circle.event.selected cx=(f(ux(x))) cy=(f(uy(y - PIN_PX))) r=(f(7.0 * u)) stroke-width=(f(2.5 * u)) {}
                         }
                     }
                 }
