@@ -263,6 +263,14 @@ fn curation_in_chromium() {
     );
 }
 
+/// The map: named markers and labels that never overlap, counts and list that follow the view,
+/// the window and the query, the event from its page highlighted, deep time marked, keyboard
+/// and axe-core (`tests/e2e/map.mjs`), at 1366×900 and 390×844.
+#[test]
+fn map_in_chromium() {
+    run_script("map.mjs", "map e2e: all checks passed", &[]);
+}
+
 #[test]
 fn the_web_app_in_chromium() {
     let Some(bin) = chromium() else { return };

@@ -15,6 +15,8 @@
 //! - [`suggest`]: "did you mean": the nearest participants, places and words.
 //! - [`texts`]: the narratives and key points a hit may show, read from the store.
 //! - [`timeline`]: event density over any window, from billions of years to a day.
+//! - [`geo`]: the map's counts of located events on a grid, for any query and window.
+//! - [`segments`]: what is derived from a segment's live documents, kept while it lives.
 //! - [`related`]: explicit and computed relations; on this day.
 //! - [`duplicates`]: candidates for one event recorded twice.
 //! - [`sync`]: the store and the index in step (writes, catching up, rebuilding).
@@ -24,16 +26,19 @@ pub mod backup;
 pub mod collect;
 pub mod compile;
 pub mod duplicates;
+pub mod geo;
 pub mod highlight;
 pub mod related;
 pub mod schema;
 pub mod search;
+pub mod segments;
 mod stem;
 pub mod suggest;
 pub mod sync;
 pub mod texts;
 pub mod timeline;
 
+pub use geo::{Grid, MapCell, MapCells, MapEvent, MapOptions};
 pub use highlight::{Excerpt, Matched, NameField, Source};
 pub use related::{Related, RelatedReason};
 pub use search::{Facets, Hit, SearchOptions, SearchResult};
@@ -94,6 +99,8 @@ pub struct SearchIndex {
     terms: std::sync::Arc<collect::TermCache>,
     /// Sorted dates per segment, for counting every event by period.
     sorted_days: timeline::SortedDays,
+    /// Located events per segment, for the map's counts.
+    located: geo::LocatedCache,
     /// Held while reloading (see [`SearchIndex::reload`]).
     reloading: std::sync::Mutex<()>,
     /// The full events, for the passages the index does not keep (see [`texts`]).
@@ -163,6 +170,7 @@ impl SearchIndex {
             dir: dir.to_path_buf(),
             terms: Default::default(),
             sorted_days: Default::default(),
+            located: Default::default(),
             reloading: Default::default(),
             texts: Default::default(),
         })

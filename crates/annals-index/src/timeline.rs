@@ -10,6 +10,7 @@ use crate::collect::Order;
 use crate::compile::Compiler;
 use crate::schema::fast;
 use crate::search::{stored_when, text_of};
+use crate::segments::SegmentCache;
 use crate::{Result, SearchIndex};
 use annals_dates::period::Unit;
 use annals_dates::DayNumber;
@@ -543,38 +544,22 @@ impl DayOrder {
     }
 }
 
-/// Each segment's [`DayOrder`] of its live documents: made on first use and kept while the
-/// segment lives.
+/// Each segment's [`DayOrder`] of its live documents (see [`SegmentCache`]).
 #[derive(Debug, Default)]
-pub struct SortedDays(
-    std::sync::Mutex<std::collections::HashMap<LiveDocs, std::sync::Arc<DayOrder>>>,
-);
-
-/// A segment and how many of its documents are deleted: one set of live documents.
-type LiveDocs = (tantivy::index::SegmentId, u32);
+pub struct SortedDays(SegmentCache<DayOrder>);
 
 impl SortedDays {
     fn get(&self, reader: &SegmentReader) -> Result<std::sync::Arc<DayOrder>> {
-        // A segment's deletions only grow: with their count, the key names one set of live docs.
-        let id = (reader.segment_id(), reader.num_deleted_docs());
-        if let Some(d) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(&id) {
-            return Ok(d.clone());
-        }
-        let sort = reader.fast_fields().i64(fast::SORT)?;
-        let importance = reader.fast_fields().f64(fast::IMPORTANCE)?;
-        let alive = reader.alive_bitset();
-        let rows: Vec<(i64, DocId, f64)> = (0..reader.max_doc())
-            .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
-            .filter_map(|d| Some((sort.first(d)?, d, importance.first(d).unwrap_or(0.0))))
-            .collect();
-        let order = std::sync::Arc::new(DayOrder::new(rows));
-        let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        // Segments merged away are dropped with the next new one.
-        if cache.len() > 64 {
-            cache.clear();
-        }
-        cache.insert(id, order.clone());
-        Ok(order)
+        self.0.get(reader, |reader| {
+            let sort = reader.fast_fields().i64(fast::SORT)?;
+            let importance = reader.fast_fields().f64(fast::IMPORTANCE)?;
+            let alive = reader.alive_bitset();
+            let rows: Vec<(i64, DocId, f64)> = (0..reader.max_doc())
+                .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
+                .filter_map(|d| Some((sort.first(d)?, d, importance.first(d).unwrap_or(0.0))))
+                .collect();
+            Ok(DayOrder::new(rows))
+        })
     }
 }
 

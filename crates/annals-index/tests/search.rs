@@ -486,3 +486,84 @@ fn overlong_words_match_nothing() {
     );
     assert_eq!(count(&index, "... ;"), 20);
 }
+
+/// The map's counts against a scan: for every query and time window, each cell counts the
+/// located events (first located place) that match and overlap the window, and names its best.
+#[test]
+fn map_cells_agree_with_a_scan() {
+    use annals_index::{Grid, MapOptions};
+    let events = corpus(600, 11);
+    let (_dir, index) = build(&events);
+    let grid = Grid {
+        south: -60.0,
+        west: -180.0,
+        north: 75.0,
+        east: 180.0,
+        rows: 6,
+        cols: 12,
+    };
+    let rd = |y: &str| {
+        annals_dates::When::from_text(y, CalendarHint::Auto)
+            .unwrap()
+            .axis_range()
+            .0
+    };
+    let deep_before = rd("100 BC");
+    for q in [
+        "",
+        "treaty",
+        "country:Japan",
+        "participant:Napoleon OR siege",
+    ] {
+        for window in [
+            None,
+            Some((rd("1900"), rd("1960"))),
+            Some((rd("500 BC"), rd("400 BC"))),
+        ] {
+            let request = parse(q).unwrap();
+            let opts = MapOptions {
+                window,
+                grid,
+                per_cell: 2,
+                top: 5,
+                deep_before,
+            };
+            let m = index.map_cells(&request, &opts).unwrap();
+            let mut want: std::collections::BTreeMap<usize, (u64, u64)> = Default::default();
+            for e in &events {
+                let Some(p) = e.places.iter().find(|p| p.lat.is_some()) else {
+                    continue;
+                };
+                let (lo, hi) = e.date.axis_range();
+                if window.is_some_and(|(a, b)| lo > b || hi < a) || !matches(e, &request.expr) {
+                    continue;
+                }
+                let Some(cell) = grid.cell(p.lat.unwrap(), p.lon.unwrap()) else {
+                    continue;
+                };
+                let w = want.entry(cell).or_default();
+                w.0 += 1;
+                w.1 += u64::from(lo < deep_before && lo != i64::MIN);
+            }
+            let got: std::collections::BTreeMap<usize, (u64, u64)> = m
+                .cells
+                .iter()
+                .map(|c| (c.index, (c.count, c.deep)))
+                .collect();
+            assert_eq!(got, want, "{q:?} in {window:?}");
+            assert_eq!(m.total, want.values().map(|w| w.0).sum::<u64>());
+            for c in &m.cells {
+                assert!(!c.best.is_empty() && c.best.len() <= 2);
+                for b in &c.best {
+                    let e = events.iter().find(|e| e.id == b.id).unwrap();
+                    assert_eq!(b.title, e.title);
+                    assert_eq!(grid.cell(b.lat, b.lon), Some(c.index));
+                    let p = &e.places[0];
+                    assert_eq!(b.place, format!("{}, {}", p.name, p.country));
+                    assert_eq!(b.places, vec![b.place.clone()]);
+                }
+            }
+            assert!(m.top.len() == (m.total as usize).min(5));
+        }
+    }
+}

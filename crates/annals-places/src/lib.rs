@@ -173,6 +173,17 @@ impl Gazetteer {
         self.cities.len()
     }
 
+    /// The `n` most populous cities, most populous first: name, latitude, longitude and
+    /// population (what a map labels at a world's or a continent's zoom).
+    pub fn largest_cities(&self, n: usize) -> Vec<(&'static str, f64, f64, u64)> {
+        let mut all: Vec<&City> = self.cities.iter().collect();
+        all.sort_by(|a, b| b.population.cmp(&a.population).then(a.id.cmp(&b.id)));
+        all.into_iter()
+            .take(n)
+            .map(|c| (c.name, c.lat, c.lon, c.population))
+            .collect()
+    }
+
     /// Number of countries (including those without capital coordinates).
     pub fn country_count(&self) -> usize {
         self.countries.len()

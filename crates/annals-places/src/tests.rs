@@ -328,3 +328,16 @@ fn completes_places_as_they_are_typed() {
         .iter()
         .any(|(h, _)| h.name == "Zürich"));
 }
+
+#[test]
+fn the_largest_cities_come_first() {
+    let g = Gazetteer::get();
+    let top = g.largest_cities(30);
+    assert_eq!(top.len(), 30);
+    assert!(top.windows(2).all(|w| w[0].3 >= w[1].3), "by population");
+    let names: Vec<&str> = top.iter().map(|c| c.0).collect();
+    assert!(
+        names.contains(&"Tokyo") && names.contains(&"Shanghai"),
+        "{names:?}"
+    );
+}

@@ -1,6 +1,8 @@
 // annals: the map's zoom and pan, its clusters, and its link with the timeline window
-// (docs/web.md). Progressive enhancement of /map (the server already drew countries, clusters and
-// events) and of /timeline (a small map of the window's events). Event text only via textContent.
+// (docs/web.md). Progressive enhancement of /map (the server draws countries, named clusters and
+// events; for each new view the script asks the server for the markers, labels, count and list of
+// that view, laid out for the map's size in pixels, and swaps them in) and of /timeline (a small
+// map of the window's events). Event text only via textContent or the server's escaped markup.
 (function () {
   "use strict";
   if (!window.fetch || !window.history) return;
@@ -19,13 +21,28 @@
   // (viewBox in base-map units: 2 per degree, 0 0 720 360 for the world).
   function setup(wrap, view, svg, bar, caption, opts) {
     var q = wrap.getAttribute("data-q") || "", from = wrap.getAttribute("data-from") || "", to = wrap.getAttribute("data-to") || "";
+    var event = wrap.getAttribute("data-event") || "";
     var b = svg.viewBox.baseVal, x = b.x, y = b.y, w = b.width || 720, h = b.height || 360;
     var aspect = h / w;
+    if (opts.parts) {
+      // The view takes the shape of its box (a phone's map is tall): same centre and width.
+      var box = view.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) {
+        var a2 = box.height / box.width, cy0 = y + h / 2;
+        // A tall box (a phone) shows the whole height of the view, not a strip of it.
+        // A wide box shows the whole height of the view with sea on the sides; a tall one (a
+        // phone) its whole width, or the whole height of the world with a part of its width.
+        var cx0 = x + w / 2;
+        if (a2 < aspect) { w = h / a2; } else { h = w * a2; if (h > 360) { h = Math.max(b.height, 360); w = h / a2; } }
+        x = cx0 - w / 2; y = cy0 - h / 2; aspect = a2;
+        svg.setAttribute("viewBox", r2(x) + " " + r2(y) + " " + r2(w) + " " + r2(h));
+      }
+    }
     var markers = svg.querySelector("g.markers") || el("g", { "class": "markers" }, svg);
-    var points = null, pending = null, seq = 0, frame = 0, timer = 0;
+    var points = null, pending = null, seq = 0, frame = 0, timer = 0, partsLoaded = false;
 
     function clamp() {
-      var maxW = Math.min(720, 360 / aspect);
+      var maxW = opts.parts ? Math.max(720, 360 / aspect) : Math.min(720, 360 / aspect);
       if (w > maxW) { var k = maxW / w; w = maxW; h *= k; x += (w / k - w) / 2; }
       if (w < 2) { w = 2; }
       h = w * aspect;
@@ -33,10 +50,14 @@
       y = Math.min(Math.max(y, -h / 2), 360 - h / 2);
     }
     function zoom(f, ax, ay) {
-      var nw = Math.min(Math.max(w * f, 2), Math.min(720, 360 / aspect)), k = nw / w;
+      var nw = Math.min(Math.max(w * f, 2), opts.parts ? Math.max(720, 360 / aspect) : Math.min(720, 360 / aspect)), k = nw / w;
       var px = x + w * (ax === undefined ? 0.5 : ax), py = y + h * (ay === undefined ? 0.5 : ay);
       x = px - (px - x) * k; y = py - (py - y) * k; w = nw; h = nw * aspect;
       changed();
+    }
+    function world() {
+      if (opts.parts && aspect < 0.5) { h = 360; w = h / aspect; } else { w = 720; h = w * aspect; }
+      x = 360 - w / 2; y = 180 - h / 2; changed();
     }
     function pan(fx, fy) { x += w * fx; y += h * fy; changed(); }
     function changed() {
@@ -47,17 +68,87 @@
       timer = setTimeout(settle, 200);
     }
     function settle() {
-      if (opts.embedded) return;
+      if (opts.embedded) { if (opts.parts) loadParts(); return; }
       var s = Math.max(-90, 90 - (y + h) / 2), n = Math.min(90, 90 - y / 2);
       var west = Math.max(-180, x / 2 - 180), east = Math.min(180, (x + w) / 2 - 180);
       var qs = "?q=" + encodeURIComponent(q) + "&from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to);
-      if (s < n && west < east) qs += "&view=" + [r4(s), r4(west), r4(n), r4(east)].join(",");
+      if (event) qs += "&event=" + encodeURIComponent(event);
+      if (s < n && west < east && (s > -90 || n < 90 || west > -180 || east < 180)) qs += "&view=" + [r4(s), r4(west), r4(n), r4(east)].join(",");
       history.replaceState(null, "", "/map" + qs);
+      // The period links keep the view.
+      [].forEach.call(document.querySelectorAll(".map-periods a"), function (a) {
+        var h = a.getAttribute("href").replace(/&view=[^&]*/, "");
+        var m = qs.match(/&view=[^&]*/);
+        a.setAttribute("href", h + (m ? m[0] : ""));
+      });
+      if (opts.parts) loadParts();
+    }
+
+    // /map: the markers, labels, count and list of the view, from the server.
+    function loadParts() {
+      var rect = view.getBoundingClientRect();
+      var v = [r4(90 - (y + h) / 2), r4(x / 2 - 180), r4(90 - y / 2), r4((x + w) / 2 - 180)].join(",");
+      var url = "/map?part=markers&q=" + encodeURIComponent(q) + "&from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to) +
+        (event ? "&event=" + encodeURIComponent(event) : "") + "&view=" + v + "&size=" + Math.round(rect.width) + "x" + Math.round(rect.height);
+      if (pending) pending.abort();
+      pending = window.AbortController ? new AbortController() : null;
+      var mine = ++seq;
+      wrap.setAttribute("aria-busy", "true");
+      fetch(url, pending ? { signal: pending.signal } : {}).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.text();
+      }).then(function (text) {
+        if (mine !== seq) return;
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        var had = document.activeElement && svg.contains(document.activeElement);
+        ["g.markers", "g.labels"].forEach(function (sel) {
+          var fresh = doc.querySelector("svg " + sel), old = svg.querySelector(sel);
+          if (fresh && old) old.parentNode.replaceChild(document.importNode(fresh, true), old);
+        });
+        var count = doc.querySelector(".map-count");
+        if (count && caption) { var fresh = document.importNode(count, true); caption.parentNode.replaceChild(fresh, caption); caption = fresh; }
+        if (opts.list) {
+          [].forEach.call(document.querySelectorAll(".map-list-title, ol.map-list"), function (e) { e.parentNode.removeChild(e); });
+          var after = document.querySelector(".map-form") || wrap, list = doc.querySelectorAll(".map-list-title, ol.map-list");
+          [].forEach.call(list, function (e) { var n = document.importNode(e, true); after.parentNode.insertBefore(n, after.nextSibling); after = n; });
+        }
+        partsLoaded = true;
+        if (had) view.focus();
+        declutter();
+        wrap.setAttribute("aria-busy", "false");
+        svg.setAttribute("data-markers", String(svg.querySelectorAll("g.markers > a").length));
+        svg.setAttribute("data-points", caption ? caption.getAttribute("data-total") || "0" : "0");
+        svg.setAttribute("data-view", v);
+      }).catch(function (e) {
+        if (e && e.name === "AbortError") return;
+        wrap.setAttribute("aria-busy", "false");
+        if (caption) caption.textContent = "Could not load the events of this view: " + e.message;
+      });
+    }
+    // The server placed the labels with estimated widths; measured, a label that still touches
+    // a marker or an earlier label (events first, then countries, then cities) is left out.
+    function declutter() {
+      var kept = [].map.call(svg.querySelectorAll("g.markers circle"), function (c) { return c.getBoundingClientRect(); });
+      var hit = function (a, b) { return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; };
+      [].forEach.call(svg.querySelectorAll("g.labels text"), function (t) {
+        var r = t.getBoundingClientRect();
+        if (kept.some(function (k) { return hit(r, k); })) t.parentNode.removeChild(t);
+        else kept.push(r);
+      });
+    }
+    // A cluster zooms in on its events (its link does the same without the script).
+    function zoomTo(bounds) {
+      var bb = bounds.split(",").map(Number), s = bb[0], west = bb[1], n = bb[2], east = bb[3];
+      var nw = Math.max((east - west) * 2 * 1.6, 2), nh = Math.max((n - s) * 2 * 1.6, 2);
+      if (nh / nw > aspect) nw = nh / aspect;
+      var cx = (west + east + 360), cy = (180 - n - s);
+      w = Math.min(nw, w * 0.6); h = w * aspect; x = cx - w / 2; y = cy - h / 2;
+      changed();
     }
 
     // Clusters on a grid of about 34 pixels at the current zoom; a cluster zooms in.
     function draw() {
-      if (!points) return;
+      if (opts.parts || !points) return;
       while (markers.firstChild) markers.removeChild(markers.firstChild);
       var u = w / Math.max(1, svg.getBoundingClientRect().width || 720), cell = 34 * u, cells = {}, keys = [];
       points.forEach(function (p) {
@@ -160,7 +251,7 @@
       else if (k === "ArrowRight") pan(0.2, 0);
       else if (k === "ArrowUp") pan(0, -0.2);
       else if (k === "ArrowDown") pan(0, 0.2);
-      else if (k === "Home") { x = 0; y = 0; w = 720; h = 720 * aspect; changed(); }
+      else if (k === "Home") world();
       else return;
       e.preventDefault();
     });
@@ -175,27 +266,37 @@
       else if (act === "east") pan(0.2, 0);
       else if (act === "north") pan(0, -0.2);
       else if (act === "south") pan(0, 0.2);
-      else if (act === "world") { x = 0; y = 0; w = 720; h = 720 * aspect; changed(); }
+      else if (act === "world") world();
     });
     window.addEventListener("resize", function () { draw(); });
+    if (opts.parts) {
+      svg.addEventListener("click", function (e) {
+        var a = e.target.closest ? e.target.closest("a.cluster-g") : null;
+        if (!a || dragged) return;
+        e.preventDefault();
+        zoomTo(a.getAttribute("data-bounds"));
+        view.focus();
+      });
+    }
+    var reload = opts.parts ? loadParts : load;
     if (opts.follow) {
       var t = window.annalsTimeline;
       if (t) {
         var v = t.view();
         from = t.param(v.from);
         to = t.param(Math.max(v.from, v.to - 1));
-        load();
+        reload();
       }
       document.addEventListener("annals:window", function (e) {
         var d = e.detail || {};
-        if (d.q === q && d.from === from && d.to === to && points) return;
+        if (d.q === q && d.from === from && d.to === to && (points || partsLoaded)) return;
         q = d.q || ""; from = d.from || ""; to = d.to || "";
         wrap.setAttribute("data-from", from);
         wrap.setAttribute("data-to", to);
-        load();
+        reload();
       });
     } else {
-      load();
+      reload();
     }
     var api = { view: function () { return { x: x, y: y, w: w, h: h }; }, zoom: zoom, pan: pan };
     maps.push(api);
@@ -215,7 +316,7 @@
   var wrap = document.querySelector(".map-wrap");
   if (wrap) {
     var svg = wrap.querySelector("svg.map");
-    if (svg) setup(wrap, wrap.querySelector(".map-view"), svg, wrap.querySelector(".map-bar"), document.querySelector(".map-count"), { embedded: false });
+    if (svg) setup(wrap, wrap.querySelector(".map-view"), svg, wrap.querySelector(".map-bar"), document.querySelector(".map-count"), { embedded: false, parts: true, list: true });
   }
 
   // /timeline: a small map of the window's events, following the timeline as it moves.
@@ -243,10 +344,11 @@
     el("rect", { x: -360, y: -180, width: 1440, height: 720, "class": "sea" }, s);
     el("image", { href: "/assets/world.svg", x: 0, y: 0, width: 720, height: 360 }, s);
     el("g", { "class": "markers" }, s);
+    el("g", { "class": "labels", "aria-hidden": "true" }, s);
     box.appendChild(s);
     holder.appendChild(bar);
     holder.appendChild(box);
-    setup(holder, box, s, bar, cap, { embedded: true, follow: true });
+    setup(holder, box, s, bar, cap, { embedded: true, follow: true, parts: true });
   }
   window.annalsMaps = maps;
 })();

@@ -54,6 +54,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/timeline", get(api::timeline))
         .route("/api/points", get(api::points))
+        .route("/api/map", get(api::map))
         .route("/api/on-this-day", get(api::on_this_day))
         .route("/api/participants", get(api::participants))
         .route("/api/places", get(api::places))

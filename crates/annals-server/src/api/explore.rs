@@ -261,6 +261,183 @@ pub async fn points(
     Ok(Json(serde_json::json!({"points": v})).into_response())
 }
 
+/// Query parameters of `/api/map`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct MapParams {
+    /// Only events matching this query.
+    q: Option<String>,
+    /// Start of the time window (a date, as for the timeline).
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    from: Option<String>,
+    /// End of the time window.
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    to: Option<String>,
+    /// The view, `south,west,north,east` in degrees (default the whole world).
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    view: Option<String>,
+    /// Rows of the grid over the view (1 to 64; default 8).
+    #[param(minimum = 1, maximum = 64)]
+    rows: Option<usize>,
+    /// Columns of the grid (1 to 128; default 16).
+    #[param(minimum = 1, maximum = 128)]
+    cols: Option<usize>,
+    /// Events named per cell, best first (0 to 10; default 3).
+    #[param(minimum = 0, maximum = 10)]
+    per_cell: Option<usize>,
+    /// Events named for the whole view, best first (0 to 100; default 20).
+    #[param(minimum = 0, maximum = 100)]
+    top: Option<usize>,
+}
+
+/// Events that start before 10,000 BC are deep time: today's coastlines are not theirs.
+pub fn deep_before() -> i64 {
+    static DAY: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+    *DAY.get_or_init(|| day("10000 BC", true).unwrap_or(i64::MIN))
+}
+
+/// What `/api/map` and the map page count: `q` (without its window) and the window apart,
+/// so that a query without words counts from the index's columns.
+pub fn map_request(
+    q: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(annals_query::Request, Option<(i64, i64)>), ApiError> {
+    let request = parse_query(q)?;
+    let window = if from.is_some() || to.is_some() {
+        let lo = from.map(|t| day(t, true)).transpose()?.unwrap_or(i64::MIN);
+        let hi = to.map(|t| day(t, false)).transpose()?.unwrap_or(i64::MAX);
+        if lo > hi {
+            return Err(ApiError::bad("from is after to"));
+        }
+        Some((lo, hi))
+    } else {
+        None
+    };
+    Ok((request, window))
+}
+
+/// The view `south,west,north,east` (default the whole world).
+pub fn map_view(v: Option<&str>) -> Result<(f64, f64, f64, f64), ApiError> {
+    let Some(v) = v else {
+        return Ok((-90.0, -180.0, 90.0, 180.0));
+    };
+    let n: Vec<f64> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+    match n[..] {
+        [s, w, nn, e]
+            if (-90.0..=90.0).contains(&s)
+                && s < nn
+                && nn <= 90.0
+                && (-180.0..=180.0).contains(&w)
+                && w < e
+                && e <= 180.0 =>
+        {
+            Ok((s, w, nn, e))
+        }
+        _ => Err(ApiError::bad(format!(
+            "view {v:?}: expected south,west,north,east in degrees"
+        ))),
+    }
+}
+
+/// Names each event of `m` by the place it is drawn at: the index draws an event at its first
+/// located place but keeps every place's name, so the name is the first whose gazetteer
+/// position is within about 150 km of the event's, else the first the gazetteer does not know
+/// (coordinates given with it), else the first.
+pub fn name_places(m: &mut annals_index::MapCells) {
+    let g = annals_places::Gazetteer::get();
+    let near = |label: &str, lat: f64, lon: f64| -> Option<bool> {
+        let (name, country) = label.rsplit_once(", ").unwrap_or((label, ""));
+        let hit = g.resolve(name, country).or_else(|| g.resolve(label, ""))?;
+        let dx = (hit.lon - lon) * lat.to_radians().cos();
+        Some(dx.hypot(hit.lat - lat) < 1.4)
+    };
+    let name = |e: &mut annals_index::MapEvent| {
+        if e.places.len() < 2 {
+            return;
+        }
+        let checked: Vec<Option<bool>> = e.places.iter().map(|p| near(p, e.lat, e.lon)).collect();
+        let pick = checked
+            .iter()
+            .position(|c| *c == Some(true))
+            .or_else(|| checked.iter().position(Option::is_none))
+            .unwrap_or(0);
+        e.place = e.places[pick].clone();
+    };
+    for c in &mut m.cells {
+        c.best.iter_mut().for_each(name);
+    }
+    m.top.iter_mut().for_each(name);
+}
+
+/// An event on the map as JSON.
+fn map_event(e: &annals_index::MapEvent) -> serde_json::Value {
+    serde_json::json!({
+        "id": e.id, "title": e.title, "date": e.date, "place": e.place,
+        "lat": e.lat, "lon": e.lon, "deep": e.deep,
+    })
+}
+
+/// `GET /api/map?q=&from=&to=&view=&rows=&cols=&per_cell=&top=`: the located events of a
+/// query and time window in a view, counted on a `rows × cols` grid: each cell that holds
+/// events with its `count`, how many are `deep` time (before 10,000 BC), their mean position and
+/// its best `events` (title, date, place); `top`, the best events of the whole view. What the
+/// map draws, named clusters at any zoom: the work is the index's (a pass over the columns of
+/// the events of the window), the answer a few kilobytes for any corpus.
+#[utoipa::path(get, path = "/api/map", tag = "explore", params(MapParams),
+    responses(
+        (status = 200, description = "Counts of located events per grid cell, with names", body = bodies::MapCells),
+        (status = 400, description = "A bad query, date, window, view or grid", body = bodies::Error),
+        (status = 503, description = "The server is busy", body = bodies::Error),
+    ))]
+pub async fn map(State(app): Shared, Query(p): Query<MapParams>) -> Result<Response, ApiError> {
+    let (request, window) = map_request(p.q.as_deref(), p.from.as_deref(), p.to.as_deref())?;
+    let (south, west, north, east) = map_view(p.view.as_deref())?;
+    let grid = annals_index::Grid {
+        south,
+        west,
+        north,
+        east,
+        rows: super::bounded("rows", p.rows, 8, 1..=64)?,
+        cols: super::bounded("cols", p.cols, 16, 1..=128)?,
+    };
+    let opts = annals_index::MapOptions {
+        window,
+        grid,
+        per_cell: super::bounded("per_cell", p.per_cell, 3, 0..=10)?,
+        top: super::bounded("top", p.top, 20, 0..=100)?,
+        deep_before: deep_before(),
+    };
+    let mut m = tokio::task::block_in_place(|| {
+        app.index()?
+            .map_cells(&request, &opts)
+            .map_err(ApiError::from)
+    })?;
+    name_places(&mut m);
+    let cells: Vec<_> = m
+        .cells
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "row": c.index / grid.cols, "col": c.index % grid.cols,
+                "count": c.count, "deep": c.deep, "lat": c.lat, "lon": c.lon,
+                "events": c.best.iter().map(map_event).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Ok(Json(serde_json::json!({
+        "total": m.total,
+        "deep": m.deep,
+        "view": [south, west, north, east],
+        "rows": grid.rows,
+        "cols": grid.cols,
+        "cells": cells,
+        "top": m.top.iter().map(map_event).collect::<Vec<_>>(),
+    }))
+    .into_response())
+}
+
 /// Query parameters of `/api/on-this-day`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

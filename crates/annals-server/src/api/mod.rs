@@ -16,7 +16,7 @@ use axum::extract::State;
 use std::sync::Arc;
 
 pub use events::{create, delete, get_event, list, related, update};
-pub use explore::{on_this_day, participants, places, points, search, timeline};
+pub use explore::{map, on_this_day, participants, places, points, search, timeline};
 pub use transfer::{export, import};
 
 pub(crate) type Shared = State<Arc<App>>;

@@ -1,0 +1,587 @@
+//! The map's counts: the located events that match a query and overlap a time window, counted
+//! on a grid over a view of the world, with the best events of each cell and of the whole view.
+//!
+//! Every event (a query without words or filters) is read from [`Located`], each segment's
+//! located events grouped by the length of their span and sorted by start in each group: a time
+//! window costs two binary searches per group and a pass over the events that start in it (or
+//! at most a group's longest span before it), never over the events of other times. Any other
+//! query runs through tantivy, with a collector that reads the same columns. An event is drawn
+//! at its first located place.
+
+use crate::schema::fast;
+use crate::search::{stored_when, text_of};
+use crate::segments::SegmentCache;
+use crate::{Result, SearchIndex};
+use annals_query::{DateMode, DayRange, Expr, Filter, Request};
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// A view of the world (degrees, `south < north`, `west < east`) cut into `rows × cols` cells.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Grid {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+    pub rows: usize,
+    pub cols: usize,
+}
+
+impl Grid {
+    /// The cell (`row * cols + col`, rows from the north) of a point, `None` outside the view.
+    pub fn cell(&self, lat: f64, lon: f64) -> Option<usize> {
+        if !(lat >= self.south && lat <= self.north && lon >= self.west && lon <= self.east) {
+            return None;
+        }
+        let (rows, cols) = (self.rows.max(1), self.cols.max(1));
+        let fr = (self.north - lat) / (self.north - self.south).max(f64::MIN_POSITIVE);
+        let fc = (lon - self.west) / (self.east - self.west).max(f64::MIN_POSITIVE);
+        let r = ((fr * rows as f64) as usize).min(rows - 1);
+        let c = ((fc * cols as f64) as usize).min(cols - 1);
+        Some(r * cols + c)
+    }
+}
+
+/// What to count.
+#[derive(Debug, Clone)]
+pub struct MapOptions {
+    /// Days (Rata Die) that events must overlap, ends included; `None`: all of time.
+    pub window: Option<(i64, i64)>,
+    pub grid: Grid,
+    /// Events kept per cell, best first.
+    pub per_cell: usize,
+    /// Events kept over the whole view, best first.
+    pub top: usize,
+    /// Events that start before this day are deep time (`deep` in the answer).
+    pub deep_before: i64,
+}
+
+/// An event on the map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapEvent {
+    pub id: String,
+    pub title: String,
+    /// The date as written.
+    pub date: String,
+    /// Its first place, "name, country" (empty when it has none).
+    pub place: String,
+    /// Every place, "name, country", in order (the one at `lat`, `lon` is the first located
+    /// one, which the index does not mark: see `annals-server`'s map for how it is named).
+    pub places: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// It starts before [`MapOptions::deep_before`].
+    pub deep: bool,
+}
+
+/// The events of one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapCell {
+    /// `row * cols + col`, rows from the north.
+    pub index: usize,
+    pub count: u64,
+    /// How many start before [`MapOptions::deep_before`].
+    pub deep: u64,
+    /// Their mean latitude and longitude.
+    pub lat: f64,
+    pub lon: f64,
+    /// The best of them (by relevance, then importance), at most [`MapOptions::per_cell`].
+    pub best: Vec<MapEvent>,
+}
+
+/// The counts over a view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapCells {
+    /// Matching located events in the view.
+    pub total: u64,
+    /// How many of them are deep time.
+    pub deep: u64,
+    /// The cells that hold events, in index order.
+    pub cells: Vec<MapCell>,
+    /// The best events in the view, at most [`MapOptions::top`].
+    pub top: Vec<MapEvent>,
+}
+
+/// An event met while counting: its rank (relevance, then importance, then the earlier
+/// document) and where it is.
+#[derive(Debug, Clone, Copy)]
+struct Pick {
+    score: Score,
+    importance: f64,
+    addr: DocAddress,
+    lat: f64,
+    lon: f64,
+    deep: bool,
+}
+
+impl Pick {
+    fn cmp_rank(&self, other: &Pick) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(self.importance.total_cmp(&other.importance))
+            .then(other.addr.cmp(&self.addr))
+    }
+}
+
+/// Keeps the `k` best of `list` (best first) after offering `p`.
+fn offer(list: &mut Vec<Pick>, k: usize, p: Pick) {
+    if list.len() >= k {
+        match list.last() {
+            Some(last) if p.cmp_rank(last) == Ordering::Greater => {
+                list.pop();
+            }
+            _ => return,
+        }
+    }
+    let at = list.partition_point(|q| q.cmp_rank(&p) == Ordering::Greater);
+    list.insert(at, p);
+}
+
+#[derive(Debug, Clone, Default)]
+struct CellAcc {
+    count: u64,
+    deep: u64,
+    lat: f64,
+    lon: f64,
+    best: Vec<Pick>,
+}
+
+/// Counts being made (per segment, then merged).
+struct Acc {
+    grid: Grid,
+    per_cell: usize,
+    top_k: usize,
+    deep_before: i64,
+    cells: Vec<CellAcc>,
+    total: u64,
+    deep: u64,
+    top: Vec<Pick>,
+}
+
+impl Acc {
+    fn new(o: &MapOptions) -> Acc {
+        Acc {
+            grid: o.grid,
+            per_cell: o.per_cell,
+            top_k: o.top,
+            deep_before: o.deep_before,
+            cells: vec![CellAcc::default(); o.grid.rows.max(1) * o.grid.cols.max(1)],
+            total: 0,
+            deep: 0,
+            top: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, lat: f64, lon: f64, lo: i64, score: Score, imp: f64, addr: DocAddress) {
+        let Some(i) = self.grid.cell(lat, lon) else {
+            return;
+        };
+        let deep = lo < self.deep_before && lo != i64::MIN;
+        let c = &mut self.cells[i];
+        c.count += 1;
+        c.deep += u64::from(deep);
+        c.lat += lat;
+        c.lon += lon;
+        self.total += 1;
+        self.deep += u64::from(deep);
+        let p = Pick {
+            score,
+            importance: imp,
+            addr,
+            lat,
+            lon,
+            deep,
+        };
+        offer(&mut c.best, self.per_cell, p);
+        offer(&mut self.top, self.top_k, p);
+    }
+
+    fn merge(&mut self, other: Acc) {
+        for (c, o) in self.cells.iter_mut().zip(other.cells) {
+            c.count += o.count;
+            c.deep += o.deep;
+            c.lat += o.lat;
+            c.lon += o.lon;
+            for p in o.best {
+                offer(&mut c.best, self.per_cell, p);
+            }
+        }
+        self.total += other.total;
+        self.deep += other.deep;
+        for p in other.top {
+            offer(&mut self.top, self.top_k, p);
+        }
+    }
+}
+
+/// One group of a segment's located events: spans shorter than `reach` days, by start.
+#[derive(Debug, Default)]
+struct Group {
+    reach: i128,
+    lo: Vec<i64>,
+    hi: Vec<i64>,
+    lat: Vec<f64>,
+    lon: Vec<f64>,
+    importance: Vec<f64>,
+    doc: Vec<DocId>,
+}
+
+/// One segment's live located events, grouped by span length (`hi - lo` below a power of two)
+/// and sorted by start in each group.
+#[derive(Debug, Default)]
+pub struct Located {
+    groups: Vec<Group>,
+}
+
+/// A located event as [`Located`] keeps it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Row {
+    lo: i64,
+    hi: i64,
+    lat: f64,
+    lon: f64,
+    importance: f64,
+    doc: DocId,
+}
+
+impl Located {
+    fn new(mut rows: Vec<Row>) -> Located {
+        let class = |r: &Row| {
+            let len = (i128::from(r.hi) - i128::from(r.lo)).max(0) as u128;
+            128 - len.leading_zeros()
+        };
+        rows.sort_unstable_by_key(|r| (class(r), r.lo, r.doc));
+        let mut groups: Vec<Group> = Vec::new();
+        let mut last = None;
+        for r in rows {
+            let k = class(&r);
+            if last != Some(k) {
+                last = Some(k);
+                groups.push(Group {
+                    reach: if k >= 127 { i128::MAX / 2 } else { 1i128 << k },
+                    ..Group::default()
+                });
+            }
+            if let Some(g) = groups.last_mut() {
+                g.lo.push(r.lo);
+                g.hi.push(r.hi);
+                g.lat.push(r.lat);
+                g.lon.push(r.lon);
+                g.importance.push(r.importance);
+                g.doc.push(r.doc);
+            }
+        }
+        Located { groups }
+    }
+
+    fn of(reader: &SegmentReader) -> Result<Located> {
+        let ff = reader.fast_fields();
+        let (lat, lon) = (ff.f64(fast::LAT)?, ff.f64(fast::LON)?);
+        let (lo, hi) = (ff.i64(fast::LO)?, ff.i64("hi")?);
+        let importance = ff.f64(fast::IMPORTANCE)?;
+        let alive = reader.alive_bitset();
+        let rows = (0..reader.max_doc())
+            .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
+            .filter_map(|d| {
+                Some(Row {
+                    lo: lo.first(d)?,
+                    hi: hi.first(d)?,
+                    lat: lat.first(d)?,
+                    lon: lon.first(d)?,
+                    importance: importance.first(d).unwrap_or(0.0),
+                    doc: d,
+                })
+            })
+            .collect();
+        Ok(Located::new(rows))
+    }
+
+    /// Calls `f` with every event that overlaps `window` (all of them for `None`).
+    fn scan(&self, window: Option<(i64, i64)>, mut f: impl FnMut(Row)) {
+        for g in &self.groups {
+            let (a, b) = match window {
+                None => (0, g.lo.len()),
+                Some((wlo, whi)) => {
+                    let bound = (i128::from(wlo) - g.reach).max(i128::from(i64::MIN)) as i64;
+                    (
+                        g.lo.partition_point(|&x| x < bound),
+                        g.lo.partition_point(|&x| x <= whi),
+                    )
+                }
+            };
+            for i in a..b {
+                if window.is_some_and(|(wlo, _)| g.hi[i] < wlo) {
+                    continue;
+                }
+                f(Row {
+                    lo: g.lo[i],
+                    hi: g.hi[i],
+                    lat: g.lat[i],
+                    lon: g.lon[i],
+                    importance: g.importance[i],
+                    doc: g.doc[i],
+                });
+            }
+        }
+    }
+}
+
+/// The collector of the counts for any query.
+struct MapCollector(MapOptions);
+
+struct MapSegment {
+    acc: Acc,
+    segment: SegmentOrdinal,
+    lat: Column<f64>,
+    lon: Column<f64>,
+    lo: Column<i64>,
+    importance: Column<f64>,
+}
+
+impl Collector for MapCollector {
+    type Fruit = Acc;
+    type Child = MapSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        r: &SegmentReader,
+    ) -> tantivy::Result<MapSegment> {
+        let ff = r.fast_fields();
+        Ok(MapSegment {
+            acc: Acc::new(&self.0),
+            segment,
+            lat: ff.f64(fast::LAT)?,
+            lon: ff.f64(fast::LON)?,
+            lo: ff.i64(fast::LO)?,
+            importance: ff.f64(fast::IMPORTANCE)?,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Acc>) -> tantivy::Result<Acc> {
+        let mut all = Acc::new(&self.0);
+        for f in fruits {
+            all.merge(f);
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for MapSegment {
+    type Fruit = Acc;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let (Some(lat), Some(lon)) = (self.lat.first(doc), self.lon.first(doc)) else {
+            return;
+        };
+        let lo = self.lo.first(doc).unwrap_or(i64::MIN);
+        let imp = self.importance.first(doc).unwrap_or(0.0);
+        let addr = DocAddress::new(self.segment, doc);
+        self.acc.add(lat, lon, lo, score, imp, addr);
+    }
+
+    fn harvest(self) -> Acc {
+        self.acc
+    }
+}
+
+/// Each segment's [`Located`] events.
+pub type LocatedCache = SegmentCache<Located>;
+
+impl SearchIndex {
+    /// The located events matching `request` that overlap `opts.window`, counted on
+    /// `opts.grid` (see the module documentation).
+    pub fn map_cells(&self, request: &Request, opts: &MapOptions) -> Result<MapCells> {
+        let searcher = self.searcher();
+        let acc = if matches!(request.expr, Expr::All) {
+            let mut acc = Acc::new(opts);
+            for (seg, reader) in searcher.segment_readers().iter().enumerate() {
+                let located = self.located.get(reader, Located::of)?;
+                located.scan(opts.window, |r| {
+                    let addr = DocAddress::new(seg as SegmentOrdinal, r.doc);
+                    acc.add(r.lat, r.lon, r.lo, 0.0, r.importance, addr);
+                });
+            }
+            acc
+        } else {
+            let mut expr = request.expr.clone();
+            if let Some((lo, hi)) = opts.window {
+                let date = Expr::Filter(Filter::Date {
+                    range: DayRange { lo, hi },
+                    mode: DateMode::Overlap,
+                });
+                expr = Expr::And(vec![expr, date]);
+            }
+            let mut compiler =
+                crate::compile::Compiler::new(self.tantivy(), self.fields(), &searcher)?;
+            let query = compiler.compile(&expr)?;
+            searcher.search(&*query, &MapCollector(opts.clone()))?
+        };
+        // Each event read once, in document order (neighbours share a compressed block).
+        let mut wanted: Vec<DocAddress> = acc
+            .cells
+            .iter()
+            .flat_map(|c| &c.best)
+            .chain(&acc.top)
+            .map(|p| p.addr)
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        let mut briefs = HashMap::with_capacity(wanted.len());
+        let f = self.fields();
+        for addr in wanted {
+            let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
+            let date = text_of(&doc, f.date)
+                .and_then(stored_when)
+                .map(|w| w.written())
+                .unwrap_or_default();
+            let places: Vec<String> = doc
+                .get_all(f.place)
+                .filter_map(|v| tantivy::schema::Value::as_str(&v).map(str::to_string))
+                .collect();
+            let brief = (
+                text_of(&doc, f.id).unwrap_or_default().to_string(),
+                text_of(&doc, f.title).unwrap_or_default().to_string(),
+                date,
+                places,
+            );
+            briefs.insert(addr, brief);
+        }
+        let event = |p: &Pick| {
+            let (id, title, date, places) = briefs.get(&p.addr).cloned().unwrap_or_default();
+            MapEvent {
+                id,
+                title,
+                date,
+                place: places.first().cloned().unwrap_or_default(),
+                places,
+                lat: p.lat,
+                lon: p.lon,
+                deep: p.deep,
+            }
+        };
+        let cells = acc
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.count > 0)
+            .map(|(index, c)| MapCell {
+                index,
+                count: c.count,
+                deep: c.deep,
+                lat: c.lat / c.count as f64,
+                lon: c.lon / c.count as f64,
+                best: c.best.iter().map(event).collect(),
+            })
+            .collect();
+        Ok(MapCells {
+            total: acc.total,
+            deep: acc.deep,
+            cells,
+            top: acc.top.iter().map(event).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows() -> Vec<Row> {
+        let mut out = Vec::new();
+        let mut x: u64 = 7;
+        for doc in 0..500 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let lo = (x >> 20) as i64 % 100_000 - 50_000;
+            let len = match doc % 5 {
+                0 => 0,
+                1 => (x >> 8) as i64 % 30,
+                2 => (x >> 9) as i64 % 40_000,
+                3 => i64::MAX - lo.max(0),
+                _ => (x >> 10) as i64 % 3,
+            };
+            out.push(Row {
+                lo: if doc % 50 == 0 { i64::MIN } else { lo },
+                hi: lo.saturating_add(len),
+                lat: 0.0,
+                lon: 0.0,
+                importance: 0.0,
+                doc,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn a_window_finds_exactly_the_events_that_overlap_it() {
+        let all = rows();
+        let located = Located::new(all.clone());
+        for (wlo, whi) in [
+            (-50_000, 50_000),
+            (0, 0),
+            (-100, 100),
+            (30_000, 30_010),
+            (i64::MIN, -40_000),
+            (45_000, i64::MAX),
+        ] {
+            let mut got = Vec::new();
+            located.scan(Some((wlo, whi)), |r| got.push(r.doc));
+            got.sort();
+            let want: Vec<DocId> = all
+                .iter()
+                .filter(|r| r.lo <= whi && r.hi >= wlo)
+                .map(|r| r.doc)
+                .collect();
+            assert_eq!(got, want, "{wlo}..{whi}");
+        }
+        let mut n = 0;
+        located.scan(None, |_| n += 1);
+        assert_eq!(n, all.len());
+    }
+
+    #[test]
+    fn cells_of_a_grid() {
+        let g = Grid {
+            south: -10.0,
+            west: 0.0,
+            north: 10.0,
+            east: 40.0,
+            rows: 2,
+            cols: 4,
+        };
+        assert_eq!(g.cell(9.0, 1.0), Some(0));
+        assert_eq!(g.cell(-9.0, 39.0), Some(7));
+        assert_eq!(g.cell(10.0, 40.0), Some(3), "the edges belong to the view");
+        assert_eq!(g.cell(-10.0, 0.0), Some(4));
+        assert_eq!(g.cell(11.0, 1.0), None);
+        assert_eq!(g.cell(f64::NAN, 1.0), None);
+    }
+
+    #[test]
+    fn the_best_are_kept_best_first() {
+        let p = |i: u32, imp: f64| Pick {
+            score: 1.0,
+            importance: imp,
+            addr: DocAddress::new(0, i),
+            lat: 0.0,
+            lon: 0.0,
+            deep: false,
+        };
+        let mut list = Vec::new();
+        for (i, imp) in [3.0, 9.0, 1.0, 7.0, 7.0, 2.0].into_iter().enumerate() {
+            offer(&mut list, 3, p(i as u32, imp));
+        }
+        let docs: Vec<u32> = list.iter().map(|p| p.addr.doc_id).collect();
+        assert_eq!(docs, vec![1, 3, 4], "ties go to the earlier document");
+    }
+}
