@@ -119,15 +119,20 @@ fn gazetteer_at_import_and_places() {
         "Constantinople is Istanbul"
     );
     let unresolved = ok(&db, &["places", "--unresolved"]);
-    assert_eq!(unresolved.lines().count(), 1);
+    assert_eq!(
+        unresolved.lines().count(),
+        2,
+        "the place and why: {unresolved}"
+    );
     assert!(unresolved.contains("Camelot  (unresolved)"), "{unresolved}");
+    assert!(unresolved.contains("not in the gazetteer"), "{unresolved}");
     assert_eq!(ok(&db, &["places", "--json"]).lines().count(), 4);
     // --no-gazetteer keeps places exactly as given.
     let raw = dir.path().join("raw.db");
     ok(&raw, &["import", "--no-gazetteer", file.to_str().unwrap()]);
     let treaty = common::json(&raw, &["show", "treaty-1960", "--json"]);
     assert!(treaty["places"][0].get("lat").is_none(), "{treaty}");
-    assert_eq!(ok(&raw, &["places", "--unresolved"]).lines().count(), 3);
+    assert_eq!(ok(&raw, &["places", "--unresolved"]).lines().count(), 6);
 }
 
 /// Node, Chromium and the npm packages of tests/e2e (installed by scripts/test).

@@ -172,8 +172,16 @@ fn read_all(
                         } else {
                             format!("{}, {}", p.name, p.country)
                         };
+                        // Why, in the gazetteer's words: unknown, a historical state, or not
+                        // sure which of several places.
+                        let why = annals_places::Gazetteer::get().explain(&p.name, &p.country);
+                        let why = if why.contains("not in the gazetteer") || why.is_empty() {
+                            "is not in the gazetteer".to_string()
+                        } else {
+                            format!("is not located ({why})")
+                        };
                         unresolved.push(format!(
-                            "{}: place {name:?} is not in the gazetteer: kept without coordinates",
+                            "{}: place {name:?} {why}: kept without coordinates",
                             located(file, &incoming.location)
                         ));
                     }
@@ -337,7 +345,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     tally.report()?;
     if !unresolved.is_empty() {
         outln!(
-            "{} place{} not in the gazetteer, kept without coordinates (`annals places --unresolved` lists them; `annals check FILE` says where)",
+            "{} place{} not in the gazetteer or not sure enough, kept without coordinates (`annals places --unresolved` lists them with the reason; `annals check FILE` says where)",
             unresolved.len(),
             plural(unresolved.len())
         );

@@ -135,9 +135,11 @@ pub fn places(s: &SqliteStore, args: &crate::cli::PlacesArgs) -> Result<u8> {
         .collect();
     rows.sort_by(|a, b| b.1.events.cmp(&a.1.events).then_with(|| a.0.cmp(&b.0)));
     for ((name, country), v) in &rows {
+        // Why the gazetteer left a place without coordinates, in a line.
+        let why = (v.lat.is_none()).then(|| annals_places::Gazetteer::get().explain(name, country));
         if args.json {
             let line = serde_json::json!({"name": name, "country": country, "events": v.events,
-                "lat": v.lat, "lon": v.lon, "geonames": v.geonames});
+                "lat": v.lat, "lon": v.lon, "geonames": v.geonames, "why": why});
             outln!("{line}");
         } else {
             let place = if country.is_empty() {
@@ -154,6 +156,9 @@ pub fn places(s: &SqliteStore, args: &crate::cli::PlacesArgs) -> Result<u8> {
                 .map(|g| format!("  geonames:{g}"))
                 .unwrap_or_default();
             outln!("{:>6}  {place}  ({at}){id}", v.events);
+            if let Some(why) = &why {
+                outln!("        {why}");
+            }
         }
     }
     if !args.json {
