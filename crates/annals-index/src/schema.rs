@@ -286,17 +286,25 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
         d.add_text(f.place, &label);
     }
     d.add_text(f.date, stored_date(e));
-    // Facets count events, so each value is added once per event.
-    let mut countries: Vec<&str> = Vec::new();
+    // Facets count events, so each value is added once per event. A place counts for the
+    // country its record writes ("Roman Republic") and for today's country of its GeoNames id
+    // or coordinates ("Italy"), so that `country:Japan` finds a record that names only Kyoto.
+    let mut countries: Vec<String> = Vec::new();
+    let mut add_country = |d: &mut TantivyDocument, name: &str| {
+        if !countries.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+            countries.push(name.to_string());
+            d.add_text(f.key_country, name);
+            d.add_text(f.facet_country, name);
+        }
+    };
     for p in &e.places {
         d.add_text(f.key_place, &p.name);
         if !p.country.is_empty() {
             d.add_text(f.key_place, place_label(p));
-            if !countries.contains(&p.country.as_str()) {
-                countries.push(&p.country);
-                d.add_text(f.key_country, &p.country);
-                d.add_text(f.facet_country, &p.country);
-            }
+            add_country(&mut d, &p.country);
+        }
+        if let Some(today) = todays_country(p) {
+            add_country(&mut d, today);
         }
     }
     // Every located place, latitudes and longitudes in the same order (`near:` and `bbox:` test
@@ -339,4 +347,16 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     }
     d.add_u64(f.seq, seq(&e.id));
     d
+}
+
+/// Today's country of a place, from its GeoNames id, else from the gazetteer's nearest town
+/// within 25 km of its coordinates; `None` at sea, in space or without either.
+pub(crate) fn todays_country(p: &annals_core::Place) -> Option<&'static str> {
+    let g = annals_places::Gazetteer::get();
+    let iso = match (p.geonames.and_then(|id| g.country_of_id(id)), p.lat, p.lon) {
+        (Some(iso), _, _) => iso.to_string(),
+        (None, Some(lat), Some(lon)) => g.nearest(lat, lon, 25.0)?.0.country_code,
+        _ => return None,
+    };
+    g.country_name(&iso)
 }

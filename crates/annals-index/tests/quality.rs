@@ -315,3 +315,37 @@ fn duplicate_candidates_share_dates_and_words() {
     assert!(score("stamford").unwrap_or(0.0) < score("hastings-2").unwrap());
     assert_eq!(score("waterloo"), None);
 }
+
+#[test]
+fn countries_of_today_and_of_the_record() {
+    let mut kyoto = event(serde_json::json!({
+        "id": "kyoto-fire", "title": "A fire in Kyoto", "date": "1788-03-07",
+        "places": [{"name": "Kyoto"}],
+    }));
+    annals_places::locate(&mut kyoto.places);
+    assert!(kyoto.places[0].geonames.is_some(), "{:?}", kyoto.places);
+    let caesar = event(serde_json::json!({
+        "id": "crossing", "title": "A crossing", "date": "-0048",
+        "places": [{"name": "Rome", "country": "Roman Republic", "lat": 41.9, "lon": 12.5}],
+    }));
+    let (_dir, index) = build(&[kyoto, caesar]);
+    assert_eq!(ids(&search(&index, "country:Japan")), ["kyoto-fire"]);
+    assert_eq!(ids(&search(&index, "country:Italy")), ["crossing"]);
+    assert_eq!(
+        ids(&search(&index, r#"country:"Roman Republic""#)),
+        ["crossing"]
+    );
+    // Each event counts once per country in the facet, the record's and today's.
+    let r = search(&index, "crossing");
+    let countries: Vec<&str> = r
+        .facets
+        .0
+        .iter()
+        .filter(|(name, _)| name.contains("country"))
+        .flat_map(|(_, values)| values.iter().map(|(c, _)| c.as_str()))
+        .collect();
+    assert!(
+        countries.contains(&"Italy") && countries.contains(&"Roman Republic"),
+        "{countries:?}"
+    );
+}
