@@ -206,6 +206,52 @@ impl Tagger {
         }
     }
 
+    /// The clause around a candidate speaks of the future: "will", "shall", "'ll", "going to",
+    /// "is due to", "scheduled", "expected to", "plans to" (words between the sentence's
+    /// boundaries: `.`, `!`, `?`, `;` or a break).
+    fn future_clause(&self, c: &Cand) -> bool {
+        use crate::lex::Kind;
+        let t = &self.toks;
+        let boundary = |i: usize| {
+            t.toks.get(i).is_none_or(|k| {
+                k.kind == Kind::Break
+                    || (k.kind == Kind::Punct
+                        && matches!(&t.lower[k.start..k.end], "." | "!" | "?" | ";"))
+            })
+        };
+        let mut a = c.a;
+        while a > 0 && !boundary(a - 1) {
+            a -= 1;
+        }
+        let mut b = c.b;
+        while b < t.toks.len() && !boundary(b) {
+            b += 1;
+        }
+        (a..b).filter(|i| *i < c.a || *i >= c.b).any(|i| {
+            t.is_any(
+                i,
+                &[
+                    "will",
+                    "shall",
+                    "ll",
+                    "scheduled",
+                    "upcoming",
+                    "forthcoming",
+                ],
+            ) || (t.is_any(i, &["going", "due", "expected", "plans", "planned", "set"])
+                && t.is(i + 1, "to"))
+        })
+    }
+
+    /// How a bare weekday is read: in news, the last one on or before the document date,
+    /// unless its clause speaks of the future ("On Friday the minister will resign").
+    fn weekday_mode(&self, c: &Cand) -> Mode {
+        match self.opts.mode {
+            Mode::News if self.future_clause(c) => Mode::Narrative,
+            m => m,
+        }
+    }
+
     fn resolve(&mut self, c: &Cand) -> (String, Option<Point>) {
         // News: deictic expressions count from the document date, anaphoric ones ("two years
         // later") from the last date of the story; a narrative counts everything from the story.
@@ -243,7 +289,7 @@ impl Tagger {
                     if let Some(shift) = c.year_rel {
                         p.year = base.year.map(|y| y + i64::from(shift));
                     } else if p.gran == Gran::Week && p.weekday.is_some() && p.week.is_none() {
-                        p = weekday_from(&base, p.weekday.unwrap_or(1), 0, self.opts.mode);
+                        p = weekday_from(&base, p.weekday.unwrap_or(1), 0, self.weekday_mode(c));
                     } else {
                         if p.day.is_some() && p.month.is_none() {
                             p.month = base.month;
@@ -287,7 +333,24 @@ impl Tagger {
                 }
                 Some(n) => shift(&base, *unit, n * i64::from(*sign)),
             },
-            Sem::Rel { sign, target } => rel(&base, *sign, *target, self.opts.mode),
+            Sem::Rel { sign, target } => {
+                let mut p = rel(&base, *sign, *target, self.weekday_mode(c));
+                // News: "the third quarter" after the document date's quarter, in a clause in
+                // the past tense, is last year's ("profits rose in the third quarter", written
+                // in March); in the future tense, this year's.
+                if let (Mode::News, 0, Target::YearPart(g, part), Some(bm), Some(y)) =
+                    (self.opts.mode, *sign, target, base.month, p.year)
+                {
+                    let now = match g {
+                        Gran::Half => (bm - 1) / 6 + 1,
+                        _ => (bm - 1) / 3 + 1,
+                    };
+                    if *part > now && !self.future_clause(c) {
+                        p.year = Some(y - 1);
+                    }
+                }
+                p
+            }
         };
         let mut point = point;
         if let Some(clock) = c.clock {
@@ -911,6 +974,22 @@ mod tests {
         assert_eq!(
             v,
             ["2013-03-18", "2013-03-19", "2012", "2013-03-20", "2013-06"]
+        );
+    }
+
+    #[test]
+    fn news_reads_the_tense() {
+        let opts = Options {
+            dct: parse_date("2026-03-11"), // a Wednesday
+            mode: Mode::News,
+        };
+        let v: Vec<String> = tag_with(opts, "On Friday the minister resigned. On Friday the minister will resign. Profits rose in the third quarter. Profits will rise in the third quarter. Sales fell in the first quarter.")
+            .into_iter()
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(
+            v,
+            ["2026-03-06", "2026-03-13", "2025-Q3", "2026-Q3", "2026-Q1"]
         );
     }
 
