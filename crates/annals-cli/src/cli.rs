@@ -81,6 +81,9 @@ in the input always win."
     /// Users who may edit (editor, reviewer, admin), and their API tokens.
     #[command(subcommand)]
     User(UserCommand),
+    /// Other names of participants: `participant:USA` then finds the events of "United States".
+    #[command(subcommand)]
+    Alias(AliasCommand),
     /// Every state an event has had: who changed it, when, why, and what changed.
     History(HistoryArgs),
     /// Put an event back as it was after a given change (a new change itself; a deleted
@@ -438,6 +441,27 @@ pub struct EvalTimexArgs {
     /// Also list every difference: missed, spurious, extent, type, value.
     #[arg(long)]
     pub diff: bool,
+}
+
+/// `annals alias ...`.
+#[derive(Debug, Subcommand)]
+pub enum AliasCommand {
+    /// Give a participant other names (`annals alias add "United States" USA "United States of America"`).
+    Add {
+        /// The participant's name, as its events write it.
+        name: String,
+        /// Its other names.
+        #[arg(required = true)]
+        aliases: Vec<String>,
+    },
+    /// List every participant's other names.
+    List,
+    /// Forget other names.
+    Remove {
+        /// The names to forget.
+        #[arg(required = true)]
+        aliases: Vec<String>,
+    },
 }
 
 /// `annals user ...`.

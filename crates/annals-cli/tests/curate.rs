@@ -185,3 +185,53 @@ fn a_merge_killed_midway_is_all_or_nothing() {
         ok(&db, &["check", "--index"]);
     }
 }
+
+/// Other names of a participant: `participant:USA` finds the events of "United States" and of
+/// every other name of it, in the CLI and the server alike (both open the index the same way).
+#[test]
+fn aliases_find_every_name_of_a_participant() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = write(
+        dir.path(),
+        "a.jsonl",
+        r#"{"id": "a", "title": "A treaty", "date": "1990", "participants": [{"name": "United States"}]}
+{"id": "b", "title": "A summit", "date": "1991", "participants": [{"name": "United States of America"}]}
+{"id": "c", "title": "A visit", "date": "1992", "participants": [{"name": "USA"}]}
+{"id": "d", "title": "A fair", "date": "1993", "participants": [{"name": "France"}]}"#,
+    );
+    ok(&db, &["import", &f]);
+    let total = |q: &str| json(&db, &["search", q, "--json"])["total"].clone();
+    assert_eq!(total("participant:USA"), 1);
+    ok(
+        &db,
+        &[
+            "alias",
+            "add",
+            "United States",
+            "USA",
+            "United States of America",
+        ],
+    );
+    for q in [
+        "participant:USA",
+        "participant:\"united states\"",
+        "participant:\"United States of America\"",
+    ] {
+        assert_eq!(total(q), 3, "{q}");
+    }
+    assert_eq!(total("participant:France"), 1);
+    // An alias of an alias names the same participant; a name with aliases cannot become one.
+    ok(&db, &["alias", "add", "USA", "US"]);
+    assert_eq!(total("participant:US"), 3);
+    assert!(!annals(&db, &["alias", "add", "France", "United States"])
+        .status
+        .success());
+    let list = ok(&db, &["alias", "list"]);
+    assert!(
+        list.starts_with("United States\n") && list.contains("    US\n"),
+        "{list}"
+    );
+    ok(&db, &["alias", "remove", "USA"]);
+    assert_eq!(total("participant:USA"), 1);
+}

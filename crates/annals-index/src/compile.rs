@@ -69,6 +69,8 @@ pub struct Compiler<'a> {
     unmatched: Vec<Unmatched>,
     /// Document frequencies looked up so far.
     freqs: std::collections::HashMap<Term, u64>,
+    /// Other names of participants (see [`crate::aliases`]).
+    aliases: Option<std::sync::Arc<crate::aliases::Aliases>>,
 }
 
 /// Whether a tree has words or phrases that count towards relevance (not under a negation).
@@ -103,7 +105,14 @@ impl<'a> Compiler<'a> {
             named: Vec::new(),
             unmatched: Vec::new(),
             freqs: Default::default(),
+            aliases: None,
         })
+    }
+
+    /// Let `participant:` match every other name of a participant too.
+    pub fn with_aliases(mut self, aliases: std::sync::Arc<crate::aliases::Aliases>) -> Self {
+        self.aliases = Some(aliases);
+        self
     }
 
     /// The stems that the words and phrases of the compiled trees match with, except those
@@ -537,13 +546,34 @@ impl<'a> Compiler<'a> {
             }
             Filter::Country(c) => self.key_term(f_.key_country, c),
             Filter::Participant(p) => {
-                self.note_name(
-                    f_.key_participant,
-                    p,
-                    Named::Participant,
-                    Unmatched::Participant,
-                )?;
-                self.key_term(f_.key_participant, p)
+                let names = self
+                    .aliases
+                    .as_deref()
+                    .and_then(|a| a.names(p))
+                    .map(<[String]>::to_vec);
+                match names {
+                    // Any name of the participant: "USA" finds "United States" too.
+                    Some(names) => {
+                        if self.negated == 0 {
+                            self.named.push(Named::Participant(p.clone()));
+                        }
+                        Box::new(BooleanQuery::new(
+                            names
+                                .iter()
+                                .map(|n| (Occur::Should, self.key_term(f_.key_participant, n)))
+                                .collect(),
+                        ))
+                    }
+                    None => {
+                        self.note_name(
+                            f_.key_participant,
+                            p,
+                            Named::Participant,
+                            Unmatched::Participant,
+                        )?;
+                        self.key_term(f_.key_participant, p)
+                    }
+                }
             }
             Filter::Tag(t) => {
                 if self.negated == 0 {

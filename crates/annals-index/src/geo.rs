@@ -421,7 +421,8 @@ impl SearchIndex {
                 expr = Expr::And(vec![expr, date]);
             }
             let mut compiler =
-                crate::compile::Compiler::new(self.tantivy(), self.fields(), &searcher)?;
+                crate::compile::Compiler::new(self.tantivy(), self.fields(), &searcher)?
+                    .with_aliases(self.aliases());
             let query = compiler.compile(&expr)?;
             searcher.search(&*query, &MapCollector(opts.clone()))?
         };

@@ -20,8 +20,10 @@
 //! - [`related`]: explicit and computed relations; on this day.
 //! - [`duplicates`]: candidates for one event recorded twice.
 //! - [`sync`]: the store and the index in step (writes, catching up, rebuilding).
+//! - [`aliases`]: other names of participants, which `participant:` matches too.
 //! - [`backup`]: consistent online backups of a store and its index, and restoring them.
 
+pub mod aliases;
 pub mod backup;
 pub mod collect;
 pub mod compile;
@@ -105,6 +107,8 @@ pub struct SearchIndex {
     reloading: std::sync::Mutex<()>,
     /// The full events, for the passages the index does not keep (see [`texts`]).
     texts: std::sync::RwLock<Option<std::sync::Arc<texts::EventSource>>>,
+    /// Other names of participants (see [`aliases`]).
+    aliases: std::sync::RwLock<std::sync::Arc<aliases::Aliases>>,
 }
 
 /// The index directory that belongs to a database file: `annals.db` → `annals.db.index/`.
@@ -173,6 +177,7 @@ impl SearchIndex {
             located: Default::default(),
             reloading: Default::default(),
             texts: Default::default(),
+            aliases: Default::default(),
         })
     }
 
@@ -183,6 +188,18 @@ impl SearchIndex {
         if let Ok(mut texts) = self.texts.write() {
             *texts = Some(source);
         }
+    }
+
+    /// Use `aliases` for `participant:` (read from the store: [`sync::for_search`] sets them).
+    pub fn set_aliases(&self, aliases: aliases::Aliases) {
+        if let Ok(mut a) = self.aliases.write() {
+            *a = std::sync::Arc::new(aliases);
+        }
+    }
+
+    /// The other names of participants.
+    pub(crate) fn aliases(&self) -> std::sync::Arc<aliases::Aliases> {
+        self.aliases.read().map(|a| a.clone()).unwrap_or_default()
     }
 
     /// The source of full events, if any.

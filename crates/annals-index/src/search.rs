@@ -107,7 +107,8 @@ impl SearchIndex {
     /// Run a parsed query.
     pub fn search(&self, request: &Request, opts: &SearchOptions) -> Result<SearchResult> {
         let searcher = self.searcher();
-        let mut compiler = Compiler::new(self.tantivy(), self.fields(), &searcher)?;
+        let mut compiler =
+            Compiler::new(self.tantivy(), self.fields(), &searcher)?.with_aliases(self.aliases());
         let query = compiler.compile(&request.expr)?;
         let order = match request.sort {
             Some(Sort::Relevance) => Order::Relevance,

@@ -219,6 +219,16 @@ impl<'s> Write<'s> {
         Ok(rewritten)
     }
 
+    /// Make `alias` another name of the participant `name` (`participant:` matches both).
+    pub fn set_alias(&mut self, alias: &str, name: &str) -> Result<()> {
+        Ok(self.tx.set_alias(alias, name)?)
+    }
+
+    /// Forget an alias; false if there was none.
+    pub fn remove_alias(&mut self, alias: &str) -> Result<bool> {
+        Ok(self.tx.remove_alias(alias)?)
+    }
+
     /// Propose a pair of events as one, for review (a pair already decided stays decided).
     pub fn propose(&mut self, d: &annals_store::Duplicate) -> Result<()> {
         Ok(self.tx.propose_duplicate(&d.a, &d.b, d.score, &d.reasons)?)
@@ -325,5 +335,6 @@ pub fn for_search(db: &Path, store: &mut dyn EventStore) -> Result<SearchIndex> 
     let index = SearchIndex::open_or_create(&dir_for(db))?;
     catch_up(&index, store)?;
     index.read_texts_from(crate::texts::from_store(db));
+    index.set_aliases(crate::aliases::Aliases::new(store.aliases()?));
     Ok(index)
 }

@@ -262,7 +262,8 @@ impl SearchIndex {
 
     pub fn timeline(&self, request: &Request, opts: &TimelineOptions) -> Result<Timeline> {
         let searcher = self.searcher();
-        let mut compiler = Compiler::new(self.tantivy(), self.fields(), &searcher)?;
+        let mut compiler =
+            Compiler::new(self.tantivy(), self.fields(), &searcher)?.with_aliases(self.aliases());
         let query = compiler.compile(&request.expr)?;
         let every = matches!(request.expr, annals_query::Expr::All);
         let extent = match (opts.from, opts.to) {

@@ -199,6 +199,10 @@ impl App {
             // Read the index's generation before reloading: the reader then holds at least it.
             let ours = self.index.generation()?.unwrap_or(0);
             self.index.reload()?;
+            // Aliases may have changed with the store (`annals alias`).
+            let aliases = self.read(|s| Ok(s.aliases()?))?;
+            self.index
+                .set_aliases(annals_index::aliases::Aliases::new(aliases));
             if ours == store {
                 self.seen.store(store, Ordering::Release);
             } else if let Ok(mut writes) = self.writes.try_lock() {

@@ -34,4 +34,7 @@ pub enum StoreError {
     /// The file is not an annals database.
     #[error("{0} is not an annals database")]
     NotAnnals(String),
+    /// What was asked cannot be stored, and why.
+    #[error("{0}")]
+    Invalid(String),
 }

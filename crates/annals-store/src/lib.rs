@@ -295,6 +295,8 @@ pub trait EventStore {
     fn duplicate_status(&self, a: &str, b: &str) -> Result<Option<Verdict>, StoreError>;
     /// The event an id was merged into (following later merges), when the id holds no event.
     fn redirect(&self, id: &str) -> Result<Option<String>, StoreError>;
+    /// Every other name of a participant, as (alias, name) pairs, sorted by name.
+    fn aliases(&self) -> Result<Vec<(String, String)>, StoreError>;
 }
 
 /// A set of writes that lands all together or not at all.
@@ -329,6 +331,11 @@ pub trait Transaction {
     /// Make `from`, an id merged away, answer with `to`; ids that answered with `from` answer
     /// with `to` too. Writing an event with the id `from` again ends the redirect.
     fn redirect(&mut self, from: &str, to: &str) -> Result<(), StoreError>;
+    /// Make `alias` another name of the participant `name` (replacing what it named before).
+    /// An alias cannot be a name that has aliases itself.
+    fn set_alias(&mut self, alias: &str, name: &str) -> Result<(), StoreError>;
+    /// Forget an alias; false if there was none.
+    fn remove_alias(&mut self, alias: &str) -> Result<bool, StoreError>;
     /// The events that relate to `id`, as this transaction sees them (see
     /// [`EventStore::linking`]).
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError>;

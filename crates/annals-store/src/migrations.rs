@@ -112,6 +112,12 @@ pub const MIGRATIONS: &[&str] = &[
         target TEXT NOT NULL,
         gen INTEGER NOT NULL
     ) WITHOUT ROWID;",
+    // 7: other names of participants ("USA" for "United States"), which searches match too.
+    "CREATE TABLE aliases (
+        alias TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+        name TEXT NOT NULL,
+        gen INTEGER NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,7 @@
 
 use super::import::{begin, commit, open_index_for_writing};
 use super::{not_found, open, open_existing};
-use crate::cli::{HistoryArgs, RevertArgs};
+use crate::cli::{AliasCommand, HistoryArgs, RevertArgs};
 use crate::exit;
 use annals_core::diff::{diff, Line};
 use annals_store::{revision_at, Change, EventStore, Revision};
@@ -120,4 +120,59 @@ pub fn revert(db: &Path, args: &RevertArgs) -> Result<u8> {
         }
     );
     Ok(exit::OK)
+}
+
+/// `annals alias`: other names of participants.
+pub fn alias(db: &Path, cmd: AliasCommand) -> Result<u8> {
+    let mut store = open(db)?;
+    match cmd {
+        AliasCommand::List => {
+            let all = store.aliases()?;
+            if all.is_empty() {
+                outln!("no participant has other names (`annals alias add NAME ALIAS...`)");
+            }
+            let mut last = String::new();
+            for (alias, name) in all {
+                if name != last {
+                    outln!("{name}");
+                    last = name;
+                }
+                outln!("    {alias}");
+            }
+            Ok(exit::OK)
+        }
+        AliasCommand::Add { name, aliases } => {
+            let who = std::env::var("USER").unwrap_or_else(|_| "annals".into());
+            let change = Change::new(
+                format!("{who} (annals alias)"),
+                format!("other names of {name}: {}", aliases.join(", ")),
+            );
+            let index = open_index_for_writing(db)?;
+            let mut write = begin(&mut store, &index, &change)?;
+            for a in &aliases {
+                write.set_alias(a, &name)?;
+            }
+            commit(write, db)?;
+            outln!(
+                "participant:{} now {} the events of {name} too",
+                aliases.join(", participant:"),
+                if aliases.len() == 1 { "finds" } else { "find" }
+            );
+            Ok(exit::OK)
+        }
+        AliasCommand::Remove { aliases } => {
+            let index = open_index_for_writing(db)?;
+            let change = Change::new("annals alias", format!("forget {}", aliases.join(", ")));
+            let mut write = begin(&mut store, &index, &change)?;
+            let mut gone = 0;
+            for a in &aliases {
+                if write.remove_alias(a)? {
+                    gone += 1;
+                }
+            }
+            commit(write, db)?;
+            outln!("{gone} of {} forgotten", aliases.len());
+            Ok(exit::OK)
+        }
+    }
 }

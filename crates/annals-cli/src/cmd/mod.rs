@@ -60,6 +60,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Related(args) => search::related(&db, &args),
         Command::Reindex => search::reindex(&db),
         Command::User(cmd) => user::user(&db, cmd),
+        Command::Alias(cmd) => curate::alias(&db, cmd),
         Command::History(args) => curate::history(&db, &args),
         Command::Revert(args) => curate::revert(&db, &args),
         Command::Duplicates(args) => duplicates::duplicates(&db, &args),

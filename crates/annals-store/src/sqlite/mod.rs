@@ -358,6 +358,14 @@ impl EventStore for SqliteStore {
             .optional()?)
     }
 
+    fn aliases(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT alias, name FROM aliases ORDER BY name, alias")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     fn stats(&self) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<u64, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)

@@ -375,6 +375,47 @@ impl Transaction for SqliteTransaction<'_> {
         Ok(())
     }
 
+    fn set_alias(&mut self, alias: &str, name: &str) -> Result<(), StoreError> {
+        let (alias, name) = (alias.trim(), name.trim());
+        if alias.is_empty() || name.is_empty() || alias.eq_ignore_ascii_case(name) {
+            return Err(StoreError::Invalid(format!(
+                "an alias and its name must be two names: {alias:?}, {name:?}"
+            )));
+        }
+        let has_aliases: bool = self
+            .tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM aliases WHERE name = ?1 COLLATE NOCASE)")?
+            .query_row([alias], |r| r.get(0))?;
+        if has_aliases {
+            return Err(StoreError::Invalid(format!(
+                "{alias:?} has aliases of its own: give them to {name:?} instead"
+            )));
+        }
+        // The name itself may be an alias: follow it to the name it stands for.
+        let name: String = self
+            .tx
+            .prepare_cached("SELECT name FROM aliases WHERE alias = ?1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| name.to_string());
+        let gen = self.gen();
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO aliases (alias, name, gen) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![alias, name, gen])?;
+        self.fresh = None;
+        Ok(())
+    }
+
+    fn remove_alias(&mut self, alias: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("DELETE FROM aliases WHERE alias = ?1")?
+            .execute([alias.trim()])?
+            > 0)
+    }
+
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
         super::linking(&self.tx, id, limit)
     }
