@@ -262,3 +262,34 @@ fn a_missing_input_path_is_invalid_input() {
         );
     }
 }
+
+/// `annals demo` on a database that already holds the demo unchanged writes nothing: no new
+/// revision, no new event. Not yet: a second import of the corpus rewrites 66 events (a lead card
+/// in a later file adds a relation to an event stored earlier, and the writes that follow count as
+/// updates), so the demo's "nothing changed, write nothing" check never applies.
+#[test]
+#[ignore = "a second import of the demo corpus still updates events (issue 18, left open)"]
+fn a_second_demo_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let commits = || {
+        let c = rusqlite::Connection::open(tmp.path().join("annals.db")).unwrap();
+        c.query_row("SELECT count(*) FROM commits", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    for round in 0..2 {
+        let out = annals_in(tmp.path())
+            .args(["demo", "--no-serve"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let said = String::from_utf8_lossy(&out.stdout);
+        if round == 1 {
+            assert!(said.contains("(110 events, 0 new)"), "{said}");
+        }
+        assert_eq!(commits(), 1, "round {round}");
+    }
+}
