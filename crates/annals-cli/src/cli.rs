@@ -12,7 +12,7 @@ Exit codes:
   4  failure: the database or a file could not be read or written
 
 Examples:
-  annals demo                             import the bundled demo corpus and list it
+  annals demo                             import the bundled demo corpus and serve it (--no-serve: list it)
   annals import examples/                 import event files
   annals list --from 1900 --to 1999       events of the 20th century
   annals list --from \"44 BC\" --to \"AD 14\"

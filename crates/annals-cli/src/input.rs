@@ -29,7 +29,10 @@ impl fmt::Display for Problem {
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
-        let meta = std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        // A path that is not there (or cannot be read) is the user's input, not a failure of
+        // annals: exit 1, as for any other invalid input.
+        let meta = std::fs::metadata(p)
+            .map_err(|e| crate::InvalidInput(format!("{}: cannot read: {e}", p.display())))?;
         if meta.is_dir() {
             walk(p, &mut out)?;
         } else {

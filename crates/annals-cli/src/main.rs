@@ -41,6 +41,19 @@ pub mod exit {
     pub const FAILURE: u8 = 4;
 }
 
+/// An error in what the user gave (a path that does not exist, say): `main` exits with
+/// [`exit::INVALID`] instead of [`exit::FAILURE`].
+#[derive(Debug)]
+pub struct InvalidInput(pub String);
+
+impl std::fmt::Display for InvalidInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InvalidInput {}
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cmd::run(cli) {
@@ -54,6 +67,9 @@ fn main() -> ExitCode {
                 return ExitCode::from(exit::OK);
             }
             eprintln!("annals: error: {e:#}");
+            if e.chain().any(|c| c.is::<InvalidInput>()) {
+                return ExitCode::from(exit::INVALID);
+            }
             ExitCode::from(exit::FAILURE)
         }
     }

@@ -8,6 +8,7 @@
 
 mod common;
 use common::ok;
+use common::skipped;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -25,7 +26,7 @@ fn chromium() -> Option<PathBuf> {
         std::env::var("CI").as_deref() != Ok("true"),
         "chromium is missing under CI=true: scripts/test installs it"
     );
-    eprintln!("SKIPPED: chromium not found (scripts/test installs it)");
+    skipped("chromium not found (scripts/test installs it)");
     None
 }
 
@@ -150,7 +151,7 @@ fn e2e() -> Option<PathBuf> {
         std::env::var("CI").as_deref() != Ok("true"),
         "{why} under CI=true"
     );
-    eprintln!("SKIPPED: {why}");
+    skipped(why);
     None
 }
 

@@ -4,6 +4,7 @@
 //! headless Chromium.
 
 mod common;
+use common::skipped;
 use common::{annals, ok, repo};
 
 use std::path::Path;
@@ -147,7 +148,7 @@ fn browser_tools() -> bool {
         std::env::var("CI").as_deref() != Ok("true"),
         "node, chromium or tests/e2e/node_modules missing under CI=true: scripts/test installs them"
     );
-    eprintln!("SKIPPED: node, chromium or tests/e2e/node_modules (run scripts/test)");
+    skipped("node, chromium or tests/e2e/node_modules (run scripts/test)");
     false
 }
 

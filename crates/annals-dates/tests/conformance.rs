@@ -22,6 +22,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+#[path = "../../../tests/support/shared.rs"]
+#[allow(dead_code)] // only `skipped` is used here
+mod support;
+
 /// What a check compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Check {
@@ -676,7 +680,7 @@ fn edtf_vectors() {
             "CI=true and ../shared/edtf-vectors not found at {}",
             dir.display()
         );
-        say("SKIPPED: ../shared/edtf-vectors not found");
+        support::skipped("../shared/edtf-vectors not found");
         return;
     }
 

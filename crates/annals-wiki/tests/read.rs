@@ -8,6 +8,10 @@ use annals_wiki::{read, Input, Report, Skip, WikiError};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+#[path = "../../../tests/support/shared.rs"]
+#[allow(dead_code)] // only `skipped` is used here
+mod support;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -278,7 +282,7 @@ fn wikipedia_dev_samples() {
     if !dump.is_file() {
         let ci = std::env::var("CI").is_ok_and(|v| v == "true");
         assert!(!ci, "CI=true and {} not found", dump.display());
-        eprintln!("SKIPPED: ../shared/datasets/wikipedia-dev not found");
+        support::skipped("../shared/datasets/wikipedia-dev not found");
         return;
     }
     let bytes = std::fs::read(&dump).unwrap();

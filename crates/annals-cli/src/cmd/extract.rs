@@ -44,7 +44,7 @@ fn input_format(args: &ExtractArgs, path: &Path) -> Result<Format> {
         _ => {
             let mut head = Vec::new();
             std::fs::File::open(path)
-                .with_context(|| format!("{}: cannot open", path.display()))?
+                .map_err(|e| crate::InvalidInput(format!("{}: cannot read: {e}", path.display())))?
                 .take(4096)
                 .read_to_end(&mut head)
                 .with_context(|| format!("{}: cannot read", path.display()))?;
@@ -54,8 +54,8 @@ fn input_format(args: &ExtractArgs, path: &Path) -> Result<Format> {
 }
 
 fn open_input(path: &Path) -> Result<BufReader<std::fs::File>> {
-    let f =
-        std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+    let f = std::fs::File::open(path)
+        .map_err(|e| crate::InvalidInput(format!("{}: cannot read: {e}", path.display())))?;
     Ok(BufReader::with_capacity(1 << 16, f))
 }
 
@@ -305,7 +305,11 @@ fn print(out: &mut dyn Write, format: &str, path: &Path, c: Candidate) -> Result
         }
         _ => {
             let e = &c.event;
-            let mut line = format!("{:<28} {}", crate::print::date_label(e), e.title);
+            let mut line = format!(
+                "{} {}",
+                crate::print::date_column(&crate::print::date_label(e), crate::print::DATE_COLUMN),
+                e.title
+            );
             let at = crate::print::places(e);
             if !at.is_empty() {
                 line.push_str(&format!(" — {at}"));

@@ -404,7 +404,12 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     if let Some(p) = problems.first() {
         bail!("the demo corpus has a problem: {p}");
     }
-    commit(write, db)?;
+    if tally.created == 0 && tally.updated == 0 && tally.merged == 0 {
+        // The database already holds the demo as it is: write nothing (no empty revision).
+        write.abort()?;
+    } else {
+        commit(write, db)?;
+    }
     if quiet {
         outln!(
             "imported the demo corpus into {} ({} new events)",

@@ -47,13 +47,16 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Stats(args) => read::stats(&open_existing(&db)?, &db, args.json),
         Command::Places(args) => read::places(&open_existing(&db)?, &args),
         Command::Demo(args) => {
-            import::demo(&db, !args.no_serve)?;
             if args.no_serve {
-                return Ok(exit::OK);
+                return import::demo(&db, false);
             }
-            serve::serve(&db, &args.serve)
+            // Listen before importing: a busy port (a second `annals demo`, say) is said at
+            // once, with the flag that fixes it, and nothing is imported again.
+            let listener = serve::listen(&args.serve.addr)?;
+            import::demo(&db, true)?;
+            serve::serve(&db, &args.serve, Some(listener))
         }
-        Command::Serve(args) => serve::serve(&db, &args),
+        Command::Serve(args) => serve::serve(&db, &args, None),
         Command::Search(args) => search::search(&db, &args),
         Command::Timeline(args) => search::timeline(&db, &args),
         Command::OnThisDay(args) => search::on_this_day(&db, &args),

@@ -41,7 +41,8 @@ fn print_human(query: &str, r: &SearchResult) -> Result<()> {
             .as_deref()
             .map(|p| format!(" — {p}"))
             .unwrap_or_default();
-        outln!("\n{date:<24} {}{place}  [{}]", h.title, h.id);
+        let date = crate::print::date_column(&date, crate::print::DATE_COLUMN);
+        outln!("\n{date} {}{place}  [{}]", h.title, h.id);
         outln!("    {}", h.excerpt.marked(on, off));
         if let Some(m) = &h.matched {
             let field = serde_json::to_value(m.field)?;
@@ -248,7 +249,8 @@ pub fn on_this_day(db: &Path, args: &OnThisDayArgs) -> Result<u8> {
             count(events.len() as u64, "event")
         );
         for (id, title, date) in &events {
-            outln!("{date:<28} {title}  [{id}]");
+            let date = crate::print::date_column(date, crate::print::DATE_COLUMN);
+            outln!("{date} {title}  [{id}]");
         }
     }
     Ok(exit::OK)
@@ -281,8 +283,8 @@ pub fn related(db: &Path, args: &RelatedArgs) -> Result<u8> {
         for r in &related {
             let why = serde_json::to_value(&r.reason)?;
             outln!(
-                "  {:<24} {}  [{}]  — {}",
-                r.date,
+                "  {} {}  [{}]  — {}",
+                crate::print::date_column(&r.date, crate::print::DATE_COLUMN),
                 r.title,
                 r.id,
                 reason_text(&why)

@@ -96,7 +96,22 @@ fn init_logs(format: LogFormat) {
     };
 }
 
-pub fn serve(db: &Path, args: &ServeArgs) -> Result<u8> {
+/// Listen on `addr`, or say that it is taken and how to choose another address.
+pub fn listen(addr: &str) -> Result<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind(addr)
+        .map_err(|e| anyhow!(e))
+        .with_context(|| {
+            format!(
+                "cannot listen on {addr} (another program, or another annals, uses it): choose another address with --addr, for example --addr 127.0.0.1:8081"
+            )
+        })?;
+    listener.set_nonblocking(true)?;
+    Ok(listener)
+}
+
+/// Serve `db`, on `listener` when the caller already listens (so that a busy port is said
+/// before any work), else on `--addr`.
+pub fn serve(db: &Path, args: &ServeArgs, listener: Option<std::net::TcpListener>) -> Result<u8> {
     let token = args.token_file.as_deref().map(read_token).transpose()?;
     let writable = token.is_some();
     init_logs(args.log_format);
@@ -106,15 +121,11 @@ pub fn serve(db: &Path, args: &ServeArgs) -> Result<u8> {
         .build()?;
     runtime.block_on(async {
         // Listen first: a busy port is said before any work is done.
-        let listener = tokio::net::TcpListener::bind(&args.addr)
-            .await
-            .map_err(|e| anyhow!(e))
-            .with_context(|| {
-                format!(
-                    "cannot listen on {} (another program, or another annals, uses it): choose another address with --addr, for example --addr 127.0.0.1:8081",
-                    args.addr
-                )
-            })?;
+        let listener = match listener {
+            Some(l) => l,
+            None => listen(&args.addr)?,
+        };
+        let listener = tokio::net::TcpListener::from_std(listener)?;
         let app = App::open(Config {
             db: db.to_path_buf(),
             token,

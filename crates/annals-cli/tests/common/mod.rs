@@ -42,4 +42,4 @@ pub mod server;
 #[path = "../../../../tests/support/shared.rs"]
 mod support;
 #[allow(unused_imports)] // not every test file reads ../shared
-pub use support::shared;
+pub use support::{shared, skipped};
