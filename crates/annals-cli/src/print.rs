@@ -64,20 +64,7 @@ pub fn date_column(date: &str, width: usize) -> String {
 
 /// "September 20, 1519 – September 6, 1522" as "Sep 20, 1519 – Sep 6, 1522".
 fn abbreviate_months(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    const MONTHS: [&str; 12] = annals_dates::day::MONTH_NAMES;
     date.split(' ')
         .map(|w| {
             let core = w.trim_end_matches([',', ')']);

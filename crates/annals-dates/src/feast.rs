@@ -134,7 +134,7 @@ pub(crate) fn roman_day(word: &str, month: u8) -> Option<u8> {
 
 /// Easter Sunday of `year` (astronomical, AD 1 or later) in `calendar`, as a date in that
 /// calendar.
-pub(crate) fn easter(year: i64, calendar: Calendar) -> Option<Ymd> {
+pub fn easter(year: i64, calendar: Calendar) -> Option<Ymd> {
     if year < 1 {
         return None;
     }

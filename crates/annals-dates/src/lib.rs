@@ -26,6 +26,7 @@ pub mod day;
 pub mod edtf;
 mod error;
 mod feast;
+pub use feast::easter;
 pub mod period;
 pub mod text;
 pub mod when;

@@ -12,7 +12,7 @@
 use crate::lex::{Kind, Toks, Unit};
 use crate::rules::{Cand, Matcher, Sem, Target, Ty};
 use crate::value::{iso_week, weekday_of, Clock, Gran, Point};
-use annals_dates::{Calendar, DayNumber, Ymd};
+use annals_dates::{Calendar, DayNumber};
 
 /// How relative expressions are anchored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -613,43 +613,15 @@ fn weekday_from(b: &Point, wd: u8, sign: i8, mode: Mode) -> Point {
     Point::from_day(DayNumber(d.0 + delta))
 }
 
-/// Easter Sunday (Gregorian computus from 1583, Julian before, converted).
+/// Easter Sunday (Gregorian computus from 1583, Julian before), as the text would date it.
 fn easter(y: i64) -> Option<Point> {
-    if y < 1 {
-        return None;
-    }
-    if y >= 1583 {
-        let a = y % 19;
-        let b = y / 100;
-        let c = y % 100;
-        let d = b / 4;
-        let e = b % 4;
-        let f = (b + 8) / 25;
-        let g = (b - f + 1) / 3;
-        let h = (19 * a + b - d - g + 15) % 30;
-        let i = c / 4;
-        let k = c % 4;
-        let l = (32 + 2 * e + 2 * i - h - k) % 7;
-        let m = (a + 11 * h + 22 * l) / 451;
-        let month = (h + l - 7 * m + 114) / 31;
-        let day = (h + l - 7 * m + 114) % 31 + 1;
-        Some(Point::ymd(y, month as u8, day as u8))
+    let calendar = if y >= 1583 {
+        Calendar::Gregorian
     } else {
-        let a = y % 4;
-        let b = y % 7;
-        let c = y % 19;
-        let d = (19 * c + 15) % 30;
-        let e = (2 * a + 4 * b - d + 34) % 7;
-        let month = (d + e + 114) / 31;
-        let day = (d + e + 114) % 31 + 1;
-        // Written in the Julian calendar, as the text would date it.
-        let _ = Calendar::Julian.to_day(Ymd {
-            year: y,
-            month: month as u8,
-            day: day as u8,
-        })?;
-        Some(Point::ymd(y, month as u8, day as u8))
-    }
+        Calendar::Julian
+    };
+    let d = annals_dates::easter(y, calendar)?;
+    Some(Point::ymd(y, d.month, d.day))
 }
 
 #[cfg(test)]

@@ -162,20 +162,7 @@ fn silent(name: &str) -> bool {
     EXACT.contains(&name) || PREFIX.iter().any(|p| name.starts_with(p))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: [&str; 12] = annals_dates::day::MONTH_NAMES;
 
 /// `y|m|d` parts as English text ("October 14, 1066", "October 1066", "1066").
 pub fn ymd_text(y: &str, m: Option<&str>, d: Option<&str>) -> Option<String> {
