@@ -54,25 +54,29 @@ fn is_json(req: &Request) -> bool {
         .is_some_and(|t| t == "application/json" || t.ends_with("+json"))
 }
 
+/// Count a write from the request's address; the seconds to wait when it is over the limit.
+fn over_rate(app: &App, req: &Request) -> Option<u32> {
+    let ip = req.extensions().get::<ConnectInfo<SocketAddr>>()?.0.ip();
+    let wait = app
+        .rates()
+        .check(ip, app.limits().writes_per_minute)
+        .err()?;
+    app.metrics().shed(Shed::Rate);
+    Some(wait)
+}
+
 /// The guard in front of every request that writes (see the module documentation).
 pub async fn writes(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
     if reads(req.method()) || !req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    if let Some(ip) = peer {
-        if let Err(wait) = app.rates().check(ip, app.limits().writes_per_minute) {
-            app.metrics().shed(Shed::Rate);
-            let e = ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_requests",
-                format!("too many writes from this address: try again in {wait} s"),
-            );
-            return retry_after(closing(e), wait);
-        }
+    if let Some(wait) = over_rate(&app, &req) {
+        let e = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_requests",
+            format!("too many writes from this address: try again in {wait} s"),
+        );
+        return retry_after(closing(e), wait);
     }
     if let Err(e) = app.authorize(req.headers(), Role::Editor) {
         return closing(e);
@@ -127,20 +131,13 @@ pub async fn forms(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
     if reads(req.method()) || req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    if let Some(ip) = peer {
-        if let Err(wait) = app.rates().check(ip, app.limits().writes_per_minute) {
-            app.metrics().shed(Shed::Rate);
-            let e = ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_requests",
-                format!("too many requests from this address: try again in {wait} s"),
-            );
-            return retry_after(crate::pages::error_page(e), wait);
-        }
+    if let Some(wait) = over_rate(&app, &req) {
+        let e = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_requests",
+            format!("too many requests from this address: try again in {wait} s"),
+        );
+        return retry_after(crate::pages::error_page(e), wait);
     }
     let limits = app.limits();
     let declared = req

@@ -8,7 +8,6 @@
 use super::{count, enc, event_href, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
-use annals_index::{SearchOptions, SearchResult, TimelineOptions};
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -81,27 +80,7 @@ fn body(app: &App, kind: Kind, name: &str, p: EntityPage) -> Result<Markup, ApiE
     let filter = kind.filter(name);
     let request = crate::api::parse_query(Some(&format!("{filter} sort:date")))?;
     let index = app.index()?;
-    let (r, t) = tokio::task::block_in_place(|| -> Result<_, ApiError> {
-        let r: SearchResult = index.search(
-            &request,
-            &SearchOptions {
-                limit: 50,
-                cursor: p.cursor.clone().filter(|c| !c.is_empty()),
-                facets: true,
-                facet_size: 12,
-            },
-        )?;
-        let t = index.timeline(
-            &request,
-            &TimelineOptions {
-                from: None,
-                to: None,
-                buckets: 24,
-                top: 0,
-            },
-        )?;
-        Ok((r, t))
-    })?;
+    let (r, t) = super::search::hits_and_density(index, &request, p.cursor.as_deref(), 50, 12)?;
     let total = r.total as u64;
     let span = match (t.buckets.first(), t.buckets.last()) {
         (Some(a), Some(b)) if total > 0 => Some((a.label.clone(), b.label.clone())),

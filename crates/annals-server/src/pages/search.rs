@@ -138,27 +138,7 @@ fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
         }
     }
     let index = app.index()?;
-    let (r, t) = tokio::task::block_in_place(|| -> Result<(SearchResult, Timeline), ApiError> {
-        let r = index.search(
-            &request,
-            &SearchOptions {
-                limit: 20,
-                cursor: p.cursor.clone().filter(|c| !c.is_empty()),
-                facets: true,
-                facet_size: 8,
-            },
-        )?;
-        let t = index.timeline(
-            &request,
-            &TimelineOptions {
-                from: None,
-                to: None,
-                buckets: 24,
-                top: 0,
-            },
-        )?;
-        Ok((r, t))
-    })?;
+    let (r, t) = hits_and_density(index, &request, p.cursor.as_deref(), 20, 8)?;
     let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
     let chips = filters(q);
     let total = r.total as u64;
@@ -309,6 +289,38 @@ fn empty(q: &str, chips: &[(String, String)], windowed: bool) -> Markup {
             (super::errors::try_search(q))
         }
     }
+}
+
+/// A page of hits (with facets) and their density over time: what the search page and the
+/// place and participant pages show.
+pub(crate) fn hits_and_density(
+    index: &annals_index::SearchIndex,
+    request: &annals_query::Request,
+    cursor: Option<&str>,
+    limit: usize,
+    facet_size: usize,
+) -> Result<(SearchResult, Timeline), ApiError> {
+    tokio::task::block_in_place(|| {
+        let r = index.search(
+            request,
+            &SearchOptions {
+                limit,
+                cursor: cursor.filter(|c| !c.is_empty()).map(str::to_string),
+                facets: true,
+                facet_size,
+            },
+        )?;
+        let t = index.timeline(
+            request,
+            &TimelineOptions {
+                from: None,
+                to: None,
+                buckets: 24,
+                top: 0,
+            },
+        )?;
+        Ok((r, t))
+    })
 }
 
 #[cfg(test)]
