@@ -177,7 +177,12 @@ try {
   // Relations are drawn for the event pointed at.
   await page.goto(BASE + "/timeline?from=Y-4600000000&to=Y-2000000000");
   await page.waitForSelector('.tl-svg .ev[data-id="formation-of-the-earth-4540-ma"]');
-  await page.hover('.tl-svg .ev[data-id="formation-of-the-earth-4540-ma"] circle');
+  // Late answers may redraw the lanes under the pointer: point again until the curves show.
+  await page.waitForLoadState("networkidle");
+  for (let i = 0; i < 20 && !(await page.$(".tl-svg path.rel")); i++) {
+    await page.hover('.tl-svg .ev[data-id="formation-of-the-earth-4540-ma"] circle');
+    await page.waitForTimeout(500);
+  }
   await page.waitForSelector(".tl-svg path.rel");
   const rels = await page.$$eval(".tl-svg path.rel", (ps) => ps.map((p) => p.getAttribute("data-from") + "→" + p.getAttribute("data-to")));
   check(rels.length >= 1, "relations of the event pointed at are drawn: " + rels.join(", "));

@@ -333,8 +333,16 @@
     document.dispatchEvent(new CustomEvent("annals:window", { detail: { q: q, from: a, to: z } }));
     if (stale()) fetchWindow();
   }
-  function api(query, signal) {
+  // A busy server (503, 429) says when to come back: asked again up to twice.
+  function api(query, signal, tries) {
     return fetch("/api/timeline?" + query, signal ? { signal: signal } : {}).then(function (r) {
+      var wait = Number(r.headers.get("Retry-After")) || 1;
+      if ((r.status === 503 || r.status === 429) && (tries || 0) < 2) {
+        return new Promise(function (ok) { setTimeout(ok, Math.min(wait, 5) * 1000); }).then(function () {
+          if (signal && signal.aborted) throw new Error("aborted");
+          return api(query, signal, (tries || 0) + 1);
+        });
+      }
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
     });

@@ -15,7 +15,9 @@
 //!   the same event (overlapping dates), from any file.
 //! - A **lead card** adds its relations to a stored event that is the same event; when its id
 //!   is taken by a different event, it gets the next id, and the records after it in the same
-//!   file follow the rename.
+//!   file follow the rename. The event's own record, read later in the same import, keeps what
+//!   its lead cards gave it: the result does not depend on the order of the files, and an
+//!   import read again changes nothing.
 //!
 //! The rules look only at the store (as the transaction sees it, its own writes included) and
 //! at what this import claimed, so one import of files A and B gives the same ids as A, then
@@ -67,6 +69,8 @@ pub struct Claims {
     renamed: HashMap<String, HashMap<String, String>>,
     /// Duplicate pairs proposed in this import.
     proposed: HashSet<(String, String)>,
+    /// Per stored id: the relations lead cards of this import gave it.
+    leads: HashMap<String, Vec<annals_core::Relation>>,
 }
 
 impl Claims {
@@ -93,6 +97,8 @@ impl Claims {
                     "id {given:?} is given twice in this import (first in {first})"
                 )));
             }
+            let mut event = event;
+            self.give_leads(&mut *tx, &mut event)?;
             let written = tx.upsert(&event, Some(origin))?;
             self.claimed.insert(given.clone(), origin.to_string());
             return Ok(Placed {
@@ -133,16 +139,42 @@ impl Claims {
         )))
     }
 
+    /// Add to a full record the relations lead cards gave its event: in this import, or
+    /// before it when only lead cards wrote the stored event.
+    fn give_leads(&self, tx: &mut dyn Transaction, event: &mut Event) -> Result<(), StoreError> {
+        for r in self.leads.get(&event.id).into_iter().flatten() {
+            event.relate(&r.id, &r.kind);
+        }
+        if tx.provenance(&event.id)?.is_some_and(|p| p.stub) {
+            if let Some(stub) = tx.get(&event.id)? {
+                for r in &stub.related {
+                    event.relate(&r.id, &r.kind);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Write `event` under its (possibly new) id.
     fn finish(
         &mut self,
         tx: &mut dyn Transaction,
-        event: Event,
+        mut event: Event,
         stub: bool,
         origin: &str,
         given: String,
         duplicate_of: Option<String>,
     ) -> Result<Placed, PlaceError> {
+        if stub {
+            let given = self.leads.entry(event.id.clone()).or_default();
+            for r in &event.related {
+                if !given.contains(r) {
+                    given.push(r.clone());
+                }
+            }
+        } else {
+            self.give_leads(&mut *tx, &mut event)?;
+        }
         let written = if stub {
             tx.upsert_stub(&event, Some(origin))?
         } else if tx.had(&event)? {

@@ -388,6 +388,59 @@ fn a_full_record_completes_what_a_lead_card_wrote() {
     }
 }
 
+/// What a lead card relates its event to stays when the event's own record comes after it, in
+/// the same import or a later one; and reading both again changes nothing.
+#[test]
+fn a_full_record_keeps_what_its_lead_cards_gave() {
+    for split in [true, false] {
+        let (_, mut store, _dir) = backends().pop().unwrap();
+        let lead = || {
+            event(
+                r#"{"title": "Coronation", "date": "1066-12-25", "related": [{"id": "hastings-1066", "kind": "follows"}]}"#,
+            )
+        };
+        let full = || {
+            event(
+                r#"{"title": "Coronation", "date": "1066-12-25", "summary": "The whole story.", "related": [{"id": "death-1087", "kind": "related"}]}"#,
+            )
+        };
+        let mut tx = store.transaction(&by("cards")).unwrap();
+        let mut claims = Claims::default();
+        claims.place(&mut *tx, lead(), true, "a.txt").unwrap();
+        if split {
+            tx.commit().unwrap();
+            tx = store.transaction(&by("cards")).unwrap();
+            claims = Claims::default();
+        }
+        claims.place(&mut *tx, full(), false, "b.txt").unwrap();
+        tx.commit().unwrap();
+        let related = |store: &dyn EventStore| {
+            let mut ids: Vec<String> = store
+                .get("coronation-1066")
+                .unwrap()
+                .unwrap()
+                .related
+                .into_iter()
+                .map(|r| r.id)
+                .collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(
+            related(&*store),
+            ["death-1087", "hastings-1066"],
+            "split: {split}"
+        );
+        let generation = store.generation().unwrap();
+        let mut tx = store.transaction(&by("again")).unwrap();
+        let mut claims = Claims::default();
+        claims.place(&mut *tx, lead(), true, "a.txt").unwrap();
+        claims.place(&mut *tx, full(), false, "b.txt").unwrap();
+        let changes = tx.changes_since(generation).unwrap().unwrap();
+        assert!(changes.changed.is_empty(), "split: {split}: {changes:?}");
+    }
+}
+
 #[test]
 fn pages_walk_every_event_once_in_time_order() {
     for (name, mut store, _dir) in backends() {

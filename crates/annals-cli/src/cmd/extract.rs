@@ -5,7 +5,7 @@
 //! instead. `--import` stores the candidates through the import path (one store transaction,
 //! search index in step). `annals eval-timex GOLD SYSTEM` scores TimeML as TempEval-3 does.
 
-use super::import::{begin, commit, open_index_for_writing, write_one, Source, Tally};
+use super::import::{begin, finish, open_index_for_writing, write_one, Source, Tally};
 use super::open;
 use crate::cli::{EvalTimexArgs, ExtractArgs};
 use crate::exit;
@@ -172,7 +172,7 @@ pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
         write.abort()?;
         bail!("nothing was imported: {p}");
     }
-    commit(write, db)?;
+    finish(write, &mut tally, db)?;
     stdout.flush()?;
     outln!(
         "imported {found} extracted event{} into {}: {} created, {} updated, {} unchanged (tag: extracted)",

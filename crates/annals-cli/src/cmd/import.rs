@@ -25,6 +25,11 @@ pub(crate) struct Tally {
     pub(crate) updated: u64,
     pub(crate) unchanged: u64,
     merged: u64,
+    /// The events updated, and those a lead card added to, in this run: a later record may
+    /// write one back as it was (a lead card in a later file adds again the relation that its
+    /// event's own record, read again, took away), which is no change at all.
+    updated_ids: std::collections::HashSet<String>,
+    merged_ids: std::collections::HashMap<String, u64>,
     /// Records that took a new id because theirs belonged to a different event.
     renamed: Vec<(String, String)>,
     /// Pairs proposed as duplicates.
@@ -50,9 +55,16 @@ impl Tally {
                 }
             }
             Written::Updated if self.stubs_created.remove(&placed.id) => {}
-            Written::Updated => self.updated += 1,
+            Written::Updated => {
+                if self.updated_ids.insert(placed.id.clone()) {
+                    self.updated += 1;
+                }
+            }
             Written::Unchanged => self.unchanged += 1,
-            Written::Merged => self.merged += 1,
+            Written::Merged => {
+                self.merged += 1;
+                *self.merged_ids.entry(placed.id.clone()).or_default() += 1;
+            }
         }
         if let Some(old) = &placed.renamed_from {
             self.renamed.push((old.clone(), placed.id.clone()));
@@ -60,6 +72,35 @@ impl Tally {
         if let Some(other) = &placed.duplicate_of {
             self.duplicates.push((other.clone(), placed.id.clone()));
         }
+    }
+
+    /// Count what the run changed in the end (an event written back as it was is unchanged);
+    /// whether anything changed at all.
+    pub(crate) fn settle(&mut self, tx: &dyn annals_store::Transaction) -> Result<bool> {
+        if self.updated_ids.is_empty() && self.merged_ids.is_empty() {
+            return Ok(self.created > 0);
+        }
+        let Some(net) = tx.changes_since(tx.base_generation())? else {
+            return Ok(true);
+        };
+        let net: std::collections::HashSet<&str> = net.changed.iter().map(String::as_str).collect();
+        let updated_back = self
+            .updated_ids
+            .iter()
+            .filter(|id| !net.contains(id.as_str()))
+            .count() as u64;
+        let merged_back: u64 = self
+            .merged_ids
+            .iter()
+            .filter(|(id, _)| !net.contains(id.as_str()))
+            .map(|(_, n)| n)
+            .sum();
+        self.updated -= updated_back;
+        self.unchanged += updated_back;
+        // A lead card that added nothing in the end counts as one that found its relation there.
+        self.merged = self.merged.saturating_sub(merged_back);
+        self.unchanged += merged_back;
+        Ok(!net.is_empty())
     }
 
     /// Propose the likely duplicates of the events created (beyond the same title and date,
@@ -330,7 +371,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
         );
         return Ok(exit::INVALID);
     }
-    commit(write, db)?;
+    finish(write, &mut tally, db)?;
     tally.look_for_duplicates(db)?;
     outln!(
         "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
@@ -358,6 +399,17 @@ pub(crate) fn open_index_for_writing(db: &Path) -> Result<SearchIndex> {
     let dir = annals_index::dir_for(db);
     SearchIndex::open_or_create(&dir)
         .with_context(|| format!("cannot open the search index {}", dir.display()))
+}
+
+/// Commit a run's write when it changed anything; when everything read was stored as it is,
+/// write nothing (no empty revision).
+pub(crate) fn finish(write: Write<'_>, tally: &mut Tally, db: &Path) -> Result<()> {
+    if tally.settle(write.tx())? {
+        commit(write, db)?;
+    } else {
+        write.abort()?;
+    }
+    Ok(())
 }
 
 /// Commit a write: the store, then the index.
@@ -404,12 +456,7 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     if let Some(p) = problems.first() {
         bail!("the demo corpus has a problem: {p}");
     }
-    if tally.created == 0 && tally.updated == 0 && tally.merged == 0 {
-        // The database already holds the demo as it is: write nothing (no empty revision).
-        write.abort()?;
-    } else {
-        commit(write, db)?;
-    }
+    finish(write, &mut tally, db)?;
     if quiet {
         outln!(
             "imported the demo corpus into {} ({} new events)",
