@@ -76,6 +76,14 @@ try {
       const summary = await page.locator("p.summary").boundingBox();
       check(summary && summary.y < viewport.height, "the summary starts on the first phone screen");
     }
+    // The search page's density bars are links: wide enough to tap (24 px) at both sizes, and
+    // together they count every match.
+    await page.goto(BASE + "/search?q=treaty");
+    const bars = await page.$$eval("nav.density a.bar", (as) => as.filter((a) => a.offsetParent !== null).map((a) => ({ w: a.getBoundingClientRect().width, h: a.getBoundingClientRect().height, n: Number((a.getAttribute("aria-label").match(/: ([0-9,]+) event/) || [0, "0"])[1].replace(/,/g, "")) })));
+    const narrowest = Math.min(...bars.map((b) => Math.min(b.w + 2, b.h)));
+    check(bars.length >= 6 && narrowest >= 24, `${size}: ${bars.length} density bars, each a target of 24 px or more (narrowest ${narrowest.toFixed(1)} px with its gap)`);
+    const hits = Number(((await page.textContent("main")).match(/([0-9,]+) events? match/) || [0, "0"])[1].replace(/,/g, ""));
+    check(hits > 0 && bars.reduce((a, b) => a + b.n, 0) === hits, `${size}: the bars count the ${hits} matches`);
     check(errors.length === 0, `no script errors at ${size}: ${errors.join("; ")}`);
     await context.close();
   }

@@ -87,6 +87,26 @@ async function sized(width, height, tag) {
   check(o0.length === 0, `${tag}: no two labels overlap in the first view` + (o0.length ? ": " + o0.join(" | ") : ""));
   check(await page.getAttribute(".tl-svg", "data-scale") !== "linear", `${tag}: the first view bends the scale (${await page.getAttribute(".tl-svg", "data-scale")})`);
   await shot(`tl-${tag}-first`);
+  // Nothing moves while the script draws the first view (the drawing's place is kept for it),
+  // even when the script arrives well after the page is painted (a slow phone).
+  await page.route(/timeline[^/]*\.js/, async (route) => { await sleep(700); await route.continue(); });
+  await page.goto(BASE + "/timeline");
+  await page.waitForSelector(".tl-svg a.ev");
+  await settled();
+  await page.unroute(/timeline[^/]*\.js/);
+  const [cls, moved] = await page.evaluate(() => new Promise((ok) => {
+    let sum = 0;
+    const moved = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        if (e.hadRecentInput) continue;
+        sum += e.value;
+        for (const s of e.sources || []) moved.push((s.node && s.node.nodeName ? s.node.nodeName + "." + (s.node.className && s.node.className.baseVal !== undefined ? s.node.className.baseVal : s.node.className) : "?") + " " + e.value.toFixed(3) + " y " + s.previousRect.y + "→" + s.currentRect.y + " h " + s.previousRect.height + "→" + s.currentRect.height);
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => ok([sum, moved]), 200);
+  }));
+  check(cls < 0.06, `${tag}: the page hardly moves as the timeline is drawn (cumulative layout shift ${cls.toFixed(3)}${moved.length ? ": " + moved.join("; ") : ""})`);
   await axe(`${tag} /timeline`);
 
   // Zooming in with the button goes towards the events: every step keeps events in view.

@@ -180,25 +180,17 @@
   }
   function text(parent, attrs, s) { var t = el("text", attrs, parent); t.textContent = s; return t; }
 
-  // The controls the script adds: lanes and colours, the legend, the overview, your periods.
-  var opts = [["", "None"], ["tag", "Tag"], ["country", "Country"], ["participant", "Participant"]];
-  function select(label, cls, value, choices) {
-    var l = h("label", { "class": "tl-choice" }, bar, label + " ");
-    var s = h("select", { "class": cls }, l);
-    choices.forEach(function (c) { var o = h("option", { value: c[0] }, s, c[1]); if (c[0] === value) o.selected = true; });
-    return s;
-  }
-  var laneSel = select("Lanes", "tl-lanes", laneBy, opts);
-  var colourSel = select("Colours", "tl-colours", colourBy, [["", "Automatic"]].concat(opts.slice(1), [["none", "None"]]));
+  // The controls: lanes and colours, the overview and the legend (drawn by the server, hidden
+  // with the section until now), the empty-window notice and your periods.
+  var laneSel = root.querySelector(".tl-lanes"), colourSel = root.querySelector(".tl-colours");
+  laneSel.value = laneBy;
+  colourSel.value = colourBy;
   laneSel.addEventListener("change", function () { laneBy = laneSel.value; render(); settle(); });
   colourSel.addEventListener("change", function () { colourBy = colourSel.value; render(); settle(); });
-  var ovWrap = h("div", { "class": "tl-overview", "aria-hidden": "true" });
-  view.parentNode.insertBefore(ovWrap, view.nextSibling);
-  var ov = el("svg", { "class": "tl-ov", xmlns: NS }, ovWrap);
+  var ovWrap = root.querySelector(".tl-overview"), ov = root.querySelector(".tl-ov");
   var empty = h("div", { "class": "tl-empty", role: "status", hidden: "" });
   view.parentNode.insertBefore(empty, ovWrap);
-  var legend = h("div", { "class": "tl-legend", "aria-label": "Legend" });
-  view.parentNode.insertBefore(legend, ovWrap.nextSibling);
+  var legend = root.querySelector(".tl-legend");
   var per = h("details", { "class": "tl-periods" });
   legend.parentNode.insertBefore(per, legend.nextSibling);
   h("summary", {}, per, "Your periods");

@@ -24,6 +24,7 @@ struct Args {
     seconds: u64,
     cheap: usize,
     heavy: usize,
+    searchers: usize,
     writers: usize,
     hostile: bool,
     pid: Option<u32>,
@@ -33,7 +34,7 @@ struct Args {
 fn usage() -> ! {
     eprintln!(
         "usage: annals-load --addr HOST:PORT [--token T] [--seconds 600] [--cheap 2] [--heavy 8] \
-         [--writers 2] [--no-hostile] [--pid PID --rss FILE.csv]"
+         [--searchers 0] [--writers 2] [--no-hostile] [--pid PID --rss FILE.csv]"
     );
     std::process::exit(2)
 }
@@ -45,6 +46,7 @@ fn args() -> Args {
         seconds: 600,
         cheap: 2,
         heavy: 8,
+        searchers: 0,
         writers: 2,
         hostile: true,
         pid: None,
@@ -59,6 +61,7 @@ fn args() -> Args {
             "--seconds" => a.seconds = value().parse().unwrap_or_else(|_| usage()),
             "--cheap" => a.cheap = value().parse().unwrap_or_else(|_| usage()),
             "--heavy" => a.heavy = value().parse().unwrap_or_else(|_| usage()),
+            "--searchers" => a.searchers = value().parse().unwrap_or_else(|_| usage()),
             "--writers" => a.writers = value().parse().unwrap_or_else(|_| usage()),
             "--no-hostile" => a.hostile = false,
             "--pid" => a.pid = Some(value().parse().unwrap_or_else(|_| usage())),
@@ -169,6 +172,29 @@ const HEAVY: &[&str] = &[
     "/api/search?q=revolution&limit=20",
 ];
 
+/// What the search page readers ask (URL-encoded words of the generated corpus's kind).
+const SEARCHES: &[&str] = &[
+    "battle",
+    "treaty",
+    "war+treaty",
+    "revolution",
+    "coronation",
+    "fire",
+    "flood",
+    "election",
+    "siege",
+    "earthquake",
+    "founding",
+    "peace+conference",
+];
+
+/// Periods added to a third of the searches.
+const PERIODS: &[&str] = &[
+    "+date%3A1800..1900",
+    "+date%3A-500..500",
+    "+date%3A1939..1945",
+];
+
 fn rss_kb(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status
@@ -188,7 +214,13 @@ fn main() {
         std::process::exit(1);
     }
     let stop = Arc::new(AtomicBool::new(false));
-    let classes = ["event (API)", "event page", "heavy pages", "writes"];
+    let classes = [
+        "event (API)",
+        "event page",
+        "heavy pages",
+        "writes",
+        "search page",
+    ];
     let tallies: Vec<Arc<Mutex<Tally>>> = classes
         .iter()
         .map(|_| Arc::new(Mutex::new(Tally::default())))
@@ -215,6 +247,25 @@ fn main() {
                 }
             }));
         }
+    }
+    // Readers of the search page: a word or two, sometimes a period, as people search.
+    for n in 0..a.searchers {
+        let (stop, tally, addr) = (stop.clone(), tallies[4].clone(), a.addr);
+        threads.push(std::thread::spawn(move || {
+            let mut rng = Rng(0x51ed_2701 + n as u64 * 17);
+            while !stop.load(Ordering::Relaxed) {
+                let mut q = rng.pick(SEARCHES).to_string();
+                if rng.next() % 3 == 0 {
+                    let period: &&str = rng.pick(PERIODS);
+                    q.push_str(period);
+                }
+                let path = format!("/search?q={q}");
+                let t = Instant::now();
+                let (status, _) = get(addr, &path);
+                tally.lock().unwrap().record(t, status, &[200], &path);
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }));
     }
     // Heavy readers, back to back.
     for n in 0..a.heavy {

@@ -212,27 +212,70 @@ fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
 }
 
 /// The matches over time: a bar per period, each a link into the timeline; labelled at both
-/// ends with the periods it spans.
+/// ends with the periods it spans. A phone gets half as many bars (periods paired), each at
+/// least 24 px wide to tap.
 pub(crate) fn density(q: &str, t: &Timeline) -> Markup {
-    let max = t.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let (Some(first), Some(last)) = (t.buckets.first(), t.buckets.last()) else {
         return html! {};
     };
     if t.total == 0 {
         return html! {};
     }
+    let wide: Vec<Bar> = t
+        .buckets
+        .iter()
+        .map(|b| Bar {
+            label: b.label.clone(),
+            start: &b.start,
+            end: &b.end,
+            count: b.count,
+        })
+        .collect();
+    let narrow: Vec<Bar> = t
+        .buckets
+        .chunks(2)
+        .map(|pair| {
+            let (a, b) = (&pair[0], &pair[pair.len() - 1]);
+            Bar {
+                label: if pair.len() == 1 {
+                    a.label.clone()
+                } else {
+                    format!("{} to {}", a.label, b.label)
+                },
+                start: &a.start,
+                end: &b.end,
+                count: pair.iter().map(|b| b.count).sum(),
+            }
+        })
+        .collect();
+    let aria = format!("Matches over time, by {}", t.unit);
     html! {
         figure.density-figure {
-            nav.density aria-label=(format!("Matches over time, by {}", t.unit)) {
-                @for b in &t.buckets {
-                    a.bar href=(format!("/timeline?q={}&from={}&to={}", enc(q), enc(&iso_param(&b.start)), enc(&iso_param(&b.end))))
-                        style=(format!("height:{}%", (b.count * 100).div_ceil(max).max(if b.count > 0 { 4 } else { 0 })))
-                        title=(format!("{}: {}", b.label, count(b.count, "event", "events")))
-                        aria-label=(format!("{}: {}", b.label, count(b.count, "event", "events"))) {}
-                }
-            }
+            nav.density.wide aria-label=(aria) { (bars(q, &wide)) }
+            nav.density.narrow aria-label=(aria) { (bars(q, &narrow)) }
             figcaption {
                 span { (first.label) } span.mid { "matches by " (t.unit) } span { (last.label) }
+            }
+        }
+    }
+}
+
+/// One bar of the density: a period and its matches.
+struct Bar<'a> {
+    label: String,
+    start: &'a str,
+    end: &'a str,
+    count: u64,
+}
+
+fn bars(q: &str, bars: &[Bar<'_>]) -> Markup {
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    html! {
+        @for b in bars {
+            @let said = format!("{}: {}", b.label, count(b.count, "event", "events"));
+            a.bar href=(format!("/timeline?q={}&from={}&to={}", enc(q), enc(&iso_param(b.start)), enc(&iso_param(b.end))))
+                title=(said) aria-label=(said) {
+                span style=(format!("height:{}%", (b.count * 100).div_ceil(max).max(if b.count > 0 { 4 } else { 0 }))) {}
             }
         }
     }

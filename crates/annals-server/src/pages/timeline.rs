@@ -24,6 +24,14 @@ pub struct TimelinePage {
 }
 
 /// `GET /timeline`.
+/// What the timeline's lanes (and colours) may follow: value and name.
+const LANES: [(&str, &str); 4] = [
+    ("", "None"),
+    ("tag", "Tag"),
+    ("country", "Country"),
+    ("participant", "Participant"),
+];
+
 pub async fn timeline(
     State(app): Shared,
     Query(p): Query<TimelinePage>,
@@ -112,11 +120,23 @@ fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
                 button type="button" data-act="later" aria-label="Pan later" title="Later (→)" { "→" }
                 button type="button" data-act="all" title="Show all events" { "Everything" }
                 output.tl-range aria-live="polite" {}
+                // Drawn here rather than by the script, so that the bar has its height before
+                // the script runs (no layout shift); the script sets their values.
+                label.tl-choice { "Lanes " select.tl-lanes {
+                    @for (v, name) in LANES { option value=(v) { (name) } }
+                } }
+                label.tl-choice { "Colours " select.tl-colours {
+                    option value="" { "Automatic" }
+                    @for (v, name) in &LANES[1..] { option value=(v) { (name) } }
+                    option value="none" { "None" }
+                } }
             }
             div.tl-view tabindex="0" role="group" aria-roledescription="timeline"
                 aria-label="Timeline: + and − zoom, arrow keys pan, Tab moves to the events" {
                 svg.tl-svg xmlns="http://www.w3.org/2000/svg" {}
             }
+            div.tl-overview aria-hidden="true" { svg.tl-ov xmlns="http://www.w3.org/2000/svg" {} }
+            div.tl-legend aria-label="Legend" {}
             p.tl-help { "Scroll or pinch to zoom, drag to pan; keys + − ← →. The strip above shows the whole range: click or drag it to move. Point at an event to see how it connects; click to open it." }
             div.tl-map aria-label="Map of the events in this window" {}
         }
