@@ -255,7 +255,7 @@ fn main() {
             let mut rng = Rng(0x51ed_2701 + n as u64 * 17);
             while !stop.load(Ordering::Relaxed) {
                 let mut q = rng.pick(SEARCHES).to_string();
-                if rng.next() % 3 == 0 {
+                if rng.next().is_multiple_of(3) {
                     let period: &&str = rng.pick(PERIODS);
                     q.push_str(period);
                 }
