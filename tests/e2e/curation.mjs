@@ -184,6 +184,28 @@ async function editing() {
   await Promise.all([page.waitForNavigation(), putBack[putBack.length - 1].click()]);
   await page.goto(BASE + "/events/" + id);
   check((await text("main")).includes("in the year of the Ides of March"), "putting back the first revision restores its summary");
+
+  // A participant as a record: described, dated, given another name that leads to its page.
+  await page.goto(BASE + "/participants/Julius%20Caesar");
+  await Promise.all([page.waitForNavigation(), page.click("section.profile a[href$='/edit']")]);
+  await page.fill("#description", "Roman general and statesman, dictator of Rome.");
+  await page.fill("#from", "July 12, 100 BC");
+  await page.fill("#to", "March 15, 44 BC");
+  await page.fill("#aliases", "Gaius Julius Caesar\nCaesar the dictator");
+  await page.fill("#wikidata", "Q1048");
+  await axe("the profile editor");
+  await shot("curation-profile-editor-desktop");
+  await Promise.all([page.waitForNavigation(), page.click("form.editor:not(.merge) button")]);
+  check((await text("section.profile")).includes("Roman general"), "a participant's profile is saved and shown on its page");
+  check(/March 15, 44 BC/.test(await text("dl.facts")) && /Gaius Julius Caesar/.test(await text("dl.facts")), "with its dates as written and its other names");
+  await page.goto(BASE + "/participants/Gaius%20Julius%20Caesar");
+  check(page.url().endsWith("/participants/Julius%20Caesar"), "another name leads to the participant's page: " + page.url());
+  await axe("a participant's page with its profile");
+  await shot("curation-profile-desktop");
+  await page.goto(BASE + "/search?q=participant%3A%22Caesar+the+dictator%22");
+  check(/[1-9][0-9]* events? match/.test(await text("h1")), "a search by another name finds the participant's events: " + await text("h1"));
+  await page.goto(BASE + "/participants/Julius%20Caesar/history");
+  check((await text("ol.revisions")).includes(EDITOR), "the profile's history names its author");
   await signOut();
   check(await page.isVisible("a.signin"), "signing out shows Sign in again");
   await ctx.close();

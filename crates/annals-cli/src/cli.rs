@@ -81,7 +81,8 @@ in the input always win."
     /// Users who may edit (editor, reviewer, admin), and their API tokens.
     #[command(subcommand)]
     User(UserCommand),
-    /// Other names of participants: `participant:USA` then finds the events of "United States".
+    /// Other names of participants and places: `participant:USA` then finds the events of
+    /// "United States", `place:Constantinople` those of "Istanbul, Turkey".
     #[command(subcommand)]
     Alias(AliasCommand),
     /// Every state an event has had: who changed it, when, why, and what changed.
@@ -446,21 +447,28 @@ pub struct EvalTimexArgs {
 /// `annals alias ...`.
 #[derive(Debug, Subcommand)]
 pub enum AliasCommand {
-    /// Give a participant other names (`annals alias add "United States" USA "United States of America"`).
+    /// Give a participant (or with --place, a place) other names
+    /// (`annals alias add "United States" USA "United States of America"`).
     Add {
-        /// The participant's name, as its events write it.
+        /// The name, as its events write it.
         name: String,
         /// Its other names.
         #[arg(required = true)]
         aliases: Vec<String>,
+        /// Of a place ("Istanbul, Turkey"), not a participant.
+        #[arg(long)]
+        place: bool,
     },
-    /// List every participant's other names.
+    /// List every other name of participants and places.
     List,
     /// Forget other names.
     Remove {
         /// The names to forget.
         #[arg(required = true)]
         aliases: Vec<String>,
+        /// Of a place, not a participant.
+        #[arg(long)]
+        place: bool,
     },
 }
 

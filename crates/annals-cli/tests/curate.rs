@@ -198,7 +198,7 @@ fn aliases_find_every_name_of_a_participant() {
         r#"{"id": "a", "title": "A treaty", "date": "1990", "participants": [{"name": "United States"}]}
 {"id": "b", "title": "A summit", "date": "1991", "participants": [{"name": "United States of America"}]}
 {"id": "c", "title": "A visit", "date": "1992", "participants": [{"name": "USA"}]}
-{"id": "d", "title": "A fair", "date": "1993", "participants": [{"name": "France"}]}"#,
+{"id": "d", "title": "A fair", "date": "1993", "participants": [{"name": "France"}], "places": [{"name": "Paris", "country": "France"}]}"#,
     );
     ok(&db, &["import", &f]);
     let total = |q: &str| json(&db, &["search", q, "--json"])["total"].clone();
@@ -227,9 +227,21 @@ fn aliases_find_every_name_of_a_participant() {
     assert!(!annals(&db, &["alias", "add", "France", "United States"])
         .status
         .success());
+    // Places have other names of their own.
+    assert_eq!(total("place:Lutetia"), 0);
+    ok(
+        &db,
+        &["alias", "add", "--place", "Paris, France", "Lutetia"],
+    );
+    assert_eq!(total("place:Lutetia"), 1);
+    assert_eq!(total("participant:Lutetia"), 0);
     let list = ok(&db, &["alias", "list"]);
     assert!(
-        list.starts_with("United States\n") && list.contains("    US\n"),
+        list.starts_with("United States (participant)\n") && list.contains("    US\n"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Paris, France (place)\n    Lutetia\n"),
         "{list}"
     );
     ok(&db, &["alias", "remove", "USA"]);

@@ -3,7 +3,8 @@
 //! An [`Event`] is one historical event: its [`When`](annals_dates::When), title, summary,
 //! narrative, key points, [`Place`]s, [`Participant`]s, [`Source`]s, [`Relation`]s to other events
 //! and tags. This crate owns the model, its validation, stable ids ([`id`]) and the native JSON
-//! representation ([`json`]) that every other part of annals shares. It does no I/O.
+//! representation ([`json`]) that every other part of annals shares; and what is known of a
+//! participant or a place beyond its events ([`profile`]). It does no I/O.
 
 pub mod diff;
 pub mod event;
@@ -13,6 +14,7 @@ pub mod json;
 pub mod likeness;
 pub mod lines;
 pub mod merge;
+pub mod profile;
 
 pub use event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
 pub use id::event_id;

@@ -13,6 +13,7 @@
 
 use crate::schema::{Fields, KEYS, WORDS};
 use crate::{IndexError, Result};
+use annals_core::profile::Kind;
 use annals_query::{DateMode, Expr, Filter};
 use std::ops::Bound;
 use std::sync::Arc;
@@ -497,6 +498,24 @@ impl<'a> Compiler<'a> {
         ))
     }
 
+    /// Every name of a participant or place that has other names (its own first).
+    fn other_names(&self, kind: Kind, name: &str) -> Option<Vec<String>> {
+        self.aliases
+            .as_deref()
+            .and_then(|a| a.names(kind, name))
+            .map(<[String]>::to_vec)
+    }
+
+    /// Events with any of `names` in a key field.
+    fn any_key(&mut self, field: Field, names: &[String]) -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(
+            names
+                .iter()
+                .map(|n| (Occur::Should, self.key_term(field, n)))
+                .collect(),
+        ))
+    }
+
     /// A filter as a query (scores are ignored by the caller).
     pub fn filter(&mut self, f: &Filter) -> Result<Box<dyn Query>> {
         let f_ = *self.fields;
@@ -540,29 +559,28 @@ impl<'a> Compiler<'a> {
                     Box::new(BooleanQuery::new(clauses))
                 }
             }
-            Filter::Place(p) => {
-                self.note_name(f_.key_place, p, Named::Place, Unmatched::Place)?;
-                self.key_term(f_.key_place, p)
-            }
+            Filter::Place(p) => match self.other_names(Kind::Place, p) {
+                // Any name of the place: "Constantinople" finds "Istanbul, Turkey" too.
+                Some(names) => {
+                    if self.negated == 0 {
+                        self.named.push(Named::Place(p.clone()));
+                    }
+                    self.any_key(f_.key_place, &names)
+                }
+                None => {
+                    self.note_name(f_.key_place, p, Named::Place, Unmatched::Place)?;
+                    self.key_term(f_.key_place, p)
+                }
+            },
             Filter::Country(c) => self.key_term(f_.key_country, c),
             Filter::Participant(p) => {
-                let names = self
-                    .aliases
-                    .as_deref()
-                    .and_then(|a| a.names(p))
-                    .map(<[String]>::to_vec);
-                match names {
+                match self.other_names(Kind::Participant, p) {
                     // Any name of the participant: "USA" finds "United States" too.
                     Some(names) => {
                         if self.negated == 0 {
                             self.named.push(Named::Participant(p.clone()));
                         }
-                        Box::new(BooleanQuery::new(
-                            names
-                                .iter()
-                                .map(|n| (Occur::Should, self.key_term(f_.key_participant, n)))
-                                .collect(),
-                        ))
+                        self.any_key(f_.key_participant, &names)
                     }
                     None => {
                         self.note_name(

@@ -205,36 +205,29 @@ impl SearchIndex {
                 RelatedReason::SimilarText,
             );
         }
-        // 6. Near in time: the events just before and after.
+        // 6. Near in time: the events just before and after, from each segment's events in
+        // day order (two binary searches a segment, never a pass over the corpus).
         let (start, _) = event.date.sort_key();
         if start != i64::MIN {
-            let before = RangeQuery::new(
-                std::ops::Bound::Unbounded,
-                std::ops::Bound::Excluded(Term::from_field_i64(f.sort, start)),
-            );
-            let after = RangeQuery::new(
-                std::ops::Bound::Included(Term::from_field_i64(f.sort, start)),
-                std::ops::Bound::Unbounded,
-            );
-            let mut near: Vec<(u64, DocAddress)> = Vec::new();
-            for (q, order) in [(before, Order::DateDesc), (after, Order::DateAsc)] {
-                for (key, addr) in searcher.search(
-                    &q,
-                    &TopHits {
-                        limit: 3,
-                        order,
-                        after: None,
-                    },
-                )? {
-                    let day = if order == Order::DateAsc {
-                        -key.primary
+            let (mut before, mut after) = (Vec::new(), Vec::new());
+            for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+                let order = self.sorted_days.get(reader)?;
+                for (day, doc) in order.around(start, 4) {
+                    let near = (day.abs_diff(start), DocAddress::new(ord as u32, doc));
+                    if day < start {
+                        before.push(near);
                     } else {
-                        key.primary
-                    } as i64;
-                    near.push((day.abs_diff(start), addr));
+                        after.push(near);
+                    }
                 }
             }
-            near.sort_by_key(|(d, _)| *d);
+            // The event itself is among those from its day on: one more of them.
+            before.sort_by_key(|(d, a)| (*d, *a));
+            before.truncate(3);
+            after.sort_by_key(|(d, a)| (*d, *a));
+            after.truncate(4);
+            let mut near: Vec<(u64, DocAddress)> = before.into_iter().chain(after).collect();
+            near.sort_by_key(|(d, a)| (*d, *a));
             for (days, addr) in near {
                 push(
                     &mut out,

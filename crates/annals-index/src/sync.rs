@@ -219,14 +219,11 @@ impl<'s> Write<'s> {
         Ok(rewritten)
     }
 
-    /// Make `alias` another name of the participant `name` (`participant:` matches both).
-    pub fn set_alias(&mut self, alias: &str, name: &str) -> Result<()> {
-        Ok(self.tx.set_alias(alias, name)?)
-    }
-
-    /// Forget an alias; false if there was none.
-    pub fn remove_alias(&mut self, alias: &str) -> Result<bool> {
-        Ok(self.tx.remove_alias(alias)?)
+    /// The transaction, for the writes the index does not mirror: profiles of participants
+    /// and places, and their other names ([`annals_store::add_alias`], ...), which searches
+    /// read from the store.
+    pub fn tx_mut(&mut self) -> &mut dyn Transaction {
+        &mut *self.tx
     }
 
     /// Propose a pair of events as one, for review (a pair already decided stays decided).

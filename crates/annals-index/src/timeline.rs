@@ -491,6 +491,14 @@ impl DayOrder {
     }
 
     /// The more important of two positions (the earlier on a tie).
+    /// The `k` events just before `day` and the `k` from `day` on (sort key, document):
+    /// a binary search, whatever the segment's size.
+    pub(crate) fn around(&self, day: i64, k: usize) -> impl Iterator<Item = (i64, DocId)> + '_ {
+        let at = self.days.partition_point(|d| *d < day);
+        let (from, to) = (at.saturating_sub(k), (at + k).min(self.days.len()));
+        (from..to).map(|i| (self.days[i], self.docs[i]))
+    }
+
     fn better(&self, a: u32, b: u32) -> u32 {
         match (a, b) {
             (NONE, x) | (x, NONE) => x,
@@ -550,7 +558,7 @@ impl DayOrder {
 pub struct SortedDays(SegmentCache<DayOrder>);
 
 impl SortedDays {
-    fn get(&self, reader: &SegmentReader) -> Result<std::sync::Arc<DayOrder>> {
+    pub(crate) fn get(&self, reader: &SegmentReader) -> Result<std::sync::Arc<DayOrder>> {
         self.0.get(reader, |reader| {
             let sort = reader.fast_fields().i64(fast::SORT)?;
             let importance = reader.fast_fields().f64(fast::IMPORTANCE)?;

@@ -80,6 +80,14 @@ pub fn router(app: Arc<App>) -> Router {
         .route(
             "/api/events/{id}/revert",
             post(api::history::revert.layer(writes())),
+        )
+        .route(
+            "/api/profiles/{kind}/{name}",
+            get(api::profiles::get_profile).put(api::profiles::put_profile.layer(writes())),
+        )
+        .route(
+            "/api/profiles/{kind}/{name}/merge",
+            post(api::profiles::merge.layer(writes())),
         );
     Router::new()
         .route("/", get(pages::home))
@@ -109,6 +117,28 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/openapi.json", get(openapi::openapi))
         .route("/api/events/{id}/related", get(api::related))
         .route("/api/events/{id}/revisions", get(api::history::revisions))
+        .route(
+            "/api/profiles/{kind}/{name}/revisions",
+            get(api::profiles::revisions),
+        )
+        .route(
+            "/participants/{name}/edit",
+            get(pages::profile::participant_edit).post(pages::profile::participant_save),
+        )
+        .route(
+            "/places/{name}/edit",
+            get(pages::profile::place_edit).post(pages::profile::place_save),
+        )
+        .route(
+            "/participants/{name}/merge",
+            post(pages::profile::participant_merge),
+        )
+        .route("/places/{name}/merge", post(pages::profile::place_merge))
+        .route(
+            "/participants/{name}/history",
+            get(pages::profile::participant_history),
+        )
+        .route("/places/{name}/history", get(pages::profile::place_history))
         .route("/api/dates", get(api::assist::dates))
         .route("/api/complete/places", get(api::assist::places))
         .route("/api/complete/participants", get(api::assist::participants))

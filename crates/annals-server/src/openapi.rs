@@ -55,7 +55,11 @@ pub mod bodies {
         PlaceCompletions,
         ParticipantCompletions,
         Revisions,
-        RevertRequest
+        RevertRequest,
+        Profile,
+        ProfileRequest,
+        ProfileRevisions,
+        MergeNamesRequest
     );
 }
 
@@ -85,6 +89,10 @@ pub mod bodies {
         api::transfer::import,
         api::history::revisions,
         api::history::revert,
+        api::profiles::get_profile,
+        api::profiles::put_profile,
+        api::profiles::revisions,
+        api::profiles::merge,
         api::assist::dates,
         api::assist::places,
         api::assist::participants,
@@ -94,6 +102,7 @@ pub mod bodies {
         (name = "explore", description = "Search, timeline, map, on this day"),
         (name = "transfer", description = "Import and export"),
         (name = "history", description = "Every state of an event: who changed what, and putting one back"),
+        (name = "profiles", description = "Participants and places beyond their events: description, dates, ids, other names"),
         (name = "assist", description = "Help for editors: how a date reads, names completed"),
     )
 )]

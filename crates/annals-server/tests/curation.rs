@@ -378,3 +378,133 @@ fn distinct_pairs_are_not_proposed_again() {
         Some(annals_store::Verdict::Distinct)
     );
 }
+
+/// Participants and places as records: a profile written through the API and the form, its
+/// other names finding the events in searches and leading to its page (301), every state in
+/// its history with its author, a merge of two names, and the refusals (a field that does not
+/// read, an other name taken, no CSRF token, a reader).
+#[test]
+fn profiles_of_participants_and_places() {
+    let s = start(None);
+    let ed = user(&s, "clio", Role::Editor, Scope::Write);
+    let r = send(
+        &s,
+        "POST",
+        "/api/events",
+        &ed,
+        r#"{"id": "byzantium-falls", "title": "Fall of the city", "date": "1453-05-29", "summary": "The siege ends.", "places": [{"name": "Istanbul", "country": "Turkey"}], "participants": [{"name": "Ottoman Empire"}]}"#,
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    // Nothing recorded yet: an empty profile.
+    let r = get(&s, "/api/profiles/participants/Ottoman%20Empire");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["aliases"], serde_json::json!([]));
+    assert_eq!(get(&s, "/api/profiles/nations/X").status, 404);
+    // Through the API: a participant with other names and dates.
+    let r = send(
+        &s,
+        "PUT",
+        "/api/profiles/participants/Ottoman%20Empire",
+        &ed,
+        r#"{"description": "A state of Anatolia and beyond.", "from": "1299", "to": "1922", "wikidata": "Q12560", "aliases": ["Ottoman State", "Sublime State"]}"#,
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["wikidata"], "Q12560");
+    let bad = send(
+        &s,
+        "PUT",
+        "/api/profiles/participants/Ottoman%20Empire",
+        &ed,
+        r#"{"from": "the day after never"}"#,
+    );
+    assert_eq!(
+        (bad.status, bad.code().as_str()),
+        (400, "invalid_profile"),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("from:"), "{}", bad.body);
+    let reader = user(&s, "reader", Role::Editor, Scope::Read);
+    let r = send(
+        &s,
+        "PUT",
+        "/api/profiles/participants/Ottoman%20Empire",
+        &reader,
+        r#"{"description": "Mine."}"#,
+    );
+    assert_eq!(r.status, 403, "{}", r.body);
+    // Another name finds the events and leads to the page of the name it stands for.
+    let v = get(&s, "/api/search?q=participant%3A%22Sublime%20State%22").json();
+    assert_eq!(v["total"], 1, "{v}");
+    let r = get(&s, "/participants/Ottoman%20State");
+    assert_eq!(r.status, 301, "{}", r.body);
+    assert_eq!(
+        header(&r, "location").as_deref(),
+        Some("/participants/Ottoman%20Empire")
+    );
+    let page = get(&s, "/participants/Ottoman%20Empire");
+    assert_eq!(page.status, 200);
+    for said in [
+        "A state of Anatolia and beyond.",
+        "Sublime State",
+        "Q12560",
+        "1922",
+    ] {
+        assert!(page.body.contains(said), "{said}: {}", page.body);
+    }
+    // Through the form: a place's other name, then a merge of two names.
+    let (cookie, csrf) = sign_in(&s, "clio");
+    let origin = Some("http://x");
+    let r = form(
+        &s,
+        "/places/Istanbul%2C%20Turkey/edit",
+        &cookie,
+        origin,
+        &format!("csrf={csrf}&description=A+city+on+the+Bosporus.&from=c.+660+BC&aliases=Constantinople%0D%0AByzantium&wikidata=Q406&geonames=745044&change=names"),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let v = get(&s, "/api/search?q=place%3AConstantinople").json();
+    assert_eq!(v["total"], 1, "{v}");
+    let r = form(
+        &s,
+        "/places/Istanbul%2C%20Turkey/edit",
+        &cookie,
+        origin,
+        "description=No+token",
+    );
+    assert_eq!(r.status, 403, "{}", r.body);
+    let r = form(
+        &s,
+        "/places/Istanbul%2C%20Turkey/edit",
+        &cookie,
+        origin,
+        &format!("csrf={csrf}&wikidata=406"),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("Q517"), "{}", r.body);
+    let r = form(
+        &s,
+        "/participants/Ottomans/merge",
+        &cookie,
+        origin,
+        &format!("csrf={csrf}&into=Ottoman+State"),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let v = get(&s, "/api/profiles/participants/Ottomans").json();
+    assert_eq!(v["name"], "Ottoman Empire", "{v}");
+    assert!(v["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "Ottomans"));
+    // Every state, with its author.
+    let v = get(&s, "/api/profiles/places/Istanbul%2C%20Turkey/revisions").json();
+    let revs = v["revisions"].as_array().unwrap();
+    assert_eq!(revs.len(), 1, "{v}");
+    assert_eq!(revs[0]["author"], "clio");
+    assert_eq!(revs[0]["summary"], "names");
+    let v = get(&s, "/api/profiles/participants/Ottoman%20Empire/revisions").json();
+    assert_eq!(v["revisions"].as_array().unwrap().len(), 2, "{v}");
+    let page = get(&s, "/places/Istanbul%2C%20Turkey/history");
+    assert!(page.body.contains("Constantinople"), "{}", page.body);
+}

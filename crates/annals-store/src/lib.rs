@@ -20,6 +20,7 @@ mod sqlite;
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
 
+use annals_core::profile::{Kind, Profile};
 use annals_core::Event;
 
 /// What a write did.
@@ -295,8 +296,14 @@ pub trait EventStore {
     fn duplicate_status(&self, a: &str, b: &str) -> Result<Option<Verdict>, StoreError>;
     /// The event an id was merged into (following later merges), when the id holds no event.
     fn redirect(&self, id: &str) -> Result<Option<String>, StoreError>;
-    /// Every other name of a participant, as (alias, name) pairs, sorted by name.
-    fn aliases(&self) -> Result<Vec<(String, String)>, StoreError>;
+    /// Every other name of a participant or a place, sorted by kind and name.
+    fn aliases(&self) -> Result<Vec<Alias>, StoreError>;
+    /// The profile of a participant or a place, with its name as stored.
+    fn profile(&self, kind: Kind, name: &str) -> Result<Option<(String, Profile)>, StoreError>;
+    /// The name that `alias` is another name of, if it is one.
+    fn name_for(&self, kind: Kind, alias: &str) -> Result<Option<String>, StoreError>;
+    /// Every state of a profile, oldest first, with the commit that wrote it.
+    fn profile_history(&self, kind: Kind, name: &str) -> Result<Vec<ProfileRevision>, StoreError>;
 }
 
 /// A set of writes that lands all together or not at all.
@@ -331,11 +338,20 @@ pub trait Transaction {
     /// Make `from`, an id merged away, answer with `to`; ids that answered with `from` answer
     /// with `to` too. Writing an event with the id `from` again ends the redirect.
     fn redirect(&mut self, from: &str, to: &str) -> Result<(), StoreError>;
-    /// Make `alias` another name of the participant `name` (replacing what it named before).
-    /// An alias cannot be a name that has aliases itself.
-    fn set_alias(&mut self, alias: &str, name: &str) -> Result<(), StoreError>;
-    /// Forget an alias; false if there was none.
-    fn remove_alias(&mut self, alias: &str) -> Result<bool, StoreError>;
+    /// The profile of a participant or a place as this transaction sees it.
+    fn profile(&self, kind: Kind, name: &str) -> Result<Option<(String, Profile)>, StoreError>;
+    /// The name that `alias` is another name of, as this transaction sees it.
+    fn name_for(&self, kind: Kind, alias: &str) -> Result<Option<String>, StoreError>;
+    /// Store the profile of `name` (an empty one removes it), its other names with it; false
+    /// when nothing changed. Refused ([`StoreError::Invalid`], saying why): a field that does
+    /// not read, an other name that belongs to another name, a name that is another's other
+    /// name, an other name that has other names of its own.
+    fn put_profile(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        profile: &Profile,
+    ) -> Result<bool, StoreError>;
     /// The events that relate to `id`, as this transaction sees them (see
     /// [`EventStore::linking`]).
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError>;
@@ -349,6 +365,100 @@ pub trait Transaction {
     /// Make every write of the transaction durable and visible, and advance the generation.
     /// Returns the new generation.
     fn commit(self: Box<Self>) -> Result<u64, StoreError>;
+}
+
+/// Another name of a participant or a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// Of a participant or a place.
+    pub kind: Kind,
+    /// The other name ("USA").
+    pub alias: String,
+    /// The name it stands for ("United States").
+    pub name: String,
+}
+
+/// One state of a profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileRevision {
+    /// The commit that wrote it.
+    pub commit: Commit,
+    /// The profile as that commit left it; `None`: removed.
+    pub profile: Option<Profile>,
+}
+
+/// Make `alias` another name of `name` (added to `name`'s profile).
+pub fn add_alias(
+    tx: &mut dyn Transaction,
+    kind: Kind,
+    alias: &str,
+    name: &str,
+) -> Result<(), StoreError> {
+    // The name may itself be an other name: the alias goes to the name it stands for.
+    let name = tx
+        .name_for(kind, name)?
+        .unwrap_or_else(|| name.trim().to_string());
+    if alias.trim().is_empty() || alias.trim().eq_ignore_ascii_case(&name) {
+        return Err(StoreError::Invalid(format!(
+            "an alias and its name must be two names: {:?}, {name:?}",
+            alias.trim()
+        )));
+    }
+    let (name, mut profile) = tx
+        .profile(kind, &name)?
+        .unwrap_or((name, Profile::default()));
+    profile.aliases.push(alias.trim().to_string());
+    tx.put_profile(kind, &name, &profile)?;
+    Ok(())
+}
+
+/// Forget the other name `alias`; false if it was none.
+pub fn remove_alias(tx: &mut dyn Transaction, kind: Kind, alias: &str) -> Result<bool, StoreError> {
+    let Some(name) = tx.name_for(kind, alias)? else {
+        return Ok(false);
+    };
+    let Some((name, mut profile)) = tx.profile(kind, &name)? else {
+        return Ok(false);
+    };
+    let before = profile.aliases.len();
+    profile
+        .aliases
+        .retain(|a| !a.trim().eq_ignore_ascii_case(alias.trim()));
+    tx.put_profile(kind, &name, &profile)?;
+    Ok(profile.aliases.len() < before)
+}
+
+/// Merge the participant or place `other` into `kept`: `other` and its other names become
+/// other names of `kept`, and what `kept`'s profile lacks is taken from `other`'s, which is
+/// removed (its history stays). The events keep the names they write: searches for either
+/// find both.
+pub fn merge_names(
+    tx: &mut dyn Transaction,
+    kind: Kind,
+    other: &str,
+    kept: &str,
+) -> Result<(), StoreError> {
+    let kept = tx
+        .name_for(kind, kept)?
+        .unwrap_or_else(|| kept.trim().to_string());
+    if other.trim().eq_ignore_ascii_case(&kept) || tx.name_for(kind, other)?.is_some() {
+        return Err(StoreError::Invalid(format!(
+            "{:?} and {kept:?} are already one {}",
+            other.trim(),
+            kind.name()
+        )));
+    }
+    let (other_name, theirs) = tx
+        .profile(kind, other)?
+        .unwrap_or_else(|| (other.trim().to_string(), Profile::default()));
+    let (kept, mut mine) = tx
+        .profile(kind, &kept)?
+        .unwrap_or((kept, Profile::default()));
+    mine.absorb(&theirs);
+    mine.aliases.push(other_name.clone());
+    tx.put_profile(kind, &other_name, &Profile::default())?;
+    tx.put_profile(kind, &kept, &mine)?;
+    Ok(())
 }
 
 /// The state of an event that the commit of `generation` wrote, in its history.

@@ -118,6 +118,37 @@ pub const MIGRATIONS: &[&str] = &[
         name TEXT NOT NULL,
         gen INTEGER NOT NULL
     );",
+    // 8: profiles of participants and places (description, dates, Wikidata and GeoNames ids,
+    // other names), keyed by kind and name, with every state in `profile_history` (`doc` NULL:
+    // removed). The aliases become the index of the profiles' other names, per kind; the
+    // aliases of schema 7 (participants) become profiles.
+    "CREATE TABLE profiles (
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL COLLATE NOCASE,
+        doc TEXT NOT NULL,
+        gen INTEGER NOT NULL,
+        PRIMARY KEY (kind, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE profile_history (
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL COLLATE NOCASE,
+        gen INTEGER NOT NULL,
+        doc TEXT
+    );
+    CREATE INDEX profile_history_name ON profile_history (kind, name, gen);
+    INSERT INTO profiles (kind, name, doc, gen)
+        SELECT 'participant', name, json_object('aliases', json_group_array(alias)), max(gen)
+        FROM aliases GROUP BY name COLLATE NOCASE;
+    INSERT INTO profile_history (kind, name, gen, doc) SELECT kind, name, gen, doc FROM profiles;
+    CREATE TABLE aliases_by_kind (
+        kind TEXT NOT NULL,
+        alias TEXT NOT NULL COLLATE NOCASE,
+        name TEXT NOT NULL,
+        PRIMARY KEY (kind, alias)
+    ) WITHOUT ROWID;
+    INSERT INTO aliases_by_kind (kind, alias, name) SELECT 'participant', alias, name FROM aliases;
+    DROP TABLE aliases;
+    ALTER TABLE aliases_by_kind RENAME TO aliases;",
 ];
 
 /// The schema version this build writes.

@@ -2,6 +2,7 @@
 //! through the same `suite!`): history and tombstones, the change log, commits, and the
 //! identity rules of imports (`docs/curation.md`).
 
+use annals_core::profile::{Kind, Profile};
 use annals_core::{Event, RawEvent};
 use annals_dates::CalendarHint;
 use annals_store::identity::Claims;
@@ -495,5 +496,126 @@ fn pages_walk_every_event_once_in_time_order() {
             ("cause-1850", "causes")
         );
         assert!(store.page(Some("1.2"), 5).is_err());
+    }
+}
+
+/// Profiles of participants and places: every state kept with who wrote it; other names belong
+/// to one name of their kind, follow merges, and never make a second profile.
+#[test]
+fn profiles_keep_their_states_and_other_names() {
+    for (_, mut store, _dir) in backends() {
+        let us = Profile {
+            description: "A federal republic.".into(),
+            wikidata: "Q30".into(),
+            aliases: vec!["USA".into()],
+            ..Profile::default()
+        };
+        let mut tx = store.transaction(&by("ann")).unwrap();
+        assert!(tx
+            .put_profile(Kind::Participant, "United States", &us)
+            .unwrap());
+        assert!(
+            !tx.put_profile(Kind::Participant, "united states", &us)
+                .unwrap(),
+            "the same profile again changes nothing"
+        );
+        tx.commit().unwrap();
+
+        let mut tx = store.transaction(&by("bob")).unwrap();
+        let taken = Profile {
+            aliases: vec!["usa".into()],
+            ..Profile::default()
+        };
+        let e = tx
+            .put_profile(Kind::Participant, "America", &taken)
+            .unwrap_err();
+        assert!(e.to_string().contains("already another name of"), "{e}");
+        let own = Profile {
+            description: "x".into(),
+            ..Profile::default()
+        };
+        let e = tx.put_profile(Kind::Participant, "USA", &own).unwrap_err();
+        assert!(e.to_string().contains("is another name of"), "{e}");
+        let e = tx
+            .put_profile(
+                Kind::Participant,
+                "X",
+                &Profile {
+                    wikidata: "30".into(),
+                    ..Profile::default()
+                },
+            )
+            .unwrap_err();
+        assert!(e.to_string().starts_with("wikidata:"), "{e}");
+        // Given to another name, an alias goes to the name that one stands for.
+        annals_store::add_alias(
+            &mut *tx,
+            Kind::Participant,
+            "United States of America",
+            "USA",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            store
+                .name_for(Kind::Participant, "UNITED STATES OF AMERICA")
+                .unwrap()
+                .as_deref(),
+            Some("United States")
+        );
+        assert!(store.name_for(Kind::Place, "USA").unwrap().is_none());
+
+        let mut tx = store.transaction(&by("cy")).unwrap();
+        let america = Profile {
+            from: "1776".into(),
+            description: "Not kept: the profile merged into has one.".into(),
+            aliases: vec!["Amerika".into()],
+            ..Profile::default()
+        };
+        tx.put_profile(Kind::Participant, "America", &america)
+            .unwrap();
+        annals_store::merge_names(&mut *tx, Kind::Participant, "America", "USA").unwrap();
+        let again = annals_store::merge_names(&mut *tx, Kind::Participant, "America", "USA");
+        assert!(again.is_err(), "already one");
+        tx.commit().unwrap();
+        let (name, p) = store
+            .profile(Kind::Participant, "united states")
+            .unwrap()
+            .unwrap();
+        assert_eq!(name, "United States");
+        assert_eq!(p.description, "A federal republic.");
+        assert_eq!(p.from, "1776");
+        assert_eq!(
+            p.aliases,
+            ["USA", "United States of America", "Amerika", "America"]
+        );
+        assert!(store
+            .profile(Kind::Participant, "America")
+            .unwrap()
+            .is_none());
+        let gone = store.profile_history(Kind::Participant, "America").unwrap();
+        assert_eq!(
+            gone.len(),
+            1,
+            "written and removed in one commit: one state"
+        );
+        assert!(gone[0].profile.is_none());
+        let history = store
+            .profile_history(Kind::Participant, "United States")
+            .unwrap();
+        let authors: Vec<&str> = history.iter().map(|r| r.commit.author.as_str()).collect();
+        assert_eq!(authors, ["ann", "bob", "cy"]);
+
+        let mut tx = store.transaction(&by("dee")).unwrap();
+        assert!(annals_store::remove_alias(&mut *tx, Kind::Participant, "amerika").unwrap());
+        assert!(!annals_store::remove_alias(&mut *tx, Kind::Participant, "nobody").unwrap());
+        tx.commit().unwrap();
+        let names: Vec<String> = store
+            .aliases()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.alias)
+            .collect();
+        assert_eq!(names, ["America", "United States of America", "USA"]);
     }
 }

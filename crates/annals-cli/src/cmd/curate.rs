@@ -5,6 +5,7 @@ use super::{not_found, open, open_existing};
 use crate::cli::{AliasCommand, HistoryArgs, RevertArgs};
 use crate::exit;
 use annals_core::diff::{diff, Line};
+use annals_core::profile::Kind;
 use annals_store::{revision_at, Change, EventStore, Revision};
 use anyhow::{bail, Result};
 use std::path::Path;
@@ -122,26 +123,39 @@ pub fn revert(db: &Path, args: &RevertArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-/// `annals alias`: other names of participants.
+/// `annals alias`: other names of participants and places.
 pub fn alias(db: &Path, cmd: AliasCommand) -> Result<u8> {
     let mut store = open(db)?;
+    let kind = |place: bool| {
+        if place {
+            Kind::Place
+        } else {
+            Kind::Participant
+        }
+    };
     match cmd {
         AliasCommand::List => {
             let all = store.aliases()?;
             if all.is_empty() {
-                outln!("no participant has other names (`annals alias add NAME ALIAS...`)");
+                outln!(
+                    "no participant or place has other names (`annals alias add NAME ALIAS...`)"
+                );
             }
-            let mut last = String::new();
-            for (alias, name) in all {
-                if name != last {
-                    outln!("{name}");
-                    last = name;
+            let mut last = (None, String::new());
+            for a in all {
+                if (Some(a.kind), &a.name) != (last.0, &last.1) {
+                    outln!("{} ({})", a.name, a.kind.name());
+                    last = (Some(a.kind), a.name);
                 }
-                outln!("    {alias}");
+                outln!("    {}", a.alias);
             }
             Ok(exit::OK)
         }
-        AliasCommand::Add { name, aliases } => {
+        AliasCommand::Add {
+            name,
+            aliases,
+            place,
+        } => {
             let who = std::env::var("USER").unwrap_or_else(|_| "annals".into());
             let change = Change::new(
                 format!("{who} (annals alias)"),
@@ -150,23 +164,24 @@ pub fn alias(db: &Path, cmd: AliasCommand) -> Result<u8> {
             let index = open_index_for_writing(db)?;
             let mut write = begin(&mut store, &index, &change)?;
             for a in &aliases {
-                write.set_alias(a, &name)?;
+                annals_store::add_alias(write.tx_mut(), kind(place), a, &name)?;
             }
             commit(write, db)?;
+            let key = kind(place).name();
             outln!(
-                "participant:{} now {} the events of {name} too",
-                aliases.join(", participant:"),
+                "{key}:{} now {} the events of {name} too",
+                aliases.join(&format!(", {key}:")),
                 if aliases.len() == 1 { "finds" } else { "find" }
             );
             Ok(exit::OK)
         }
-        AliasCommand::Remove { aliases } => {
+        AliasCommand::Remove { aliases, place } => {
             let index = open_index_for_writing(db)?;
             let change = Change::new("annals alias", format!("forget {}", aliases.join(", ")));
             let mut write = begin(&mut store, &index, &change)?;
             let mut gone = 0;
             for a in &aliases {
-                if write.remove_alias(a)? {
+                if annals_store::remove_alias(write.tx_mut(), kind(place), a)? {
                     gone += 1;
                 }
             }

@@ -1,12 +1,14 @@
 //! The JSON API, one file per part: [`events`] (reading and writing events), [`explore`]
 //! (search, timeline, map points, on this day, facets), [`transfer`] (import and export),
-//! [`history`] (revisions and revert), [`assist`] (date readings and completions for editors).
+//! [`history`] (revisions and revert), [`profiles`] (participants and places beyond their
+//! events), [`assist`] (date readings and completions for editors).
 //! The OpenAPI document is built from these handlers ([`crate::openapi`]).
 
 pub mod assist;
 pub mod events;
 pub mod explore;
 pub mod history;
+pub mod profiles;
 pub mod transfer;
 
 use crate::app::App;

@@ -49,7 +49,7 @@ pub struct EditForm {
 }
 
 /// Problems, by field.
-type Problems = Vec<(&'static str, String)>;
+pub(crate) type Problems = Vec<(&'static str, String)>;
 
 impl EditForm {
     /// The form of a stored event.
@@ -174,7 +174,7 @@ fn problem_field(e: &ModelError) -> &'static str {
 }
 
 /// A field with its label, help and problem.
-fn field(
+pub(crate) fn field(
     name: &'static str,
     label: &str,
     help: &str,
@@ -192,7 +192,7 @@ fn field(
     }
 }
 
-fn described(name: &str, problems: &Problems) -> String {
+pub(crate) fn described(name: &str, problems: &Problems) -> String {
     let mut d = format!("{name}-help");
     if problems.iter().any(|(f, _)| *f == name) {
         d.push_str(&format!(" {name}-problem"));

@@ -8,6 +8,8 @@
 use super::{count, enc, event_href, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
+use annals_core::profile::Kind;
+use annals_store::accounts::Role;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -20,21 +22,9 @@ pub struct EntityPage {
     cursor: Option<String>,
 }
 
-/// Which kind of page.
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Place,
-    Participant,
-}
-
-impl Kind {
-    fn filter(self, name: &str) -> String {
-        let key = match self {
-            Kind::Place => "place",
-            Kind::Participant => "participant",
-        };
-        format!("{key}:\"{}\"", name.replace('"', ""))
-    }
+/// The search filter of a place's or participant's events (its other names included).
+fn filter(kind: Kind, name: &str) -> String {
+    format!("{}:\"{}\"", kind.name(), name.replace('"', ""))
 }
 
 /// `GET /places/{name}`.
@@ -58,7 +48,15 @@ pub async fn participant(
 }
 
 fn render(app: &App, kind: Kind, name: &str, p: EntityPage, headers: &HeaderMap) -> Response {
-    match body(app, kind, name, p) {
+    // Another name of a participant or place: its page is the one of the name it stands for.
+    match app.read(|s| Ok(s.name_for(kind, name)?)) {
+        Ok(Some(main)) => return super::history::moved(&super::profile::href(kind, &main)),
+        Ok(None) => {}
+        Err(e) => return super::error_page(e),
+    }
+    let viewer = app.session(headers);
+    let editor = viewer.as_ref().is_some_and(|s| s.user.role >= Role::Editor);
+    match body(app, kind, name, p, editor) {
         Ok(body) => Page {
             title: name,
             q: "",
@@ -69,15 +67,25 @@ fn render(app: &App, kind: Kind, name: &str, p: EntityPage, headers: &HeaderMap)
             scripts: &[],
             head: html! {},
             body,
-            viewer: app.session(headers),
+            viewer,
         }
         .render(),
         Err(e) => super::error_page(e),
     }
 }
 
-fn body(app: &App, kind: Kind, name: &str, p: EntityPage) -> Result<Markup, ApiError> {
-    let filter = kind.filter(name);
+fn body(
+    app: &App,
+    kind: Kind,
+    name: &str,
+    p: EntityPage,
+    editor: bool,
+) -> Result<Markup, ApiError> {
+    let profile = app
+        .read(|s| Ok(s.profile(kind, name)?))?
+        .unwrap_or_default()
+        .1;
+    let filter = filter(kind, name);
     let request = crate::api::parse_query(Some(&format!("{filter} sort:date")))?;
     let index = app.index()?;
     let (r, t) = super::search::hits_and_density(index, &request, p.cursor.as_deref(), 50, 12)?;
@@ -157,6 +165,7 @@ fn body(app: &App, kind: Kind, name: &str, p: EntityPage) -> Result<Markup, ApiE
                 }
             }
         }
+        (super::profile::about(kind, name, &profile, editor))
         @if total > 0 { (super::search::density(&q, &t)) }
         @if !suggestions.is_empty() {
             p.suggest {

@@ -43,7 +43,7 @@ fn history_href(id: &str) -> String {
 }
 
 /// Who, when and why, in a line.
-fn byline(c: &Commit) -> Markup {
+pub(crate) fn byline(c: &Commit) -> Markup {
     html! {
         span.who { (if c.author.is_empty() { "unknown" } else { c.author.as_str() }) }
         ", " time { (moment(c.at_ms)) }

@@ -15,6 +15,7 @@ pub mod event;
 pub mod history;
 pub mod home;
 pub mod map;
+pub mod profile;
 pub mod review;
 pub mod search;
 pub mod timeline;

@@ -37,7 +37,7 @@ pub(super) fn changes_since(
 }
 
 /// The commit of generation `g` (columns `at, author, summary` from a LEFT JOIN).
-fn commit(g: i64, row: &Row<'_>, first: usize) -> rusqlite::Result<Commit> {
+pub(super) fn commit(g: i64, row: &Row<'_>, first: usize) -> rusqlite::Result<Commit> {
     Ok(Commit {
         generation: g as u64,
         at_ms: row.get::<_, Option<i64>>(first)?.unwrap_or(0),

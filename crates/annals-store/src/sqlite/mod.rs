@@ -13,13 +13,15 @@
 
 mod codec;
 mod log;
+mod profiles;
 mod tx;
 
 use crate::migrations::{CURRENT, MIGRATIONS};
 use crate::{
-    Change, Changes, Duplicate, EventStore, Filter, Page, Provenance, Recent, Revision, Stats,
-    StoreError, Transaction, Verdict,
+    Alias, Change, Changes, Duplicate, EventStore, Filter, Page, ProfileRevision, Provenance,
+    Recent, Revision, Stats, StoreError, Transaction, Verdict,
 };
+use annals_core::profile::{Kind, Profile};
 use annals_core::Event;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
@@ -358,12 +360,20 @@ impl EventStore for SqliteStore {
             .optional()?)
     }
 
-    fn aliases(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT alias, name FROM aliases ORDER BY name, alias")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+    fn aliases(&self) -> Result<Vec<Alias>, StoreError> {
+        profiles::aliases(&self.conn)
+    }
+
+    fn profile(&self, kind: Kind, name: &str) -> Result<Option<(String, Profile)>, StoreError> {
+        profiles::get(&self.conn, kind, name)
+    }
+
+    fn name_for(&self, kind: Kind, alias: &str) -> Result<Option<String>, StoreError> {
+        profiles::name_for(&self.conn, kind, alias)
+    }
+
+    fn profile_history(&self, kind: Kind, name: &str) -> Result<Vec<ProfileRevision>, StoreError> {
+        profiles::history(&self.conn, kind, name)
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {

@@ -179,3 +179,40 @@ fn backup_is_a_consistent_copy() {
     assert_eq!(c.generation().unwrap(), 1);
     assert_eq!(c.get("a-1960").unwrap().unwrap().title, "A");
 }
+
+/// The other names of schema 7 (participants only) become profiles in schema 8, their
+/// history starting with them.
+#[test]
+fn schema_7_aliases_become_profiles() {
+    use crate::migrations::MIGRATIONS;
+    let mut conn = Connection::open_in_memory().unwrap();
+    for sql in &MIGRATIONS[..7] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.execute_batch(
+        "INSERT INTO aliases VALUES ('USA', 'United States', 3), ('United States of America', 'United States', 4), ('Prussia', 'Kingdom of Prussia', 5);",
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", 7).unwrap();
+    let tx = conn.transaction().unwrap();
+    tx.execute_batch(MIGRATIONS[7]).unwrap();
+    tx.commit().unwrap();
+    let s = SqliteStore { conn };
+    let (name, p) = s
+        .profile(annals_core::profile::Kind::Participant, "united states")
+        .unwrap()
+        .unwrap();
+    assert_eq!(name, "United States");
+    assert_eq!(p.aliases, ["USA", "United States of America"]);
+    assert_eq!(
+        s.name_for(annals_core::profile::Kind::Participant, "prussia")
+            .unwrap()
+            .as_deref(),
+        Some("Kingdom of Prussia")
+    );
+    let h = s
+        .profile_history(annals_core::profile::Kind::Participant, "United States")
+        .unwrap();
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].commit.generation, 4);
+}

@@ -4,6 +4,7 @@
 
 use super::codec::{self, Compressor};
 use crate::{Change, Changes, Provenance, StoreError, Transaction, Verdict, Written};
+use annals_core::profile::{Kind, Profile};
 use annals_core::Event;
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -375,45 +376,26 @@ impl Transaction for SqliteTransaction<'_> {
         Ok(())
     }
 
-    fn set_alias(&mut self, alias: &str, name: &str) -> Result<(), StoreError> {
-        let (alias, name) = (alias.trim(), name.trim());
-        if alias.is_empty() || name.is_empty() || alias.eq_ignore_ascii_case(name) {
-            return Err(StoreError::Invalid(format!(
-                "an alias and its name must be two names: {alias:?}, {name:?}"
-            )));
-        }
-        let has_aliases: bool = self
-            .tx
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM aliases WHERE name = ?1 COLLATE NOCASE)")?
-            .query_row([alias], |r| r.get(0))?;
-        if has_aliases {
-            return Err(StoreError::Invalid(format!(
-                "{alias:?} has aliases of its own: give them to {name:?} instead"
-            )));
-        }
-        // The name itself may be an alias: follow it to the name it stands for.
-        let name: String = self
-            .tx
-            .prepare_cached("SELECT name FROM aliases WHERE alias = ?1")?
-            .query_row([name], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| name.to_string());
-        let gen = self.gen();
-        self.tx
-            .prepare_cached(
-                "INSERT OR REPLACE INTO aliases (alias, name, gen) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![alias, name, gen])?;
-        self.fresh = None;
-        Ok(())
+    fn profile(&self, kind: Kind, name: &str) -> Result<Option<(String, Profile)>, StoreError> {
+        super::profiles::get(&self.tx, kind, name)
     }
 
-    fn remove_alias(&mut self, alias: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .tx
-            .prepare_cached("DELETE FROM aliases WHERE alias = ?1")?
-            .execute([alias.trim()])?
-            > 0)
+    fn name_for(&self, kind: Kind, alias: &str) -> Result<Option<String>, StoreError> {
+        super::profiles::name_for(&self.tx, kind, alias)
+    }
+
+    fn put_profile(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        profile: &Profile,
+    ) -> Result<bool, StoreError> {
+        let changed = super::profiles::put(&self.tx, self.gen(), kind, name, profile)?;
+        if changed {
+            // A profile exists now: the store is no longer one that holds nothing.
+            self.fresh = None;
+        }
+        Ok(changed)
     }
 
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
