@@ -33,11 +33,52 @@ impl<T> SegmentCache<T> {
         }
         let made = Arc::new(make(reader)?);
         let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        // A segment's deletions only grow: the sets with fewer are stale once a later one is
+        // asked for (a searcher still reading an older set makes its own again). Without this,
+        // every write that deletes from a large segment left another copy behind.
+        cache.retain(|(segment, deleted), _| *segment != id.0 || *deleted > id.1);
         // Segments merged away are dropped with the next new one.
         if cache.len() > 64 {
             cache.clear();
         }
         cache.insert(id, made.clone());
         Ok(made)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::{Schema, STRING};
+    use tantivy::{doc, Index, Term};
+
+    /// One copy per segment: a new set of live documents replaces the older one.
+    #[test]
+    fn a_segment_keeps_one_set_of_live_documents() {
+        let mut schema = Schema::builder();
+        let id = schema.add_text_field("id", STRING);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for n in 0..10 {
+            writer.add_document(doc!(id => n.to_string())).unwrap();
+        }
+        writer.commit().unwrap();
+        let cache: SegmentCache<u32> = SegmentCache::default();
+        let reader = index.reader().unwrap();
+        for n in 0..3 {
+            writer.delete_term(Term::from_field_text(id, &n.to_string()));
+            writer.commit().unwrap();
+            reader.reload().unwrap();
+            let searcher = reader.searcher();
+            let segment = &searcher.segment_readers()[0];
+            let alive = cache.get(segment, |r| Ok(r.num_docs())).unwrap();
+            assert_eq!(*alive, 9 - n);
+            assert_eq!(
+                cache.0.lock().unwrap().len(),
+                1,
+                "after {} deletions",
+                n + 1
+            );
+        }
     }
 }

@@ -191,7 +191,7 @@ const SEARCHES: &[&str] = &[
 /// Periods added to a third of the searches.
 const PERIODS: &[&str] = &[
     "+date%3A1800..1900",
-    "+date%3A-500..500",
+    "+date%3A-0499..0500",
     "+date%3A1939..1945",
 ];
 
