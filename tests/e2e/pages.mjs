@@ -8,6 +8,7 @@
 // Run by crates/annals-cli/tests/browser.rs (`pages_in_chromium`) against a served demo.
 // Exits 1 with a message on the first failure; prints "ok ..." for each check.
 import { chromium } from "playwright-core";
+import { createServer } from "node:http";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -36,6 +37,9 @@ const PAGES = [
   ["participant-suggest", "/participants/Napoleon"],
   ["no-event", "/events/battle-of-nowhere-1234"],
   ["no-page", "/nothing/here"],
+  ["embed-event", "/embed/event/battle-of-hastings-1066"],
+  ["embed-timeline", "/embed/timeline?from=1000&to=1200"],
+  ["embed-map", "/embed/map"],
 ];
 const SIZES = [
   ["desktop", { width: 1366, height: 900 }],
@@ -86,6 +90,38 @@ try {
     check(hits > 0 && bars.reduce((a, b) => a + b.n, 0) === hits, `${size}: the bars count the ${hits} matches`);
     check(errors.length === 0, `no script errors at ${size}: ${errors.join("; ")}`);
     await context.close();
+  }
+  // Embeds: a course page of another origin frames the timeline and an event's card; the
+  // ordinary pages refuse to be framed; oEmbed gives the iframe of a page.
+  {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    // The course page lives at another origin (another port) of this machine, served here.
+    const course = `<!doctype html><title>A course</title><h1>A course page</h1>
+      <iframe id="tl" title="timeline" src="${BASE}/embed/timeline?from=1000&to=1200" width="940" height="560"></iframe>
+      <iframe id="ev" title="event" src="${BASE}/embed/event/battle-of-hastings-1066" width="600" height="260"></iframe>
+      <iframe id="full" title="page" src="${BASE}/timeline" width="600" height="200"></iframe>`;
+    const site = createServer((_, res) => { res.setHeader("Content-Type", "text/html"); res.end(course); });
+    await new Promise((ok) => site.listen(0, "127.0.0.1", ok));
+    await page.goto(`http://127.0.0.1:${site.address().port}/course`);
+    const tl = await (await page.$("#tl")).contentFrame();
+    await tl.waitForSelector(".tl-svg a.ev", { timeout: 15000 });
+    check((await tl.$$(".tl-svg a.ev")).length > 0, "an embedded timeline draws its events inside another site's page");
+    check((await tl.$$("header.site")).length === 0 && (await tl.$$(".embed-bar a")).length === 2, "without the site's header, with a link that opens it in annals");
+    const ev = await (await page.$("#ev")).contentFrame();
+    await ev.waitForSelector("h1");
+    check((await ev.textContent("h1")).includes("Hastings"), "an embedded event card shows the event");
+    const [popup] = await Promise.all([context.waitForEvent("page"), ev.click("h1 a")]);
+    await popup.waitForLoadState();
+    check(popup.url().endsWith("/events/battle-of-hastings-1066"), "a link in an embed opens the event in a new tab: " + popup.url());
+    await page.waitForTimeout(500);
+    const full = await (await page.$("#full")).contentFrame();
+    check(!full || !full.url().startsWith(BASE), "an ordinary page refuses to be framed: " + (full && full.url()));
+    await page.screenshot({ path: join(SHOTS, "embed-course-page.png") });
+    const o = await (await fetch(BASE + "/api/oembed?url=" + encodeURIComponent(BASE + "/events/battle-of-hastings-1066"))).json();
+    check(o.type === "rich" && o.html.includes("/embed/event/battle-of-hastings-1066") && o.title.includes("Hastings"), "oEmbed gives the iframe of an event's page");
+    await context.close();
+    site.close();
   }
   const icon = await (await fetch(BASE + "/favicon.ico")).status;
   check(icon === 200, "the icon is served");

@@ -189,6 +189,10 @@ pub struct ServeArgs {
     /// comes from RUST_LOG (default `info`).
     #[arg(long, value_enum, default_value = "text")]
     pub log_format: LogFormat,
+    /// The sites that may show the embed pages (/embed/...) in a frame: `*` for any, `'none'`,
+    /// or addresses separated by spaces (`https://school.example https://museum.example`).
+    #[arg(long, value_name = "SOURCES", default_value = "*", value_parser = embed_sources)]
+    pub embed_allow: String,
     /// Largest body of a write other than an import.
     #[arg(long, value_name = "BYTES", default_value_t = 1 << 20, help_heading = "Limits (docs/deploy.md)")]
     pub max_body: usize,
@@ -686,5 +690,28 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         _ => Err(format!(
             "{s:?}: expected one character such as , or ; or tab"
         )),
+    }
+}
+
+/// A `frame-ancestors` source list: `*`, `'none'`, or addresses (scheme://host[:port]) with
+/// nothing that could end the policy or start another directive.
+fn embed_sources(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let ok = |src: &str| {
+        src == "*"
+            || src == "'none'"
+            || src == "'self'"
+            || ((src.starts_with("https://") || src.starts_with("http://"))
+                && src.len() <= 200
+                && src
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:/*".contains(&b)))
+    };
+    if !s.is_empty() && s.split_whitespace().all(ok) {
+        Ok(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Err(format!(
+            "{s:?}: expected *, 'none', or addresses such as https://school.example separated by spaces"
+        ))
     }
 }

@@ -320,7 +320,11 @@ impl SearchIndex {
     }
 
     pub(crate) fn searcher(&self) -> tantivy::Searcher {
-        self.reader.searcher()
+        let searcher = self.reader.searcher();
+        // What was made for segments this searcher no longer reads goes.
+        self.sorted_days.keep_only(&searcher);
+        self.located.keep_only(&searcher);
+        searcher
     }
 
     pub(crate) fn fields(&self) -> &Fields {

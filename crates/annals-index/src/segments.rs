@@ -21,6 +21,21 @@ impl<T> Default for SegmentCache<T> {
 }
 
 impl<T> SegmentCache<T> {
+    /// Forget what belongs to sets of live documents that `searcher` does not read (segments
+    /// merged away, or grown deletions): the cache holds one generation of the index, two
+    /// while an older searcher finishes, whatever the writes.
+    pub fn keep_only(&self, searcher: &tantivy::Searcher) {
+        let live: Vec<LiveDocs> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| (r.segment_id(), r.num_deleted_docs()))
+            .collect();
+        let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.keys().any(|k| !live.contains(k)) {
+            cache.retain(|k, _| live.contains(k));
+        }
+    }
+
     /// The `T` of `reader`'s live documents, made with `make` when not kept yet.
     pub fn get(
         &self,
@@ -80,5 +95,23 @@ mod tests {
                 n + 1
             );
         }
+        // A segment merged away is forgotten once a searcher no longer reads it.
+        writer.add_document(doc!(id => "new")).unwrap();
+        writer.commit().unwrap();
+        reader.reload().unwrap();
+        let searcher = reader.searcher();
+        for segment in searcher.segment_readers() {
+            cache.get(segment, |r| Ok(r.num_docs())).unwrap();
+        }
+        assert_eq!(cache.0.lock().unwrap().len(), 2);
+        let ids = index.searchable_segment_ids().unwrap();
+        writer.merge(&ids).wait().unwrap();
+        reader.reload().unwrap();
+        cache.keep_only(&reader.searcher());
+        assert_eq!(
+            cache.0.lock().unwrap().len(),
+            0,
+            "both segments were merged away"
+        );
     }
 }

@@ -558,6 +558,11 @@ impl DayOrder {
 pub struct SortedDays(SegmentCache<DayOrder>);
 
 impl SortedDays {
+    /// See [`SegmentCache::keep_only`].
+    pub(crate) fn keep_only(&self, searcher: &tantivy::Searcher) {
+        self.0.keep_only(searcher);
+    }
+
     pub(crate) fn get(&self, reader: &SegmentReader) -> Result<std::sync::Arc<DayOrder>> {
         self.0.get(reader, |reader| {
             let sort = reader.fast_fields().i64(fast::SORT)?;

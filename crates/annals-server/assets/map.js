@@ -74,7 +74,7 @@
       var qs = "?q=" + encodeURIComponent(q) + "&from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to);
       if (event) qs += "&event=" + encodeURIComponent(event);
       if (s < n && west < east && (s > -90 || n < 90 || west > -180 || east < 180)) qs += "&view=" + [r4(s), r4(west), r4(n), r4(east)].join(",");
-      history.replaceState(null, "", "/map" + qs);
+      history.replaceState(null, "", location.pathname + qs);
       // The period links keep the view.
       [].forEach.call(document.querySelectorAll(".map-periods a"), function (a) {
         var h = a.getAttribute("href").replace(/&view=[^&]*/, "");

@@ -242,11 +242,16 @@
     ctx.font = (weight || "") + " " + px + "px " + fontFamily;
     return (widths[key] = ctx.measureText(s).width);
   }
+  // A label cut to fit, at the end of a word when it can be ("Capture of Jerusalem by…"): the
+  // words shown are then words of the event's accessible name.
   function fit(s, px, size) {
     if (measure(s, size) <= px) return s;
     var n = s.length;
     while (n > 3 && measure(s.slice(0, n) + "…", size) > px) n--;
-    return n > 3 ? s.slice(0, n) + "…" : "";
+    if (n <= 3) return "";
+    var cut = s.slice(0, n), space = cut.lastIndexOf(" ");
+    if (space > 3 && s.charAt(n) !== " ") cut = cut.slice(0, space);
+    return cut.replace(/[\s,;:.-]+$/, "") + "…";
   }
   function width() { return Math.max(200, view.clientWidth || 800); }
 
@@ -319,7 +324,7 @@
     var a = param(from), z = param(Math.max(from, to - 1e-6));
     var qs = "?q=" + encodeURIComponent(q) + "&from=" + encodeURIComponent(a) + "&to=" + encodeURIComponent(z);
     var extra = (targetId ? "&event=" + encodeURIComponent(targetId) : "") + (laneBy ? "&lanes=" + laneBy : "") + (colourBy ? "&colour=" + colourBy : "");
-    history.replaceState(null, "", "/timeline" + qs + extra);
+    history.replaceState(null, "", location.pathname + qs + extra);
     var links = document.querySelectorAll("a.maplink");
     for (var i = 0; i < links.length; i++) links[i].setAttribute("href", "/map" + qs);
     document.dispatchEvent(new CustomEvent("annals:window", { detail: { q: q, from: a, to: z } }));

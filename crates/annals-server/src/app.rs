@@ -21,6 +21,8 @@ pub struct Config {
     pub token: Option<String>,
     /// The limits (`docs/deploy.md`).
     pub limits: Limits,
+    /// The sites that may frame the embed pages: a `frame-ancestors` source list (`*`: any).
+    pub embed_allow: String,
 }
 
 impl Config {
@@ -30,6 +32,7 @@ impl Config {
             db,
             token,
             limits: Limits::default(),
+            embed_allow: "*".to_string(),
         }
     }
 }
@@ -45,6 +48,7 @@ pub struct App {
     seen: AtomicU64,
     writes: Mutex<SqliteStore>,
     limits: Limits,
+    embed_allow: String,
     metrics: Metrics,
     gate: Gate,
     rates: Rates,
@@ -84,6 +88,7 @@ impl App {
             writes: Mutex::new(store),
             gate: Gate::new(config.limits.expensive),
             limits: config.limits,
+            embed_allow: config.embed_allow,
             metrics: Metrics::default(),
             rates: Rates::default(),
             logins: Rates::default(),
@@ -95,6 +100,11 @@ impl App {
     /// The limits.
     pub fn limits(&self) -> &Limits {
         &self.limits
+    }
+
+    /// Who may frame the embed pages (a `frame-ancestors` source list).
+    pub fn embed_allow(&self) -> &str {
+        &self.embed_allow
     }
 
     /// The metrics.

@@ -1,5 +1,6 @@
 //! Headers every response gets: a content security policy (pages load scripts, styles and
-//! images from this server only, and may not be framed), `X-Content-Type-Options`,
+//! images from this server only, and may not be framed, but for the embed pages, which name who
+//! may frame them), `X-Content-Type-Options`,
 //! `Referrer-Policy`; and validators for caching: pages carry an `ETag` (a `304` answers a
 //! matching `If-None-Match`), fingerprinted assets are cached for a year.
 
@@ -43,12 +44,19 @@ pub async fn secure(req: Request, next: Next) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(if html { PAGE_POLICY } else { DATA_POLICY }),
         );
+    }
+    // Only the embed pages say who may frame them (`--embed-allow`); nothing else may be framed.
+    let framable = h
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("frame-ancestors") && !v.contains("frame-ancestors 'none'"));
+    if !framable {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
     if html && get && response.status() == StatusCode::OK {
         return tag(response, if_none_match).await;

@@ -92,6 +92,10 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(pages::home))
         .route("/events/{id}", get(pages::event))
+        .route("/embed/timeline", get(pages::embed::timeline))
+        .route("/embed/map", get(pages::embed::map))
+        .route("/embed/event/{id}", get(pages::embed::event))
+        .route("/api/oembed", get(api::oembed::oembed))
         .route(
             "/events/new",
             get(pages::edit::new_page).post(pages::edit::create),

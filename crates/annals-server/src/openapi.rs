@@ -59,7 +59,8 @@ pub mod bodies {
         Profile,
         ProfileRequest,
         ProfileRevisions,
-        MergeNamesRequest
+        MergeNamesRequest,
+        Oembed
     );
 }
 
@@ -93,6 +94,7 @@ pub mod bodies {
         api::profiles::put_profile,
         api::profiles::revisions,
         api::profiles::merge,
+        api::oembed::oembed,
         api::assist::dates,
         api::assist::places,
         api::assist::participants,
@@ -102,6 +104,7 @@ pub mod bodies {
         (name = "explore", description = "Search, timeline, map, on this day"),
         (name = "transfer", description = "Import and export"),
         (name = "history", description = "Every state of an event: who changed what, and putting one back"),
+        (name = "embed", description = "oEmbed: a page of this site as an iframe for another"),
         (name = "profiles", description = "Participants and places beyond their events: description, dates, ids, other names"),
         (name = "assist", description = "Help for editors: how a date reads, names completed"),
     )

@@ -73,10 +73,22 @@ fn pages_and_data_carry_security_headers_and_validators() {
     let again = request(&s, "GET", "/", &[("If-None-Match", &etag)], b"");
     assert_eq!(again.status, 304);
     assert!(again.body.is_empty());
+    assert_eq!(header(&page, "x-frame-options").as_deref(), Some("DENY"));
     let data = get(&s, "/api/search");
     assert!(header(&data, "content-security-policy")
         .unwrap()
         .contains("default-src 'none'"));
+    // Only the embed pages may be framed, by any site unless told otherwise.
+    for path in ["/embed/timeline", "/embed/map", "/embed/event/nope"] {
+        let r = get(&s, path);
+        let csp = header(&r, "content-security-policy").unwrap();
+        if r.status == 200 {
+            assert!(csp.contains("frame-ancestors *"), "{path}: {csp}");
+            assert!(header(&r, "x-frame-options").is_none(), "{path}");
+        } else {
+            assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        }
+    }
     // A request id given by a proxy is kept.
     let r = request(&s, "GET", "/healthz", &[("X-Request-Id", "abc-123")], b"");
     assert_eq!(header(&r, "x-request-id").as_deref(), Some("abc-123"));
@@ -210,4 +222,68 @@ fn fingerprinted_assets_are_cached_long() {
         Some("public, max-age=600")
     );
     assert_eq!(get(&s, "/assets/nothing.js").status, 404);
+}
+
+/// `--embed-allow` names who may frame the embeds; oEmbed answers for the pages that can be
+/// embedded and refuses the rest.
+#[test]
+fn embeds_are_framed_only_where_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = annals_server::Config::new(dir.path().join("t.db"), Some(TOKEN.to_string()));
+    config.embed_allow = "https://school.example".into();
+    let s = start_config(config);
+    let r = post(
+        &s,
+        "/api/events",
+        r#"{"id": "fire", "title": "Great Fire", "date": "1666-09-02"}"#,
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let r = get(&s, "/embed/event/fire");
+    assert_eq!(r.status, 200);
+    let csp = header(&r, "content-security-policy").unwrap();
+    assert!(
+        csp.contains("frame-ancestors https://school.example"),
+        "{csp}"
+    );
+    assert!(r.body.contains("Great Fire") && r.body.contains("Open in annals"));
+    assert!(
+        !r.body.contains("class=\"site\""),
+        "no site header in an embed"
+    );
+    let page = get(&s, "/events/fire");
+    assert!(
+        page.body.contains("/embed/event/fire"),
+        "the page offers its embed"
+    );
+    let o = get(
+        &s,
+        "/api/oembed?url=https%3A%2F%2Fannals.example%2Fevents%2Ffire&maxwidth=500",
+    );
+    assert_eq!(o.status, 200, "{}", o.body);
+    let v = o.json();
+    assert_eq!(v["type"], "rich");
+    assert_eq!(v["width"], 500);
+    assert!(v["html"]
+        .as_str()
+        .unwrap()
+        .contains("src=\"https://annals.example/embed/event/fire\""));
+    let o = get(
+        &s,
+        "/api/oembed?url=https%3A%2F%2Fannals.example%2Ftimeline%3Fq%3Dfire",
+    );
+    assert!(o.json()["html"]
+        .as_str()
+        .unwrap()
+        .contains("/embed/timeline?q=fire"));
+    for (url, status) in [
+        ("https%3A%2F%2Fannals.example%2Fsignin", 404),
+        ("https%3A%2F%2Fannals.example%2Fevents%2Fnope", 404),
+        ("javascript%3Aalert(1)", 400),
+    ] {
+        assert_eq!(
+            get(&s, &format!("/api/oembed?url={url}")).status,
+            status,
+            "{url}"
+        );
+    }
 }

@@ -130,6 +130,7 @@ pub fn serve(db: &Path, args: &ServeArgs, listener: Option<std::net::TcpListener
             db: db.to_path_buf(),
             token,
             limits: limits.clone(),
+            embed_allow: args.embed_allow.clone(),
         })
         .map_err(|e| anyhow!(e))?;
         let events = app.event_count().map_err(|e| anyhow!(e.message))?;

@@ -195,11 +195,13 @@ const PERIODS: &[&str] = &[
     "+date%3A1939..1945",
 ];
 
-fn rss_kb(pid: u32) -> Option<u64> {
+/// A memory figure of `/proc/PID/status` in kB: `VmRSS` (all resident memory), `RssAnon` (the
+/// heap: what a leak grows) or `RssFile` (mapped files: the index, read through the page cache).
+fn status_kb(pid: u32, key: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
+        .find(|l| l.starts_with(key))?
         .split_whitespace()
         .nth(1)?
         .parse()
@@ -363,16 +365,17 @@ fn main() {
     }
     // The server's memory, every 5 s.
     let started = Instant::now();
-    let mut rss_rows = String::from("seconds,rss_mb\n");
+    let mut rss_rows = String::from("seconds,rss_mb,anon_mb,file_mb\n");
     let mut rss_all = Vec::new();
     while started.elapsed() < Duration::from_secs(a.seconds) {
-        if let Some(kb) = a.pid.and_then(rss_kb) {
+        if let Some(pid) = a.pid {
+            let mb = |key| status_kb(pid, key).map_or(0.0, |kb| kb as f64 / 1024.0);
+            let (rss, anon, file) = (mb("VmRSS:"), mb("RssAnon:"), mb("RssFile:"));
             rss_rows.push_str(&format!(
-                "{},{:.1}\n",
-                started.elapsed().as_secs(),
-                kb as f64 / 1024.0
+                "{},{rss:.1},{anon:.1},{file:.1}\n",
+                started.elapsed().as_secs()
             ));
-            rss_all.push(kb as f64 / 1024.0);
+            rss_all.push((rss, anon));
         }
         std::thread::sleep(Duration::from_secs(5));
     }
@@ -408,16 +411,23 @@ fn main() {
         }
     }
     if !rss_all.is_empty() {
-        let (lo, hi) = rss_all
-            .iter()
-            .fold((f64::MAX, 0f64), |(lo, hi), x| (lo.min(*x), hi.max(*x)));
-        let first =
-            rss_all[..rss_all.len().min(6)].iter().sum::<f64>() / rss_all.len().min(6) as f64;
-        let last = rss_all[rss_all.len().saturating_sub(6)..]
-            .iter()
-            .sum::<f64>()
-            / rss_all.len().min(6) as f64;
-        println!("server RSS: min {lo:.0} MB, max {hi:.0} MB; first 30 s {first:.0} MB, last 30 s {last:.0} MB");
+        // After the first minute (the caches of the index are made then), per minute.
+        let report = |name: &str, of: fn(&(f64, f64)) -> f64| {
+            let (lo, hi) = rss_all
+                .iter()
+                .map(of)
+                .fold((f64::MAX, 0f64), |(lo, hi), x| (lo.min(x), hi.max(x)));
+            let minutes: Vec<String> = rss_all
+                .chunks(12)
+                .map(|c| format!("{:.0}", c.iter().map(of).sum::<f64>() / c.len() as f64))
+                .collect();
+            println!(
+                "server {name}: min {lo:.0} MB, max {hi:.0} MB; per minute: {}",
+                minutes.join(" ")
+            );
+        };
+        report("RSS", |x| x.0);
+        report("heap (RssAnon)", |x| x.1);
     }
     println!("hostile answers: {:?}", hostile_seen.lock().unwrap());
     if errors > 0 {

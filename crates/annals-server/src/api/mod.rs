@@ -1,13 +1,15 @@
 //! The JSON API, one file per part: [`events`] (reading and writing events), [`explore`]
 //! (search, timeline, map points, on this day, facets), [`transfer`] (import and export),
 //! [`history`] (revisions and revert), [`profiles`] (participants and places beyond their
-//! events), [`assist`] (date readings and completions for editors).
+//! events), [`assist`] (date readings and completions for editors), [`oembed`] (embedding a
+//! page elsewhere).
 //! The OpenAPI document is built from these handlers ([`crate::openapi`]).
 
 pub mod assist;
 pub mod events;
 pub mod explore;
 pub mod history;
+pub mod oembed;
 pub mod profiles;
 pub mod transfer;
 

@@ -249,7 +249,7 @@ fn form(action: &str, f: &EditForm, session: &Session, problems: &Problems, new:
     }
 }
 
-fn page(title: &str, body: Markup, session: Session, status: StatusCode) -> Response {
+pub(crate) fn page(title: &str, body: Markup, session: Session, status: StatusCode) -> Response {
     let mut r = Page {
         scripts: &["edit.js"],
         viewer: Some(session),
@@ -261,7 +261,11 @@ fn page(title: &str, body: Markup, session: Session, status: StatusCode) -> Resp
 }
 
 /// Who is editing, or the page that asks them to sign in.
-fn signed_in(app: &App, headers: &HeaderMap, path: &str) -> Result<Session, Box<Response>> {
+pub(crate) fn signed_in(
+    app: &App,
+    headers: &HeaderMap,
+    path: &str,
+) -> Result<Session, Box<Response>> {
     match app.session(headers) {
         Some(s) if s.user.role >= Role::Editor => Ok(s),
         _ => Err(Box::new(

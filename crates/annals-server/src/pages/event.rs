@@ -291,7 +291,7 @@ fn relation_note(a: &Around, id: &str) -> String {
 }
 
 /// The fact box.
-fn facts(e: &Event) -> Markup {
+pub(crate) fn facts(e: &Event) -> Markup {
     html! {
         aside.facts aria-label="Facts" {
             dl {
@@ -557,6 +557,9 @@ fn page(
             (sources(e))
             (explore(e))
             (citation(e, &url))
+            @if note.is_none() {
+                (super::embed::snippet(headers, &format!("/embed/event/{}", super::enc(&e.id)), &e.title, 260))
+            }
         }
         nav.neighbours aria-label="Events before and after in time" {
             @if let Some(p) = &a.before {

@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::error::ApiError;
 use crate::map::{project, text_width, Placer, SCALE};
 use annals_index::{Grid, MapEvent, MapOptions};
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped};
@@ -63,8 +63,14 @@ const COUNTRY_PX: f64 = 11.0;
 const CITY_PX: f64 = 10.5;
 
 /// `GET /map`.
-pub async fn map(State(app): Shared, Query(p): Query<MapPage>, headers: HeaderMap) -> Response {
+pub async fn map(
+    State(app): Shared,
+    RawQuery(raw): RawQuery,
+    Query(p): Query<MapPage>,
+    headers: HeaderMap,
+) -> Response {
     let q = p.q.clone().unwrap_or_default();
+    let embed = super::embed::path("/embed/map", &raw);
     let part = p.part.as_deref() == Some("markers");
     match body(&app, p) {
         Ok(drawn) if part => Html(drawn.parts.into_string()).into_response(),
@@ -74,7 +80,7 @@ pub async fn map(State(app): Shared, Query(p): Query<MapPage>, headers: HeaderMa
             description: "Historical events on a map of the world, named by place.",
             scripts: &["map.js"],
             head: html! {},
-            body: drawn.page,
+            body: html! { (drawn.page) (super::embed::snippet(&headers, &embed, "Map", 560)) },
             viewer: app.session(&headers),
         }
         .render(),
@@ -176,12 +182,12 @@ fn short_count(n: u64) -> String {
 }
 
 /// What the page shows, and the parts the script swaps in.
-struct Drawn {
-    page: Markup,
+pub(crate) struct Drawn {
+    pub(crate) page: Markup,
     parts: Markup,
 }
 
-fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
+pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
     let q = p.q.unwrap_or_default();
     let from = p.from.filter(|s| !s.trim().is_empty());
     let to = p.to.filter(|s| !s.trim().is_empty());

@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod edit;
+pub mod embed;
 pub mod entity;
 pub mod errors;
 pub mod event;
@@ -84,25 +85,61 @@ impl Page<'_> {
         }
     }
 
+    /// The document's head: title, description, icon, style, scripts.
+    fn head(&self) -> Markup {
+        html! {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (self.title) " · annals" }
+                @if !self.description.is_empty() {
+                    meta name="description" content=(self.description);
+                }
+                link rel="icon" href=(crate::assets::url("favicon.svg")) type="image/svg+xml";
+                link rel="stylesheet" href=(crate::assets::url("style.css"));
+                (self.head)
+                @for s in self.scripts {
+                    script src=(crate::assets::url(s)) defer {}
+                }
+            }
+        }
+    }
+
+    /// The page for an iframe (`/embed/...`): no site header or footer, a bar that opens the
+    /// same view in annals (`open`), and a policy that lets the sites `allow` names frame it.
+    pub(crate) fn render_embedded(self, open: &str, allow: &str) -> Response {
+        let doc = html! {
+            (DOCTYPE)
+            html lang="en" {
+                (self.head())
+                body.embed {
+                    header.embed-bar {
+                        a.brand href=(open) target="_blank" rel="noopener" { "annals" }
+                        " "
+                        a href=(open) target="_blank" rel="noopener" { "Open in annals" span aria-hidden="true" { " ↗" } }
+                    }
+                    main #main { (self.body) }
+                }
+            }
+        };
+        let mut r = Html(doc.into_string()).into_response();
+        let policy = crate::headers::PAGE_POLICY.replace(
+            "frame-ancestors 'none'",
+            &format!("frame-ancestors {allow}"),
+        );
+        if let Ok(v) = axum::http::HeaderValue::from_str(&policy) {
+            r.headers_mut()
+                .insert(axum::http::header::CONTENT_SECURITY_POLICY, v);
+        }
+        r
+    }
+
     /// The whole document.
     pub(crate) fn render(self) -> Response {
         let doc = html! {
             (DOCTYPE)
             html lang="en" {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width, initial-scale=1";
-                    title { (self.title) " · annals" }
-                    @if !self.description.is_empty() {
-                        meta name="description" content=(self.description);
-                    }
-                    link rel="icon" href=(crate::assets::url("favicon.svg")) type="image/svg+xml";
-                    link rel="stylesheet" href=(crate::assets::url("style.css"));
-                    (self.head)
-                    @for s in self.scripts {
-                        script src=(crate::assets::url(s)) defer {}
-                    }
-                }
+                (self.head())
                 body {
                     a.skip href="#main" { "Skip to content" }
                     header.site {

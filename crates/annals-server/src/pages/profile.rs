@@ -6,7 +6,7 @@
 //! other's), and every state the profile had (`.../history`).
 
 use super::account::editor;
-use super::edit::{described, field, Problems};
+use super::edit::{described, field, page, signed_in, Problems};
 use super::history::byline;
 use super::{enc, Page, Shared};
 use crate::api::profiles::current;
@@ -178,26 +178,6 @@ fn form(kind: Kind, name: &str, f: &ProfileForm, session: &Session, problems: &P
     }
 }
 
-fn page(title: &str, body: Markup, session: Option<Session>, status: StatusCode) -> Response {
-    let mut r = Page {
-        viewer: session,
-        ..Page::plain(title, body)
-    }
-    .render();
-    *r.status_mut() = status;
-    r
-}
-
-/// Who is editing, or the page that asks them to sign in.
-fn signed_in(app: &App, headers: &HeaderMap, path: &str) -> Result<Session, Box<Response>> {
-    match app.session(headers) {
-        Some(s) if s.user.role >= Role::Editor => Ok(s),
-        _ => Err(Box::new(
-            Redirect::to(&format!("/signin?next={}", enc(path))).into_response(),
-        )),
-    }
-}
-
 fn edit_page(app: &App, kind: Kind, name: &str, headers: &HeaderMap) -> Response {
     let session = match signed_in(app, headers, &format!("{}/edit", href(kind, name))) {
         Ok(s) => s,
@@ -214,12 +194,7 @@ fn edit_page(app: &App, kind: Kind, name: &str, headers: &HeaderMap) -> Response
         h1 { "About " (main) }
         (form(kind, &main, &ProfileForm::of(&p), &session, &Vec::new()))
     };
-    page(
-        &format!("About {main}"),
-        body,
-        Some(session),
-        StatusCode::OK,
-    )
+    page(&format!("About {main}"), body, session, StatusCode::OK)
 }
 
 fn save(app: &App, kind: Kind, name: &str, headers: &HeaderMap, f: ProfileForm) -> Response {
@@ -232,7 +207,7 @@ fn save(app: &App, kind: Kind, name: &str, headers: &HeaderMap, f: ProfileForm) 
         page(
             &format!("About {name}"),
             body,
-            Some(session),
+            session,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
@@ -307,12 +282,12 @@ fn history(app: &App, kind: Kind, name: &str, headers: &HeaderMap) -> Response {
             }
         }
     };
-    page(
-        &format!("History of {name}"),
-        body,
-        app.session(headers),
-        StatusCode::OK,
-    )
+    let title = format!("History of {name}");
+    Page {
+        viewer: app.session(headers),
+        ..Page::plain(&title, body)
+    }
+    .render()
 }
 
 /// The fields of one state, in a compact list.

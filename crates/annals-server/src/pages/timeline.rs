@@ -7,7 +7,7 @@ use crate::app::App;
 use crate::error::ApiError;
 use annals_dates::{Calendar, CalendarHint, When};
 use annals_index::TimelineOptions;
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use maud::{html, Markup};
@@ -34,10 +34,12 @@ const LANES: [(&str, &str); 4] = [
 
 pub async fn timeline(
     State(app): Shared,
+    RawQuery(raw): RawQuery,
     Query(p): Query<TimelinePage>,
     headers: HeaderMap,
 ) -> Response {
     let q = p.q.clone().unwrap_or_default();
+    let embed = super::embed::path("/embed/timeline", &raw);
     match body(&app, p) {
         Ok(body) => Page {
             title: "Timeline",
@@ -45,7 +47,7 @@ pub async fn timeline(
             description: "Historical events on a timeline from deep time to today.",
             scripts: &["timeline.js", "map.js"],
             head: html! {},
-            body,
+            body: html! { (body) (super::embed::snippet(&headers, &embed, "Timeline", 600)) },
             viewer: app.session(&headers),
         }
         .render(),
@@ -54,7 +56,7 @@ pub async fn timeline(
     }
 }
 
-fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
+pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
     let q = p.q.unwrap_or_default();
     let request = crate::api::parse_query(Some(&q))?;
     let day = |t: &str, earliest: bool| -> Result<i64, ApiError> {

@@ -27,6 +27,17 @@ pub fn start_with(token: Option<&str>, limits: Limits) -> Server {
     let db = dir.path().join("t.db");
     let mut config = Config::new(db.clone(), token.map(str::to_string));
     config.limits = limits;
+    serve_in(dir, config)
+}
+
+/// A server of `config` (its database in a directory of its own).
+pub fn start_config(config: Config) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    serve_in(dir, config)
+}
+
+fn serve_in(dir: tempfile::TempDir, config: Config) -> Server {
+    let db = config.db.clone();
     let app = App::open(config).unwrap();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(4)
