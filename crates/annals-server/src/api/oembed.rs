@@ -20,7 +20,7 @@ use utoipa::IntoParams;
 pub struct OembedParams {
     /// The page's address: `https://HOST/events/ID`, `https://HOST/timeline?…`,
     /// `https://HOST/map?…`.
-    #[param(max_length = 2000)]
+    #[param(max_length = 2000, pattern = r"^https?://[A-Za-z0-9.:\[\]-]+(/.*)?$")]
     url: String,
     /// Widest the frame may be, in pixels.
     #[param(minimum = 1, maximum = 100000)]
@@ -29,6 +29,8 @@ pub struct OembedParams {
     #[param(minimum = 1, maximum = 100000)]
     maxheight: Option<u32>,
     /// `json` (the only format given).
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    #[param(pattern = "^(|json)$")]
     format: Option<String>,
 }
 
