@@ -314,6 +314,14 @@ impl Transaction for SqliteTransaction<'_> {
     }
 
     fn provenance(&self, id: &str) -> Result<Option<Provenance>, StoreError> {
+        // A store that held nothing when the transaction began has only what it wrote.
+        if self
+            .fresh
+            .as_ref()
+            .is_some_and(|written| !written.contains(id))
+        {
+            return Ok(None);
+        }
         super::provenance(&self.tx, id)
     }
 
