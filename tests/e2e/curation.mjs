@@ -191,6 +191,8 @@ async function editing() {
   await page.fill("#description", "Roman general and statesman, dictator of Rome.");
   await page.fill("#from", "July 12, 100 BC");
   await page.fill("#to", "March 15, 44 BC");
+  await page.waitForFunction(() => /Reads as/.test(document.querySelector('output[for="to"]').textContent));
+  check(/March 15, 44 BC/.test(await text('output[for="to"]')), "a profile's date reads as it is typed: " + await text('output[for="to"]'));
   await page.fill("#aliases", "Gaius Julius Caesar\nCaesar the dictator");
   await page.fill("#wikidata", "Q1048");
   await axe("the profile editor");

@@ -22,55 +22,57 @@
     return (j && j.error && j.error.message) || "not a date annals can read";
   }
 
-  // The date, read as it is typed.
-  var date = form.querySelector("#date");
+  // Dates, read as they are typed: the event's date, or a profile's from and to (each input
+  // with the output that names it in its `for`).
   var calendar = form.querySelector("#calendar");
-  var out = form.querySelector("output.date-reading");
-  var asked = 0;
-  function read() {
-    var text = date.value.trim();
-    var mine = ++asked;
-    if (!text) {
-      out.textContent = "";
-      out.classList.remove("bad");
-      return;
-    }
-    var url = "/api/dates?text=" + encodeURIComponent(text);
-    if (calendar && calendar.value !== "auto") url += "&calendar=" + calendar.value;
-    fetch(url, { headers: { Accept: "application/json" } })
-      .then(function (r) {
-        return r.json().then(function (j) {
-          return { ok: r.ok, j: j };
-        });
-      })
-      .then(function (a) {
-        if (mine !== asked) return;
+  function reader(date, out) {
+    var asked = 0;
+    function read() {
+      var text = date.value.trim();
+      var mine = ++asked;
+      if (!text) {
         out.textContent = "";
-        if (!a.ok) {
-          out.classList.add("bad");
-          out.textContent = "Not read: " + message(a.j);
-          return;
-        }
         out.classList.remove("bad");
-        var j = a.j;
-        out.appendChild(document.createTextNode("Reads as "));
-        var s = document.createElement("strong");
-        s.textContent = j.written;
-        out.appendChild(s);
-        var rest = " (EDTF " + j.edtf + ", " + j.calendar;
-        if (j.earliest !== j.latest) rest += "; from " + j.earliest + " to " + j.latest;
-        rest += ")";
-        if (j.calendar_note) rest += ". " + j.calendar_note;
-        out.appendChild(document.createTextNode(rest));
-      })
-      .catch(function () {});
-  }
-  if (date && out) {
-    var soon = later(read, 250);
-    date.addEventListener("input", soon);
+        return;
+      }
+      var url = "/api/dates?text=" + encodeURIComponent(text);
+      if (calendar && calendar.value !== "auto") url += "&calendar=" + calendar.value;
+      fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (r) {
+          return r.json().then(function (j) {
+            return { ok: r.ok, j: j };
+          });
+        })
+        .then(function (a) {
+          if (mine !== asked) return;
+          out.textContent = "";
+          if (!a.ok) {
+            out.classList.add("bad");
+            out.textContent = "Not read: " + message(a.j);
+            return;
+          }
+          out.classList.remove("bad");
+          var j = a.j;
+          out.appendChild(document.createTextNode("Reads as "));
+          var s = document.createElement("strong");
+          s.textContent = j.written;
+          out.appendChild(s);
+          var rest = " (EDTF " + j.edtf + ", " + j.calendar;
+          if (j.earliest !== j.latest) rest += "; from " + j.earliest + " to " + j.latest;
+          rest += ")";
+          if (j.calendar_note) rest += ". " + j.calendar_note;
+          out.appendChild(document.createTextNode(rest));
+        })
+        .catch(function () {});
+    }
+    date.addEventListener("input", later(read, 250));
     if (calendar) calendar.addEventListener("change", read);
     read();
   }
+  Array.prototype.forEach.call(form.querySelectorAll("output.date-reading"), function (out) {
+    var date = form.querySelector("#" + (out.getAttribute("for") || "").split(" ")[0]);
+    if (date) reader(date, out);
+  });
 
   // A completion is a string, or {label, value} when what is shown is not what is written.
   function value(s) {

@@ -162,6 +162,8 @@ fn form(kind: Kind, name: &str, f: &ProfileForm, session: &Session, problems: &P
                 (field("from", "From", from_help, text("from", &f.from), problems))
                 (field("to", "To", to_help, text("to", &f.to), problems))
             }
+            output.date-reading for="from" aria-live="polite" {}
+            output.date-reading for="to" aria-live="polite" {}
             (field("aliases", "Other names", "One per line: searches for any of them find the events of this one (USA, United States of America).", area("aliases", &f.aliases, 3), problems))
             (field("wikidata", "Wikidata item", "Its id, such as Q517.", text("wikidata", &f.wikidata), problems))
             @if kind == Kind::Place {
