@@ -2310,11 +2310,51 @@ impl<'a> Matcher<'a> {
 
     // ----- fixed references -----
 
+    /// The year a fiscal year at `i` is named after, and where it ends: four digits (1000–2199),
+    /// or two right after "FY" (in the story's century); "2024-25" and "2024/25" name the year
+    /// they end in.
+    fn fiscal_year_at(&self, i: usize, short: bool) -> Option<(i64, usize)> {
+        let (n, digits) = self.t.num(i)?;
+        let mut year = match digits {
+            4 if (1000..=2199).contains(&n) => i64::from(n),
+            2 if short => {
+                let century = self
+                    .story_year
+                    .filter(|y| *y > 0)
+                    .map_or(2000, |y| y - y % 100);
+                century + i64::from(n)
+            }
+            _ => return None,
+        };
+        let mut end = i + 1;
+        let split = self.t.dash(end) || self.t.punct(end, '/');
+        if split && self.t.glued(end) && self.t.glued(end + 1) {
+            if let Some((m, 2)) = self.t.num(end + 1) {
+                if i64::from(m) == (year + 1) % 100 {
+                    year += 1;
+                    end += 2;
+                }
+            }
+        }
+        Some((year, end))
+    }
+
     /// "now", "today", "currently", "recent", "former", "the future", "the past" ...
     fn reference(&self, i: usize) -> Option<Cand> {
         let w = self.w(i)?;
         let d = Ty::Date;
         Some(match w {
+            // Fiscal years, as TimeML writes them: "FY2025", "FY 25", "fiscal 2025", "fiscal
+            // year 2025", "FY2024-25" (named after the year it ends in).
+            "fy" | "fiscal" => {
+                let at = if w == "fiscal" && self.is(i + 1, "year") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let (year, end) = self.fiscal_year_at(at, w == "fy")?;
+                Cand::fixed(i, end, d, &format!("FY{year:04}"))
+            }
             "now" => Cand::fixed(i, i + 1, d, "PRESENT_REF"),
             "right" if self.is(i + 1, "now") => Cand::fixed(i, i + 2, d, "PRESENT_REF"),
             "nowadays" | "currently" | "presently" => Cand::fixed(i, i + 1, d, "PRESENT_REF"),

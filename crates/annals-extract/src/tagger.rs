@@ -966,6 +966,28 @@ mod tests {
     }
 
     #[test]
+    fn fiscal_years() {
+        let opts = Options {
+            dct: parse_date("2025-11-04"),
+            mode: Mode::News,
+        };
+        let found = tag_with(opts, "Revenue rose in FY2025 and will rise in fiscal 2026. The budget for fiscal year 2027 was cut. Losses in FY 24 and FY2023-24 were smaller.");
+        let got: Vec<(&str, &str)> = found.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("FY2025", "FY2025"),
+                ("fiscal 2026", "FY2026"),
+                ("fiscal year 2027", "FY2027"),
+                ("FY 24", "FY2024"),
+                ("FY2023-24", "FY2024"),
+            ]
+        );
+        assert!(tag("The fiscal policy changed.").is_empty());
+        assert!(tag("Fiscal 12 percent cuts.").is_empty());
+    }
+
+    #[test]
     fn numbers_that_are_not_dates() {
         assert!(tag("The fleet had 1,207 ships and 200,000 men.").is_empty());
         assert!(tag("Resolution 1483 was adopted.").is_empty());
