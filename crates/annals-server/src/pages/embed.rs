@@ -23,11 +23,7 @@ pub(crate) fn path(path: &str, raw: &Option<String>) -> String {
 
 /// The iframe of an embed path (`/embed/...`) on the site at `origin`.
 pub(crate) fn iframe(origin: &str, path: &str, title: &str, width: &str, height: u32) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-    };
+    let esc = annals_core::html::escape;
     format!(
         r#"<iframe src="{}{}" title="{}" width="{}" height="{height}" style="border:0" loading="lazy"></iframe>"#,
         esc(origin),
@@ -42,13 +38,17 @@ pub(crate) fn origin(headers: &HeaderMap) -> String {
     let host = headers
         .get(axum::http::header::HOST)
         .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        })
+        .filter(|h| is_host(h))
         .unwrap_or("localhost");
     format!("http://{host}")
+}
+
+/// Whether `h` can be the host (and port) of an address written into a page: letters, digits,
+/// dots, dashes, colons and brackets only.
+pub(crate) fn is_host(h: &str) -> bool {
+    !h.is_empty()
+        && h.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
 }
 
 /// "Embed this": the iframe to copy, for a page's view.
