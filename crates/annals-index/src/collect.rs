@@ -148,12 +148,20 @@ impl SegmentCollector for TopHitsSegment {
     type Fruit = Vec<(RankKey, DocAddress)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let seq = self.seq.first(doc).unwrap_or(0);
         let primary = match self.order {
             Order::Relevance => f64::from(score),
             Order::DateAsc => -(self.sort.first(doc).unwrap_or(i64::MAX) as f64),
             Order::DateDesc => self.sort.first(doc).unwrap_or(i64::MIN) as f64,
         };
+        // Most matches rank below a full heap's worst: skip them before reading the tie-breaker.
+        if self.heap.len() >= self.limit {
+            if let Some(worst) = self.heap.peek() {
+                if primary < worst.0 .0.primary {
+                    return;
+                }
+            }
+        }
+        let seq = self.seq.first(doc).unwrap_or(0);
         let key = RankKey { primary, seq };
         if let Some(after) = &self.after {
             if key.cmp_rank(after) != Ordering::Less {

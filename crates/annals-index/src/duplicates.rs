@@ -30,6 +30,7 @@ impl SearchIndex {
             &searcher,
             &format!("{} {}", event.title, event.summary),
             if indexed { 2 } else { 1 },
+            u64::MAX,
         )?;
         let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?;
         let dates = compiler.filter(&Filter::Date {

@@ -30,6 +30,7 @@ pub mod compile;
 pub mod duplicates;
 pub mod geo;
 pub mod highlight;
+mod nearest;
 pub mod related;
 pub mod schema;
 pub mod search;

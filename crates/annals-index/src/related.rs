@@ -9,7 +9,8 @@ use serde::Serialize;
 /// An event in brief: id, title, date as written.
 pub type Brief = (String, String, String);
 use std::collections::HashSet;
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::collector::TopDocs;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
@@ -148,41 +149,54 @@ impl SearchIndex {
             );
             let _ = other;
         }
-        // 3. Shared participants.
+        // 3. Shared participants, and 4. the same place: the matches nearest in time (never a
+        // pass over every event that shares a common name).
+        let (day, _) = event.date.sort_key();
+        // The event's own document (when indexed) is never its own neighbour.
+        let itself = TermQuery::new(
+            Term::from_field_text(f.id, &event.id),
+            IndexRecordOption::Basic,
+        );
+        let itself = self
+            .top(&searcher, &itself, 1, Order::DateAsc)?
+            .first()
+            .copied();
+        let near = |filter: annals_query::Filter, k: usize| -> Result<Vec<(u64, DocAddress)>> {
+            let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?
+                .with_aliases(self.aliases());
+            // A name the index does not know matches nothing.
+            let Ok(q) = compiler.filter(&filter) else {
+                return Ok(Vec::new());
+            };
+            Ok(if day == i64::MIN {
+                let oldest = self.top(&searcher, &*q, k, Order::DateAsc)?;
+                oldest.into_iter().map(|a| (0, a)).collect()
+            } else {
+                self.nearest(&searcher, &*q, (day, itself), k)?
+            })
+        };
         if !event.participants.is_empty() {
-            let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?;
-            let clauses: Vec<(Occur, Box<dyn Query>)> = event
-                .participants
-                .iter()
-                .map(|p| {
-                    (
-                        Occur::Should,
-                        compiler
-                            .filter(&annals_query::Filter::Participant(p.name.clone()))
-                            .unwrap_or_else(|_| Box::new(tantivy::query::EmptyQuery)),
-                    )
-                })
-                .collect();
-            let q = BooleanQuery::new(clauses);
-            for addr in self.top(&searcher, &q, limit + 1, Order::Relevance)? {
-                let doc: TantivyDocument = searcher.doc(addr)?;
-                let _ = doc;
-                let (id, title, date) = self.brief(&searcher, addr)?;
+            let mut found = Vec::new();
+            for p in &event.participants {
+                found.extend(near(annals_query::Filter::Participant(p.name.clone()), 3)?);
+            }
+            // Nearest first; an event sharing two names comes once.
+            found.sort_unstable();
+            let mut once = HashSet::new();
+            found.retain(|(_, a)| once.insert(*a));
+            for (_, addr) in found.into_iter().take(limit / 2 + 1) {
                 let names = self.shared_participants(&searcher, addr, event)?;
                 push(
                     &mut out,
                     &mut seen,
-                    (id, title, date),
+                    self.brief(&searcher, addr)?,
                     RelatedReason::SharedParticipants { names },
                 );
             }
         }
-        // 4. Same place.
         for p in &event.places {
-            let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?;
             let label = crate::schema::place_label(p);
-            let q = compiler.filter(&annals_query::Filter::Place(label.clone()))?;
-            for addr in self.top(&searcher, &*q, 3, Order::DateAsc)? {
+            for (_, addr) in near(annals_query::Filter::Place(label.clone()), 2)? {
                 push(
                     &mut out,
                     &mut seen,
@@ -195,9 +209,15 @@ impl SearchIndex {
         }
         // 5. Similar text: the event's most distinctive words (tantivy's MoreLikeThis asserts on
         // indexes with deleted documents, so we build the query ourselves).
-        let q =
-            self.similar_text_query(&searcher, &format!("{} {}", event.title, event.summary), 2)?;
-        for addr in self.top(&searcher, &q, 3, Order::Relevance)? {
+        // A word in more than one event in a thousand (or a hundred events) says little about
+        // likeness, and would score a large part of a big corpus.
+        let common = (searcher.num_docs() / 1000).max(100);
+        let text = format!("{} {}", event.title, event.summary);
+        let q = self.similar_text_query(&searcher, &text, 2, common)?;
+        // tantivy's own top-k skips blocks that cannot beat the third best (block-max WAND):
+        // common words of a short title would otherwise score every event that has them.
+        let best = searcher.search(&q, &TopDocs::with_limit(4).order_by_score())?;
+        for (_, addr) in best {
             push(
                 &mut out,
                 &mut seen,
@@ -205,29 +225,10 @@ impl SearchIndex {
                 RelatedReason::SimilarText,
             );
         }
-        // 6. Near in time: the events just before and after, from each segment's events in
-        // day order (two binary searches a segment, never a pass over the corpus).
-        let (start, _) = event.date.sort_key();
-        if start != i64::MIN {
-            let (mut before, mut after) = (Vec::new(), Vec::new());
-            for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-                let order = self.sorted_days.get(reader)?;
-                for (day, doc) in order.around(start, 4) {
-                    let near = (day.abs_diff(start), DocAddress::new(ord as u32, doc));
-                    if day < start {
-                        before.push(near);
-                    } else {
-                        after.push(near);
-                    }
-                }
-            }
-            // The event itself is among those from its day on: one more of them.
-            before.sort_by_key(|(d, a)| (*d, *a));
-            before.truncate(3);
-            after.sort_by_key(|(d, a)| (*d, *a));
-            after.truncate(4);
-            let mut near: Vec<(u64, DocAddress)> = before.into_iter().chain(after).collect();
-            near.sort_by_key(|(d, a)| (*d, *a));
+        // 6. Near in time: the events just before and after.
+        if day != i64::MIN {
+            let mut near = self.nearest(&searcher, &AllQuery, (day, itself), 4)?;
+            near.truncate(7);
             for (days, addr) in near {
                 push(
                     &mut out,
@@ -241,12 +242,13 @@ impl SearchIndex {
     }
 
     /// A query for the eight rarest words of `text` that occur in at least `min_df` events
-    /// (2 for an indexed event: itself and one other).
+    /// (2 for an indexed event: itself and one other) and at most `max_df`.
     pub(crate) fn similar_text_query(
         &self,
         searcher: &Searcher,
         text: &str,
         min_df: u64,
+        max_df: u64,
     ) -> Result<BooleanQuery> {
         let f = self.fields();
         let mut compiler = crate::compile::Compiler::new(self.tantivy(), f, searcher)?;
@@ -256,7 +258,7 @@ impl SearchIndex {
         let mut scored = Vec::new();
         for t in tokens {
             let df = compiler.doc_freq(&t)?;
-            if df >= min_df {
+            if (min_df..=max_df).contains(&df) {
                 scored.push((df, t));
             }
         }

@@ -459,6 +459,8 @@ impl SearchIndex {
 /// walks down the tree.
 #[derive(Debug)]
 pub struct DayOrder {
+    /// Each document's sort day (`i64::MIN` for a deleted or undated one).
+    by_doc: Vec<i64>,
     days: Vec<i64>,
     docs: Vec<DocId>,
     importance: Vec<f64>,
@@ -471,10 +473,17 @@ pub struct DayOrder {
 const NONE: u32 = u32::MAX;
 
 impl DayOrder {
-    fn new(mut rows: Vec<(i64, DocId, f64)>) -> Self {
+    fn new(mut rows: Vec<(i64, DocId, f64)>, max_doc: DocId) -> Self {
         rows.sort_unstable_by_key(|r| (r.0, r.1));
         let size = rows.len().next_power_of_two().max(1);
+        let mut by_doc = vec![i64::MIN; max_doc as usize];
+        for r in &rows {
+            if let Some(slot) = by_doc.get_mut(r.1 as usize) {
+                *slot = r.0;
+            }
+        }
         let mut order = DayOrder {
+            by_doc,
             days: rows.iter().map(|r| r.0).collect(),
             docs: rows.iter().map(|r| r.1).collect(),
             importance: rows.iter().map(|r| r.2).collect(),
@@ -490,15 +499,30 @@ impl DayOrder {
         order
     }
 
-    /// The more important of two positions (the earlier on a tie).
-    /// The `k` events just before `day` and the `k` from `day` on (sort key, document):
-    /// a binary search, whatever the segment's size.
-    pub(crate) fn around(&self, day: i64, k: usize) -> impl Iterator<Item = (i64, DocId)> + '_ {
-        let at = self.days.partition_point(|d| *d < day);
-        let (from, to) = (at.saturating_sub(k), (at + k).min(self.days.len()));
-        (from..to).map(|i| (self.days[i], self.docs[i]))
+    /// How many events the segment has in day order.
+    pub(crate) fn len(&self) -> usize {
+        self.days.len()
     }
 
+    /// The position of the first event on or after `day`.
+    pub(crate) fn position(&self, day: i64) -> usize {
+        self.days.partition_point(|d| *d < day)
+    }
+
+    /// A live, dated document's sort day.
+    pub(crate) fn day_of(&self, doc: DocId) -> Option<i64> {
+        self.by_doc
+            .get(doc as usize)
+            .copied()
+            .filter(|d| *d != i64::MIN)
+    }
+
+    /// The event at position `i` (sort key, document).
+    pub(crate) fn at(&self, i: usize) -> (i64, DocId) {
+        (self.days[i], self.docs[i])
+    }
+
+    /// The more important of two positions (the earlier on a tie).
     fn better(&self, a: u32, b: u32) -> u32 {
         match (a, b) {
             (NONE, x) | (x, NONE) => x,
@@ -572,7 +596,7 @@ impl SortedDays {
                 .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
                 .filter_map(|d| Some((sort.first(d)?, d, importance.first(d).unwrap_or(0.0))))
                 .collect();
-            Ok(DayOrder::new(rows))
+            Ok(DayOrder::new(rows, reader.max_doc()))
         })
     }
 }
@@ -589,7 +613,9 @@ mod tests {
             .enumerate()
             .map(|(i, &x)| (i as i64 * 10, i as DocId, x))
             .collect();
-        let o = DayOrder::new(rows);
+        let o = DayOrder::new(rows, 8);
+        assert_eq!(o.day_of(3), Some(30));
+        assert_eq!(o.day_of(7), None);
         assert_eq!(o.most_important(0, 7, 3), vec![1, 6, 3]);
         assert_eq!(o.most_important(2, 6, 2), vec![3, 4]);
         assert_eq!(o.most_important(2, 3, 5), vec![2]);

@@ -567,3 +567,68 @@ fn map_cells_agree_with_a_scan() {
         }
     }
 }
+
+/// Events sharing a participant are the nearest in time on each side, whether the name is
+/// common (the window of the day order, asked of the postings) or rare (its matches read whole).
+#[test]
+fn related_by_participant_are_the_nearest_in_time() {
+    use annals_index::related::RelatedReason;
+    let n = 16_000;
+    let who = |i: usize| match i {
+        _ if i % 800 == 3 => "Rare Person",
+        _ if i.is_multiple_of(2) => "Napoleon",
+        _ => "Someone Else",
+    };
+    let events: Vec<Event> = (0..n)
+        .map(|i| {
+            // Distinct months, shuffled over the ids.
+            let m = (i * 7919) % n;
+            let json = serde_json::json!({
+                "id": format!("e{i}"),
+                "title": format!("Event {i}"),
+                "date": format!("{:04}-{:02}", 1000 + m / 12, m % 12 + 1),
+                "participants": [{"name": who(i)}],
+            });
+            serde_json::from_value::<RawEvent>(json)
+                .unwrap()
+                .into_event(CalendarHint::Auto)
+                .unwrap()
+        })
+        .collect();
+    let (_dir, index) = build(&events);
+    let day = |e: &Event| e.date.sort_key().0;
+    for i in [0, 2, 3, 803, 1604, 7000, 12_803, 15_998] {
+        let e = &events[i];
+        let mut before: Vec<(i64, &str)> = Vec::new();
+        let mut after: Vec<(i64, &str)> = Vec::new();
+        for o in events
+            .iter()
+            .filter(|o| o.id != e.id && who_of(o) == who(i))
+        {
+            let d = day(o) - day(e);
+            if d < 0 {
+                before.push((-d, &o.id));
+            } else {
+                after.push((d, &o.id));
+            }
+        }
+        before.sort();
+        after.sort();
+        let mut expected: Vec<&str> = before.iter().take(3).map(|t| t.1).collect();
+        expected.extend(after.iter().take(3).map(|t| t.1));
+        expected.sort();
+        let mut got: Vec<String> = index
+            .related(e, 12)
+            .unwrap()
+            .into_iter()
+            .filter(|r| matches!(r.reason, RelatedReason::SharedParticipants { .. }))
+            .map(|r| r.id)
+            .collect();
+        got.sort();
+        assert_eq!(got, expected, "event {i} ({})", who(i));
+    }
+}
+
+fn who_of(e: &Event) -> &str {
+    &e.participants[0].name
+}

@@ -58,6 +58,8 @@ pub struct App {
     count: Mutex<Option<(u64, u64)>>,
     /// Answers that read the whole corpus, kept until the store changes: (generation, value).
     answers: Mutex<std::collections::HashMap<&'static str, (u64, serde_json::Value)>>,
+    /// Rendered answers to repeated searches, kept until the store changes.
+    pages: Mutex<crate::cache::PageCache>,
 }
 
 /// Read connections kept open.
@@ -94,6 +96,7 @@ impl App {
             logins: Rates::default(),
             count: Mutex::new(None),
             answers: Mutex::new(Default::default()),
+            pages: Mutex::new(Default::default()),
         })
     }
 
@@ -167,6 +170,33 @@ impl App {
             }
         }
         Ok(v)
+    }
+
+    /// A rendered answer to `key` (a search page), computed once per store generation
+    /// ([`crate::cache`]).
+    pub fn cached_page(
+        &self,
+        key: String,
+        compute: impl FnOnce() -> Result<String, ApiError>,
+    ) -> Result<std::sync::Arc<str>, ApiError> {
+        let generation = self.read(|s| Ok(s.generation()?))?;
+        let kept = self
+            .pages
+            .lock()
+            .ok()
+            .and_then(|mut c| c.get(generation, &key));
+        if let Some(answer) = kept {
+            self.metrics.page_cache_hits.inc();
+            return Ok(answer);
+        }
+        let answer: std::sync::Arc<str> = compute()?.into();
+        // Kept only when the index it came from was in step with the store.
+        if self.seen.load(Ordering::Acquire) == generation {
+            if let Ok(mut c) = self.pages.lock() {
+                c.put(generation, key, answer.clone());
+            }
+        }
+        Ok(answer)
     }
 
     /// Set the gauges that describe the store and the index (before `/metrics` is read).

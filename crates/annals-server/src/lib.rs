@@ -17,6 +17,7 @@ pub mod api;
 pub mod app;
 pub mod assets;
 pub mod auth;
+pub mod cache;
 pub mod error;
 pub mod guard;
 pub mod headers;

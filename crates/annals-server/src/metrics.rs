@@ -68,6 +68,8 @@ pub struct Metrics {
     pub index_generation: Gauge,
     /// Events written by imports through the API.
     pub imported: Counter,
+    /// Search pages answered from the page cache.
+    pub page_cache_hits: Counter,
 }
 
 impl Default for Metrics {
@@ -124,7 +126,14 @@ impl Default for Metrics {
             "Events written by imports through the API",
             imported.clone(),
         );
+        let page_cache_hits = Counter::default();
+        registry.register(
+            "page_cache_hits",
+            "Search pages answered from the cache of this store generation",
+            page_cache_hits.clone(),
+        );
         Metrics {
+            page_cache_hits,
             registry,
             requests,
             latency,

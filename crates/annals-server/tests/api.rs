@@ -441,3 +441,46 @@ fn density_follows_writes() {
     assert!(r.status < 300, "{}", r.body);
     assert_eq!(counts(&s), vec![0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
 }
+
+/// A search page is answered again from the cache until a write, and never shows what the
+/// store no longer holds: every write empties it.
+#[test]
+fn search_pages_are_cached_until_a_write() {
+    let s = start(Some(TOKEN));
+    post(
+        &s,
+        "/api/events",
+        r#"{"id": "kite-1", "title": "First kite festival", "date": "1901"}"#,
+    );
+    let hits = |s: &Server| {
+        get(s, "/search?q=kite")
+            .body
+            .matches("class=\"hit\"")
+            .count()
+    };
+    let cached = |s: &Server| {
+        let m = get(s, "/metrics").body;
+        m.lines()
+            .find(|l| l.starts_with("annals_page_cache_hits_total"))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    assert_eq!(hits(&s), 1);
+    let before = cached(&s);
+    assert_eq!(hits(&s), 1);
+    assert_eq!(
+        cached(&s),
+        before + 1,
+        "the same search again comes from the cache"
+    );
+    post(
+        &s,
+        "/api/events",
+        r#"{"id": "kite-2", "title": "Second kite festival", "date": "1902"}"#,
+    );
+    assert_eq!(hits(&s), 2, "a write empties the cache");
+    let (k, v) = auth();
+    let r = request(&s, "DELETE", "/api/events/kite-1", &[(k, &v)], b"");
+    assert_eq!(r.status, 204);
+    assert_eq!(hits(&s), 1);
+}

@@ -93,7 +93,17 @@ pub async fn search(
     headers: HeaderMap,
 ) -> Response {
     let q = p.q.trim().to_string();
-    match results(&app, &q, &p) {
+    // The same search again, until the store changes, is answered from the cache.
+    let key = [
+        q.as_str(),
+        p.sort.as_deref().unwrap_or(""),
+        p.from.as_deref().unwrap_or(""),
+        p.to.as_deref().unwrap_or(""),
+        p.cursor.as_deref().unwrap_or(""),
+    ]
+    .join("\u{1f}");
+    let body = app.cached_page(key, || results(&app, &q, &p).map(|m| m.into_string()));
+    match body {
         Ok(body) => Page {
             title: &if q.is_empty() {
                 "Search".to_string()
@@ -106,7 +116,7 @@ pub async fn search(
             ),
             scripts: &[],
             head: html! { meta name="robots" content="noindex"; },
-            body,
+            body: maud::PreEscaped(body.to_string()),
             viewer: app.session(&headers),
         }
         .render(),
