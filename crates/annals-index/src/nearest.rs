@@ -13,7 +13,8 @@ use crate::{Result, SearchIndex};
 use tantivy::query::{EnableScoring, Query, Scorer};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, TERMINATED};
 
-/// The widest window (a side) tried before reading every match.
+/// The widest window (events a side): a common name with no match within it on one side
+/// leaves that side short.
 const WIDEST: usize = 1 << 14;
 
 /// Filters with at most this many matches in a segment are read whole.
@@ -38,8 +39,11 @@ impl SearchIndex {
             // The postings' size tells how far to look: a filter with few matches is read
             // whole; a common one within a window where `k` a side are likely.
             let hint = scorer.size_hint() as usize;
+            let skip = except
+                .filter(|a| a.segment_ord as usize == ord)
+                .map(|a| a.doc_id);
             let found = if hint <= FEW || order.len() <= FEW {
-                every_match(&mut *scorer, &order)
+                every_match(&mut *scorer, &order, skip)
             } else {
                 let at = order.position(day);
                 let mut w = (4 * k * order.len() / hint).clamp(256, WIDEST);
@@ -52,8 +56,7 @@ impl SearchIndex {
                         })
                         .collect();
                     candidates.sort_unstable();
-                    let mut hits = matching(&mut scorer, &candidates);
-                    hits.retain(|(doc, _)| Some(DocAddress::new(ord as u32, *doc)) != except);
+                    let hits = matching(&mut scorer, &candidates, skip);
                     let early = hits.iter().filter(|(_, d)| *d < day).count();
                     let done_before = early >= k || from == 0;
                     let done_after = hits.len() - early >= k || to == order.len();
@@ -68,9 +71,6 @@ impl SearchIndex {
             };
             let (mut b, mut a) = (Vec::new(), Vec::new());
             for (doc, d) in found {
-                if Some(DocAddress::new(ord as u32, doc)) == except {
-                    continue;
-                }
                 let near = (d.abs_diff(day), DocAddress::new(ord as u32, doc));
                 if d < day {
                     b.push(near);
@@ -98,8 +98,13 @@ fn nearest_k(mut v: Vec<(u64, DocAddress)>, k: usize) -> Vec<(u64, DocAddress)> 
     v
 }
 
-/// The candidates (sorted by document) that the scorer matches: one forward seek each.
-fn matching(scorer: &mut Box<dyn Scorer>, candidates: &[(DocId, i64)]) -> Vec<(DocId, i64)> {
+/// The candidates (sorted by document) that the scorer matches, but `skip`: one forward seek
+/// each.
+fn matching(
+    scorer: &mut Box<dyn Scorer>,
+    candidates: &[(DocId, i64)],
+    skip: Option<DocId>,
+) -> Vec<(DocId, i64)> {
     let mut out = Vec::new();
     let mut cur = scorer.doc();
     for &(doc, day) in candidates {
@@ -109,20 +114,25 @@ fn matching(scorer: &mut Box<dyn Scorer>, candidates: &[(DocId, i64)]) -> Vec<(D
         if cur < doc {
             cur = scorer.seek(doc);
         }
-        if cur == doc {
+        if cur == doc && Some(doc) != skip {
             out.push((doc, day));
         }
     }
     out
 }
 
-/// Every live, dated match with its sort day (for a filter with few matches).
-fn every_match(scorer: &mut dyn Scorer, order: &DayOrder) -> Vec<(DocId, i64)> {
+/// Every live, dated match but `skip`, with its sort day (for a filter with few matches).
+fn every_match(
+    scorer: &mut dyn Scorer,
+    order: &DayOrder,
+    skip: Option<DocId>,
+) -> Vec<(DocId, i64)> {
     let mut out = Vec::new();
     let mut doc = scorer.doc();
     while doc != TERMINATED {
-        if let Some(d) = order.day_of(doc) {
-            out.push((doc, d));
+        match order.day_of(doc) {
+            Some(d) if Some(doc) != skip => out.push((doc, d)),
+            _ => {}
         }
         doc = scorer.advance();
     }
