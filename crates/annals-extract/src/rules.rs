@@ -80,6 +80,16 @@ pub enum Sem {
     Today(i8),
     /// Easter Sunday of a year (the anchor's when not given).
     Easter(Option<i64>),
+    /// A fiscal year, or a quarter of one: named ("fiscal 2025", "the fourth quarter of FY2024")
+    /// or relative to the current fiscal year ("last fiscal year": `sign` -1).
+    Fiscal {
+        /// The year it is named after, when the text names it.
+        year: Option<i64>,
+        /// Next (1), previous (-1) or current (0) fiscal year, when it is not named.
+        sign: i8,
+        /// The quarter, 1 to 4.
+        quarter: Option<u8>,
+    },
 }
 
 /// A recognised expression: token span `[a, b)`, type, meaning and time of day.
@@ -140,6 +150,8 @@ pub struct Matcher<'a> {
     pub t: &'a Toks,
     /// The story's current year (astronomical), for bare numbers that may be years.
     pub story_year: Option<i64>,
+    /// News text (`--anchor news`): "the past year" is a stretch of time, as TimeBank writes it.
+    pub news: bool,
 }
 
 /// Words after a number that show it counts things, so it is not a year.
@@ -1913,6 +1925,7 @@ impl<'a> Matcher<'a> {
                 let ty = if k == j
                     && !plural
                     && matches!(lead, "last" | "first" | "final" | "past")
+                    && !(self.news && matches!(lead, "last" | "past"))
                     && !matches!(u, Unit::Hour | Unit::Minute | Unit::Second)
                 {
                     Ty::Date
@@ -1991,6 +2004,10 @@ impl<'a> Matcher<'a> {
         if matches!(q, Qty::Exact(_)) && self.is(j, "some") {
             return None;
         }
+        // "1 hour 49 minutes", "two years three months": one length of time.
+        if let Some((e, v)) = self.compound_duration(q, u, k2) {
+            return Some(Cand::new(i, e, Ty::Duration, Sem::Fixed(v)));
+        }
         let mut end = k2;
         if self.is(end, "old") || self.is(end, "long") {
             end += 1;
@@ -2005,6 +2022,43 @@ impl<'a> Matcher<'a> {
             Ty::Duration,
             Sem::Fixed(duration_value(q, u)),
         ))
+    }
+
+    /// A second, smaller amount right after a whole one ("1 hour 49 minutes", "2 years 3
+    /// months"): where it ends and the value of the two together.
+    fn compound_duration(&self, q: Qty, u: Unit, k: usize) -> Option<(usize, String)> {
+        let rank = |u: Unit| match u {
+            Unit::Second => 0,
+            Unit::Minute => 1,
+            Unit::Hour => 2,
+            Unit::Day => 3,
+            Unit::Month => 5,
+            Unit::Year => 6,
+            _ => 9,
+        };
+        let whole = |q: Qty| match q {
+            Qty::Exact(v) if v.fract() == 0.0 && v >= 1.0 => Some(v as i64),
+            _ => None,
+        };
+        let n1 = whole(q)?;
+        if self.t.kind(k) != Some(Kind::Num) {
+            return None;
+        }
+        let (q2, k2) = self.qty_at(k)?;
+        let n2 = whole(q2)?;
+        let (u2, e) = self.unit_at(k2, q2)?;
+        if rank(u2) >= rank(u) || rank(u) == 9 {
+            return None;
+        }
+        let part = |n: i64, u: Unit| format!("{n}{}", u.iso().0);
+        let (d1, d2) = (!u.iso().1, !u2.iso().1);
+        let v = match (d1, d2) {
+            (true, true) => format!("P{}{}", part(n1, u), part(n2, u2)),
+            (true, false) => format!("P{}T{}", part(n1, u), part(n2, u2)),
+            (false, false) => format!("PT{}{}", part(n1, u), part(n2, u2)),
+            (false, true) => return None,
+        };
+        Some((e, v))
     }
 
     /// "of" + a noun phrase up to punctuation, after a duration.
@@ -2177,6 +2231,8 @@ impl<'a> Matcher<'a> {
                 },
             );
             c.clock = Some(clock);
+            // In news, "at 9:30 a.m." is on the day the story has just named.
+            c.anaphoric = true;
             return Some(c);
         }
         // Tuesday night, Monday morning
@@ -2339,22 +2395,119 @@ impl<'a> Matcher<'a> {
         Some((year, end))
     }
 
+    /// A quarter's number before "quarter": "first" ... "fourth", "last", "final".
+    fn quarter_word(&self, i: usize) -> Option<u8> {
+        Some(match self.w(i)? {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" | "last" | "final" => 4,
+            _ => return None,
+        })
+    }
+
+    /// A fiscal year without its quarter: "FY2025", "FY 25", "fiscal 2025", "fiscal year
+    /// 2025", "FY2024-25" (named after the year it ends in, as TimeML writes them), or one
+    /// relative to the current fiscal year: "last fiscal year", "this fiscal year", "the current
+    /// fiscal year", "the previous fiscal year", "next fiscal year". Returns where it ends, the
+    /// year named and the direction.
+    fn fiscal_year_phrase(&self, i: usize) -> Option<(usize, Option<i64>, i8)> {
+        let w = self.w(i)?;
+        if w == "fy" || w == "fiscal" {
+            let at = if w == "fiscal" && self.is(i + 1, "year") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let (year, end) = self.fiscal_year_at(at, w == "fy")?;
+            return Some((end, Some(year), 0));
+        }
+        let dets: &[(&[&str], i8)] = &[
+            (&["the", "current"], 0),
+            (&["the", "present"], 0),
+            (&["the", "previous"], -1),
+            (&["the", "prior"], -1),
+            (&["the", "preceding"], -1),
+            (&["the", "last"], -1),
+            (&["the", "past"], -1),
+            (&["the", "next"], 1),
+            (&["the", "coming"], 1),
+            (&["the", "upcoming"], 1),
+            (&["this"], 0),
+            (&["current"], 0),
+            (&["last"], -1),
+            (&["previous"], -1),
+            (&["next"], 1),
+        ];
+        for (det, sign) in dets {
+            if self.seq(i, det) && self.seq(i + det.len(), &["fiscal", "year"]) {
+                return Some((i + det.len() + 2, None, *sign));
+            }
+        }
+        None
+    }
+
+    /// Fiscal years and their quarters: "fiscal 2025", "last fiscal year", "the fourth quarter
+    /// of fiscal 2024", "fiscal 2024's fourth quarter", "the first quarter of the current fiscal
+    /// year", "the fiscal fourth quarter".
+    fn fiscal(&self, i: usize) -> Option<Cand> {
+        let make = |b: usize, year: Option<i64>, sign: i8, quarter: Option<u8>| {
+            Cand::new(
+                i,
+                b,
+                Ty::Date,
+                Sem::Fiscal {
+                    year,
+                    sign,
+                    quarter,
+                },
+            )
+        };
+        if let Some((e, year, sign)) = self.fiscal_year_phrase(i) {
+            // fiscal 2024's fourth quarter
+            if (self.t.punct(e, '\'') || self.t.punct(e, '’')) && self.t.low(e + 1) == "s" {
+                if let Some(q) = self.quarter_word(e + 2) {
+                    if self.is(e + 3, "quarter") {
+                        return Some(make(e + 4, year, sign, Some(q)));
+                    }
+                }
+            }
+            return Some(make(e, year, sign, None));
+        }
+        // the fourth quarter of fiscal 2024; the fiscal fourth quarter; fiscal first quarter
+        let mut j = i;
+        if self.t.is_any(j, &["the", "this"]) {
+            j += 1;
+        }
+        if self.is(j, "fiscal") {
+            let q = self.quarter_word(j + 1)?;
+            if !self.is(j + 2, "quarter") {
+                return None;
+            }
+            let e = j + 3;
+            if self.is(e, "of") {
+                if let Some((fe, year, sign)) = self.fiscal_year_phrase(e + 1) {
+                    return Some(make(fe, year, sign, Some(q)));
+                }
+            }
+            return Some(make(e, None, 0, Some(q)));
+        }
+        if j == i || !self.is(i, "the") {
+            return None;
+        }
+        let q = self.quarter_word(j)?;
+        if !self.is(j + 1, "quarter") || !self.is(j + 2, "of") {
+            return None;
+        }
+        let (fe, year, sign) = self.fiscal_year_phrase(j + 3)?;
+        Some(make(fe, year, sign, Some(q)))
+    }
+
     /// "now", "today", "currently", "recent", "former", "the future", "the past" ...
     fn reference(&self, i: usize) -> Option<Cand> {
         let w = self.w(i)?;
         let d = Ty::Date;
         Some(match w {
-            // Fiscal years, as TimeML writes them: "FY2025", "FY 25", "fiscal 2025", "fiscal
-            // year 2025", "FY2024-25" (named after the year it ends in).
-            "fy" | "fiscal" => {
-                let at = if w == "fiscal" && self.is(i + 1, "year") {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                let (year, end) = self.fiscal_year_at(at, w == "fy")?;
-                Cand::fixed(i, end, d, &format!("FY{year:04}"))
-            }
             "now" => Cand::fixed(i, i + 1, d, "PRESENT_REF"),
             "right" if self.is(i + 1, "now") => Cand::fixed(i, i + 2, d, "PRESENT_REF"),
             "nowadays" | "currently" | "presently" => Cand::fixed(i, i + 1, d, "PRESENT_REF"),
@@ -2796,6 +2949,7 @@ impl<'a> Matcher<'a> {
                 take(self.duration(i));
                 take(self.set(i));
                 take(self.reference(i));
+                take(self.fiscal(i));
                 if self.t.is_any(i, &["ad", "a"]) {
                     take(self.bare_year(i, prev));
                 }

@@ -56,6 +56,11 @@ pub struct Tagger {
     anchor: Option<Point>,
     toks: Toks,
     cands: Vec<Cand>,
+    /// The current fiscal year, when the text shows it is not the calendar year (news: a
+    /// fiscal year named after next year, in a clause that is not about the future).
+    fiscal_year: Option<i64>,
+    /// The text speaks of fiscal quarters, so a bare "the second quarter" is a fiscal one.
+    fiscal_quarters: bool,
 }
 
 impl Tagger {
@@ -102,6 +107,7 @@ impl Tagger {
                     text,
                     t: &self.toks,
                     story_year,
+                    news: self.opts.mode == Mode::News,
                 };
                 m.best_at(i, self.cands.last())
             };
@@ -177,13 +183,21 @@ impl Tagger {
             if k + 1 < self.cands.len() && self.cands[k].clock.is_some() {
                 let next = self.cands[k + 1].clone();
                 let cur = &self.cands[k];
-                let between_on = next.a == cur.b + 1 && self.toks.is_any(cur.b, &["on", "of"]);
-                if let (Sem::Abs(np), true, Sem::Rel { sign: 0, .. }) =
-                    (&next.sem, between_on, &cur.sem)
-                {
-                    if np.day.is_some() {
-                        let np = *np;
-                        self.cands[k].sem = Sem::Abs(np);
+                let between_on = (next.a == cur.b + 1 && self.toks.is_any(cur.b, &["on", "of"]))
+                    || next.a == cur.b;
+                if let (true, Sem::Rel { sign: 0, .. }) = (between_on, &cur.sem) {
+                    match &next.sem {
+                        // "at 11 a.m. on 11 November 1918", "at 9 p.m. on Tuesday"
+                        Sem::Abs(np) if np.day.is_some() || np.weekday.is_some() => {
+                            let np = *np;
+                            self.cands[k].sem = Sem::Abs(np);
+                        }
+                        // "at 3:15 a.m. today"
+                        Sem::Today(d) if next.clock.is_none() => {
+                            let d = *d;
+                            self.cands[k].sem = Sem::Today(d);
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -255,13 +269,25 @@ impl Tagger {
     fn resolve(&mut self, c: &Cand) -> (String, Option<Point>) {
         // News: deictic expressions count from the document date, anaphoric ones ("two years
         // later") from the last date of the story; a narrative counts everything from the story.
+        // A time of day needs the story's day: "at 9 a.m." after "in 1962" is today's.
         let base = match (self.opts.mode, c.anaphoric) {
-            (Mode::News, true) if self.anchor.is_some() => self.anchor,
+            (Mode::News, true)
+                if self
+                    .anchor
+                    .is_some_and(|a| c.clock.is_none() || a.day.is_some()) =>
+            {
+                self.anchor
+            }
             _ => self.base(),
         }
         .unwrap_or_default();
         let point = match &c.sem {
             Sem::Fixed(v) => return (v.clone(), None),
+            Sem::Fiscal {
+                year,
+                sign,
+                quarter,
+            } => return (self.fiscal_value(c, base, *year, *sign, *quarter), None),
             Sem::Today(k) => match (self.opts.mode, k) {
                 (Mode::Narrative, 0) if c.ty == Ty::Date => {
                     return ("PRESENT_REF".into(), None);
@@ -334,6 +360,15 @@ impl Tagger {
                 Some(n) => shift(&base, *unit, n * i64::from(*sign)),
             },
             Sem::Rel { sign, target } => {
+                // News that speaks of fiscal quarters: "the second quarter" is the current
+                // fiscal year's.
+                if let (Mode::News, true, 0, Target::YearPart(Gran::Quarter, part)) =
+                    (self.opts.mode, self.fiscal_quarters, *sign, target)
+                {
+                    if let Some(y) = self.fiscal_year.or(base.year) {
+                        return (format!("FY{y:04}-Q{part}"), None);
+                    }
+                }
                 let mut p = rel(&base, *sign, *target, self.weekday_mode(c));
                 // News: "the third quarter" after the document date's quarter, in a clause in
                 // the past tense, is last year's ("profits rose in the third quarter", written
@@ -392,6 +427,49 @@ impl Tagger {
             self.anchor = Some(a);
         }
         (value, if known { Some(point) } else { None })
+    }
+}
+
+impl Tagger {
+    /// The value of a fiscal year or quarter (`FY2025`, `FY2024-Q4`). A fiscal year the text
+    /// does not name counts from the current one: the calendar year of the document date (news)
+    /// or of the story, unless the text has shown that the current fiscal year is next year's
+    /// ("revenue rose in the first quarter of fiscal 2025", written in October 2024).
+    fn fiscal_value(
+        &mut self,
+        c: &Cand,
+        base: Point,
+        year: Option<i64>,
+        sign: i8,
+        quarter: Option<u8>,
+    ) -> String {
+        if quarter.is_some() {
+            self.fiscal_quarters = true;
+        }
+        let year = match year {
+            Some(y) => {
+                let now = self.opts.dct.and_then(|d| d.year);
+                if self.opts.mode == Mode::News
+                    && now.is_some_and(|n| y == n + 1)
+                    && !self.future_clause(c)
+                {
+                    self.fiscal_year = Some(y);
+                }
+                Some(y)
+            }
+            None => {
+                let now = match self.opts.mode {
+                    Mode::News => self.fiscal_year.or(base.year),
+                    Mode::Narrative => base.year,
+                };
+                now.map(|y| y + i64::from(sign))
+            }
+        };
+        let y = year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+        match quarter {
+            Some(q) => format!("FY{y}-Q{q}"),
+            None => format!("FY{y}"),
+        }
     }
 }
 
@@ -985,6 +1063,130 @@ mod tests {
         );
         assert!(tag("The fiscal policy changed.").is_empty());
         assert!(tag("Fiscal 12 percent cuts.").is_empty());
+    }
+
+    #[test]
+    fn relative_fiscal_years_and_quarters() {
+        let news = |dct: &str, text: &str| -> Vec<(String, String)> {
+            let opts = Options {
+                dct: parse_date(dct),
+                mode: Mode::News,
+            };
+            tag_with(opts, text)
+                .into_iter()
+                .map(|x| (x.0, x.2))
+                .collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            news("2025-11-04", "Sales rose in the last fiscal year and will rise this fiscal year. The current fiscal year looks better than the previous fiscal year; next fiscal year too. Profit fell in the fourth quarter of fiscal 2024, in fiscal 2023's third quarter and in the fiscal first quarter."),
+            pairs(&[
+                ("the last fiscal year", "FY2024"),
+                ("this fiscal year", "FY2025"),
+                ("The current fiscal year", "FY2025"),
+                ("the previous fiscal year", "FY2024"),
+                ("next fiscal year", "FY2026"),
+                ("the fourth quarter of fiscal 2024", "FY2024-Q4"),
+                ("fiscal 2023's third quarter", "FY2023-Q3"),
+                ("the fiscal first quarter", "FY2025-Q1"),
+            ])
+        );
+        // A quarter of next year's fiscal year, reported as past: the company's fiscal year is
+        // named after the year it ends in, and the current one is next year's. Its quarters are
+        // then fiscal quarters.
+        assert_eq!(
+            news("2024-10-24", "Revenue rose in the first quarter of fiscal 2025. Sales in the current fiscal year will beat the last fiscal year. Results for the second quarter of the current fiscal year and for the third quarter come in January."),
+            pairs(&[
+                ("the first quarter of fiscal 2025", "FY2025-Q1"),
+                ("the current fiscal year", "FY2025"),
+                ("the last fiscal year", "FY2024"),
+                ("the second quarter of the current fiscal year", "FY2025-Q2"),
+                ("the third quarter", "FY2025-Q3"),
+                ("January", "2025-01"),
+            ])
+        );
+        // A plan for next year's fiscal year says nothing about the current one.
+        assert_eq!(
+            news(
+                "2024-03-01",
+                "Revenue will rise in fiscal 2025. This fiscal year was hard."
+            ),
+            pairs(&[("fiscal 2025", "FY2025"), ("This fiscal year", "FY2024")])
+        );
+        // In a narrative, from the story's year.
+        assert_eq!(
+            values("In 1998 the firm cut costs. The next fiscal year was better."),
+            ["1998", "FY1999"]
+        );
+        assert!(tag("The fiscal policy changed in the last year.")
+            .iter()
+            .all(|x| !x.2.starts_with("FY")));
+    }
+
+    #[test]
+    fn compound_durations() {
+        assert_eq!(
+            tag("She won in 1 hour 49 minutes. The siege lasted 2 years 3 months. It took 3 days 4 hours."),
+            [
+                ("1 hour 49 minutes".into(), "DURATION", "PT1H49M".into()),
+                ("2 years 3 months".into(), "DURATION", "P2Y3M".into()),
+                ("3 days 4 hours".into(), "DURATION", "P3DT4H".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn news_clock_times_are_on_the_story_day() {
+        let opts = Options {
+            dct: parse_date("2022-10-10"), // a Monday
+            mode: Mode::News,
+        };
+        let v: Vec<String> = tag_with(opts, "The race was held on Sunday. Runners set off at 9:30 a.m. The result came at 3:15 a.m. today. At 9 p.m. on Tuesday they met.")
+            .into_iter()
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(
+            v,
+            [
+                "2022-10-09",
+                "2022-10-09T09:30",
+                "2022-10-10T03:15",
+                "2022-10-10",
+                "2022-10-04T21:00",
+                "2022-10-04",
+            ]
+        );
+        let opts = Options {
+            dct: parse_date("2022-10-10"),
+            mode: Mode::News,
+        };
+        assert_eq!(
+            tag_with(opts, "The bridge opened in 1962. The ferry left at 9 a.m.")[1].2,
+            "2022-10-10T09:00"
+        );
+    }
+
+    #[test]
+    fn news_past_periods_are_durations() {
+        let opts = Options {
+            dct: parse_date("2022-10-10"),
+            mode: Mode::News,
+        };
+        assert_eq!(
+            tag_with(
+                opts,
+                "Prices rose over the past year and fell in the last decade."
+            ),
+            [
+                ("the past year".into(), "DURATION", "P1Y".into()),
+                ("the last decade".into(), "DURATION", "P1DE".into()),
+            ]
+        );
+        assert_eq!(one("Prices rose over the past year.").1, "DATE");
     }
 
     #[test]
