@@ -193,6 +193,8 @@ pub struct FacetCounts {
     pub size: usize,
     /// Facet values already read from the segments' dictionaries.
     pub terms: std::sync::Arc<TermCache>,
+    /// Count one match in `every` (by a hash of its document), scaled back: 1 counts all.
+    pub every: u64,
 }
 
 /// Facet values by segment, facet and term ordinal, kept across searches: reading a value from a
@@ -225,6 +227,7 @@ pub struct FacetSegment {
     columns: Vec<(&'static str, Option<StrColumn>, Vec<u32>)>,
     century: Column<i64>,
     centuries: HashMap<i64, u64>,
+    every: u64,
 }
 
 impl Collector for FacetCounts {
@@ -249,6 +252,7 @@ impl Collector for FacetCounts {
             columns,
             century: reader.fast_fields().i64(fast::CENTURY)?,
             centuries: HashMap::new(),
+            every: self.every.max(1),
         })
     }
 
@@ -288,6 +292,9 @@ impl SegmentCollector for FacetSegment {
     type Fruit = FacetFruit;
 
     fn collect(&mut self, doc: DocId, _: Score) {
+        if self.every > 1 && sampled_out(doc, self.every) {
+            return;
+        }
         for (_, col, counts) in &mut self.columns {
             if let Some(col) = col {
                 for ord in col.term_ords(doc) {
@@ -327,7 +334,7 @@ impl SegmentCollector for FacetSegment {
                 for &(ord, n) in &top {
                     match cache.get(&(self.segment, name, ord)) {
                         Some(s) => {
-                            values.insert(s.to_string(), u64::from(n));
+                            values.insert(s.to_string(), u64::from(n) * self.every);
                         }
                         None => missing.push((ord, n)),
                     }
@@ -337,7 +344,7 @@ impl SegmentCollector for FacetSegment {
                 let mut next = missing.iter();
                 let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
                     if let (Ok(s), Some(&(ord, n))) = (std::str::from_utf8(bytes), next.next()) {
-                        values.insert(s.to_string(), u64::from(n));
+                        values.insert(s.to_string(), u64::from(n) * self.every);
                         cache.insert((self.segment, name, ord), s.into());
                     }
                 });
@@ -348,11 +355,17 @@ impl SegmentCollector for FacetSegment {
             "century",
             self.centuries
                 .into_iter()
-                .map(|(c, n)| (annals_dates::period::century_label(c), n))
+                .map(|(c, n)| (annals_dates::period::century_label(c), n * self.every))
                 .collect(),
         );
         out
     }
+}
+
+/// Whether a document is left out of a one-in-`every` sample (a multiplicative hash of its
+/// number: neighbours, often imported together, fall apart).
+fn sampled_out(doc: DocId, every: u64) -> bool {
+    (u64::from(doc).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) % every != 0
 }
 
 #[cfg(test)]

@@ -27,6 +27,10 @@ pub struct SearchOptions {
     pub facets: bool,
     /// Values per facet.
     pub facet_size: usize,
+    /// Count the facets over about this many matches when there are more: one match in `n`,
+    /// chosen by a hash of its document, the counts scaled back (estimates, said in
+    /// [`SearchResult::facets_estimated`]). `None`: over every match.
+    pub facet_sample: Option<u64>,
 }
 
 impl Default for SearchOptions {
@@ -36,6 +40,7 @@ impl Default for SearchOptions {
             cursor: None,
             facets: true,
             facet_size: 10,
+            facet_sample: None,
         }
     }
 }
@@ -76,6 +81,9 @@ pub struct SearchResult {
     pub hits: Vec<Hit>,
     /// Facet counts over all matches.
     pub facets: Facets,
+    /// Whether the facet counts are estimates from a sample of the matches
+    /// ([`SearchOptions::facet_sample`]).
+    pub facets_estimated: bool,
     /// Cursor of the next page, when there may be one.
     pub next_cursor: Option<String>,
     /// The order used.
@@ -83,6 +91,19 @@ pub struct SearchResult {
     /// When nothing matches (on the first page): corrections of the words and of the
     /// participant and place values that match no event on their own, nearest first.
     pub suggestions: Vec<Suggestion>,
+}
+
+/// At least as many events as match `query` (the sum of each segment's postings' sizes, which
+/// bound what a scorer can return; read without decoding any).
+fn upper_bound(searcher: &Searcher, query: &dyn tantivy::query::Query) -> Result<u64> {
+    let weight = query.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+        searcher,
+    ))?;
+    let mut n = 0u64;
+    for reader in searcher.segment_readers() {
+        n += u64::from(weight.scorer(reader, 1.0)?.size_hint());
+    }
+    Ok(n)
 }
 
 /// Decode `calendar|edtf|text`.
@@ -129,6 +150,12 @@ impl SearchIndex {
             order,
             after,
         };
+        // One match in `every` is counted in the facets: the postings' sizes say how many
+        // there may be, before any is read.
+        let every = match opts.facet_sample {
+            Some(n) if opts.facets => (upper_bound(&searcher, &*query)? / n.max(1)).max(1),
+            _ => 1,
+        };
         let (total, found, facets) = if opts.facets {
             let (n, t, f) = searcher.search(
                 &*query,
@@ -138,6 +165,7 @@ impl SearchIndex {
                     FacetCounts {
                         size: opts.facet_size,
                         terms: self.terms.clone(),
+                        every,
                     },
                 ),
             )?;
@@ -171,6 +199,7 @@ impl SearchIndex {
             total,
             hits,
             facets: facets_in_order(facets),
+            facets_estimated: every > 1,
             next_cursor,
             order,
             suggestions,

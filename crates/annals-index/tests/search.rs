@@ -261,6 +261,7 @@ fn cursors_page_through_everything_once() {
                         cursor: cursor.clone(),
                         facets: false,
                         facet_size: 10,
+                        facet_sample: None,
                     },
                 )
                 .unwrap();
@@ -631,4 +632,56 @@ fn related_by_participant_are_the_nearest_in_time() {
 
 fn who_of(e: &Event) -> &str {
     &e.participants[0].name
+}
+
+/// Facets over a sample of a large result are estimates close to the exact counts, and say so.
+#[test]
+fn sampled_facets_estimate_the_counts() {
+    let events = corpus(20_000, 11);
+    let (_dir, index) = build(&events);
+    let search = |sample: Option<u64>| {
+        index
+            .search(
+                &parse("tag:even").unwrap(),
+                &SearchOptions {
+                    limit: 5,
+                    facet_sample: sample,
+                    ..SearchOptions::default()
+                },
+            )
+            .unwrap()
+    };
+    let (exact, sampled) = (search(None), search(Some(1_000)));
+    assert!(!exact.facets_estimated && sampled.facets_estimated);
+    assert_eq!(exact.total, 10_000);
+    assert_eq!(sampled.total, exact.total, "the total is never sampled");
+    assert_eq!(sampled.hits.len(), 5);
+    let counts = |r: &annals_index::SearchResult, facet: &str| -> Vec<(String, u64)> {
+        r.facets
+            .0
+            .iter()
+            .find(|(n, _)| *n == facet)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default()
+    };
+    for facet in ["country", "participant"] {
+        let (e, s) = (counts(&exact, facet), counts(&sampled, facet));
+        assert!(!e.is_empty(), "{facet}");
+        for (value, n) in &e {
+            let est = s.iter().find(|(v, _)| v == value).map_or(0, |(_, n)| *n) as f64;
+            let off = (est - *n as f64).abs() / *n as f64;
+            assert!(off < 0.3, "{facet} {value}: {n} exact, {est} estimated");
+        }
+    }
+    // A result smaller than the sample is counted whole.
+    let small = index
+        .search(
+            &parse("tag:even treaty").unwrap(),
+            &SearchOptions {
+                facet_sample: Some(50_000),
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap();
+    assert!(small.total > 500 && !small.facets_estimated);
 }

@@ -28,6 +28,7 @@ fn total(index: &SearchIndex, q: &str) -> usize {
         cursor: None,
         facets: false,
         facet_size: 0,
+        facet_sample: None,
     };
     index
         .search(&annals_query::parse(q).unwrap(), &opts)

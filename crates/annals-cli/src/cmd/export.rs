@@ -60,6 +60,7 @@ pub(crate) fn each_hit(
         cursor: None,
         facets: false,
         facet_size: 0,
+        facet_sample: None,
     };
     loop {
         let page = index.search(request, &opts)?;

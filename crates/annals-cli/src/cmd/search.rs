@@ -82,6 +82,7 @@ pub fn search(db: &Path, args: &SearchArgs) -> Result<u8> {
         cursor: args.cursor.clone(),
         facets: !args.no_facets,
         facet_size: 10,
+        facet_sample: None,
     };
     if let Some(file) = &args.queries {
         return batch(&index, file, &opts);

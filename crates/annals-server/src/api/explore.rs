@@ -47,6 +47,7 @@ pub async fn search(
         cursor: p.cursor,
         facets: p.facets.unwrap_or(true),
         facet_size: 10,
+        facet_sample: None,
     };
     let result = tokio::task::block_in_place(|| {
         app.index()?.search(&request, &opts).map_err(ApiError::from)
@@ -485,6 +486,7 @@ fn facet_counts(app: &App, name: &str) -> Result<serde_json::Value, ApiError> {
         cursor: None,
         facets: true,
         facet_size: 200,
+        facet_sample: None,
     };
     let r = tokio::task::block_in_place(|| {
         app.index()?

@@ -55,6 +55,7 @@ fn overview(app: &App) -> Result<String, ApiError> {
                 cursor: None,
                 facets: true,
                 facet_size: 12,
+                facet_sample: None,
             },
         )?;
         let regions = r

@@ -191,6 +191,11 @@ impl Page<'_> {
 
 /// `1 event`, `2,345 events`.
 pub(crate) fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// `2,345`.
+pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -199,7 +204,7 @@ pub(crate) fn count(n: u64, one: &str, many: &str) -> String {
         }
         grouped.push(c);
     }
-    format!("{grouped} {}", if n == 1 { one } else { many })
+    grouped
 }
 
 /// "Washington, D.C., United States".

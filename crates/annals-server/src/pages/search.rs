@@ -295,6 +295,9 @@ fn bars(q: &str, bars: &[Bar<'_>]) -> Markup {
 fn facets(q: &str, sort: &str, from: &str, to: &str, r: &SearchResult) -> Markup {
     html! {
         aside.facets aria-label="Narrow the search" {
+            @if r.facets_estimated {
+                p.estimated { "Counts estimated from a sample of the matches." }
+            }
             @for (name, counts) in &r.facets.0 {
                 @if !counts.is_empty() {
                     h2 { (match *name { "country" => "Countries", "participant" => "People and states", "tag" => "Tags", "century" => "Centuries", other => other }) }
@@ -304,9 +307,9 @@ fn facets(q: &str, sort: &str, from: &str, to: &str, r: &SearchResult) -> Markup
                             li {
                                 @match key {
                                     Some(k) if !q.contains(&k) => {
-                                        a href=(href(format!("{q} {k}").trim(), sort, from, to)) { (value) } " " span.n { (n) }
+                                        a href=(href(format!("{q} {k}").trim(), sort, from, to)) { (value) } " " span.n { (shown(*n, r.facets_estimated)) }
                                     }
-                                    _ => { (value) " " span.n { (n) } }
+                                    _ => { (value) " " span.n { (shown(*n, r.facets_estimated)) } }
                                 }
                             }
                         }
@@ -315,6 +318,18 @@ fn facets(q: &str, sort: &str, from: &str, to: &str, r: &SearchResult) -> Markup
             }
         }
     }
+}
+
+/// A facet count as shown: an estimate to two significant figures, with "about".
+fn shown(n: u64, estimated: bool) -> String {
+    if !estimated || n < 100 {
+        return n.to_string();
+    }
+    let scale = 10u64.pow(n.ilog10() - 1);
+    format!(
+        "about {}",
+        super::thousands((n + scale / 2) / scale * scale)
+    )
 }
 
 /// How a hit's name match reads.
@@ -361,6 +376,7 @@ pub(crate) fn hits_and_density(
                 cursor: cursor.filter(|c| !c.is_empty()).map(str::to_string),
                 facets: true,
                 facet_size,
+                facet_sample: Some(10_000),
             },
         )?;
         let t = index.timeline(
@@ -379,6 +395,15 @@ pub(crate) fn hits_and_density(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn estimates_read_as_estimates() {
+        assert_eq!(shown(1234, false), "1234");
+        assert_eq!(shown(1234, true), "about 1,200");
+        assert_eq!(shown(1250, true), "about 1,300");
+        assert_eq!(shown(98_765, true), "about 99,000");
+        assert_eq!(shown(40, true), "40");
+    }
 
     #[test]
     fn filters_become_chips() {
