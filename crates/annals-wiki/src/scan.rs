@@ -307,6 +307,10 @@ struct Scanner<'a> {
     /// none exists.
     closes: Vec<Option<Result<(usize, usize), usize>>>,
     comment_close: Option<Result<usize, usize>>,
+    /// The first `>` at or after an offset (`(from, at)`, `at` the text's length when there is
+    /// none): it is the first `>` for every offset from `from` to `at` as well (`(1, 0)`: none
+    /// searched yet).
+    next_gt: (usize, usize),
 }
 
 /// Bytes the scanner stops at.
@@ -341,6 +345,7 @@ impl<'a> Scanner<'a> {
             too_deep: false,
             closes: vec![None; TAGS.len()],
             comment_close: None,
+            next_gt: (1, 0),
         }
     }
 
@@ -541,9 +546,19 @@ impl<'a> Scanner<'a> {
             return i + 1;
         }
         // The opening tag ends at the first `>` (attributes hold no `>` in practice).
-        let Some(gt) = self.b[i..].iter().take(4096).position(|&c| c == b'>') else {
+        // (Searched once for all the openers before it: a page of `<ref ` stays linear.)
+        let (from, at) = self.next_gt;
+        if !(from..=at).contains(&i) {
+            let at = self.b[i..]
+                .iter()
+                .position(|&c| c == b'>')
+                .map_or(self.b.len(), |k| i + k);
+            self.next_gt = (i, at);
+        }
+        let gt = self.next_gt.1 - i;
+        if self.next_gt.1 == self.b.len() || gt >= 4096 {
             return i + 1;
-        };
+        }
         let open_end = i + gt + 1;
         if self.b[open_end - 2] == b'/' {
             self.leaf(Kind::Tag(TAGS[t].1), i, open_end, open_end, open_end);
@@ -712,6 +727,18 @@ mod tests {
         }
         let deep = "{{a|".repeat(200) + &"}}".repeat(200);
         assert!(Doc::parse(&deep).too_deep);
+    }
+
+    #[test]
+    fn tag_openers_without_their_end_stay_linear() {
+        // Each `<ref ` looked up to 4 KB ahead for its `>`: 4,096 times the text on a page of
+        // them. The first `>` is now found once for all the openers before it.
+        let s = "<ref ".repeat(1 << 20);
+        let d = Doc::parse(&s);
+        assert_eq!(kinds(&d, 0), []);
+        let d = Doc::parse("<ref <ref name=a>b</ref>");
+        assert_eq!(kinds(&d, 0), [Kind::Tag(Tag::Ref)]);
+        assert_eq!(d.inner(1), "b");
     }
 
     #[test]

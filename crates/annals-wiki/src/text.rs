@@ -106,6 +106,9 @@ pub fn inline(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let mut i = 0;
     let mut plain_from = 0;
+    // Before this offset no `[` has its `]` on its line: a search from an earlier `[` met
+    // the line's end first (so a line of `[http://` stays linear).
+    let mut no_close_before = 0;
     while i < b.len() {
         match b[i] {
             b'\'' if b.get(i + 1) == Some(&b'\'') => {
@@ -115,11 +118,12 @@ pub fn inline(s: &str, out: &mut String) {
                 }
                 plain_from = i;
             }
-            b'[' if is_url_start(&b[i + 1..]) => {
-                let close = b[i..]
-                    .iter()
-                    .position(|&c| c == b']' || c == b'\n')
-                    .filter(|&k| b[i + k] == b']');
+            b'[' if i >= no_close_before && is_url_start(&b[i + 1..]) => {
+                let stop = b[i..].iter().position(|&c| c == b']' || c == b'\n');
+                let close = stop.filter(|&k| b[i + k] == b']');
+                if close.is_none() {
+                    no_close_before = stop.map_or(b.len(), |k| i + k);
+                }
                 match close {
                     Some(k) => {
                         entities(&s[plain_from..i], out);
@@ -273,6 +277,9 @@ fn entity(name: &str) -> Option<char> {
 /// 1900)", "X ()" → "X").
 pub fn tidy(s: &str) -> String {
     let mut t = String::with_capacity(s.len());
+    // Offsets of the `(` in `t`, so that a `)` finds the last one at once (searching `t`
+    // backwards each time was quadratic on a long run of `)`).
+    let mut opens: Vec<usize> = Vec::new();
     let mut space = false;
     for c in s.chars() {
         if c == '\u{200B}' {
@@ -290,10 +297,10 @@ pub fn tidy(s: &str) -> String {
         }
         if c == ')' {
             // An aside emptied by dropped templates: "( ; )", "(, )", "()".
-            let open = t.rfind('(');
-            if let Some(o) = open {
+            if let Some(&o) = opens.last() {
                 let inside = t[o + 1..].trim_matches(|c: char| c == ' ' || c == ';' || c == ',');
                 if inside.is_empty() {
+                    opens.pop();
                     t.truncate(o);
                     while t.ends_with(' ') {
                         t.pop();
@@ -305,15 +312,20 @@ pub fn tidy(s: &str) -> String {
         if matches!(c, ';' | ',') && t.ends_with('(') {
             continue;
         }
+        if c == '(' {
+            opens.push(t.len());
+        }
         t.push(c);
     }
-    // "( ; born" → "(born"
-    let mut out = t.replace("( ", "(");
-    while let Some(k) = out.find("(;").or_else(|| out.find("(,")) {
-        out.replace_range(k + 1..k + 2, "");
-        let rest = out[k + 1..].trim_start().to_string();
-        out.truncate(k + 1);
-        out.push_str(&rest);
+    // "( ; born" → "(born", in one pass.
+    let mut out = String::with_capacity(t.len());
+    let mut after_open = false;
+    for c in t.chars() {
+        if after_open && (c == ' ' || c == ';' || c == ',') {
+            continue;
+        }
+        after_open = c == '(';
+        out.push(c);
     }
     out.trim().to_string()
 }
@@ -400,6 +412,31 @@ mod tests {
         );
         assert_eq!(r("a [[Category:X]]b<!-- c -->"), "a b");
         assert_eq!(r("a<br/>b"), "a\nb".replace('\n', " "));
+    }
+
+    #[test]
+    fn unclosed_external_links_stay_linear() {
+        // Each `[http://` used to search to the end of its line for a `]`: quadratic on a
+        // long line of them (minutes for 5 MB).
+        let line = "[http://".repeat(1 << 17);
+        let mut out = String::new();
+        inline(&line, &mut out);
+        assert_eq!(out, line);
+        let mut out = String::new();
+        inline("[http://a b [http://c\n[http://d e] f", &mut out);
+        assert_eq!(out, "[http://a b [http://c\ne f");
+    }
+
+    #[test]
+    fn tidy_stays_linear_on_runs_of_brackets() {
+        // `)` used to search the whole text back for its `(`: quadratic on "(a)))))...".
+        let s = "(a".to_string() + &")".repeat(1 << 17);
+        assert_eq!(tidy(&s), s);
+        assert_eq!(tidy(&"(".repeat(1 << 17)), "(".repeat(1 << 17));
+        assert_eq!(
+            tidy("X ( ; , born 1900) and ( ; ) Y (( ))"),
+            "X (born 1900) and Y"
+        );
     }
 
     #[test]

@@ -349,3 +349,96 @@ fn hostile_pages() {
         assert!(t.elapsed().as_secs() < 10, "slow on {:?}", &body[..20]);
     }
 }
+
+/// The shapes of issue 17, through the whole path (as one article and inside an XML export):
+/// 10,000-deep templates, tables and links (closed and not), pages that end inside a template
+/// or table, and 5 MB pages of one line. Each returns, without panic or stack overflow (no
+/// timing is asserted; in release each takes well under a second).
+#[test]
+fn hostile_shapes_return() {
+    const MB5: usize = 5 << 20;
+    let fill = |unit: &str| unit.repeat(MB5 / unit.len());
+    let shapes: Vec<(&str, String)> = vec![
+        ("templates 10k open", "{{a|".repeat(10_000)),
+        (
+            "templates 10k closed",
+            "{{a|".repeat(10_000) + &"}}".repeat(10_000),
+        ),
+        (
+            "infobox 10k",
+            "{{Infobox military conflict|date={{Start date|1900|5|".repeat(10_000)
+                + &"}}".repeat(20_000),
+        ),
+        ("tables 10k open", "{|\n".repeat(10_000)),
+        (
+            "tables 10k closed",
+            "{|\n".repeat(10_000) + &"|}\n".repeat(10_000),
+        ),
+        (
+            "tables 10k with cells",
+            "{|\n|-\n| a ||".repeat(10_000) + &"\n|}".repeat(10_000),
+        ),
+        ("links 10k open", "[[a|".repeat(10_000)),
+        (
+            "links 10k closed",
+            "[[a|".repeat(10_000) + &"]]".repeat(10_000),
+        ),
+        ("args 10k", "{{{".repeat(10_000) + &"}}}".repeat(10_000)),
+        (
+            "mixed 10k",
+            "{{a|[[b|{|\n".repeat(10_000) + &"|}]]}}".repeat(10_000),
+        ),
+        (
+            "unclosed template at end",
+            "The '''Battle of Nowhere''' was fought on 1 May 1900.\n{{Infobox military conflict|date=1 May 1900|place=[[X".into(),
+        ),
+        (
+            "unclosed table at end",
+            "{{Infobox military conflict|date=1 May 1900}}\nThe '''Battle of Nowhere''' was fought.\n{|\n|-\n| a".into(),
+        ),
+        ("unclosed tags at end", "a<ref>b<!-- c <nowiki>d".into()),
+        ("5 MB of letters", fill("abcdefgh")),
+        ("5 MB of braces", fill("{")),
+        ("5 MB of closers", fill("}")),
+        ("5 MB of links", fill("[[")),
+        ("5 MB of templates", fill("{{a|")),
+        ("5 MB of tables on one line", fill("{|")),
+        ("5 MB of pipes and braces", fill("|}{|")),
+        ("5 MB of refs", fill("<ref>")),
+        ("5 MB of ref openers", fill("<ref ")),
+        ("5 MB of comments", fill("<!--")),
+        ("5 MB of external links", fill("[http://")),
+        ("5 MB of html", fill("<b ")),
+        ("5 MB of quotes", fill("''")),
+        ("5 MB of entities", fill("&amp")),
+        ("5 MB of brackets", fill("(a")),
+        ("5 MB of closing brackets", "(a".to_string() + &fill(")")),
+        ("5 MB of sentences", fill("A. B. ")),
+        ("5 MB of magic", fill("__A")),
+        ("5 MB of headings", fill("==")),
+        ("5 MB of spaces", fill(" ") + "{|"),
+        (
+            "5 MB lead",
+            "{{Infobox military conflict|date=1 May 1900}}\n".to_string()
+                + &fill("The '''Battle''' was [[fought]] on {{Start date|1900|5|1}}. "),
+        ),
+        ("5 MB categories", fill("[[Category:")),
+        ("5 MB redirect", "#REDIRECT".to_string() + &fill("[[")),
+    ];
+    let title = || Input::Wikitext(Some("Battle of Nowhere".into()));
+    for (name, body) in &shapes {
+        let (items, report) = read_bytes(title(), body.as_bytes());
+        assert_eq!(report.pages, 1, "{name}: {items:?}");
+        if body.len() > 1 << 20 {
+            continue;
+        }
+        // The small ones also as a page of an export, and with the title from the lead.
+        let _ = read_bytes(Input::Wikitext(None), body.as_bytes());
+        let escaped = body.replace('&', "&amp;").replace('<', "&lt;");
+        let xml = format!(
+            "<mediawiki><page><title>Battle of Nowhere</title><ns>0</ns><revision><text>{escaped}</text></revision></page></mediawiki>"
+        );
+        let (_, report) = read_bytes(Input::Xml, xml.as_bytes());
+        assert_eq!(report.pages, 1, "{name}");
+    }
+}
