@@ -253,8 +253,15 @@ pub const PLACE_FIELDS: &[&str] = &[
     "epicenter",
     "area",
     "country",
+    "launch_site",
     "landing_site",
 ];
+
+/// Fields holding the coordinates of the first place (`coordinates = {{coord|...}}`).
+pub const COORD_FIELDS: &[&str] = &["coordinates", "coords"];
+
+/// Fields naming the area of a place given only by coordinates (an earthquake's `epicenter`).
+pub const AREA_FIELDS: &[&str] = &["areas affected", "areas_affected", "location", "place"];
 
 /// Participant fields and the role they give (`{n}` is the side).
 pub const PARTICIPANT_FIELDS: &[(&str, &str)] = &[
@@ -271,6 +278,14 @@ pub const PARTICIPANT_FIELDS: &[(&str, &str)] = &[
     ("perpetrators", "perpetrator"),
     ("crew_members", "crew"),
     ("candidate", "candidate {n}"),
+    ("nominee", "candidate {n}"),
+    ("leader", "party leader {n}"),
+    ("side", "side {n}"),
+    ("leadfigures", "lead figure, side {n}"),
+    ("commanded_by", "commander"),
+    ("target", "target"),
+    ("operator", "operator"),
+    ("operator", "operator {n}"),
 ];
 
 /// Relation fields and the relation kind they give.
@@ -306,5 +321,22 @@ mod tests {
         assert_eq!(family("Infobox settlement"), Some(Family::Place));
         assert_eq!(family("Infobox book"), Some(Family::Other));
         assert_eq!(family("Campaignbox x"), None);
+    }
+
+    #[test]
+    fn fields() {
+        // A spaceflight's place is where it was launched from, not where it came down.
+        let at = |f: &str| PLACE_FIELDS.iter().position(|x| *x == f);
+        assert!(at("launch_site") < at("landing_site"));
+        for f in [
+            "nominee",
+            "leader",
+            "side",
+            "leadfigures",
+            "commanded_by",
+            "target",
+        ] {
+            assert!(PARTICIPANT_FIELDS.iter().any(|(x, _)| *x == f), "{f}");
+        }
     }
 }

@@ -599,18 +599,30 @@ impl<'d, 'a> Fields<'d, 'a> {
         for f in infobox::PLACE_FIELDS {
             let Some((a, b)) = self.get(f) else { continue };
             let coord = coordinates(self.doc, self.node, a, b);
-            let rendered = text::span(self.doc, self.node, a, b, seen);
+            let mut field_seen = Seen::default();
+            let rendered = text::span(self.doc, self.node, a, b, &mut field_seen);
+            let labels: Vec<String> = field_seen.links.iter().map(|(_, l)| l.clone()).collect();
+            seen.links.append(&mut field_seen.links);
+            seen.unknown.append(&mut field_seen.unknown);
             for line in rendered.split(['\n', ';']) {
                 let line = text::tidy(line.trim().trim_start_matches(['*', '#']).trim());
                 let line = line.trim_end_matches([',', '.', ':']).trim();
                 let parts: Vec<&str> = line.split(',').map(str::trim).collect();
                 // "Hastings, England" is a place and its country; a longer list is places.
                 let candidates: Vec<(String, String)> = match parts.as_slice() {
-                    [one] => vec![(one.to_string(), String::new())],
-                    [p, c] => vec![(p.to_string(), c.to_string())],
+                    [one] => split_and(one, &labels)
+                        .into_iter()
+                        .map(|p| (p, String::new()))
+                        .collect(),
+                    [p, c] => {
+                        let ps = split_and(p, &labels);
+                        let country = if ps.len() > 1 { "" } else { c };
+                        ps.into_iter().map(|p| (p, country.to_string())).collect()
+                    }
                     many => many
                         .iter()
-                        .map(|p| (p.to_string(), String::new()))
+                        .flat_map(|p| split_and(p, &labels))
+                        .map(|p| (p, String::new()))
                         .collect(),
                 };
                 for (name, country) in candidates {
@@ -641,11 +653,49 @@ impl<'d, 'a> Fields<'d, 'a> {
                 first.lat = Some(lat);
                 first.lon = Some(lon);
             }
+            // A field that is only coordinates (`epicenter = {{coord|...}}`): a place there,
+            // named after the area the infobox gives.
+            if let (Some((lat, lon)), true) = (coord, out.is_empty()) {
+                out.push(Place {
+                    name: self.area_name(seen).unwrap_or_else(|| "Epicentre".into()),
+                    country: String::new(),
+                    lat: Some(lat),
+                    lon: Some(lon),
+                    geonames: None,
+                });
+            }
             if !out.is_empty() {
                 break;
             }
         }
+        // `coordinates = {{coord|...}}` beside the place: the first place's coordinates.
+        if let Some(first) = out.first_mut().filter(|p| p.lat.is_none()) {
+            let coord = infobox::COORD_FIELDS.iter().find_map(|f| {
+                let (a, b) = self.get(f)?;
+                coordinates(self.doc, self.node, a, b)
+            });
+            if let Some((lat, lon)) = coord {
+                first.lat = Some(lat);
+                first.lon = Some(lon);
+            }
+        }
         out
+    }
+
+    /// The first name of the area fields (`areas affected`, `location`), for a place given
+    /// only by its coordinates.
+    fn area_name(&self, seen: &mut Seen) -> Option<String> {
+        infobox::AREA_FIELDS.iter().find_map(|f| {
+            let t = self.text(f, seen)?;
+            let first = t.split(['\n', ',', ';']).next()?;
+            let first = text::tidy(first.trim().trim_start_matches(['*', '#']).trim());
+            let first = first.trim_end_matches(['.', ':']).trim();
+            first
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                .then(|| first.to_string())
+        })
     }
 
     fn participants(&self, seen: &mut Seen) -> Vec<Participant> {
@@ -653,7 +703,7 @@ impl<'d, 'a> Fields<'d, 'a> {
         for (field, role) in infobox::PARTICIPANT_FIELDS {
             let sided = role.contains("{n}");
             let names: Vec<(String, String)> = if sided {
-                (1..=4)
+                (1..=9)
                     .flat_map(|n| {
                         [format!("{field}{n}"), format!("{field}{n}a")]
                             .into_iter()
@@ -690,6 +740,88 @@ impl<'d, 'a> Fields<'d, 'a> {
     }
 }
 
+/// "Münster and Osnabrück", two linked names joined by "and", as two places; a name that is
+/// itself one link ("Bosnia and Herzegovina") stays whole. A link followed at once by another
+/// ("[[Kennedy Space Center]] [[...|LC-39A]]") is the place and a part of it: the first.
+fn split_and(name: &str, labels: &[String]) -> Vec<String> {
+    let linked = |s: &str| labels.iter().any(|l| l == s.trim());
+    if !linked(name) {
+        if let Some((a, b)) = name.split_once(" and ") {
+            if linked(a) && linked(b) {
+                return vec![a.trim().to_string(), b.trim().to_string()];
+            }
+        }
+        let first = labels.iter().find(|l| {
+            name.strip_prefix(l.as_str())
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(linked)
+        });
+        if let Some(first) = first {
+            return vec![first.clone()];
+        }
+    }
+    vec![name.to_string()]
+}
+
+/// Whether a linked name is an office ("Archbishop of Canterbury", "King of France"): after a
+/// person's name and a comma it is the person's title, not another participant.
+fn is_office(name: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "archbishop",
+        "bishop",
+        "king",
+        "queen",
+        "emperor",
+        "empress",
+        "president",
+        "vice president",
+        "prime minister",
+        "chancellor",
+        "general",
+        "admiral",
+        "governor",
+        "duke",
+        "duchess",
+        "earl",
+        "count",
+        "prince",
+        "princess",
+        "pope",
+        "mayor",
+        "secretary",
+        "minister",
+        "lord",
+        "chief",
+        "marshal",
+        "field marshal",
+        "sultan",
+        "tsar",
+        "shah",
+        "patriarch",
+        "cardinal",
+        "speaker",
+        "leader",
+        "commander",
+    ];
+    let lower = name.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    OFFICES.iter().any(|o| {
+        lower
+            .strip_prefix(o)
+            .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" to "))
+    })
+}
+
+/// Whether a name ends in an abbreviation whose dot belongs to it ("Jr.", "James A.").
+fn ends_abbreviated(name: &str) -> bool {
+    let last = name.rsplit([' ', ',']).next().unwrap_or("");
+    let Some(word) = last.strip_suffix('.') else {
+        return false;
+    };
+    matches!(word, "Jr" | "Sr" | "St" | "Co" | "Inc" | "Ltd" | "Bros")
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
 /// The names in a rendered participant field: one per line or list item, without notes in
 /// brackets, headings ("Supported by:") or rules.
 fn names_in(v: &str, labels: &[String]) -> Vec<String> {
@@ -712,7 +844,17 @@ fn names_in(v: &str, labels: &[String]) -> Vec<String> {
                 l = l.replace(label.as_str(), &label.replace(", ", "\u{1}"));
             }
         }
-        let l = l.trim().trim_end_matches([',', ';', '.']).trim();
+        let l = l.trim().trim_end_matches([',', ';']).trim();
+        let l = if ends_abbreviated(l) {
+            l
+        } else {
+            l.trim_end_matches(['.', ',', ';']).trim()
+        };
+        // "Supported by:" is a heading; "[[Holy League]]:" above its members is a name.
+        let l = match l.strip_suffix(':') {
+            Some(h) if labels.iter().any(|x| x == h.trim()) => h.trim(),
+            _ => l,
+        };
         if l.is_empty() || l.ends_with(':') || l.starts_with("---") || l.starts_with("...") {
             continue;
         }
@@ -724,6 +866,10 @@ fn names_in(v: &str, labels: &[String]) -> Vec<String> {
         for part in l.split(", ") {
             let p = part.trim().trim_end_matches('.');
             let suffix = matches!(p, "Jr" | "Sr" | "II" | "III" | "IV" | "V");
+            // "[[Geoffrey Fisher]], [[Archbishop of Canterbury]]": the office is his title.
+            if !parts.is_empty() && labels.iter().any(|x| x == p) && is_office(p) {
+                continue;
+            }
             match parts.last_mut() {
                 Some(last) if suffix => {
                     last.push_str(", ");
@@ -813,6 +959,10 @@ fn text_of(w: &When) -> String {
 
 /// Two dates as one range, from the start of the first to the end of the second.
 fn join(a: &When, b: &When) -> Option<When> {
+    // A range that starts and ends on the same day is that day.
+    if a.edtf == b.edtf {
+        return Some(a.clone());
+    }
     let text = format!("{} – {}", text_of(a), text_of(b));
     When::from_text(&text, CalendarHint::Given(a.calendar))
         .ok()
@@ -908,6 +1058,77 @@ mod tests {
         assert_eq!(p("50.91|N|0.49|E"), Some((50.91, 0.49)));
         assert_eq!(p("50.91|-0.49"), Some((50.91, -0.49)));
         assert_eq!(p("x|N"), None);
+    }
+
+    #[test]
+    fn participant_names() {
+        let labels: Vec<String> = ["Holy League", "Geoffrey Fisher", "Archbishop of Canterbury"]
+            .map(String::from)
+            .to_vec();
+        let n = |s: &str| names_in(s, &labels);
+        assert_eq!(n("James A. Lovell Jr."), ["James A. Lovell Jr."]);
+        assert_eq!(n("Fred W. Haise Jr.,"), ["Fred W. Haise Jr."]);
+        assert_eq!(n("Sons of Liberty."), ["Sons of Liberty"]);
+        assert_eq!(
+            n("Holy League:\n* Spanish Empire\nSupported by:"),
+            ["Holy League", "Spanish Empire"]
+        );
+        assert_eq!(
+            n("Geoffrey Fisher, Archbishop of Canterbury"),
+            ["Geoffrey Fisher"]
+        );
+        assert!(is_office("Archbishop of Canterbury"));
+        assert!(is_office("the Prime Minister of the United Kingdom"));
+        assert!(!is_office("Kingdom of France"));
+    }
+
+    #[test]
+    fn places_split_on_and() {
+        let labels: Vec<String> = ["Münster", "Osnabrück", "Bosnia and Herzegovina"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            split_and("Münster and Osnabrück", &labels),
+            ["Münster", "Osnabrück"]
+        );
+        assert_eq!(
+            split_and("Bosnia and Herzegovina", &labels),
+            ["Bosnia and Herzegovina"]
+        );
+        assert_eq!(
+            split_and("Foo and Osnabrück", &labels),
+            ["Foo and Osnabrück"]
+        );
+        assert_eq!(split_and("Münster Osnabrück", &labels), ["Münster"]);
+    }
+
+    #[test]
+    fn infobox_places_and_days() {
+        let ev = |w: &str| match read(
+            &Meta {
+                title: "X".into(),
+                ..Meta::default()
+            },
+            w,
+            CalendarHint::Auto,
+        ) {
+            Verdict::Event(a) => a.event,
+            v => panic!("{v:?}"),
+        };
+        let e = ev("{{Infobox military conflict\n| date = 1 May 1900\n| place = [[Foo]], [[Bar]]\n| coordinates = {{coord|50.5|N|4.25|E}}\n}}\nText.");
+        assert_eq!(e.places[0].name, "Foo");
+        assert_eq!((e.places[0].lat, e.places[0].lon), (Some(50.5), Some(4.25)));
+        let e = ev("{{Infobox earthquake\n| date = 1 May 1900\n| epicenter = {{coord|36|N|11|W}}\n| areas affected = [[Portugal]], [[Spain]]\n}}\nText.");
+        assert_eq!(e.places[0].name, "Portugal");
+        assert_eq!(
+            (e.places[0].lat, e.places[0].lon),
+            (Some(36.0), Some(-11.0))
+        );
+        let e = ev("{{Infobox earthquake\n| date = 1 May 1900\n| epicenter = {{coord|36|N|11|W}}\n}}\nText.");
+        assert_eq!(e.places[0].name, "Epicentre");
+        let e = ev("{{Infobox spaceflight\n| launch_date = 12 April 1961\n| landing_date = 12 April 1961\n| launch_site = [[Baikonur Cosmodrome]]\n| landing_site = Near [[Engels]]\n}}\nText.");
+        assert_eq!(e.date.edtf, "1961-04-12");
+        assert_eq!(e.places[0].name, "Baikonur Cosmodrome");
     }
 
     #[test]

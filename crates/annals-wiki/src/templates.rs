@@ -290,7 +290,8 @@ pub fn render(doc: &Doc, n: usize, seen: &mut Seen, out: &mut String) {
                 None => {
                     let p = pos(seen);
                     let country = if name == "flagg" { p.get(1) } else { p.first() };
-                    country.cloned().unwrap_or_default()
+                    let country = country.cloned().unwrap_or_default();
+                    flag_code(&country).map_or(country, str::to_string)
                 }
             }
         }
@@ -426,6 +427,59 @@ pub fn strip_time(s: &str) -> String {
     t.trim().trim_end_matches([',', '(', ' ']).to_string()
 }
 
+/// A country code as flag templates take it (`{{flagcountry|USA}}`), as the country's name.
+/// Current IOC/ISO codes and the historical ones the flag templates know.
+pub fn flag_code(code: &str) -> Option<&'static str> {
+    Some(match code.trim() {
+        "USA" | "US" => "United States",
+        "CSA" => "Confederate States",
+        "UK" | "GBR" | "GB" => "United Kingdom",
+        "URS" | "USSR" | "SUN" => "Soviet Union",
+        "FRA" => "France",
+        "GER" | "DEU" => "Germany",
+        "FRG" => "West Germany",
+        "GDR" | "DDR" => "East Germany",
+        "ITA" => "Italy",
+        "ESP" => "Spain",
+        "POR" | "PRT" => "Portugal",
+        "NED" | "NLD" => "Netherlands",
+        "BEL" => "Belgium",
+        "AUT" => "Austria",
+        "SUI" | "CHE" => "Switzerland",
+        "SWE" => "Sweden",
+        "NOR" => "Norway",
+        "DEN" | "DNK" => "Denmark",
+        "FIN" => "Finland",
+        "POL" => "Poland",
+        "RUS" => "Russia",
+        "UKR" => "Ukraine",
+        "TUR" => "Turkey",
+        "GRE" | "GRC" => "Greece",
+        "JPN" => "Japan",
+        "CHN" | "PRC" => "China",
+        "ROC" | "TWN" => "Taiwan",
+        "KOR" => "South Korea",
+        "PRK" => "North Korea",
+        "IND" => "India",
+        "PAK" => "Pakistan",
+        "CAN" => "Canada",
+        "MEX" => "Mexico",
+        "BRA" => "Brazil",
+        "ARG" => "Argentina",
+        "AUS" => "Australia",
+        "NZL" => "New Zealand",
+        "RSA" | "ZAF" => "South Africa",
+        "EGY" => "Egypt",
+        "ISR" => "Israel",
+        "IRN" => "Iran",
+        "IRQ" => "Iraq",
+        "YUG" => "Yugoslavia",
+        "TCH" | "CSK" => "Czechoslovakia",
+        "VIE" | "VNM" => "Vietnam",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,6 +513,8 @@ mod tests {
 
     #[test]
     fn wrappers_flags_lists_and_unknowns() {
+        assert_eq!(r("{{flagcountry|USA|1863}}").0, "United States");
+        assert_eq!(r("{{flag|CSA}}").0, "Confederate States");
         assert_eq!(
             r("{{flagcountry|Kingdom of Great Britain}}").0,
             "Kingdom of Great Britain"

@@ -19,6 +19,18 @@ pub fn read(rendered: &str, hint: CalendarHint) -> Result<When, String> {
     if text.is_empty() {
         return Err(line.to_string());
     }
+    let attempt = |text: &str| {
+        When::from_text(text, hint).or_else(|e| {
+            complete_range(text)
+                .ok_or(e)
+                .and_then(|t| When::from_text(&t, hint))
+        })
+    };
+    if let (Err(_), Some(t)) = (attempt(&text), old_style_range(&text)) {
+        if let Ok(w) = attempt(&t) {
+            return Ok(w);
+        }
+    }
     match When::from_text(&text, hint) {
         Ok(w) => Ok(w),
         Err(e) => match complete_range(&text) {
@@ -75,6 +87,29 @@ pub fn complete_range(text: &str) -> Option<String> {
     Some(format!("{left} – {right}"))
 }
 
+/// A range with its Old Style range after it ("7–8 November 1917 (O.S. 25–26 October)"):
+/// the New Style range marked as such, since annals-dates checks the marker of a single day
+/// only.
+fn old_style_range(text: &str) -> Option<String> {
+    let a = text.find("(O.S.")?;
+    let b = text[a..].find(')')? + a;
+    let marker = &text[a..=b];
+    (marker.contains('–') || marker.contains('-'))
+        .then(|| format!("{}(N.S.){}", &text[..a], &text[b + 1..]))
+}
+
+/// "… O.S. 27 June 1709": where the marker starts, the marker ("O.S. 27 June") and the year
+/// after it, when the marker runs from "O.S." to a year that ends the text.
+fn bare_old_style(s: &str) -> Option<(usize, String, String)> {
+    let a = s
+        .find("O.S. ")
+        .filter(|&a| a > 0 && s[..a].ends_with(' '))?;
+    let tail = s[a..].trim_end();
+    let (inside, year) = tail.rsplit_once(' ')?;
+    (year.len() >= 3 && year.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| (a, inside.trim().to_string(), year.to_string()))
+}
+
 /// The date without its notes, in a form annals-dates reads.
 pub fn normalise(line: &str) -> String {
     let mut s = crate::text::tidy(line);
@@ -88,6 +123,13 @@ pub fn normalise(line: &str) -> String {
                 marker = Some(inside);
             }
             s.replace_range(a..=b, " ");
+        }
+    }
+    // The same marker unbracketed: "8 July O.S. 27 June 1709" (the New Style date first).
+    if marker.is_none() {
+        if let Some((a, inside, year)) = bare_old_style(&s) {
+            marker = Some(inside);
+            s = format!("{} {year}", s[..a].trim_end());
         }
     }
     // Parenthesised notes: keep the calendar markers, drop the rest.
@@ -160,6 +202,12 @@ mod tests {
         assert_eq!(edtf("April 8, 1882 (O.S. 27 March)"), "1882-04-08");
         assert_eq!(edtf("25 October 1917 (Julian calendar)"), "1917-11-07");
         assert_eq!(edtf("December 21–27, 1968"), "1968-12-21/1968-12-27");
+        // The Old Style marker unbracketed, as `[[Old Style and New Style dates|O.S. …]]` renders.
+        assert_eq!(edtf("8 July O.S. 27 June 1709"), "1709-07-08");
+        assert_eq!(
+            edtf("7–8 November O.S. 25–26 October 1917"),
+            "1917-11-07/1917-11-08"
+        );
         assert_eq!(
             edtf("14 October – 25 December 1066"),
             "1066-10-20/1066-12-31"

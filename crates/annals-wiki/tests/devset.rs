@@ -1,0 +1,293 @@
+//! The development set of issue 17: 40 short articles written for it in Wikipedia's markup
+//! (`tests/devset/*.wiki`, real events, the real infobox templates), each with its expected
+//! record in `tests/devset/expected.tsv` (written before the reader was run on them).
+//!
+//! Measured: dates exact (the EDTF annals stores), places within 25 km (haversine, on the
+//! coordinates the reader gives a place; and again after `annals_places::locate`, the
+//! gazetteer `annals import` runs on every event, so as import stores them), participants precision / recall / F1 (names compared
+//! without case, trimmed; micro-averaged over the set), summaries equal to the article's first
+//! sentence. `cargo test -p annals-wiki --test devset -- --nocapture` prints the table and
+//! every miss with its reason.
+
+use annals_core::Event;
+use annals_dates::CalendarHint;
+use annals_wiki::{read, Input, Report, WikiError};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One line of `expected.tsv`.
+struct Expected {
+    file: String,
+    edtf: String,
+    /// `None` when the event has no single checkable place (an election in a country).
+    place: Option<(String, f64, f64)>,
+    participants: Vec<String>,
+    summary: String,
+}
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/devset")
+}
+
+fn expected() -> Vec<Expected> {
+    let text = std::fs::read_to_string(dir().join("expected.tsv")).unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 7, "expected.tsv: 7 columns in {l:?}");
+            let place = if f[2] == "-" {
+                None
+            } else {
+                Some((
+                    f[2].to_string(),
+                    f[3].parse().unwrap_or_else(|_| panic!("lat in {l:?}")),
+                    f[4].parse().unwrap_or_else(|_| panic!("lon in {l:?}")),
+                ))
+            };
+            Expected {
+                file: f[0].to_string(),
+                edtf: f[1].to_string(),
+                place,
+                participants: f[5]
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
+                summary: f[6].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The article through the crate's public path, titled by its file name as `annals import`
+/// does.
+fn read_article(file: &str) -> Result<Event, String> {
+    let bytes = std::fs::read(dir().join(file)).unwrap();
+    let title = file.trim_end_matches(".wiki").replace('_', " ");
+    let mut out = Vec::new();
+    let mut report = Report::default();
+    let r = read(
+        &Input::Wikitext(Some(title)),
+        &mut || Ok(Box::new(bytes.as_slice()) as Box<dyn Read>),
+        CalendarHint::Auto,
+        &mut report,
+        &mut |_| {},
+        &mut |item: Result<Event, WikiError>| {
+            out.push(item);
+            true
+        },
+    );
+    if let Err(e) = r {
+        return Err(e.to_string());
+    }
+    match out.into_iter().next() {
+        Some(Ok(e)) => Ok(e),
+        Some(Err(e)) => Err(e.to_string()),
+        None => Err(format!("no event (undated: {:?})", report.undated_examples)),
+    }
+}
+
+/// Great-circle distance in km.
+fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+fn key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+fn pct(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        100.0
+    } else {
+        100.0 * n as f64 / d as f64
+    }
+}
+
+#[test]
+fn devset() {
+    let exp = expected();
+    assert_eq!(exp.len(), 40, "the set has 40 articles");
+    // Every article has its line, and every line its article.
+    let files: BTreeSet<String> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".wiki"))
+        .collect();
+    let listed: BTreeSet<String> = exp.iter().map(|e| e.file.clone()).collect();
+    assert_eq!(files, listed, "articles and expected.tsv disagree");
+
+    let (mut dates_ok, mut places_ok, mut places_n, mut names_ok, mut summaries_ok) =
+        (0, 0, 0, 0, 0);
+    let mut located_ok = 0;
+    let (mut tp, mut got_n, mut want_n) = (0usize, 0usize, 0usize);
+    let mut misses: Vec<(String, &str, String)> = Vec::new();
+    let mut miss = |file: &str, what: &'static str, why: String| {
+        misses.push((file.to_string(), what, why));
+    };
+
+    for x in &exp {
+        let e = match read_article(&x.file) {
+            Ok(e) => e,
+            Err(why) => {
+                miss(&x.file, "event", why);
+                places_n += usize::from(x.place.is_some());
+                want_n += x.participants.len();
+                continue;
+            }
+        };
+        // Date.
+        if e.date.edtf == x.edtf {
+            dates_ok += 1;
+        } else {
+            miss(
+                &x.file,
+                "date",
+                format!("got {:?}, want {:?}", e.date.edtf, x.edtf),
+            );
+        }
+        // Place.
+        if let Some((name, lat, lon)) = &x.place {
+            places_n += 1;
+            let first = e.places.first();
+            if first.is_some_and(|p| key(&p.name) == key(name)) {
+                names_ok += 1;
+            }
+            let located: Vec<(&str, f64)> = e
+                .places
+                .iter()
+                .filter_map(|p| Some((p.name.as_str(), haversine((p.lat?, p.lon?), (*lat, *lon)))))
+                .collect();
+            let names: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
+            // As import stores them: places without coordinates located by the gazetteer.
+            let mut stored = e.places.clone();
+            annals_places::locate(&mut stored);
+            let near = |ps: &[annals_core::Place]| {
+                ps.iter().any(|p| {
+                    p.lat
+                        .zip(p.lon)
+                        .is_some_and(|c| haversine(c, (*lat, *lon)) <= 25.0)
+                })
+            };
+            if near(&stored) {
+                located_ok += 1;
+            } else if !e.places.is_empty() {
+                let after: Vec<(&str, Option<f64>, Option<f64>)> = stored
+                    .iter()
+                    .map(|p| (p.name.as_str(), p.lat, p.lon))
+                    .collect();
+                miss(
+                    &x.file,
+                    "place+gazetteer",
+                    format!("{after:?} (want {name} {lat},{lon})"),
+                );
+            }
+            if located.iter().any(|(_, d)| *d <= 25.0) {
+                places_ok += 1;
+            } else if e.places.is_empty() {
+                miss(&x.file, "place", format!("no place (want {name})"));
+            } else if located.is_empty() {
+                miss(
+                    &x.file,
+                    "place",
+                    format!("no coordinates on {names:?} (want {name} {lat},{lon})"),
+                );
+            } else {
+                miss(
+                    &x.file,
+                    "place",
+                    format!("{located:?} km from {name} {lat},{lon}"),
+                );
+            }
+        }
+        // Participants.
+        let got: BTreeSet<String> = e.participants.iter().map(|p| key(&p.name)).collect();
+        let want: BTreeSet<String> = x.participants.iter().map(|p| key(p)).collect();
+        let hit = got.intersection(&want).count();
+        tp += hit;
+        got_n += got.len();
+        want_n += want.len();
+        let missing: Vec<&String> = want.difference(&got).collect();
+        let extra: Vec<&String> = got.difference(&want).collect();
+        if !missing.is_empty() {
+            miss(&x.file, "participants", format!("missing {missing:?}"));
+        }
+        if !extra.is_empty() {
+            miss(&x.file, "participants", format!("extra {extra:?}"));
+        }
+        // Summary.
+        if e.summary.trim() == x.summary {
+            summaries_ok += 1;
+        } else {
+            miss(
+                &x.file,
+                "summary",
+                format!("got {:?}\n      want {:?}", e.summary, x.summary),
+            );
+        }
+    }
+
+    let n = exp.len();
+    let p = pct(tp, got_n);
+    let r = pct(tp, want_n);
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    let dates = pct(dates_ok, n);
+    let places = pct(places_ok, places_n);
+    let places_located = pct(located_ok, places_n);
+    let summaries = pct(summaries_ok, n);
+    println!("\ndevset: {n} articles");
+    println!("| measure | reached | target |");
+    println!("|---|---|---|");
+    println!("| dates exact | {dates_ok}/{n} = {dates:.1} % | ≥ 95 % |");
+    println!("| places within 25 km (reader) | {places_ok}/{places_n} = {places:.1} % | ≥ 90 % |");
+    println!(
+        "| places within 25 km (reader + gazetteer, as import stores) | {located_ok}/{places_n} = {places_located:.1} % | ≥ 90 % |"
+    );
+    println!(
+        "| (first place's name as expected) | {names_ok}/{places_n} = {:.1} % | - |",
+        pct(names_ok, places_n)
+    );
+    println!("| participants precision | {tp}/{got_n} = {p:.1} % | - |");
+    println!("| participants recall | {tp}/{want_n} = {r:.1} % | - |");
+    println!("| participants F1 | {:.3} | ≥ 0.9 |", f1 / 100.0);
+    println!("| summary is the first sentence | {summaries_ok}/{n} = {summaries:.1} % | - |");
+    println!("\nmisses ({}):", misses.len());
+    for (file, what, why) in &misses {
+        println!("  {file} [{what}] {why}");
+    }
+
+    // The first, unfitted run (before the reader was changed for this set): dates 37/40 =
+    // 92.5 %, places 7/38 = 18.4 % (the `coordinates` field was not read; the gazetteer was
+    // not run), participants P 95.0 % R 71.0 % F1 0.813, summaries 35/40 = 87.5 %.
+    // The second run is FITTED (the reader's rules were written from this set's misses):
+    // dates 40/40 = 100 %, places 31/38 = 81.6 % by the reader alone and 36/38 = 94.7 % with
+    // the gazetteer, participants P 98.8 % R 100 % F1 0.994, summaries 37/40 = 92.5 %. These
+    // fitted figures overstate what the reader does on unseen articles: measure that on a new
+    // set. Asserted: floors just below the fitted run, so that any regression fails.
+    assert!(dates >= 99.0, "dates exact {dates:.1} % (target 95 %)");
+    assert!(
+        places >= 81.0,
+        "places within 25 km, reader alone {places:.1} %"
+    );
+    assert!(
+        places_located >= 94.0,
+        "places within 25 km with the gazetteer {places_located:.1} % (target 90 %)"
+    );
+    assert!(f1 >= 99.0, "participants F1 {:.3} (target 0.9)", f1 / 100.0);
+    assert!(summaries >= 92.0, "summaries {summaries:.1} %");
+}
