@@ -339,6 +339,36 @@ const ABBREVIATIONS: &[&str] = &[
     "cf", "al", "etc", "Hon", "Prof", "Sgt", "Pte", "Cpl", "HMS", "USS", "e.g", "i.e",
 ];
 
+/// Words that begin a sentence and seldom follow an abbreviation or an initial inside one.
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "It",
+    "Its",
+    "This",
+    "These",
+    "That",
+    "He",
+    "She",
+    "They",
+    "His",
+    "Her",
+    "Their",
+    "For",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "When",
+    "While",
+    "Although",
+    "Following",
+    "Despite",
+];
+
 /// The first sentence of a paragraph: up to the first `.`, `!` or `?` that is followed by a
 /// space and a capital letter, digit or quote, outside brackets, and not after an
 /// abbreviation or an initial ("U.S.", "J. R. R.").
@@ -374,6 +404,14 @@ pub fn first_sentence(p: &str) -> &str {
                 let bare = word.trim_start_matches(['"', '\'', '“']);
                 let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
                 let dotted = bare.contains('.'); // "U.S", "e.g"
+                                                 // A number is never an abbreviation ("a magnitude of 7.9. Shaking"), and a word
+                                                 // that begins sentences ends the one before ("Xerxes I. For", "U.S. The").
+                let number = bare.chars().any(|c| c.is_ascii_digit())
+                    && bare.chars().all(|c| c.is_ascii_digit() || c == '.');
+                let next_word = after.split(|c: char| !c.is_alphanumeric()).next();
+                if number || next_word.is_some_and(|w| STARTERS.contains(&w)) {
+                    return p[..p.len() - after.len()].trim();
+                }
                 if initial || dotted || ABBREVIATIONS.contains(&bare) {
                     continue;
                 }
@@ -450,6 +488,22 @@ mod tests {
             "It began c. 1200 (see St. Paul. Here)."
         );
         assert_eq!(first_sentence("One sentence only"), "One sentence only");
+        assert_eq!(
+            first_sentence("It was fought against Xerxes I. For three days they held."),
+            "It was fought against Xerxes I."
+        );
+        assert_eq!(
+            first_sentence("It had a magnitude of 7.9. Shaking was felt far."),
+            "It had a magnitude of 7.9."
+        );
+        assert_eq!(
+            first_sentence("It burned in New Jersey, U.S. The airship was lost."),
+            "It burned in New Jersey, U.S."
+        );
+        assert_eq!(
+            first_sentence("John F. Kennedy met the U.S. Army in Washington. Then."),
+            "John F. Kennedy met the U.S. Army in Washington."
+        );
         assert_eq!(first_sentence("Was it? Yes."), "Was it?");
     }
 }

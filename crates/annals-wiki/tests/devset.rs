@@ -276,7 +276,8 @@ fn devset() {
     // not run), participants P 95.0 % R 71.0 % F1 0.813, summaries 35/40 = 87.5 %.
     // The second run is FITTED (the reader's rules were written from this set's misses):
     // dates 40/40 = 100 %, places 31/38 = 81.6 % by the reader alone and 36/38 = 94.7 % with
-    // the gazetteer, participants P 98.8 % R 100 % F1 0.994, summaries 37/40 = 92.5 %. These
+    // the gazetteer, participants P 98.8 % R 100 % F1 0.994, summaries 40/40 (after words
+    // that begin sentences, and numbers, ended the sentence before them). These
     // fitted figures overstate what the reader does on unseen articles: measure that on a new
     // set. Asserted: floors just below the fitted run, so that any regression fails.
     assert!(dates >= 99.0, "dates exact {dates:.1} % (target 95 %)");
@@ -289,5 +290,5 @@ fn devset() {
         "places within 25 km with the gazetteer {places_located:.1} % (target 90 %)"
     );
     assert!(f1 >= 99.0, "participants F1 {:.3} (target 0.9)", f1 / 100.0);
-    assert!(summaries >= 92.0, "summaries {summaries:.1} %");
+    assert!(summaries >= 99.0, "summaries {summaries:.1} %");
 }
