@@ -81,6 +81,21 @@ fn title_from_file(path: &Path) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
+/// A multistream dump's decoded bytes, moving the progress bar by the compressed bytes behind
+/// them.
+struct Follow<'a> {
+    p: annals_formats::multistream::Parallel,
+    bar: &'a ProgressBar,
+}
+
+impl Read for Follow<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.p.read(buf)?;
+        self.bar.set_position(self.p.position());
+        Ok(n)
+    }
+}
+
 /// Read one file, passing each event (or problem) to `each` in order. What a Wikipedia
 /// input read and skipped is added to `wiki` (one report per such file).
 pub fn read_file(
@@ -105,11 +120,28 @@ pub fn read_file(
     let n = read_up_to(&mut BufReader::new(file), &mut head)?;
     head.truncate(n);
     let format = forced.unwrap_or_else(|| Format::detect(path, &head));
+    // A multistream dump with its index beside it is decoded on every core.
+    let streams = match annals_formats::multistream::index_beside(path) {
+        Some(index) if format == Format::MediaWiki => Some(
+            annals_formats::multistream::offsets(&index)
+                .with_context(|| format!("the index of {}", path.display()))?,
+        ),
+        _ => None,
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     // The progress bar follows the first reading only (Wikidata reads twice).
     let mut opened = 0;
     let mut open = || -> std::io::Result<Box<dyn Read>> {
-        let f = std::fs::File::open(path)?;
         opened += 1;
+        if let Some(offsets) = &streams {
+            let p = annals_formats::multistream::Parallel::open(path, offsets, threads, 1 << 20)?;
+            return Ok(if opened == 1 {
+                Box::new(Follow { p, bar: progress })
+            } else {
+                Box::new(p)
+            });
+        }
+        let f = std::fs::File::open(path)?;
         Ok(if opened == 1 {
             Box::new(progress.wrap_read(f))
         } else {

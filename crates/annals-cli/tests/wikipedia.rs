@@ -19,20 +19,26 @@ fn bz2(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// The sample export as a multistream dump: header, each page and footer in streams of their
-/// own.
-fn multistream(dir: &Path) -> PathBuf {
+/// own; with `index`, the index Wikipedia puts beside it (`offset:id:title` a stream).
+fn multistream(dir: &Path, index: bool) -> PathBuf {
     let text = std::fs::read_to_string(fixture("sample.xml")).unwrap();
     let mut out = Vec::new();
+    let mut lines = String::new();
     let mut rest = text.as_str();
     while let Some(k) = rest.find("  <page>") {
         out.extend(bz2(&rest.as_bytes()[..k]));
         let end = rest[k..].find("</page>").unwrap() + k + 8;
+        lines.push_str(&format!("{}:1:Page\n", out.len()));
         out.extend(bz2(&rest.as_bytes()[k..end]));
         rest = &rest[end..];
     }
     out.extend(bz2(rest.as_bytes()));
     let path = dir.join("enwiki-sample-multistream.xml.bz2");
     std::fs::write(&path, out).unwrap();
+    if index {
+        let index = dir.join("enwiki-sample-multistream-index.txt.bz2");
+        std::fs::write(index, bz2(lines.as_bytes())).unwrap();
+    }
     path
 }
 
@@ -56,9 +62,16 @@ fn one_article() {
 
 #[test]
 fn a_multistream_dump_with_relations() {
+    for index in [false, true] {
+        multistream_dump(index);
+    }
+}
+
+/// Read one stream after another, or (`index`) decoded on several threads through the index.
+fn multistream_dump(index: bool) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    let dump = multistream(dir.path());
+    let dump = multistream(dir.path(), index);
     let out = ok(&db, &["import", dump.to_str().unwrap()]);
     assert!(out.contains("14 pages read: 7 events"), "{out}");
     assert!(out.contains("1 people"), "{out}");

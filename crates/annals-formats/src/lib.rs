@@ -34,6 +34,8 @@ pub mod timelinejs;
 pub mod wikidata;
 pub mod write;
 
+/// Multistream Wikipedia dumps decoded on every core through their index.
+pub use annals_wiki::multistream;
 /// What reading a Wikipedia input found (pages read, events, pages skipped and why).
 pub use annals_wiki::Report as WikiReport;
 pub use detect::Format;

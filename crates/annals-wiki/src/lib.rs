@@ -10,6 +10,7 @@
 //! - [`read`]: the whole path: decoding, two passes for relations, the report.
 
 pub mod infobox;
+pub mod multistream;
 pub mod page;
 pub mod read;
 pub mod scan;
