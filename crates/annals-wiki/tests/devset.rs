@@ -90,17 +90,9 @@ fn read_article(file: &str) -> Result<Event, String> {
     }
 }
 
-/// Great-circle distance in km.
+/// Great-circle distance in km (the gazetteer's).
 fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    annals_places::distance_km(a.0, a.1, b.0, b.1)
 }
 
 fn key(s: &str) -> String {
