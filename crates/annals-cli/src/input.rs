@@ -71,7 +71,15 @@ pub fn total_bytes(files: &[PathBuf]) -> u64 {
 /// Hastings".
 fn title_from_file(path: &Path) -> Option<String> {
     let mut name = path.file_name()?.to_str()?;
-    for ext in [".bz2", ".wiki", ".wikitext", ".mediawiki", ".txt"] {
+    for ext in [
+        ".bz2",
+        ".wiki",
+        ".wikitext",
+        ".mediawiki",
+        ".txt",
+        ".html",
+        ".htm",
+    ] {
         if name.len() > ext.len() && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext) {
             name = &name[..name.len() - ext.len()];
         }

@@ -150,3 +150,35 @@ fn bad_input_writes_nothing() {
         "{err}"
     );
 }
+
+/// Article HTML as Wikipedia's REST API serves it (Parsoid HTML) gives the same event as the
+/// article's wikitext, with the revision it was read from.
+#[test]
+fn article_html_from_the_rest_api() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let html = dir.path().join("page.html");
+    std::fs::copy(fixture("Battle_of_Greyford.html"), &html).unwrap();
+    let out = ok(&db, &["import", html.to_str().unwrap()]);
+    assert!(out.contains("1 pages read: 1 events"), "{out}");
+    let show = ok(&db, &["show", "battle-of-greyford-1402", "--json"]);
+    let e: serde_json::Value = serde_json::from_str(&show).unwrap();
+    assert_eq!(e["title"], "Battle of Greyford");
+    assert_eq!(e["date"]["edtf"], "1402-03-23", "14 March 1402, Julian");
+    assert!(e["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("The Battle of Greyford was fought on 14 March 1402"));
+    let names: Vec<&str> = e["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Earl Osric") && names.contains(&"League of River Towns"),
+        "{names:?}"
+    );
+    assert_eq!(e["places"][0]["name"], "Greyford");
+    assert!(show.contains("90210"), "the revision in the source: {show}");
+}

@@ -91,7 +91,8 @@ impl Format {
             ext = stem.extension()?.to_str()?.to_ascii_lowercase();
         }
         match ext.as_str() {
-            "wiki" | "wikitext" | "mediawiki" => Some(Format::Wikitext),
+            // Article HTML from Wikipedia's REST API (Parsoid) is read as the article it renders.
+            "wiki" | "wikitext" | "mediawiki" | "html" | "htm" => Some(Format::Wikitext),
             "xml" => Some(Format::MediaWiki),
             "txt" | "card" => Some(Format::Card),
             "json" => Some(Format::Json),
@@ -111,6 +112,9 @@ impl Format {
         let text = text.trim_start_matches('\u{feff}');
         if head.starts_with(b"BZh") || text.trim_start().starts_with("<mediawiki") {
             return Format::MediaWiki;
+        }
+        if annals_wiki::parsoid::is_parsoid(text) {
+            return Format::Wikitext;
         }
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         match lines.next() {
@@ -202,6 +206,14 @@ mod tests {
     fn wikipedia() {
         let d = |p: &str, head: &[u8]| Format::detect(Path::new(p), head);
         assert_eq!(d("Battle_of_X.wiki", b"{{Infobox"), Format::Wikitext);
+        assert_eq!(d("Battle_of_X.html", b"<!DOCTYPE html>"), Format::Wikitext);
+        assert_eq!(
+            d(
+                "page",
+                b"<!DOCTYPE html>\n<html prefix=\"mw: http://mediawiki.org/rdf/\">"
+            ),
+            Format::Wikitext
+        );
         assert_eq!(d("enwiki.xml.bz2", b"BZh91AY"), Format::MediaWiki);
         assert_eq!(d("a.wiki.bz2", b"BZh91AY"), Format::Wikitext);
         assert_eq!(d("export.xml", b"<mediawiki xmlns"), Format::MediaWiki);

@@ -12,6 +12,7 @@
 pub mod infobox;
 pub mod multistream;
 pub mod page;
+pub mod parsoid;
 pub mod read;
 pub mod scan;
 pub mod templates;

@@ -196,13 +196,23 @@ pub fn read(
                     offset: None,
                     message: format!("read error (corrupt compressed data?): {e}"),
                 })?;
-            let text = String::from_utf8(bytes).map_err(|e| WikiError {
+            let mut text = String::from_utf8(bytes).map_err(|e| WikiError {
                 page: title.clone(),
                 offset: Some(e.utf8_error().valid_up_to() as u64),
                 message: "invalid UTF-8: expected wikitext".into(),
             })?;
+            // Parsoid HTML: back to the wikitext it renders, with its title and revision.
+            let mut meta = Meta::default();
+            let mut title = title.clone();
+            if crate::parsoid::is_parsoid(&text) {
+                let page = crate::parsoid::read(&text);
+                text = page.wikitext;
+                title = page.title.or(title);
+                meta.revision = page.revision;
+                meta.timestamp = page.timestamp;
+            }
             let title = match title {
-                Some(t) => t.clone(),
+                Some(t) => t,
                 None => bold_title(&text).ok_or_else(|| WikiError {
                     page: None,
                     offset: None,
@@ -212,7 +222,7 @@ pub fn read(
             let meta = Meta {
                 title: title.clone(),
                 site: "en.wikipedia.org".into(),
-                ..Meta::default()
+                ..meta
             };
             report.pages += 1;
             match page::read(&meta, &text, hint) {
