@@ -181,4 +181,8 @@ fn article_html_from_the_rest_api() {
     );
     assert_eq!(e["places"][0]["name"], "Greyford");
     assert!(show.contains("90210"), "the revision in the source: {show}");
+    assert!(
+        show.contains("toll on wool"),
+        "the Background section in the narrative: {show}"
+    );
 }

@@ -6,8 +6,8 @@
 //! {"wt":"{{Start date|1066|10|14}}"}}}}]}`); links are `<a rel="mw:WikiLink" href="./Title">`;
 //! the page's title, revision and timestamp are in `<title>`, the `<html about=".../revision/N">`
 //! and `<meta property="dc:modified">`. So the page becomes wikitext again (the infobox's call,
-//! then the lead's paragraphs with their bold words and links) and goes through the same reader
-//! as any article: one set of rules for every form of input.
+//! then the paragraphs with their bold words and links, and the section headings between them)
+//! and goes through the same reader as any article: one set of rules for every form of input.
 
 use crate::text::entities;
 use serde_json::Value;
@@ -75,34 +75,55 @@ pub fn read(html: &str) -> Rendered {
             break;
         }
     }
-    // The lead: the paragraphs of the first section, before any heading.
-    let lead_end = ["<h2", "<section data-mw-section-id=\"1\""]
-        .iter()
-        .filter_map(|m| body.find(m))
-        .min()
-        .unwrap_or(body.len());
-    let lead = &body[..lead_end];
+    // The paragraphs, and the section headings between them (a narrative and key points come
+    // from the sections, as in wikitext).
+    const TAGS: [&str; 3] = ["<p", "<h2", "<h3"];
+    // Where each tag next opens (kept between rounds: one pass over the page, however long).
+    let mut found: [Option<usize>; 3] = [Some(0); 3];
     let mut at = 0;
-    while let Some(k) = lead[at..].find("<p") {
-        let p = at + k;
-        let after = &lead[p + 2..];
-        if !after.starts_with(['>', ' ']) {
-            at = p + 2;
-            continue;
+    loop {
+        for (t, slot) in TAGS.iter().zip(found.iter_mut()) {
+            while let Some(k) = *slot {
+                if k >= at
+                    && body[k..].starts_with(t)
+                    && body[k + t.len()..].starts_with(['>', ' '])
+                {
+                    break;
+                }
+                let from = k.max(at) + usize::from(k >= at);
+                *slot = body.get(from..).and_then(|r| r.find(t)).map(|f| from + f);
+            }
         }
-        let Some(close) = after.find("</p>") else {
+        let next = TAGS
+            .iter()
+            .zip(found)
+            .filter_map(|(t, k)| Some((k?, *t)))
+            .min_by_key(|(k, _)| *k);
+        let Some((k, tag)) = next else { break };
+        let name = &tag[1..];
+        let after = &body[k + tag.len()..];
+        let Some(close) = after.find(&format!("</{name}>")) else {
             break;
         };
         let inner = after
             .find('>')
-            .map_or("", |g| &after[g + 1..close.max(g + 1)]);
+            .filter(|g| *g < close)
+            .map_or("", |g| &after[g + 1..close]);
         let text = wikitext_of(inner);
-        if !text.trim().is_empty() {
-            out.wikitext.push('\n');
-            out.wikitext.push_str(text.trim());
-            out.wikitext.push('\n');
+        let text = text.trim();
+        if !text.is_empty() {
+            let mark = match name {
+                "h2" => "==",
+                "h3" => "===",
+                _ => "",
+            };
+            if mark.is_empty() {
+                out.wikitext.push_str(&format!("\n{text}\n"));
+            } else {
+                out.wikitext.push_str(&format!("\n{mark} {text} {mark}\n"));
+            }
         }
-        at = p + 2 + close + 4;
+        at = k + tag.len() + close + name.len() + 3;
     }
     out
 }
@@ -282,8 +303,22 @@ mod tests {
         assert!(r.wikitext.contains(
             "The '''Battle of Greyford''' was fought on 14 March 1402 near [[Greyford|the town]] & its ford. It ended the [[War of the Fords|war]]."
         ), "{}", r.wikitext);
-        assert!(!r.wikitext.contains("Later text"), "the lead only");
+        assert!(
+            r.wikitext.contains("\n== Background ==\n\nLater text.\n"),
+            "{}",
+            r.wikitext
+        );
         assert!(!r.wikitext.contains("[1]"), "references dropped");
+    }
+
+    #[test]
+    fn long_pages_are_read_in_one_pass() {
+        let page = format!(
+            "<html about=\"mw:\"><body>{}</body></html>",
+            "<p>Word.</p>".repeat(200_000)
+        );
+        let r = read(&page);
+        assert_eq!(r.wikitext.matches("Word.").count(), 200_000);
     }
 
     #[test]
