@@ -726,8 +726,9 @@ const ABBREVIATIONS: &[&str] = &[
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "fl", "r", "b", "d",
 ];
 
-/// Words that start a new sentence after an abbreviation ("... in Washington, D.C. This ...").
-const SENTENCE_STARTERS: &[&str] = &[
+/// Words that start a new sentence after an abbreviation ("... in Washington, D.C. This ...";
+/// the Wikipedia reader's first sentence uses them too: "... Xerxes I. For three days ...").
+pub const SENTENCE_STARTERS: &[&str] = &[
     "The",
     "This",
     "That",
@@ -761,6 +762,8 @@ const SENTENCE_STARTERS: &[&str] = &[
     "By",
     "From",
     "Meanwhile",
+    "For",
+    "Despite",
 ];
 
 /// Split text into sentences.

@@ -339,36 +339,6 @@ const ABBREVIATIONS: &[&str] = &[
     "cf", "al", "etc", "Hon", "Prof", "Sgt", "Pte", "Cpl", "HMS", "USS", "e.g", "i.e",
 ];
 
-/// Words that begin a sentence and seldom follow an abbreviation or an initial inside one.
-const STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "It",
-    "Its",
-    "This",
-    "These",
-    "That",
-    "He",
-    "She",
-    "They",
-    "His",
-    "Her",
-    "Their",
-    "For",
-    "In",
-    "On",
-    "At",
-    "After",
-    "Before",
-    "During",
-    "When",
-    "While",
-    "Although",
-    "Following",
-    "Despite",
-];
-
 /// The first sentence of a paragraph: up to the first `.`, `!` or `?` that is followed by a
 /// space and a capital letter, digit or quote, outside brackets, and not after an
 /// abbreviation or an initial ("U.S.", "J. R. R.").
@@ -409,7 +379,10 @@ pub fn first_sentence(p: &str) -> &str {
                 let number = bare.chars().any(|c| c.is_ascii_digit())
                     && bare.chars().all(|c| c.is_ascii_digit() || c == '.');
                 let next_word = after.split(|c: char| !c.is_alphanumeric()).next();
-                if number || next_word.is_some_and(|w| STARTERS.contains(&w)) {
+                if number
+                    || next_word
+                        .is_some_and(|w| annals_extract::events::SENTENCE_STARTERS.contains(&w))
+                {
                     return p[..p.len() - after.len()].trim();
                 }
                 if initial || dotted || ABBREVIATIONS.contains(&bare) {
