@@ -214,7 +214,7 @@ impl SearchIndex {
         let common = (searcher.num_docs() / 1000).max(100);
         let text = format!("{} {}", event.title, event.summary);
         let q = self.similar_text_query(&searcher, &text, 2, common)?;
-        // tantivy's own top-k skips blocks that cannot beat the third best (block-max WAND):
+        // tantivy's own top-k skips blocks that cannot beat the fourth best (block-max WAND):
         // common words of a short title would otherwise score every event that has them.
         let best = searcher.search(&q, &TopDocs::with_limit(4).order_by_score())?;
         for (_, addr) in best {
@@ -227,9 +227,7 @@ impl SearchIndex {
         }
         // 6. Near in time: the events just before and after.
         if day != i64::MIN {
-            let mut near = self.nearest(&searcher, &AllQuery, (day, itself), 4)?;
-            near.truncate(7);
-            for (days, addr) in near {
+            for (days, addr) in self.nearest(&searcher, &AllQuery, (day, itself), 4)? {
                 push(
                     &mut out,
                     &mut seen,
