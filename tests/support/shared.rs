@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 /// A path under `../shared`, or `None` (with a SKIPPED line) when it is absent; under
 /// `CI=true` its absence is a failure.
+#[allow(dead_code)] // not every test crate reads ../shared
 pub fn shared(rel: &str) -> Option<PathBuf> {
     // Every crate lives in crates/NAME, so the repository's parent is three levels up.
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -27,9 +27,14 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "annals", version, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
-    /// The database file [default: ./annals.db]
-    #[arg(long, global = true, env = "ANNALS_DB", value_name = "PATH")]
+    /// The database: a file [default: ./annals.db], or a PostgreSQL database that several
+    /// annals nodes share (postgres://user:password@host:port/dbname)
+    #[arg(long, global = true, env = "ANNALS_DB", value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
+    /// Where this machine keeps the search index of a PostgreSQL database [default:
+    /// ./DBNAME.pg.index] (an SQLite file's index is always beside it)
+    #[arg(long, global = true, env = "ANNALS_INDEX_DIR", value_name = "DIR")]
+    pub index_dir: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -111,6 +116,11 @@ Writers wait while it is made; readers go on. `annals --db FILE search ...` work
     Backup(BackupArgs),
     /// Put a backup made by `annals backup` in place as the database (--db).
     Restore(RestoreArgs),
+    /// Copy a whole store into a new, empty one: SQLite to PostgreSQL or back.
+    #[command(
+        after_help = "Everything is copied in one transaction: events, their history and tombstones, commits (who, when, why), redirects, duplicate decisions, profiles and other names. The copy is then read back and compared with the original: the counts of each kind and a checksum of every row must agree, or the command fails. Accounts (users, tokens) stay in SQLite files for now. The destination's search index is built when first used (or by `annals reindex`). Examples:\n  annals migrate --from annals.db --to postgres://annals@db.example/annals\n  annals migrate --from postgres://annals@db.example/annals --to copy.db"
+    )]
+    Migrate(MigrateArgs),
     /// Find the dates in prose (text, Markdown, TimeML) and propose the events they date.
     #[command(
         after_help = "Writes nothing unless --import is given. Examples:\n  annals extract article.txt                    event candidates, for review\n  annals extract article.md --json              the same as native JSON Lines\n  annals extract article.txt --import           store them (tagged `extracted`)\n  annals extract doc.tml --format timeml        the text with TIMEX3 tags inline\n  annals extract notes.txt --dct 1960-01-20 --anchor news --format timeml"
@@ -588,6 +598,17 @@ pub struct DistinctArgs {
 pub struct BackupArgs {
     /// The new file to write (its index goes to FILE.index/).
     #[arg(value_name = "FILE")]
+    pub to: PathBuf,
+}
+
+/// `annals migrate`.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// The store to copy: a file or a postgres:// URL.
+    #[arg(long, value_name = "PATH|URL")]
+    pub from: PathBuf,
+    /// The new, empty store to fill: a file or a postgres:// URL.
+    #[arg(long, value_name = "PATH|URL")]
     pub to: PathBuf,
 }
 

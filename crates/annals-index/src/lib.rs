@@ -112,11 +112,10 @@ pub struct SearchIndex {
     aliases: std::sync::RwLock<std::sync::Arc<aliases::Aliases>>,
 }
 
-/// The index directory that belongs to a database file: `annals.db` → `annals.db.index/`.
+/// The index directory that belongs to a database file: `annals.db` → `annals.db.index/`
+/// (see [`annals_store::Db::index_dir`]).
 pub fn dir_for(db: &Path) -> PathBuf {
-    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".index");
-    db.with_file_name(name)
+    annals_store::Db::File(db.to_path_buf()).index_dir()
 }
 
 impl SearchIndex {

@@ -15,11 +15,10 @@
 //! Locks are always taken in one order, the index's first, then the store's, so that two
 //! writers (two processes, or a server and an `annals import`) never deadlock.
 
-use crate::{dir_for, IndexError, Result, SearchIndex, Writer};
+use crate::{IndexError, Result, SearchIndex, Writer};
 use annals_core::Event;
 use annals_store::identity::{Claims, PlaceError, Placed};
-use annals_store::{Change, EventStore, StoreError, Transaction, Verdict, Written};
-use std::path::Path;
+use annals_store::{Change, Db, EventStore, StoreError, Transaction, Verdict, Written};
 use std::time::Duration;
 
 /// How long a writer waits for another (an import, an edit, a backup) to finish before it
@@ -296,8 +295,8 @@ pub fn rebuild(index: &SearchIndex, store: &mut dyn EventStore) -> Result<u64> {
 }
 
 /// Rebuild the index of the database `db` from its store; returns the number of events.
-pub fn reindex(db: &Path, store: &mut dyn EventStore) -> Result<u64> {
-    let index = SearchIndex::open_or_create(&dir_for(db))?;
+pub fn reindex(db: &Db, store: &mut dyn EventStore) -> Result<u64> {
+    let index = SearchIndex::open_or_create(&db.index_dir())?;
     rebuild(&index, store)
 }
 
@@ -328,8 +327,8 @@ pub fn catch_up(index: &SearchIndex, store: &mut dyn EventStore) -> Result<bool>
 /// Open the index of `db` for searching, creating or catching it up as needed (see
 /// [`catch_up`]). An index that another writer is still updating is served as it is. Hits read
 /// the narratives they show from the store of `db` ([`crate::texts`]).
-pub fn for_search(db: &Path, store: &mut dyn EventStore) -> Result<SearchIndex> {
-    let index = SearchIndex::open_or_create(&dir_for(db))?;
+pub fn for_search(db: &Db, store: &mut dyn EventStore) -> Result<SearchIndex> {
+    let index = SearchIndex::open_or_create(&db.index_dir())?;
     catch_up(&index, store)?;
     index.read_texts_from(crate::texts::from_store(db));
     index.set_aliases(crate::aliases::Aliases::new(store.aliases()?));

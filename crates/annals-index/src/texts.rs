@@ -9,8 +9,7 @@
 //! now, and one whose event is gone shows its summary.
 
 use annals_core::Event;
-use annals_store::{EventStore, SqliteStore};
-use std::path::{Path, PathBuf};
+use annals_store::{Db, EventStore};
 use std::sync::{Arc, Mutex};
 
 /// Where the full events come from: an event by id, `None` when it is not there (or cannot be
@@ -24,17 +23,17 @@ const CACHE_MB: u32 = 4;
 
 /// Events read from the store of `db`, a connection at a time from a pool (opened when first
 /// needed).
-pub fn from_store(db: &Path) -> Arc<EventSource> {
+pub fn from_store(db: &Db) -> Arc<EventSource> {
     let pool = Pool {
-        db: db.to_path_buf(),
+        db: db.clone(),
         open: Mutex::new(Vec::new()),
     };
     Arc::new(move |id: &str| pool.get(id))
 }
 
 struct Pool {
-    db: PathBuf,
-    open: Mutex<Vec<SqliteStore>>,
+    db: Db,
+    open: Mutex<Vec<Box<dyn EventStore + Send>>>,
 }
 
 impl Pool {
@@ -42,7 +41,7 @@ impl Pool {
         let taken = self.open.lock().ok().and_then(|mut open| open.pop());
         let store = match taken {
             Some(s) => s,
-            None => SqliteStore::open_with_cache(&self.db, CACHE_MB).ok()?,
+            None => self.db.open(CACHE_MB).ok()?,
         };
         let event = store.get(id).ok().flatten();
         if let Ok(mut open) = self.open.lock() {

@@ -461,10 +461,14 @@ fn an_index_of_another_schema_is_rebuilt() {
         }
         tx.commit().unwrap();
     }
-    let index = annals_index::sync::for_search(&db, &mut store).unwrap();
+    let index =
+        annals_index::sync::for_search(&annals_store::Db::File(db.clone()), &mut store).unwrap();
     assert_eq!(count(&index, ""), 3);
     assert!(annals_index::sync::in_step(&index, &store).unwrap());
-    assert_eq!(annals_index::sync::reindex(&db, &mut store).unwrap(), 3);
+    assert_eq!(
+        annals_index::sync::reindex(&annals_store::Db::File(db.clone()), &mut store).unwrap(),
+        3
+    );
 }
 
 /// A word longer than any indexed word (40 bytes) matches nothing; punctuation alone

@@ -113,7 +113,7 @@ fn an_index_ahead_of_its_store_is_rebuilt() {
         let _ = std::fs::remove_file(p);
     }
     let mut store = SqliteStore::open(&db).unwrap();
-    let index = sync::for_search(&db, &mut store).unwrap();
+    let index = sync::for_search(&annals_store::Db::File(db.clone()), &mut store).unwrap();
     assert!(sync::in_step(&index, &store).unwrap());
     assert_eq!(total(&index, "new"), 0);
     assert_eq!(total(&index, "old"), 1);

@@ -7,7 +7,7 @@ use crate::metrics::Metrics;
 use annals_index::sync::{Size, Write};
 use annals_index::SearchIndex;
 use annals_store::accounts::{AccountError, Accounts};
-use annals_store::{Change, EventStore, SqliteStore};
+use annals_store::{Change, Db, EventStore};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -15,8 +15,8 @@ use std::sync::Mutex;
 /// How to run.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The database file.
-    pub db: PathBuf,
+    /// The database (a file, or PostgreSQL with this node's index directory).
+    pub db: Db,
     /// The write token; `None` makes the server read-only.
     pub token: Option<String>,
     /// The limits (`docs/deploy.md`).
@@ -27,9 +27,9 @@ pub struct Config {
 
 impl Config {
     /// A server of `db` with the default limits.
-    pub fn new(db: PathBuf, token: Option<String>) -> Config {
+    pub fn new(db: impl Into<PathBuf>, token: Option<String>) -> Config {
         Config {
-            db,
+            db: Db::File(db.into()),
             token,
             limits: Limits::default(),
             embed_allow: "*".to_string(),
@@ -39,14 +39,14 @@ impl Config {
 
 /// The server's state.
 pub struct App {
-    db: PathBuf,
+    db: Db,
     token: Option<String>,
-    reads: Vec<Mutex<SqliteStore>>,
+    reads: Vec<Mutex<Store>>,
     next: AtomicUsize,
     index: SearchIndex,
     /// The store generation the index reader was last found in step with.
     seen: AtomicU64,
-    writes: Mutex<SqliteStore>,
+    writes: Mutex<Store>,
     limits: Limits,
     embed_allow: String,
     metrics: Metrics,
@@ -62,6 +62,9 @@ pub struct App {
     pages: Mutex<crate::cache::PageCache>,
 }
 
+/// An open store, of either kind.
+type Store = Box<dyn EventStore + Send>;
+
 /// Read connections kept open.
 const READERS: usize = 4;
 
@@ -69,16 +72,16 @@ impl App {
     /// Open the store and its index (creating, catching up or rebuilding the index as needed).
     pub fn open(config: Config) -> Result<App, String> {
         // The writing connection: edits, and catching the index up.
-        let mut store = SqliteStore::open_with_cache(&config.db, 32)
-            .map_err(|e| format!("{}: {e}", config.db.display()))?;
-        let index = annals_index::sync::for_search(&config.db, &mut store)
-            .map_err(|e| format!("the search index of {}: {e}", config.db.display()))?;
+        let mut store = config
+            .db
+            .open(32)
+            .map_err(|e| format!("{}: {e}", config.db))?;
+        let index = annals_index::sync::for_search(&config.db, &mut *store)
+            .map_err(|e| format!("the search index of {}: {e}", config.db))?;
         let mut reads = Vec::new();
         for _ in 0..READERS {
             // Reads go by id and by the date index: a small page cache each.
-            reads.push(Mutex::new(
-                SqliteStore::open_with_cache(&config.db, 16).map_err(|e| e.to_string())?,
-            ));
+            reads.push(Mutex::new(config.db.open(16).map_err(|e| e.to_string())?));
         }
         Ok(App {
             db: config.db,
@@ -211,8 +214,8 @@ impl App {
         Ok(())
     }
 
-    /// The database file.
-    pub fn db(&self) -> &std::path::Path {
+    /// The database.
+    pub fn db(&self) -> &Db {
         &self.db
     }
 
@@ -225,7 +228,7 @@ impl App {
         let guard = self.reads[i]
             .lock()
             .map_err(|_| ApiError::internal("a read connection failed"))?;
-        tokio::task::block_in_place(|| f(&*guard))
+        tokio::task::block_in_place(|| f(&**guard))
     }
 
     /// The search index, as the latest index commit left it. Another process (an `annals
@@ -249,7 +252,7 @@ impl App {
                 // Behind (a writer stopped between its commits) or ahead (an older store was
                 // put back): catch up, unless another process is writing right now.
                 tokio::task::block_in_place(|| {
-                    annals_index::sync::catch_up(&self.index, &mut *writes)
+                    annals_index::sync::catch_up(&self.index, &mut **writes)
                 })?;
             }
         }
@@ -278,7 +281,14 @@ impl App {
         let guard = self.reads[i]
             .lock()
             .map_err(|_| ApiError::internal("a read connection failed"))?;
-        tokio::task::block_in_place(|| f(&guard.accounts())).map_err(|e| match e {
+        let Some(accounts) = guard.accounts() else {
+            return Err(ApiError::new(
+                axum::http::StatusCode::NOT_IMPLEMENTED,
+                "accounts_unavailable",
+                "this server's database keeps no accounts (PostgreSQL does not yet): write with the token of --token-file",
+            ));
+        };
+        tokio::task::block_in_place(|| f(&accounts)).map_err(|e| match e {
             AccountError::Refused(m) => ApiError::bad(m),
             AccountError::Store(e) => ApiError::internal(e),
         })
@@ -301,7 +311,7 @@ impl App {
                 .writes
                 .lock()
                 .map_err(|_| ApiError::internal("the write connection failed"))?;
-            let mut write = Write::begin(&mut *store, &self.index, change, Size::Small)?;
+            let mut write = Write::begin(&mut **store, &self.index, change, Size::Small)?;
             match f(&mut write) {
                 Ok(value) => {
                     write.commit()?;

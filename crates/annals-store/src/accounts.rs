@@ -409,7 +409,7 @@ mod tests {
     #[test]
     fn users_sessions_tokens() {
         let store = crate::SqliteStore::in_memory().unwrap();
-        let a = store.accounts();
+        let a = crate::EventStore::accounts(&store).unwrap();
         assert!(!a.any().unwrap());
         assert!(a.add_user("ann", "short", Role::Editor).is_err());
         a.add_user("ann", "a long enough password", Role::Editor)

@@ -6,6 +6,9 @@ pub enum StoreError {
     /// The database reported an error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The PostgreSQL server reported an error (or could not be reached).
+    #[error("PostgreSQL: {0}")]
+    Postgres(String),
     /// The database was written by a newer annals.
     #[error("the database has schema version {found}, newer than this annals understands ({supported}): upgrade annals")]
     TooNew {

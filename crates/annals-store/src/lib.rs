@@ -1,4 +1,5 @@
-//! The annals event store: one interface, [`EventStore`], with SQLite behind it ([`SqliteStore`]).
+//! The annals event store: one interface, [`EventStore`], with SQLite ([`SqliteStore`]: one file,
+//! the default) and PostgreSQL ([`PostgresStore`]: a server many annals nodes share) behind it.
 //!
 //! The rest of annals never writes SQL: it reads and writes [`Event`]s through this interface, so
 //! a server database can join SQLite behind the same trait. Writes happen in a [`Transaction`]:
@@ -12,12 +13,18 @@
 //! record may replace which stored event is decided by [`identity`].
 
 pub mod accounts;
+pub mod copy;
+mod db;
 mod error;
 pub mod identity;
 mod migrations;
+mod postgres;
 mod sqlite;
+mod write;
 
+pub use db::Db;
 pub use error::StoreError;
+pub use postgres::{is_postgres, redact, PostgresStore};
 pub use sqlite::SqliteStore;
 
 use annals_core::profile::{Kind, Profile};
@@ -304,6 +311,20 @@ pub trait EventStore {
     fn name_for(&self, kind: Kind, alias: &str) -> Result<Option<String>, StoreError>;
     /// Every state of a profile, oldest first, with the commit that wrote it.
     fn profile_history(&self, kind: Kind, name: &str) -> Result<Vec<ProfileRevision>, StoreError>;
+    /// The accounts (users, sessions, tokens) kept in this store, when it keeps them (SQLite
+    /// does; PostgreSQL not yet).
+    fn accounts(&self) -> Option<accounts::Accounts<'_>> {
+        None
+    }
+    /// Every row of the store as [`copy::Row`]s, in a fixed order (the same on every backend
+    /// for the same content): for copying the store into another.
+    fn dump(
+        &self,
+        each: &mut dyn FnMut(copy::Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+    /// Begin filling this store, which must hold nothing yet, with another's dump (one
+    /// transaction: all of it or nothing).
+    fn load(&mut self) -> Result<Box<dyn copy::Load + '_>, StoreError>;
 }
 
 /// A set of writes that lands all together or not at all.
@@ -464,6 +485,41 @@ pub fn merge_names(
 /// The state of an event that the commit of `generation` wrote, in its history.
 pub fn revision_at(history: &[Revision], generation: u64) -> Option<&Revision> {
     history.iter().find(|r| r.commit.generation == generation)
+}
+
+/// A page cursor: the last event's place in chronological order (sort key, last day, and the
+/// backend's row key).
+pub(crate) fn cursor((sort, hi, row): (i64, i64, i64)) -> String {
+    format!("{sort}.{hi}.{row}")
+}
+
+/// Where a page starts: after the place [`cursor`] wrote (`None`: from the start).
+pub(crate) fn after(cursor: Option<&str>) -> Result<(i64, i64, i64), StoreError> {
+    let Some(c) = cursor else {
+        return Ok((i64::MIN, i64::MIN, i64::MIN));
+    };
+    let parts: Vec<i64> = c.split('.').filter_map(|p| p.parse().ok()).collect();
+    match parts[..] {
+        [a, b, r] if c.split('.').count() == 3 => Ok((a, b, r)),
+        _ => Err(StoreError::BadCursor(c.to_string())),
+    }
+}
+
+/// The distinct places and participants of every event (for [`Stats`]: documents may be
+/// compressed, so they are counted here, not in SQL).
+pub(crate) fn count_names(store: &dyn EventStore) -> Result<(u64, u64), StoreError> {
+    let mut places = std::collections::HashSet::new();
+    let mut people = std::collections::HashSet::new();
+    store.scan(&Filter::default(), &mut |e| {
+        for p in &e.places {
+            places.insert((p.name.to_lowercase(), p.country.to_lowercase()));
+        }
+        for p in &e.participants {
+            people.insert(p.name.to_lowercase());
+        }
+        Ok(())
+    })?;
+    Ok((places.len() as u64, people.len() as u64))
 }
 
 /// Collect matching events into a vector.

@@ -1,12 +1,17 @@
-//! What every store backend must do, run against each backend (SQLite here; PostgreSQL joins
-//! through the same `suite!`): history and tombstones, the change log, commits, and the
+//! What every store backend must do, run against each backend (SQLite, and a real PostgreSQL
+//! server: `support/postgres.rs`): history and tombstones, the change log, commits, and the
 //! identity rules of imports (`docs/curation.md`).
+
+#[path = "../../../tests/support/postgres.rs"]
+mod postgres;
+#[path = "../../../tests/support/shared.rs"]
+mod shared;
 
 use annals_core::profile::{Kind, Profile};
 use annals_core::{Event, RawEvent};
 use annals_dates::CalendarHint;
 use annals_store::identity::Claims;
-use annals_store::{Change, EventStore, SqliteStore, Written};
+use annals_store::{Change, EventStore, Filter, PostgresStore, SqliteStore, Verdict, Written};
 use proptest::prelude::*;
 
 fn event(json: &str) -> Event {
@@ -24,7 +29,13 @@ fn by(who: &str) -> Change {
 fn backends() -> Vec<(&'static str, Box<dyn EventStore>, tempfile::TempDir)> {
     let dir = tempfile::tempdir().unwrap();
     let sqlite = SqliteStore::open(&dir.path().join("t.db")).unwrap();
-    vec![("sqlite", Box::new(sqlite), dir)]
+    let mut all: Vec<(&'static str, Box<dyn EventStore>, tempfile::TempDir)> =
+        vec![("sqlite", Box::new(sqlite), dir)];
+    if let Some(cluster) = postgres::Cluster::shared() {
+        let pg = PostgresStore::connect(&cluster.database()).unwrap();
+        all.push(("postgres", Box::new(pg), tempfile::tempdir().unwrap()));
+    }
+    all
 }
 
 /// Import `records` (JSON, origin) in one transaction through the identity rules.
@@ -617,5 +628,273 @@ fn profiles_keep_their_states_and_other_names() {
             .map(|a| a.alias)
             .collect();
         assert_eq!(names, ["America", "United States of America", "USA"]);
+    }
+}
+
+#[test]
+fn write_read_filter() {
+    for (name, mut s, _dir) in backends() {
+        let a = event(
+            r#"{"title": "A", "date": "1960-01-19", "places": [{"name": "Washington, D.C.", "country": "United States"}], "participants": [{"name": "Japanese government"}]}"#,
+        );
+        let b = event(
+            r#"{"title": "B", "date": {"text": "March 15, 44 BC"}, "places": [{"name": "Rome", "country": "Italy"}]}"#,
+        );
+        let mut tx = s.transaction(&by("t")).unwrap();
+        assert_eq!(tx.upsert(&a, None).unwrap(), Written::Created, "{name}");
+        assert_eq!(tx.upsert(&b, None).unwrap(), Written::Created, "{name}");
+        assert_eq!(tx.upsert(&a, None).unwrap(), Written::Unchanged, "{name}");
+        tx.commit().unwrap();
+        assert_eq!(s.get("a-1960").unwrap().unwrap(), a, "{name}");
+        let ids = |f: &Filter| -> Vec<String> {
+            annals_store::list(&*s, f)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.id)
+                .collect()
+        };
+        assert_eq!(ids(&Filter::default()), ["b-44-bc", "a-1960"], "{name}");
+        let place = |p: &str| Filter {
+            place: Some(p.into()),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&place("washington, d.c.")).len(), 1, "{name}");
+        assert_eq!(ids(&place("Washington, D.C., United States")).len(), 1);
+        assert_eq!(ids(&place("Italy")), ["b-44-bc"], "{name}");
+        assert!(ids(&place("Paris")).is_empty(), "{name}");
+        let who = Filter {
+            participant: Some("japanese GOVERNMENT".into()),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&who), ["a-1960"], "{name}");
+        let bc = Filter {
+            days: Some(
+                annals_dates::When::from_edtf("-0050/-0040")
+                    .unwrap()
+                    .axis_range(),
+            ),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&bc), ["b-44-bc"], "{name}");
+        let one = Filter {
+            limit: Some(1),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&one), ["b-44-bc"], "{name}");
+        let stats = s.stats().unwrap();
+        assert_eq!(
+            (stats.events, stats.places, stats.participants),
+            (2, 2, 1),
+            "{name}"
+        );
+        assert!(stats.schema_version > 0, "{name}");
+        let (before, after) = s.neighbours("a-1960").unwrap();
+        assert_eq!(before.map(|e| e.id).as_deref(), Some("b-44-bc"), "{name}");
+        assert!(after.is_none(), "{name}");
+    }
+}
+
+#[test]
+fn delete_removes_relations() {
+    for (name, mut s, _dir) in backends() {
+        let a = event(
+            r#"{"title": "A", "date": "1960", "participants": [{"name": "X"}], "related": [{"id": "b-1961", "kind": "related"}]}"#,
+        );
+        let mut tx = s.transaction(&by("t")).unwrap();
+        tx.upsert(&a, None).unwrap();
+        assert_eq!(tx.linking("b-1961", 10).unwrap().len(), 1, "{name}");
+        assert!(tx.delete("a-1960").unwrap(), "{name}");
+        assert!(!tx.delete("a-1960").unwrap(), "{name}");
+        tx.commit().unwrap();
+        let st = s.stats().unwrap();
+        assert_eq!(
+            (st.events, st.participants, st.relations),
+            (0, 0, 0),
+            "{name}"
+        );
+        assert!(s.linking("b-1961", 10).unwrap().is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn generations_advance_per_commit() {
+    for (name, mut s, _dir) in backends() {
+        assert_eq!(s.generation().unwrap(), 0, "{name}");
+        let tx = s.transaction(&by("t")).unwrap();
+        assert_eq!(tx.base_generation(), 0, "{name}");
+        assert_eq!(tx.commit().unwrap(), 1, "{name}");
+        let mut tx = s.transaction(&by("t")).unwrap();
+        tx.upsert(&event(r#"{"title": "A", "date": "1960"}"#), None)
+            .unwrap();
+        assert_eq!(tx.get("a-1960").unwrap().unwrap().title, "A", "{name}");
+        assert_eq!(tx.commit().unwrap(), 2, "{name}");
+        assert_eq!(s.generation().unwrap(), 2, "{name}");
+        drop(s.transaction(&by("t")).unwrap());
+        assert_eq!(s.generation().unwrap(), 2, "{name}");
+    }
+}
+
+#[test]
+fn a_dropped_transaction_writes_nothing() {
+    for (name, mut s, _dir) in backends() {
+        {
+            let mut tx = s.transaction(&by("t")).unwrap();
+            tx.upsert(&event(r#"{"title": "A", "date": "1960"}"#), None)
+                .unwrap();
+            tx.propose_duplicate("a-1960", "b-1960", 0.9, "same")
+                .unwrap();
+        }
+        assert_eq!(s.count().unwrap(), 0, "{name}");
+        assert!(s.open_duplicates(10).unwrap().is_empty(), "{name}");
+        assert_eq!(s.generation().unwrap(), 0, "{name}");
+        // The store is usable after.
+        let mut tx = s.transaction(&by("t")).unwrap();
+        tx.upsert(&event(r#"{"title": "A", "date": "1960"}"#), None)
+            .unwrap();
+        tx.commit().unwrap();
+        assert_eq!(s.count().unwrap(), 1, "{name}");
+    }
+}
+
+#[test]
+fn stubs_never_overwrite() {
+    for (name, mut s, _dir) in backends() {
+        let full =
+            event(r#"{"title": "A", "date": "1960", "summary": "Full.", "body": ["Long story."]}"#);
+        let stub = event(
+            r#"{"title": "A", "date": "1960", "summary": "Short.", "related": [{"id": "b-1961", "kind": "related"}]}"#,
+        );
+        let mut tx = s.transaction(&by("t")).unwrap();
+        tx.upsert(&full, None).unwrap();
+        assert_eq!(
+            tx.upsert_stub(&stub, None).unwrap(),
+            Written::Merged,
+            "{name}"
+        );
+        assert_eq!(
+            tx.upsert_stub(&stub, None).unwrap(),
+            Written::Unchanged,
+            "{name}"
+        );
+        tx.commit().unwrap();
+        let got = s.get("a-1960").unwrap().unwrap();
+        assert_eq!(got.summary, "Full.", "{name}");
+        assert_eq!(got.related.len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn duplicates_and_redirects() {
+    for (name, mut s, _dir) in backends() {
+        let mut tx = s.transaction(&by("t")).unwrap();
+        tx.propose_duplicate("b", "a", 0.5, "same title").unwrap();
+        tx.propose_duplicate("c", "d", 0.9, "same date").unwrap();
+        tx.decide_duplicate("d", "c", Verdict::Distinct).unwrap();
+        // A decided pair stays decided.
+        tx.propose_duplicate("c", "d", 0.95, "again").unwrap();
+        tx.redirect("x", "y").unwrap();
+        tx.redirect("y", "z").unwrap();
+        tx.commit().unwrap();
+        let open = s.open_duplicates(10).unwrap();
+        assert_eq!(open.len(), 1, "{name}");
+        assert_eq!(
+            (open[0].a.as_str(), open[0].b.as_str()),
+            ("a", "b"),
+            "{name}"
+        );
+        assert_eq!(
+            s.duplicate_status("d", "c").unwrap(),
+            Some(Verdict::Distinct)
+        );
+        assert_eq!(s.duplicate_status("a", "z").unwrap(), None, "{name}");
+        assert_eq!(s.redirect("x").unwrap().as_deref(), Some("z"), "{name}");
+        assert_eq!(s.redirect("y").unwrap().as_deref(), Some("z"), "{name}");
+        // Writing an event at a redirected id ends the redirect.
+        let mut tx = s.transaction(&by("t")).unwrap();
+        tx.upsert(&event(r#"{"id": "x", "title": "X", "date": "1960"}"#), None)
+            .unwrap();
+        tx.commit().unwrap();
+        assert_eq!(s.redirect("x").unwrap(), None, "{name}");
+    }
+}
+
+/// Fill a store with a bit of everything a store keeps.
+fn everything(store: &mut dyn EventStore) {
+    import(
+        store,
+        &[
+            (
+                r#"{"title": "A", "date": "1960", "summary": "One.", "related": [{"id": "b-1961", "kind": "related"}]}"#,
+                "a.json",
+            ),
+            (r#"{"title": "B", "date": "1961"}"#, "b.json"),
+            (
+                r#"{"title": "C", "date": {"text": "44 BC"}, "places": [{"name": "Rome", "country": "Italy"}]}"#,
+                "c.json",
+            ),
+        ],
+    );
+    let mut tx = store.transaction(&by("bob")).unwrap();
+    tx.upsert(
+        &event(r#"{"title": "A", "date": "1960", "summary": "Two."}"#),
+        None,
+    )
+    .unwrap();
+    tx.delete("b-1961").unwrap();
+    tx.redirect("b-1961", "a-1960").unwrap();
+    tx.propose_duplicate("a-1960", "c-44-bc", 0.25, "a test")
+        .unwrap();
+    tx.decide_duplicate("x", "y", Verdict::Distinct).unwrap();
+    annals_store::add_alias(&mut *tx, Kind::Participant, "USA", "United States").unwrap();
+    let profile = Profile {
+        description: "A city.".into(),
+        ..Profile::default()
+    };
+    tx.put_profile(Kind::Place, "Rome", &profile).unwrap();
+    tx.commit().unwrap();
+    let mut tx = store.transaction(&by("cy")).unwrap();
+    annals_store::add_alias(&mut *tx, Kind::Participant, "U.S.", "united states").unwrap();
+    tx.commit().unwrap();
+}
+
+/// A whole store copied into another (either way between SQLite and PostgreSQL) holds every
+/// row of it: the copy's dump is the original's, row for row.
+#[test]
+fn a_copy_holds_everything() {
+    let stores = backends;
+    for (from_name, mut from, _d1) in stores() {
+        everything(&mut *from);
+        for (to_name, mut to, _d2) in stores() {
+            let (sent, got) = annals_store::copy::copy(&*from, &mut *to).unwrap();
+            assert_eq!(sent, got, "{from_name} → {to_name}");
+            assert_eq!(
+                (sent.events, sent.history, sent.tombstones, sent.commits),
+                (2, 2, 1, 3),
+                "{from_name} → {to_name}: {sent:?}"
+            );
+            assert_eq!((sent.redirects, sent.duplicates, sent.profiles), (1, 2, 2));
+            // The copy works as a store: same answers, and it takes writes after.
+            assert_eq!(
+                to.history("a-1960").unwrap(),
+                from.history("a-1960").unwrap()
+            );
+            assert_eq!(to.aliases().unwrap(), from.aliases().unwrap());
+            assert_eq!(to.linking("b-1961", 5).unwrap().len(), 0);
+            assert_eq!(to.redirect("b-1961").unwrap().as_deref(), Some("a-1960"));
+            assert_eq!(
+                to.name_for(Kind::Participant, "u.s.").unwrap().as_deref(),
+                Some("United States")
+            );
+            let mut tx = to.transaction(&by("dee")).unwrap();
+            tx.upsert(&event(r#"{"title": "D", "date": "1970"}"#), None)
+                .unwrap();
+            assert_eq!(tx.commit().unwrap(), 4, "{from_name} → {to_name}");
+            // A store that holds anything is refused as a destination.
+            let refused = annals_store::copy::copy(&*from, &mut *to);
+            assert!(
+                matches!(refused, Err(annals_store::StoreError::Invalid(_))),
+                "{from_name} → {to_name}"
+            );
+        }
     }
 }

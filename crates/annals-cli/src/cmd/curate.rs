@@ -6,9 +6,9 @@ use crate::cli::{AliasCommand, HistoryArgs, RevertArgs};
 use crate::exit;
 use annals_core::diff::{diff, Line};
 use annals_core::profile::Kind;
-use annals_store::{revision_at, Change, EventStore, Revision};
+use annals_store::Db;
+use annals_store::{revision_at, Change, Revision};
 use anyhow::{bail, Result};
-use std::path::Path;
 
 /// When a commit was made, as UTC: `2026-12-04 01:23`.
 pub fn when(at_ms: i64) -> String {
@@ -28,7 +28,7 @@ pub fn when(at_ms: i64) -> String {
     )
 }
 
-pub fn history(db: &Path, args: &HistoryArgs) -> Result<u8> {
+pub fn history(db: &Db, args: &HistoryArgs) -> Result<u8> {
     let s = open_existing(db)?;
     let revisions = s.history(&args.id)?;
     if revisions.is_empty() {
@@ -74,7 +74,7 @@ pub fn history(db: &Path, args: &HistoryArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-pub fn revert(db: &Path, args: &RevertArgs) -> Result<u8> {
+pub fn revert(db: &Db, args: &RevertArgs) -> Result<u8> {
     open_existing(db)?;
     let mut store = open(db)?;
     let revisions = store.history(&args.id)?;
@@ -100,7 +100,7 @@ pub fn revert(db: &Path, args: &RevertArgs) -> Result<u8> {
         .unwrap_or_else(|| format!("revert to #{}", args.generation));
     let change = Change::new(format!("{who} (annals revert)"), summary);
     let index = open_index_for_writing(db)?;
-    let mut write = begin(&mut store, &index, &change)?;
+    let mut write = begin(&mut *store, &index, &change)?;
     match &target.event {
         Some(e) => {
             write.upsert(e, None)?;
@@ -124,7 +124,7 @@ pub fn revert(db: &Path, args: &RevertArgs) -> Result<u8> {
 }
 
 /// `annals alias`: other names of participants and places.
-pub fn alias(db: &Path, cmd: AliasCommand) -> Result<u8> {
+pub fn alias(db: &Db, cmd: AliasCommand) -> Result<u8> {
     let mut store = open(db)?;
     let kind = |place: bool| {
         if place {
@@ -162,7 +162,7 @@ pub fn alias(db: &Path, cmd: AliasCommand) -> Result<u8> {
                 format!("other names of {name}: {}", aliases.join(", ")),
             );
             let index = open_index_for_writing(db)?;
-            let mut write = begin(&mut store, &index, &change)?;
+            let mut write = begin(&mut *store, &index, &change)?;
             for a in &aliases {
                 annals_store::add_alias(write.tx_mut(), kind(place), a, &name)?;
             }
@@ -178,7 +178,7 @@ pub fn alias(db: &Path, cmd: AliasCommand) -> Result<u8> {
         AliasCommand::Remove { aliases, place } => {
             let index = open_index_for_writing(db)?;
             let change = Change::new("annals alias", format!("forget {}", aliases.join(", ")));
-            let mut write = begin(&mut store, &index, &change)?;
+            let mut write = begin(&mut *store, &index, &change)?;
             let mut gone = 0;
             for a in &aliases {
                 if annals_store::remove_alias(write.tx_mut(), kind(place), a)? {

@@ -8,15 +8,15 @@ use crate::exit;
 use crate::indexer;
 use annals_core::merge::{merge, Picks};
 use annals_index::SearchIndex;
-use annals_store::{Change, Duplicate, EventStore, Filter, SqliteStore, Verdict};
+use annals_store::Db;
+use annals_store::{Change, Duplicate, EventStore, Filter, Verdict};
 use anyhow::{bail, Result};
 use std::collections::HashSet;
-use std::path::Path;
 
 /// The pairs `index` finds among `ids` (or every stored event, for `None`), scored, each
 /// pair once, best first.
 pub(crate) fn find(
-    store: &SqliteStore,
+    store: &dyn EventStore,
     index: &SearchIndex,
     ids: Option<&[String]>,
     min_score: f64,
@@ -59,13 +59,13 @@ pub(crate) fn find(
 }
 
 /// Record `pairs` in the review queue, as one change.
-pub(crate) fn propose(db: &Path, pairs: &[Duplicate], why: &str) -> Result<()> {
+pub(crate) fn propose(db: &Db, pairs: &[Duplicate], why: &str) -> Result<()> {
     if pairs.is_empty() {
         return Ok(());
     }
     let mut store = open(db)?;
     let index = open_index_for_writing(db)?;
-    let mut write = begin(&mut store, &index, &Change::new("annals", why))?;
+    let mut write = begin(&mut *store, &index, &Change::new("annals", why))?;
     for d in pairs {
         write.propose(d)?;
     }
@@ -73,21 +73,21 @@ pub(crate) fn propose(db: &Path, pairs: &[Duplicate], why: &str) -> Result<()> {
     Ok(())
 }
 
-fn title(store: &SqliteStore, id: &str) -> Result<String> {
+fn title(store: &dyn EventStore, id: &str) -> Result<String> {
     Ok(match store.get(id)? {
         Some(e) => format!("{id}  {} ({})", e.title, e.date.written()),
         None => format!("{id}  (no longer stored)"),
     })
 }
 
-pub fn duplicates(db: &Path, args: &DuplicatesArgs) -> Result<u8> {
+pub fn duplicates(db: &Db, args: &DuplicatesArgs) -> Result<u8> {
     if !(0.0..=1.0).contains(&args.min_score) {
         bail!("--min-score is a number from 0 to 1");
     }
     let store = open_existing(db)?;
     if args.scan {
         let index = indexer::for_search(db)?;
-        let found = find(&store, &index, None, args.min_score)?;
+        let found = find(&*store, &index, None, args.min_score)?;
         propose(db, &found, "duplicates found by annals duplicates --scan")?;
         if !args.json {
             eprintln!(
@@ -113,8 +113,8 @@ pub fn duplicates(db: &Path, args: &DuplicatesArgs) -> Result<u8> {
         return Ok(exit::OK);
     }
     for d in &queue {
-        outln!("{:.2}  {}", d.score, title(&store, &d.a)?);
-        outln!("      {}", title(&store, &d.b)?);
+        outln!("{:.2}  {}", d.score, title(&*store, &d.a)?);
+        outln!("      {}", title(&*store, &d.b)?);
         if !d.reasons.is_empty() {
             outln!("      {}", d.reasons);
         }
@@ -129,7 +129,7 @@ fn who() -> String {
     std::env::var("USER").unwrap_or_else(|_| "annals".into())
 }
 
-pub fn merge_events(db: &Path, args: &MergeArgs) -> Result<u8> {
+pub fn merge_events(db: &Db, args: &MergeArgs) -> Result<u8> {
     open_existing(db)?;
     let mut store = open(db)?;
     let Some(kept) = store.get(&args.kept)? else {
@@ -148,7 +148,7 @@ pub fn merge_events(db: &Path, args: &MergeArgs) -> Result<u8> {
         .unwrap_or_else(|| format!("merge {} into {}", other.id, kept.id));
     let change = Change::new(format!("{} (annals merge)", who()), summary);
     let index = open_index_for_writing(db)?;
-    let mut write = begin(&mut store, &index, &change)?;
+    let mut write = begin(&mut *store, &index, &change)?;
     let relinked = write.merge(&merged, &other.id)?;
     let generation = commit(write, db)?;
     outln!(
@@ -168,7 +168,7 @@ pub fn merge_events(db: &Path, args: &MergeArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-pub fn distinct(db: &Path, args: &DistinctArgs) -> Result<u8> {
+pub fn distinct(db: &Db, args: &DistinctArgs) -> Result<u8> {
     open_existing(db)?;
     let mut store = open(db)?;
     for id in [&args.a, &args.b] {
@@ -181,7 +181,7 @@ pub fn distinct(db: &Path, args: &DistinctArgs) -> Result<u8> {
         format!("{} and {} are different events", args.a, args.b),
     );
     let index = open_index_for_writing(db)?;
-    let mut write = begin(&mut store, &index, &change)?;
+    let mut write = begin(&mut *store, &index, &change)?;
     write.decide(&args.a, &args.b, Verdict::Distinct)?;
     commit(write, db)?;
     outln!(

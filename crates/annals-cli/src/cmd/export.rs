@@ -1,6 +1,5 @@
 //! `export`: all events, or a query's hits, in any output format.
 
-use super::store;
 use crate::cli::{ExportArgs, OutputFormat};
 use crate::exit;
 use annals_core::Event;
@@ -9,7 +8,8 @@ use annals_formats::{geojson, json, jsonld, markdown, table, timelinejs, wikidat
 use annals_formats::{Dropped, EventWriter};
 use annals_index::{Hit, SearchOptions};
 use annals_query::Request;
-use annals_store::{Filter, SqliteStore, StoreError};
+use annals_store::Db;
+use annals_store::{EventStore, Filter, StoreError};
 use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::Path;
@@ -17,15 +17,15 @@ use std::path::Path;
 /// Calls `each` with every event to export, in order: all of them by date, or a query's hits in
 /// the query's order.
 fn each_event(
-    s: &SqliteStore,
-    db: &Path,
+    s: &dyn EventStore,
+    db: &Db,
     query: &str,
     each: &mut dyn FnMut(Event) -> Result<()>,
 ) -> Result<()> {
     if query.trim().is_empty() {
         // A failed write stops the work; the scan runs out without doing any more.
         let mut failed = None;
-        store(s).scan(&Filter::default(), &mut |e| {
+        s.scan(&Filter::default(), &mut |e| {
             if failed.is_none() {
                 if let Err(err) = each(e) {
                     failed = Some(err);
@@ -36,7 +36,7 @@ fn each_event(
         return failed.map_or(Ok(()), Err);
     }
     each_hit(db, &parse(query)?, &mut |hit| {
-        if let Some(e) = store(s).get(&hit.id)? {
+        if let Some(e) = s.get(&hit.id)? {
             each(e)?;
         }
         Ok(true)
@@ -50,7 +50,7 @@ fn parse(query: &str) -> Result<Request> {
 /// Calls `each` with the hits of `request`, page after page, in the query's order, while it
 /// returns true.
 pub(crate) fn each_hit(
-    db: &Path,
+    db: &Db,
     request: &Request,
     each: &mut dyn FnMut(&Hit) -> Result<bool>,
 ) -> Result<()> {
@@ -78,7 +78,7 @@ pub(crate) fn each_hit(
 
 /// Whether any event to export is too old for TimelineJS's human scale: looked up from the
 /// dates alone (the store's oldest events, or the query's hits), before the export writes.
-fn any_deep(s: &SqliteStore, db: &Path, query: &str) -> Result<bool> {
+fn any_deep(s: &dyn EventStore, db: &Db, query: &str) -> Result<bool> {
     let mut deep = false;
     if query.trim().is_empty() {
         let cutoff = annals_dates::Calendar::Gregorian
@@ -88,7 +88,7 @@ fn any_deep(s: &SqliteStore, db: &Path, query: &str) -> Result<bool> {
                 day: 1,
             })
             .map_or(i64::MIN, |d| d.0);
-        store(s).scan(
+        s.scan(
             &Filter {
                 days: Some((i64::MIN, cutoff)),
                 ..Filter::default()
@@ -107,7 +107,7 @@ fn any_deep(s: &SqliteStore, db: &Path, query: &str) -> Result<bool> {
     Ok(deep)
 }
 
-pub fn export(s: &SqliteStore, db: &Path, args: &ExportArgs) -> Result<u8> {
+pub fn export(s: &dyn EventStore, db: &Db, args: &ExportArgs) -> Result<u8> {
     let query = args.query.join(" ");
     let to_dir = args
         .out
@@ -195,7 +195,7 @@ fn format_name(f: OutputFormat) -> &'static str {
 
 /// Cards one after another, separated, each with its lead cards.
 struct CardWriter<'a> {
-    s: &'a SqliteStore,
+    s: &'a dyn EventStore,
     first: bool,
 }
 
@@ -217,10 +217,10 @@ impl EventWriter for CardWriter<'_> {
 }
 
 /// An event as a card document, with its `related` events as lead cards.
-fn card_of(s: &SqliteStore, e: &Event) -> Result<(String, Vec<Dropped>), StoreError> {
+fn card_of(s: &dyn EventStore, e: &Event) -> Result<(String, Vec<Dropped>), StoreError> {
     let mut leads = Vec::new();
     for r in e.related.iter().filter(|r| r.kind == LEAD_KIND) {
-        if let Some(other) = store(s).get(&r.id)? {
+        if let Some(other) = s.get(&r.id)? {
             leads.push(other);
         }
     }
@@ -232,12 +232,12 @@ fn card_of(s: &SqliteStore, e: &Event) -> Result<(String, Vec<Dropped>), StoreEr
 }
 
 /// The text of one event's file, and what it could not hold.
-type FileOf = dyn FnMut(&SqliteStore, &Event) -> Result<(String, Vec<Dropped>), StoreError>;
+type FileOf = dyn FnMut(&dyn EventStore, &Event) -> Result<(String, Vec<Dropped>), StoreError>;
 
 /// One file per event in `dir`, named by id; each written whole, then renamed into place.
 fn export_files(
-    s: &SqliteStore,
-    db: &Path,
+    s: &dyn EventStore,
+    db: &Db,
     query: &str,
     dir: &Path,
     ext: &str,

@@ -16,6 +16,7 @@ use annals_extract::score::score_dirs;
 use annals_extract::{Mode, Options, Tagger};
 use annals_formats::{Incoming, Location};
 use annals_store::Change;
+use annals_store::Db;
 use anyhow::{bail, Context, Result};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
@@ -80,7 +81,7 @@ fn output_for(args: &ExtractArgs, path: &Path, ext: &str) -> Result<Box<dyn Writ
 }
 
 /// `annals extract`.
-pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
+pub fn extract(db: &Db, args: &ExtractArgs) -> Result<u8> {
     let format = if args.json {
         "json"
     } else {
@@ -144,7 +145,7 @@ pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
         format!("extraction from {}", names.join(", ")),
         "annals extract --import",
     );
-    let mut write = begin(&mut store, &index, &change)?;
+    let mut write = begin(&mut *store, &index, &change)?;
     let mut tally = Tally::default();
     let mut problems = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
@@ -177,7 +178,7 @@ pub fn extract(db: &Path, args: &ExtractArgs) -> Result<u8> {
     outln!(
         "imported {found} extracted event{} into {}: {} created, {} updated, {} unchanged (tag: extracted)",
         if found == 1 { "" } else { "s" },
-        db.display(),
+        db,
         tally.created,
         tally.updated,
         tally.unchanged

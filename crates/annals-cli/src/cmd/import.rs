@@ -9,7 +9,8 @@ use annals_formats::{FormatError, Incoming, Location};
 use annals_index::sync::{Size, Write};
 use annals_index::SearchIndex;
 use annals_store::identity::{PlaceError, Placed};
-use annals_store::{Change, EventStore, SqliteStore, Written};
+use annals_store::Db;
+use annals_store::{Change, EventStore, Written};
 use anyhow::{anyhow, bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::{Path, PathBuf};
@@ -105,14 +106,14 @@ impl Tally {
 
     /// Propose the likely duplicates of the events created (beyond the same title and date,
     /// which the identity rules propose), when there are not too many to look at.
-    fn look_for_duplicates(&mut self, db: &Path) -> Result<()> {
+    fn look_for_duplicates(&mut self, db: &Db) -> Result<()> {
         if self.created_ids.is_empty() || self.created_ids.len() > LOOK_FOR_DUPLICATES {
             return Ok(());
         }
         let store = open(db)?;
         let index = crate::indexer::for_search(db)?;
         let found = super::duplicates::find(
-            &store,
+            &*store,
             &index,
             Some(&self.created_ids),
             annals_index::duplicates::MIN_SCORE,
@@ -293,7 +294,7 @@ fn import_change(paths: &[PathBuf]) -> Change {
 
 /// Open the index of `db` and begin a write on behalf of `change`.
 pub(crate) fn begin<'s>(
-    store: &'s mut SqliteStore,
+    store: &'s mut dyn EventStore,
     index: &'s SearchIndex,
     change: &Change,
 ) -> Result<Write<'s>> {
@@ -301,10 +302,10 @@ pub(crate) fn begin<'s>(
         .context("cannot write to the search index (is another import running?)")
 }
 
-pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
+pub fn import(db: &Db, args: &ImportArgs) -> Result<u8> {
     let mut store = open(db)?;
     let index = open_index_for_writing(db)?;
-    let mut write = begin(&mut store, &index, &import_change(&args.read.paths))?;
+    let mut write = begin(&mut *store, &index, &import_change(&args.read.paths))?;
     let mut tally = Tally::default();
     let progress = progress_bar();
     let mut unresolved = Vec::new();
@@ -376,7 +377,7 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
     outln!(
         "imported {files} file{} into {}: {} events created, {} updated, {} unchanged, {} lead cards merged into existing events{}",
         plural(files),
-        db.display(),
+        db,
         tally.created,
         tally.updated,
         tally.unchanged,
@@ -395,15 +396,15 @@ pub fn import(db: &Path, args: &ImportArgs) -> Result<u8> {
 }
 
 /// Open (or create) the search index of `db` to write to it.
-pub(crate) fn open_index_for_writing(db: &Path) -> Result<SearchIndex> {
-    let dir = annals_index::dir_for(db);
+pub(crate) fn open_index_for_writing(db: &Db) -> Result<SearchIndex> {
+    let dir = db.index_dir();
     SearchIndex::open_or_create(&dir)
         .with_context(|| format!("cannot open the search index {}", dir.display()))
 }
 
 /// Commit a run's write when it changed anything; when everything read was stored as it is,
 /// write nothing (no empty revision).
-pub(crate) fn finish(write: Write<'_>, tally: &mut Tally, db: &Path) -> Result<()> {
+pub(crate) fn finish(write: Write<'_>, tally: &mut Tally, db: &Db) -> Result<()> {
     if tally.settle(write.tx())? {
         commit(write, db)?;
     } else {
@@ -413,11 +414,11 @@ pub(crate) fn finish(write: Write<'_>, tally: &mut Tally, db: &Path) -> Result<(
 }
 
 /// Commit a write: the store, then the index.
-pub(crate) fn commit(write: Write<'_>, db: &Path) -> Result<u64> {
+pub(crate) fn commit(write: Write<'_>, db: &Db) -> Result<u64> {
     write.commit().with_context(|| {
         format!(
             "the search index of {} could not be updated (if the events were stored, the index catches up when next used)",
-            db.display()
+            db
         )
     })
 }
@@ -428,11 +429,11 @@ mod corpus {
 }
 
 /// Import the bundled demo corpus into `db`, then list it.
-pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
+pub fn demo(db: &Db, quiet: bool) -> Result<u8> {
     let mut store = open(db)?;
     let index = open_index_for_writing(db)?;
     let mut write = begin(
-        &mut store,
+        &mut *store,
         &index,
         &Change::new("annals demo", "the demo corpus"),
     )?;
@@ -460,7 +461,7 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     if quiet {
         outln!(
             "imported the demo corpus into {} ({} new events)",
-            db.display(),
+            db,
             tally.created
         );
         return Ok(exit::OK);
@@ -473,7 +474,7 @@ pub fn demo(db: &Path, quiet: bool) -> Result<u8> {
     })?;
     outln!(
         "\nThe demo corpus is in {} ({n} events, {} new). Try:\n  annals --db {0} show battle-of-hastings-1066\n  annals --db {0} search \"treaty Japan\"\n  annals --db {0} list --from \"44 BC\" --to \"AD 14\"",
-        db.display(),
+        db,
         tally.created
     );
     Ok(exit::OK)

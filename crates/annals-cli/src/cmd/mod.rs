@@ -5,6 +5,7 @@ mod duplicates;
 mod export;
 mod extract;
 mod import;
+mod migrate;
 mod read;
 mod search;
 mod serve;
@@ -15,13 +16,16 @@ use crate::exit;
 use crate::print;
 use annals_dates::{Calendar, CalendarHint, When};
 use annals_formats::{Format, ReadOptions};
-use annals_store::{EventStore, SqliteStore};
+use annals_store::{Db, EventStore};
 use anyhow::{bail, Context, Result};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Run a command; the result is the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
-    let db = cli.db.clone().unwrap_or_else(|| PathBuf::from("annals.db"));
+    let db = Db::from_arg(
+        cli.db.as_deref().unwrap_or(Path::new("annals.db")),
+        cli.index_dir.as_deref(),
+    );
     match cli.command {
         Command::Import(args) => {
             if args.read.paths.is_empty() {
@@ -41,11 +45,11 @@ pub fn run(cli: Cli) -> Result<u8> {
             }
             Ok(code)
         }
-        Command::List(args) => read::list(&open_existing(&db)?, &db, &args),
-        Command::Show(args) => read::show(&open_existing(&db)?, &args),
-        Command::Export(args) => export::export(&open_existing(&db)?, &db, &args),
-        Command::Stats(args) => read::stats(&open_existing(&db)?, &db, args.json),
-        Command::Places(args) => read::places(&open_existing(&db)?, &args),
+        Command::List(args) => read::list(&*open_existing(&db)?, &db, &args),
+        Command::Show(args) => read::show(&*open_existing(&db)?, &args),
+        Command::Export(args) => export::export(&*open_existing(&db)?, &db, &args),
+        Command::Stats(args) => read::stats(&*open_existing(&db)?, &db, args.json),
+        Command::Places(args) => read::places(&*open_existing(&db)?, &args),
         Command::Demo(args) => {
             if args.no_serve {
                 return import::demo(&db, false);
@@ -71,12 +75,12 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Distinct(args) => duplicates::distinct(&db, &args),
         Command::Backup(args) => {
             open_existing(&db)?;
-            let c = annals_index::backup::backup(&db, &args.to).with_context(|| {
-                format!("cannot back up {} into {}", db.display(), args.to.display())
-            })?;
+            let file = sqlite_only(&db, "annals backup")?;
+            let c = annals_index::backup::backup(file, &args.to)
+                .with_context(|| format!("cannot back up {} into {}", db, args.to.display()))?;
             outln!(
                 "backed up {} into {} ({} events, write {})",
-                db.display(),
+                db,
                 args.to.display(),
                 c.events,
                 c.generation
@@ -84,38 +88,46 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(exit::OK)
         }
         Command::Restore(args) => {
-            let c =
-                annals_index::backup::restore(&args.from, &db, args.force).with_context(|| {
-                    format!("cannot restore {} as {}", args.from.display(), db.display())
-                })?;
+            let file = sqlite_only(&db, "annals restore")?;
+            let c = annals_index::backup::restore(&args.from, file, args.force)
+                .with_context(|| format!("cannot restore {} as {}", args.from.display(), db))?;
             outln!(
                 "restored {} as {} ({} events, write {})",
                 args.from.display(),
-                db.display(),
+                db,
                 c.events,
                 c.generation
             );
             Ok(exit::OK)
         }
+        Command::Migrate(args) => migrate::migrate(&args),
         Command::Extract(args) => extract::extract(&db, &args),
         Command::EvalTimex(args) => extract::eval_timex(&args),
     }
 }
 
 /// Open the database for writing, creating it if needed.
-fn open(db: &Path) -> Result<SqliteStore> {
-    SqliteStore::open(db).with_context(|| format!("cannot open the database {}", db.display()))
+fn open(db: &Db) -> Result<Store> {
+    db.open(128)
+        .with_context(|| format!("cannot open the database {db}"))
 }
 
 /// Open a database that must already exist (reading commands never create one).
-fn open_existing(db: &Path) -> Result<SqliteStore> {
+fn open_existing(db: &Db) -> Result<Store> {
     if !db.exists() {
-        bail!(
-            "there is no database at {}: run `annals import PATH` first, or give --db",
-            db.display()
-        );
+        bail!("there is no database at {db}: run `annals import PATH` first, or give --db");
     }
     open(db)
+}
+
+/// An open store, of either kind.
+pub(crate) type Store = Box<dyn EventStore + Send>;
+
+/// The SQLite file of `db`, for what only an SQLite file can do (`what`).
+fn sqlite_only<'a>(db: &'a Db, what: &str) -> Result<&'a Path> {
+    db.file().with_context(|| {
+        format!("{what} works on an SQLite file; for PostgreSQL use its own tools (pg_dump, pg_basebackup: docs/deploy.md)")
+    })
 }
 
 fn read_options(args: &ReadArgs) -> (Option<Format>, ReadOptions) {
@@ -173,9 +185,4 @@ pub(crate) use print::date_label;
 pub(crate) fn not_found(id: &str) -> u8 {
     eprintln!("annals: no event with id {id:?} (see `annals list`)");
     exit::NOT_FOUND
-}
-
-/// Keep the trait in scope for the command modules.
-pub(crate) fn store(s: &SqliteStore) -> &dyn EventStore {
-    s
 }

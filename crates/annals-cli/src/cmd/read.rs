@@ -1,18 +1,18 @@
 //! `list`, `show` and `stats`.
 
-use super::{not_found, store, window};
+use super::{not_found, window};
 use crate::cli::{ListArgs, ShowArgs};
 use crate::exit;
 use crate::print;
 use annals_core::Event;
-use annals_store::{EventStore, Filter, SqliteStore};
+use annals_store::Db;
+use annals_store::{EventStore, Filter};
 use anyhow::Result;
 use std::io::Write;
-use std::path::Path;
 
 /// The events of a place or participant, by date, from the search index: the store has no
 /// lookup by place or participant and would read every event.
-fn from_index(db: &Path, filter: &Filter) -> Result<Vec<String>> {
+fn from_index(db: &Db, filter: &Filter) -> Result<Vec<String>> {
     use annals_query::{DateMode, DayRange, Expr, Filter as Only, Request, Sort};
     let mut all = Vec::new();
     if let Some(place) = &filter.place {
@@ -42,7 +42,7 @@ fn from_index(db: &Path, filter: &Filter) -> Result<Vec<String>> {
     Ok(ids)
 }
 
-pub fn list(s: &SqliteStore, db: &Path, args: &ListArgs) -> Result<u8> {
+pub fn list(s: &dyn EventStore, db: &Db, args: &ListArgs) -> Result<u8> {
     let (from, to) = window(args.from.as_deref(), args.to.as_deref())?;
     let days = match (from, to) {
         (None, None) => None,
@@ -77,13 +77,13 @@ pub fn list(s: &SqliteStore, db: &Path, args: &ListArgs) -> Result<u8> {
                 break;
             }
             // The index matches more leniently (diacritics folded); the store has the last word.
-            if let Some(e) = store(s).get(&id)?.filter(|e| filter.matches(e)) {
+            if let Some(e) = s.get(&id)?.filter(|e| filter.matches(e)) {
                 left -= 1;
                 print(e)?;
             }
         }
     } else {
-        store(s).scan(&filter, &mut print)?;
+        s.scan(&filter, &mut print)?;
     }
     out.flush()?;
     if n == 0 && !args.json {
@@ -92,8 +92,8 @@ pub fn list(s: &SqliteStore, db: &Path, args: &ListArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-pub fn show(s: &SqliteStore, args: &ShowArgs) -> Result<u8> {
-    let Some(e) = store(s).get(&args.id)? else {
+pub fn show(s: &dyn EventStore, args: &ShowArgs) -> Result<u8> {
+    let Some(e) = s.get(&args.id)? else {
         return Ok(not_found(&args.id));
     };
     if args.json {
@@ -101,7 +101,7 @@ pub fn show(s: &SqliteStore, args: &ShowArgs) -> Result<u8> {
     } else {
         let mut related = Vec::new();
         for r in &e.related {
-            related.push((r.kind.clone(), r.id.clone(), store(s).get(&r.id)?));
+            related.push((r.kind.clone(), r.id.clone(), s.get(&r.id)?));
         }
         outln!("{}", print::page(&e, &related));
     }
@@ -109,7 +109,7 @@ pub fn show(s: &SqliteStore, args: &ShowArgs) -> Result<u8> {
 }
 
 /// `places`: every distinct place (name and country) of the stored events, most used first.
-pub fn places(s: &SqliteStore, args: &crate::cli::PlacesArgs) -> Result<u8> {
+pub fn places(s: &dyn EventStore, args: &crate::cli::PlacesArgs) -> Result<u8> {
     #[derive(Default)]
     struct Seen {
         events: u64,
@@ -118,7 +118,7 @@ pub fn places(s: &SqliteStore, args: &crate::cli::PlacesArgs) -> Result<u8> {
         geonames: Option<u64>,
     }
     let mut seen: std::collections::HashMap<(String, String), Seen> = Default::default();
-    store(s).scan(&annals_store::Filter::default(), &mut |e| {
+    s.scan(&annals_store::Filter::default(), &mut |e| {
         for p in &e.places {
             let entry = seen.entry((p.name.clone(), p.country.clone())).or_default();
             entry.events += 1;
@@ -176,7 +176,7 @@ pub fn places(s: &SqliteStore, args: &crate::cli::PlacesArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-pub fn stats(s: &SqliteStore, db: &Path, json: bool) -> Result<u8> {
+pub fn stats(s: &dyn EventStore, db: &Db, json: bool) -> Result<u8> {
     let st = s.stats()?;
     let day = |d: i64| annals_dates::DayNumber(d).to_string();
     let (earliest, latest) = match st.span {
@@ -192,11 +192,11 @@ pub fn stats(s: &SqliteStore, db: &Path, json: bool) -> Result<u8> {
             "earliest": earliest,
             "latest": latest,
             "schema_version": st.schema_version,
-            "db": db.display().to_string(),
+            "db": db.to_string(),
         });
         outln!("{v}");
     } else {
-        outln!("database      {}", db.display());
+        outln!("database      {}", db);
         outln!("events        {}", st.events);
         outln!("places        {}", st.places);
         outln!("participants  {}", st.participants);

@@ -1,17 +1,17 @@
 //! `search`, `timeline`, `on-this-day`, `related` and `reindex`.
 
-use super::{not_found, open_existing, store, window};
+use super::{not_found, open_existing, window};
 use crate::cli::{OnThisDayArgs, RelatedArgs, SearchArgs, TimelineArgs};
 use crate::exit;
 use crate::indexer::{for_search, reindex as rebuild};
 use crate::print::{agree, count};
 use annals_index::{SearchIndex, SearchOptions, SearchResult, TimelineOptions};
-use annals_store::EventStore;
+use annals_store::Db;
 use anyhow::{Context, Result};
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-fn open_index(db: &Path) -> Result<SearchIndex> {
+fn open_index(db: &Db) -> Result<SearchIndex> {
     open_existing(db)?;
     for_search(db)
 }
@@ -75,7 +75,7 @@ fn with_verb(n: u64, plural: &str, singular: &str) -> String {
     format!("{} {}", count(n, "event"), agree(n, plural, singular))
 }
 
-pub fn search(db: &Path, args: &SearchArgs) -> Result<u8> {
+pub fn search(db: &Db, args: &SearchArgs) -> Result<u8> {
     let index = open_index(db)?;
     let opts = SearchOptions {
         limit: args.limit.max(1),
@@ -186,7 +186,7 @@ fn timeline_batch(index: &SearchIndex, file: &Path, args: &TimelineArgs) -> Resu
     })
 }
 
-pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
+pub fn timeline(db: &Db, args: &TimelineArgs) -> Result<u8> {
     let index = open_index(db)?;
     if let Some(file) = &args.queries {
         return timeline_batch(&index, file, args);
@@ -228,7 +228,7 @@ pub fn timeline(db: &Path, args: &TimelineArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-pub fn on_this_day(db: &Path, args: &OnThisDayArgs) -> Result<u8> {
+pub fn on_this_day(db: &Db, args: &OnThisDayArgs) -> Result<u8> {
     let index = open_index(db)?;
     let (month, day) = match &args.date {
         Some(d) => annals_dates::month_day(d).map_err(|e| anyhow::anyhow!("--date {e}"))?,
@@ -267,9 +267,9 @@ fn today() -> (u8, u8) {
     (ymd.month, ymd.day)
 }
 
-pub fn related(db: &Path, args: &RelatedArgs) -> Result<u8> {
+pub fn related(db: &Db, args: &RelatedArgs) -> Result<u8> {
     let s = open_existing(db)?;
-    let Some(event) = store(&s).get(&args.id)? else {
+    let Some(event) = s.get(&args.id)? else {
         return Ok(not_found(&args.id));
     };
     let index = for_search(db)?;
@@ -317,7 +317,7 @@ fn reason_text(v: &serde_json::Value) -> String {
     }
 }
 
-pub fn reindex(db: &Path) -> Result<u8> {
+pub fn reindex(db: &Db) -> Result<u8> {
     open_existing(db)?;
     let started = std::time::Instant::now();
     let n = rebuild(db)?;
@@ -325,15 +325,15 @@ pub fn reindex(db: &Path) -> Result<u8> {
         "indexed {} in {:.1} s into {}",
         count(n, "event"),
         started.elapsed().as_secs_f64(),
-        annals_index::dir_for(db).display()
+        db.index_dir().display()
     );
     Ok(exit::OK)
 }
 
 /// `check --index`: the index holds exactly the store's events, at the store's generation.
-pub fn check_index(db: &Path) -> Result<u8> {
+pub fn check_index(db: &Db) -> Result<u8> {
     let s = open_existing(db)?;
-    let dir = annals_index::dir_for(db);
+    let dir = db.index_dir();
     let index = SearchIndex::open(&dir)?;
     let mut problems = Vec::new();
     let (ig, sg) = (index.generation()?.unwrap_or(0), s.generation()?);
@@ -343,7 +343,7 @@ pub fn check_index(db: &Path) -> Result<u8> {
         ));
     }
     let mut in_store = std::collections::HashSet::new();
-    store(&s).scan(&annals_store::Filter::default(), &mut |e| {
+    s.scan(&annals_store::Filter::default(), &mut |e| {
         in_store.insert(e.id);
         Ok(())
     })?;

@@ -3,6 +3,7 @@
 use crate::cli::{LogFormat, ServeArgs};
 use crate::exit;
 use annals_server::{App, Config, Limits};
+use annals_store::Db;
 use anyhow::{anyhow, bail, Context, Result};
 use std::path::Path;
 use std::sync::Arc;
@@ -111,7 +112,7 @@ pub fn listen(addr: &str) -> Result<std::net::TcpListener> {
 
 /// Serve `db`, on `listener` when the caller already listens (so that a busy port is said
 /// before any work), else on `--addr`.
-pub fn serve(db: &Path, args: &ServeArgs, listener: Option<std::net::TcpListener>) -> Result<u8> {
+pub fn serve(db: &Db, args: &ServeArgs, listener: Option<std::net::TcpListener>) -> Result<u8> {
     let token = args.token_file.as_deref().map(read_token).transpose()?;
     let writable = token.is_some();
     init_logs(args.log_format);
@@ -127,7 +128,7 @@ pub fn serve(db: &Path, args: &ServeArgs, listener: Option<std::net::TcpListener
         };
         let listener = tokio::net::TcpListener::from_std(listener)?;
         let app = App::open(Config {
-            db: db.to_path_buf(),
+            db: db.clone(),
             token,
             limits: limits.clone(),
             embed_allow: args.embed_allow.clone(),
@@ -137,7 +138,7 @@ pub fn serve(db: &Path, args: &ServeArgs, listener: Option<std::net::TcpListener
         let addr = listener.local_addr()?;
         eprintln!(
             "annals: serving {events} events from {} at http://{addr}/ ({}); press Ctrl-C to stop",
-            db.display(),
+            db,
             if writable {
                 "writes need the token"
             } else {

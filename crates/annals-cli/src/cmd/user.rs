@@ -4,9 +4,9 @@ use super::open;
 use crate::cli::UserCommand;
 use crate::exit;
 use annals_store::accounts::{AccountError, Role, Scope};
+use annals_store::Db;
 use anyhow::{anyhow, bail, Result};
 use std::io::BufRead;
-use std::path::Path;
 
 fn when(ms: i64) -> String {
     super::curate::when(ms)
@@ -19,9 +19,11 @@ fn refused(e: AccountError) -> anyhow::Error {
     }
 }
 
-pub fn user(db: &Path, cmd: UserCommand) -> Result<u8> {
+pub fn user(db: &Db, cmd: UserCommand) -> Result<u8> {
     let store = open(db)?;
-    let a = store.accounts();
+    let Some(a) = store.accounts() else {
+        bail!("{db} keeps no accounts: PostgreSQL does not yet (serve it with --token-file)");
+    };
     match cmd {
         UserCommand::Add { name, role } => {
             let role = Role::from_name(&role).ok_or_else(|| anyhow!("role {role:?}"))?;

@@ -5,6 +5,7 @@
 use annals_server::{App, Config, Limits};
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::sync::Arc;
 
 pub const TOKEN: &str = "test-token-0123456789";
@@ -37,7 +38,8 @@ pub fn start_config(config: Config) -> Server {
 }
 
 fn serve_in(dir: tempfile::TempDir, config: Config) -> Server {
-    let db = config.db.clone();
+    // The SQLite file, when the store is one (empty for PostgreSQL).
+    let db = config.db.file().map(Path::to_path_buf).unwrap_or_default();
     let app = App::open(config).unwrap();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(4)

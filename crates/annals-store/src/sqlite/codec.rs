@@ -5,18 +5,7 @@ use crate::StoreError;
 use annals_core::Event;
 use rusqlite::types::{Value, ValueRef};
 
-/// An event from its JSON text.
-pub(super) fn decode(id: &str, doc: &str) -> Result<Event, StoreError> {
-    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt {
-        id: id.to_string(),
-        message: e.to_string(),
-    })
-}
-
-/// An event's JSON text (compact native JSON: what is compared to tell "unchanged").
-pub(super) fn encode(event: &Event) -> String {
-    annals_core::json::to_compact_json(event)
-}
+use crate::write::decode;
 
 /// zstd level of stored documents: fast, and about half the size of the JSON.
 const LEVEL: i32 = 1;

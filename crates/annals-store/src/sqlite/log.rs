@@ -6,7 +6,7 @@ use crate::{Changes, Commit, Recent, Revision, StoreError};
 use rusqlite::{Connection, OptionalExtension, Row};
 
 /// The generation the change log starts at (schema version 4 was applied then).
-fn log_from(conn: &Connection) -> Result<u64, StoreError> {
+pub(super) fn log_from(conn: &Connection) -> Result<u64, StoreError> {
     let g: Option<i64> = conn
         .query_row(
             "SELECT CAST(value AS INTEGER) FROM annals_meta WHERE key = 'log_from'",

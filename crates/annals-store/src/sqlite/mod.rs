@@ -12,6 +12,7 @@
 //! costs one more fsync, which an import pays once.
 
 mod codec;
+mod dump;
 mod log;
 mod profiles;
 mod tx;
@@ -96,11 +97,6 @@ impl SqliteStore {
         Ok(SqliteStore { conn })
     }
 
-    /// The accounts kept in this database (users, sessions, tokens).
-    pub fn accounts(&self) -> crate::accounts::Accounts<'_> {
-        crate::accounts::Accounts::new(&self.conn)
-    }
-
     #[cfg(test)]
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
@@ -183,10 +179,8 @@ fn provenance(conn: &Connection, id: &str) -> Result<Option<Provenance>, StoreEr
 
 impl EventStore for SqliteStore {
     fn transaction(&mut self, change: &Change) -> Result<Box<dyn Transaction + '_>, StoreError> {
-        Ok(Box::new(tx::SqliteTransaction::begin(
-            &mut self.conn,
-            change,
-        )?))
+        let (rows, base) = tx::SqliteRows::begin(&mut self.conn)?;
+        Ok(Box::new(crate::write::Writes::new(rows, base, change)?))
     }
 
     fn get(&self, id: &str) -> Result<Option<Event>, StoreError> {
@@ -236,17 +230,7 @@ impl EventStore for SqliteStore {
     }
 
     fn page(&self, cursor: Option<&str>, limit: usize) -> Result<Page, StoreError> {
-        // The cursor is the last row's place in chronological order: (sort, hi, rowid).
-        let after = match cursor {
-            None => (i64::MIN, i64::MIN, i64::MIN),
-            Some(c) => {
-                let parts: Vec<i64> = c.split('.').filter_map(|p| p.parse().ok()).collect();
-                match parts[..] {
-                    [a, b, r] if c.split('.').count() == 3 => (a, b, r),
-                    _ => return Err(StoreError::BadCursor(c.to_string())),
-                }
-            }
-        };
+        let after = crate::after(cursor)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, doc, sort, hi, rowid FROM events WHERE (sort, hi, rowid) > (?1, ?2, ?3)
              ORDER BY sort, hi, rowid LIMIT ?4",
@@ -257,7 +241,7 @@ impl EventStore for SqliteStore {
         let mut last = None;
         while let Some(row) = rows.next()? {
             if events.len() == limit {
-                let next = last.map(|(a, b, r): (i64, i64, i64)| format!("{a}.{b}.{r}"));
+                let next = last.map(crate::cursor);
                 return Ok(Page { events, next });
             }
             let id: String = row.get(0)?;
@@ -376,22 +360,27 @@ impl EventStore for SqliteStore {
         profiles::history(&self.conn, kind, name)
     }
 
+    fn accounts(&self) -> Option<crate::accounts::Accounts<'_>> {
+        Some(crate::accounts::Accounts::new(&self.conn))
+    }
+
+    fn dump(
+        &self,
+        each: &mut dyn FnMut(crate::copy::Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        dump::dump(&self.conn, each)
+    }
+
+    fn load(&mut self) -> Result<Box<dyn crate::copy::Load + '_>, StoreError> {
+        let (rows, base) = tx::SqliteRows::begin(&mut self.conn)?;
+        Ok(Box::new(crate::copy::Loader::new(rows, base)?))
+    }
+
     fn stats(&self) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<u64, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
-        // Documents may be compressed, so places and participants are counted here, not in SQL.
-        let mut places = std::collections::HashSet::new();
-        let mut people = std::collections::HashSet::new();
-        self.scan(&Filter::default(), &mut |e| {
-            for p in &e.places {
-                places.insert((p.name.to_lowercase(), p.country.to_lowercase()));
-            }
-            for p in &e.participants {
-                people.insert(p.name.to_lowercase());
-            }
-            Ok(())
-        })?;
+        let (places, participants) = crate::count_names(self)?;
         let span: (Option<i64>, Option<i64>) = self.conn.query_row(
             "SELECT (SELECT min(lo) FROM events WHERE lo > -9223372036854775808),
                     (SELECT max(hi) FROM events WHERE hi < 9223372036854775807)",
@@ -400,8 +389,8 @@ impl EventStore for SqliteStore {
         )?;
         Ok(Stats {
             events: self.count()?,
-            places: places.len() as u64,
-            participants: people.len() as u64,
+            places,
+            participants,
             relations: count("SELECT count(*) FROM relations")?,
             span: match span {
                 (Some(a), Some(b)) => Some((a, b)),

@@ -7,12 +7,7 @@ use crate::{Alias, ProfileRevision, StoreError};
 use annals_core::profile::{Kind, Profile};
 use rusqlite::{params, Connection, OptionalExtension};
 
-fn decode(kind: Kind, name: &str, doc: &str) -> Result<Profile, StoreError> {
-    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt {
-        id: format!("{} {name}", kind.name()),
-        message: e.to_string(),
-    })
-}
+use crate::write::decode_profile as decode;
 
 /// The stored name (as first written) and profile of `name`.
 pub(super) fn get(
@@ -88,67 +83,26 @@ pub(super) fn history(
     Ok(out)
 }
 
-/// Store `profile` as the profile of `name` in generation `gen` (an empty one removes it), and
-/// its other names; false when nothing changed. The rules: an other name belongs to one name
-/// of its kind, a name that is another's other name has no profile of its own, and a name
-/// with other names of its own cannot become one.
-pub(super) fn put(
+/// Whether `name` has other names of its own.
+pub(super) fn has_aliases(conn: &Connection, kind: Kind, name: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM aliases WHERE kind = ?1 AND name = ?2 COLLATE NOCASE)",
+        )?
+        .query_row(params![kind.name(), name], |r| r.get(0))?)
+}
+
+/// Write the profile of `stored_name` (`None`: remove it) as generation `gen`'s one state of
+/// it, with its other names (see [`crate::write::Rows::write_profile`]).
+pub(super) fn write(
     conn: &Connection,
-    gen: i64,
     kind: Kind,
-    name: &str,
-    profile: &Profile,
-) -> Result<bool, StoreError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > annals_core::profile::MAX_NAME {
-        return Err(StoreError::Invalid(format!(
-            "a {} needs a name of 1 to {} characters",
-            kind.name(),
-            annals_core::profile::MAX_NAME
-        )));
-    }
-    let mut profile = profile.clone();
-    profile.tidy(name);
-    profile.check().map_err(StoreError::Invalid)?;
-    let before = get(conn, kind, name)?;
-    let stored_name = before
-        .as_ref()
-        .map_or_else(|| name.to_string(), |(n, _)| n.clone());
-    if before.as_ref().map(|(_, p)| p) == Some(&profile) || (before.is_none() && profile.is_empty())
-    {
-        return Ok(false);
-    }
-    if let Some(main) = name_for(conn, kind, name)? {
-        if !profile.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "{name:?} is another name of {main:?}: edit {main:?} instead"
-            )));
-        }
-    }
-    for alias in &profile.aliases {
-        if let Some(other) = name_for(conn, kind, alias)? {
-            if !other.eq_ignore_ascii_case(name) {
-                return Err(StoreError::Invalid(format!(
-                    "{alias:?} is already another name of {other:?}: remove it there first"
-                )));
-            }
-        }
-        let own: bool = conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM aliases WHERE kind = ?1 AND name = ?2 COLLATE NOCASE)",
-            )?
-            .query_row(params![kind.name(), alias], |r| r.get(0))?;
-        if own {
-            return Err(StoreError::Invalid(format!(
-                "{alias:?} has other names of its own: merge it into {name:?} instead"
-            )));
-        }
-    }
-    let doc = (!profile.is_empty())
-        .then(|| serde_json::to_string(&profile))
-        .transpose()
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
-    match &doc {
+    stored_name: &str,
+    doc: Option<&str>,
+    aliases: &[String],
+    gen: i64,
+) -> Result<(), StoreError> {
+    match doc {
         Some(doc) => conn
             .prepare_cached(
                 "INSERT INTO profiles (kind, name, doc, gen) VALUES (?1, ?2, ?3, ?4)
@@ -170,8 +124,8 @@ pub(super) fn put(
         .execute(params![kind.name(), stored_name])?;
     let mut add =
         conn.prepare_cached("INSERT INTO aliases (kind, alias, name) VALUES (?1, ?2, ?3)")?;
-    for alias in &profile.aliases {
+    for alias in aliases {
         add.execute(params![kind.name(), alias, stored_name])?;
     }
-    Ok(true)
+    Ok(())
 }

@@ -1,8 +1,6 @@
 //! The SQLite backend's own tests (the behaviour every backend shares is in `tests/`).
 
 use super::*;
-use crate::list;
-use crate::Written;
 use annals_core::RawEvent;
 use annals_dates::CalendarHint;
 
@@ -15,121 +13,6 @@ fn event(json: &str) -> Event {
         .unwrap()
         .into_event(CalendarHint::Auto)
         .unwrap()
-}
-
-#[test]
-fn write_read_filter() {
-    let mut s = SqliteStore::in_memory().unwrap();
-    let a = event(
-        r#"{"title": "A", "date": "1960-01-19", "places": [{"name": "Washington, D.C.", "country": "United States"}], "participants": [{"name": "Japanese government"}]}"#,
-    );
-    let b = event(
-        r#"{"title": "B", "date": {"text": "March 15, 44 BC"}, "places": [{"name": "Rome", "country": "Italy"}]}"#,
-    );
-    let mut tx = s.transaction(&by()).unwrap();
-    assert_eq!(tx.upsert(&a, None).unwrap(), Written::Created);
-    assert_eq!(tx.upsert(&b, None).unwrap(), Written::Created);
-    assert_eq!(tx.upsert(&a, None).unwrap(), Written::Unchanged);
-    tx.commit().unwrap();
-    assert_eq!(s.get("a-1960").unwrap().unwrap(), a);
-    let all = list(&s, &Filter::default()).unwrap();
-    assert_eq!(
-        all.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
-        ["b-44-bc", "a-1960"]
-    );
-    let by_place = |p: &str| {
-        list(
-            &s,
-            &Filter {
-                place: Some(p.into()),
-                ..Filter::default()
-            },
-        )
-        .unwrap()
-        .len()
-    };
-    assert_eq!(by_place("washington, d.c."), 1);
-    assert_eq!(by_place("Washington, D.C., United States"), 1);
-    assert_eq!(by_place("Italy"), 1);
-    assert_eq!(by_place("Paris"), 0);
-    let who = list(
-        &s,
-        &Filter {
-            participant: Some("japanese GOVERNMENT".into()),
-            ..Filter::default()
-        },
-    )
-    .unwrap();
-    assert_eq!(who.len(), 1);
-    let stats = s.stats().unwrap();
-    assert_eq!(
-        (
-            stats.events,
-            stats.places,
-            stats.participants,
-            stats.schema_version
-        ),
-        (2, 2, 1, CURRENT)
-    );
-}
-
-#[test]
-fn delete_removes_side_rows() {
-    let mut s = SqliteStore::in_memory().unwrap();
-    let a = event(r#"{"title": "A", "date": "1960", "participants": [{"name": "X"}]}"#);
-    let mut tx = s.transaction(&by()).unwrap();
-    tx.upsert(&a, None).unwrap();
-    assert!(tx.delete("a-1960").unwrap());
-    assert!(!tx.delete("a-1960").unwrap());
-    tx.commit().unwrap();
-    let st = s.stats().unwrap();
-    assert_eq!((st.events, st.participants), (0, 0));
-}
-
-#[test]
-fn generations_advance_per_commit() {
-    let mut s = SqliteStore::in_memory().unwrap();
-    assert_eq!(s.generation().unwrap(), 0);
-    let tx = s.transaction(&by()).unwrap();
-    assert_eq!(tx.base_generation(), 0);
-    assert_eq!(tx.commit().unwrap(), 1);
-    let mut tx = s.transaction(&by()).unwrap();
-    tx.upsert(&event(r#"{"title": "A", "date": "1960"}"#), None)
-        .unwrap();
-    assert_eq!(tx.get("a-1960").unwrap().unwrap().title, "A");
-    assert_eq!(tx.commit().unwrap(), 2);
-    assert_eq!(s.generation().unwrap(), 2);
-    drop(s.transaction(&by()).unwrap());
-    assert_eq!(s.generation().unwrap(), 2);
-}
-
-#[test]
-fn dropped_transaction_writes_nothing() {
-    let mut s = SqliteStore::in_memory().unwrap();
-    {
-        let mut tx = s.transaction(&by()).unwrap();
-        tx.upsert(&event(r#"{"title": "A", "date": "1960"}"#), None)
-            .unwrap();
-    }
-    assert_eq!(s.stats().unwrap().events, 0);
-}
-
-#[test]
-fn stubs_never_overwrite() {
-    let mut s = SqliteStore::in_memory().unwrap();
-    let full =
-        event(r#"{"title": "A", "date": "1960", "summary": "Full.", "body": ["Long story."]}"#);
-    let stub = event(
-        r#"{"title": "A", "date": "1960", "summary": "Short.", "related": [{"id": "b-1961", "kind": "related"}]}"#,
-    );
-    let mut tx = s.transaction(&by()).unwrap();
-    tx.upsert(&full, None).unwrap();
-    assert_eq!(tx.upsert_stub(&stub, None).unwrap(), Written::Merged);
-    assert_eq!(tx.upsert_stub(&stub, None).unwrap(), Written::Unchanged);
-    tx.commit().unwrap();
-    let got = s.get("a-1960").unwrap().unwrap();
-    assert_eq!(got.summary, "Full.");
-    assert_eq!(got.related.len(), 1);
 }
 
 #[test]

@@ -1,0 +1,136 @@
+//! Every row of a PostgreSQL store as [`Row`]s, in the order [`crate::copy`] fixes: text
+//! ordered bytewise (`COLLATE "C"`), names by their case-folded key, as SQLite orders them.
+
+use super::{reads, Sql};
+use crate::copy::Row;
+use crate::{Commit, StoreError};
+use postgres::Row as PgRow;
+
+/// The rows of one query, each made by `make` and passed to `each`.
+fn rows(
+    sql: &impl Sql,
+    query: &'static str,
+    each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+    make: &dyn Fn(&PgRow) -> Result<Row, StoreError>,
+) -> Result<(), StoreError> {
+    for r in sql.rows(query, &[])? {
+        each(make(&r)?)?;
+    }
+    Ok(())
+}
+
+pub(super) fn dump(
+    sql: &impl Sql,
+    each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    each(Row::Meta {
+        generation: reads::generation(sql)?,
+        log_from: reads::log_from(sql)?,
+    })?;
+    rows(
+        sql,
+        "SELECT gen, at, author, summary FROM commits ORDER BY gen",
+        each,
+        &|r| {
+            Ok(Row::Commit(Commit {
+                generation: r.try_get::<_, i64>(0)? as u64,
+                at_ms: r.try_get(1)?,
+                author: r.try_get(2)?,
+                summary: r.try_get(3)?,
+            }))
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT id, doc, gen, origin, stub FROM events ORDER BY id COLLATE \"C\"",
+        each,
+        &|r| {
+            Ok(Row::Event {
+                id: r.try_get(0)?,
+                json: r.try_get(1)?,
+                gen: r.try_get(2)?,
+                origin: r.try_get(3)?,
+                stub: r.try_get(4)?,
+            })
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT id, gen, doc FROM history ORDER BY id COLLATE \"C\", gen, row",
+        each,
+        &|r| {
+            Ok(Row::History {
+                id: r.try_get(0)?,
+                gen: r.try_get(1)?,
+                json: r.try_get(2)?,
+            })
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT id, gen FROM tombstones ORDER BY id COLLATE \"C\"",
+        each,
+        &|r| {
+            Ok(Row::Tombstone {
+                id: r.try_get(0)?,
+                gen: r.try_get(1)?,
+            })
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT a, b, score, reasons, status, gen FROM duplicates
+         ORDER BY a COLLATE \"C\", b COLLATE \"C\"",
+        each,
+        &|r| {
+            Ok(Row::Duplicate {
+                a: r.try_get(0)?,
+                b: r.try_get(1)?,
+                score: r.try_get(2)?,
+                reasons: r.try_get(3)?,
+                status: r.try_get(4)?,
+                gen: r.try_get(5)?,
+            })
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT id, target, gen FROM redirects ORDER BY id COLLATE \"C\"",
+        each,
+        &|r| {
+            Ok(Row::Redirect {
+                id: r.try_get(0)?,
+                target: r.try_get(1)?,
+                gen: r.try_get(2)?,
+            })
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT kind, name, doc, gen FROM profiles ORDER BY kind COLLATE \"C\", key COLLATE \"C\"",
+        each,
+        &|r| {
+            Ok(Row::Profile {
+                kind: r.try_get(0)?,
+                name: r.try_get(1)?,
+                json: r.try_get(2)?,
+                gen: r.try_get(3)?,
+            })
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT kind, name, gen, doc FROM profile_history
+         ORDER BY kind COLLATE \"C\", key COLLATE \"C\", gen, row",
+        each,
+        &|r| {
+            Ok(Row::ProfileHistory {
+                kind: r.try_get(0)?,
+                name: r.try_get(1)?,
+                gen: r.try_get(2)?,
+                json: r.try_get(3)?,
+            })
+        },
+    )?;
+    Ok(())
+}
