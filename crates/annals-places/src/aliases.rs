@@ -90,10 +90,36 @@ pub const COUNTRY_VARIANTS: &[(&str, &str)] = &[
     ("Åland Islands", "AX"),
 ];
 
+/// The lands of the Franks (Merovingian and Carolingian).
+const FRANKS: &[&str] = &["FR", "DE", "BE", "NL", "LU", "CH", "IT", "AT"];
+
 /// Historical states: (name, codes of today's countries or divisions, core country first).
 pub const HISTORICAL: &[(&str, &[&str])] = &[
     ("Papal States", &["IT"]),
     ("States of the Church", &["IT"]),
+    ("United Kingdom of the Netherlands", &["NL", "BE", "LU"]),
+    ("Batavian Republic", &["NL"]),
+    ("Kingdom of the Two Sicilies", &["IT"]),
+    ("Two Sicilies", &["IT"]),
+    (
+        "Polish–Lithuanian Commonwealth",
+        &["PL", "LT", "BY", "UA", "LV"],
+    ),
+    (
+        "Polish-Lithuanian Commonwealth",
+        &["PL", "LT", "BY", "UA", "LV"],
+    ),
+    ("Kingdom of Bavaria", &["DE"]),
+    ("Kingdom of Saxony", &["DE"]),
+    ("Confederation of the Rhine", &["DE"]),
+    (
+        "German Confederation",
+        &["DE", "AT", "CZ", "LU", "SI", "PL", "IT"],
+    ),
+    ("Francia", FRANKS),
+    ("Frankish Kingdom", FRANKS),
+    ("Frankish Empire", FRANKS),
+    ("Carolingian Empire", FRANKS),
     ("Ottoman Empire", OTTOMAN),
     ("Ottoman Turkey", OTTOMAN),
     ("Sublime Porte", OTTOMAN),

@@ -60,6 +60,15 @@ fn historical_states_disambiguate() {
     assert_eq!(id("Rome", "Papal States"), Some(3169070));
     assert_eq!(id("Rome", "Roman Empire"), Some(3169070));
     assert_eq!(id("Rome", ""), Some(3169070));
+    // A state of its time that lay across today's countries: Ghent is the Belgian one.
+    assert_eq!(
+        g().resolve("Ghent", "United Kingdom of the Netherlands")
+            .unwrap()
+            .country_code,
+        "BE"
+    );
+    // A historical state alone is no place ("Francia" is also a village in Honduras).
+    assert!(g().resolve("Francia", "").is_none());
     // Rome, Georgia (US) with a state qualifier
     assert_eq!(
         g().resolve("Rome", "Georgia, United States")

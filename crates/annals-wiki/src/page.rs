@@ -2,7 +2,7 @@
 //! places, participants, summary, narrative, key points, source and relations.
 
 use crate::infobox::{self, Family};
-use crate::scan::{Doc, Kind, Piece};
+use crate::scan::{Doc, Kind, Piece, Tag};
 use crate::templates::norm;
 use crate::text::{self, Seen};
 use crate::wikidate;
@@ -208,10 +208,8 @@ pub fn read(meta: &Meta, wikitext: &str, hint: CalendarHint) -> Verdict {
     let mut seen = Seen::default();
     let lead = paragraphs(&doc, 0, lead_end, &mut seen);
     let lead_links = std::mem::take(&mut seen.links);
-    let summary = lead
-        .first()
-        .map(|p| text::first_sentence(p).to_string())
-        .unwrap_or_default();
+    let first_marked = lead.first().map_or("", |p| text::first_sentence(p));
+    let summary = text::without_notes(first_marked);
 
     let mut links: Vec<(String, &'static str)> = Vec::new();
     let mut places = Vec::new();
@@ -266,11 +264,16 @@ pub fn read(meta: &Meta, wikitext: &str, hint: CalendarHint) -> Verdict {
     }
 
     // Narrative: the lead, then the opening paragraph of narrative-like sections.
-    let mut body: Vec<String> = lead.iter().skip(1).take(3).cloned().collect();
+    let mut body: Vec<String> = lead
+        .iter()
+        .skip(1)
+        .take(3)
+        .map(|p| text::without_notes(p))
+        .collect();
     if let Some(first) = lead.first() {
-        let rest = first[summary.len().min(first.len())..].trim();
+        let rest = text::without_notes(first[first_marked.len().min(first.len())..].trim());
         if !rest.is_empty() {
-            body.insert(0, rest.to_string());
+            body.insert(0, rest);
         }
     }
     for s in &sections {
@@ -286,10 +289,10 @@ pub fn read(meta: &Meta, wikitext: &str, hint: CalendarHint) -> Verdict {
             continue;
         };
         if NARRATIVE.iter().any(|n| t.contains(n)) && body.len() < 8 {
-            body.push(p.clone());
+            body.push(text::without_notes(&p));
         }
         if key_points.len() < 6 {
-            let sentence = text::first_sentence(&p).to_string();
+            let sentence = text::without_notes(text::first_sentence(&p));
             if sentence.len() > 20 {
                 key_points.push(KeyPoint {
                     label: label(&s.title),
@@ -490,10 +493,27 @@ fn heading(line: &str) -> Option<(usize, String)> {
 }
 
 /// The prose paragraphs between two offsets of the root: rendered, tidied, without lists,
-/// indented notes or lines that render empty.
+/// indented notes or lines that render empty. Where a footnote stood there is a
+/// [`text::NOTE`] mark (for [`text::first_sentence`]), which [`text::without_notes`] removes.
 fn paragraphs(doc: &Doc, from: usize, to: usize, seen: &mut Seen) -> Vec<String> {
     let mut raw = String::new();
-    text::render(doc, Doc::ROOT, from, to, seen, &mut raw);
+    for piece in doc.pieces(Doc::ROOT, from, to) {
+        match piece {
+            Piece::Text(a, b) => text::inline(&doc.text[a..b], &mut raw),
+            Piece::Node(n) => {
+                let footnote = match doc.node(n).kind {
+                    Kind::Tag(Tag::Ref) => true,
+                    Kind::Template => crate::templates::footnote(&norm(doc.template_name(n))),
+                    _ => false,
+                };
+                if footnote {
+                    raw.push(text::NOTE);
+                } else {
+                    text::node(doc, n, seen, &mut raw);
+                }
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut current = String::new();
     let flush = |current: &mut String, out: &mut Vec<String>| {
@@ -607,7 +627,10 @@ impl<'d, 'a> Fields<'d, 'a> {
             for line in rendered.split(['\n', ';']) {
                 let line = text::tidy(line.trim().trim_start_matches(['*', '#']).trim());
                 let line = line.trim_end_matches([',', '.', ':']).trim();
-                let parts: Vec<&str> = line.split(',').map(str::trim).collect();
+                let parts: Vec<&str> = line
+                    .split(',')
+                    .map(|p| without_preposition(p.trim()))
+                    .collect();
                 // "Hastings, England" is a place and its country; a longer list is places.
                 let candidates: Vec<(String, String)> = match parts.as_slice() {
                     [one] => split_and(one, &labels)
@@ -736,8 +759,53 @@ impl<'d, 'a> Fields<'d, 'a> {
                 }
             }
         }
+        // The operator of a crewed flight is the agency behind it, not a party to it; it
+        // counts when no one else is named (an airliner's airline, a railway).
+        if out.iter().any(|p| p.role.as_deref() == Some("crew")) {
+            out.retain(|p| !p.role.as_deref().is_some_and(|r| r.starts_with("operator")));
+        }
         out
     }
+}
+
+/// A place written with the preposition that situates the event: "Near Midway Atoll", "off
+/// Actium", "outside Paris" name Midway Atoll, Actium and Paris; "between Tours and Poitiers"
+/// names the two places it lies between.
+fn without_preposition(name: &str) -> &str {
+    const PREPOSITIONS: &[&str] = &[
+        "near", "off", "outside", "around", "close to", "between", "at", "in",
+    ];
+    for p in PREPOSITIONS {
+        let Some(head) = name.get(..p.len()) else {
+            continue;
+        };
+        // "At" and "In" begin names too ("In Salah"): only written small are they prepositions.
+        let short = p.len() == 2;
+        if !(head == *p || (!short && head.eq_ignore_ascii_case(p))) {
+            continue;
+        }
+        if let Some(rest) = name[p.len()..].strip_prefix(' ') {
+            let rest = rest.trim_start();
+            let rest_proper = rest.strip_prefix("the ").unwrap_or(rest);
+            if rest_proper.chars().next().is_some_and(char::is_uppercase) {
+                return rest;
+            }
+        }
+    }
+    name
+}
+
+/// Whether a name begins with an ordinal and a capital: a unit ("15th Hussars", "6th Army").
+fn ordinal_name(s: &str) -> bool {
+    let Some((first, rest)) = s.split_once(' ') else {
+        return false;
+    };
+    let digits = first.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &first[digits.len()..];
+    !digits.is_empty()
+        && digits.bytes().all(|c| c.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
+        && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// "Münster and Osnabrück", two linked names joined by "and", as two places; a name that is
@@ -858,7 +926,8 @@ fn names_in(v: &str, labels: &[String]) -> Vec<String> {
         if l.is_empty() || l.ends_with(':') || l.starts_with("---") || l.starts_with("...") {
             continue;
         }
-        if l.len() > 80 || !l.chars().next().is_some_and(|c| c.is_alphabetic()) {
+        if l.len() > 80 || !(l.chars().next().is_some_and(|c| c.is_alphabetic()) || ordinal_name(l))
+        {
             continue;
         }
         // "A, B and C" are three; "Edwin Aldrin, Jr." is one.
@@ -875,7 +944,7 @@ fn names_in(v: &str, labels: &[String]) -> Vec<String> {
                     last.push_str(", ");
                     last.push_str(part.trim());
                 }
-                _ if !p.is_empty() && p.chars().next().is_some_and(char::is_uppercase) => {
+                _ if p.chars().next().is_some_and(char::is_uppercase) || ordinal_name(p) => {
                     parts.push(part.trim().replace('\u{1}', ", "))
                 }
                 _ => {}
@@ -1077,6 +1146,15 @@ mod tests {
             n("Geoffrey Fisher, Archbishop of Canterbury"),
             ["Geoffrey Fisher"]
         );
+        // A unit named by its ordinal is a name; a count is not.
+        assert_eq!(
+            n("Manchester Yeomanry\n15th Hussars\n400 ships"),
+            ["Manchester Yeomanry", "15th Hussars"]
+        );
+        assert_eq!(n("Foo, 6th Army"), ["Foo", "6th Army"]);
+        assert!(ordinal_name("101st Airborne Division"));
+        assert!(!ordinal_name("15th century"));
+        assert!(!ordinal_name("1st"));
         assert!(is_office("Archbishop of Canterbury"));
         assert!(is_office("the Prime Minister of the United Kingdom"));
         assert!(!is_office("Kingdom of France"));
@@ -1100,6 +1178,23 @@ mod tests {
             ["Foo and Osnabrück"]
         );
         assert_eq!(split_and("Münster Osnabrück", &labels), ["Münster"]);
+    }
+
+    #[test]
+    fn places_after_a_preposition() {
+        assert_eq!(without_preposition("Near Midway Atoll"), "Midway Atoll");
+        assert_eq!(without_preposition("off Actium"), "Actium");
+        assert_eq!(without_preposition("near the Somme"), "the Somme");
+        assert_eq!(
+            without_preposition("between Tours and Poitiers"),
+            "Tours and Poitiers"
+        );
+        // Not a preposition, or nothing named after it.
+        assert_eq!(without_preposition("Inverness"), "Inverness");
+        assert_eq!(without_preposition("in Salah"), "Salah");
+        assert_eq!(without_preposition("In Salah"), "In Salah");
+        assert_eq!(without_preposition("Offa's Dyke"), "Offa's Dyke");
+        assert_eq!(without_preposition("near the coast"), "near the coast");
     }
 
     #[test]
@@ -1129,6 +1224,40 @@ mod tests {
         let e = ev("{{Infobox spaceflight\n| launch_date = 12 April 1961\n| landing_date = 12 April 1961\n| launch_site = [[Baikonur Cosmodrome]]\n| landing_site = Near [[Engels]]\n}}\nText.");
         assert_eq!(e.date.edtf, "1961-04-12");
         assert_eq!(e.places[0].name, "Baikonur Cosmodrome");
+        // A place after "near", and the two places an event lay between.
+        let e = ev("{{Infobox military conflict\n| date = 1 May 1900\n| place = Near [[Foo]], between [[Bar]] and [[Baz]], [[Qux]]\n}}\nText.");
+        let names: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Foo", "Bar", "Baz", "Qux"]);
+    }
+
+    #[test]
+    fn operators_and_crews() {
+        let names = |w: &str| match read(
+            &Meta {
+                title: "X".into(),
+                ..Meta::default()
+            },
+            w,
+            CalendarHint::Auto,
+        ) {
+            Verdict::Event(a) => a
+                .event
+                .participants
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>(),
+            v => panic!("{v:?}"),
+        };
+        // A crewed flight: the crew, not the agency that operated it.
+        assert_eq!(
+            names("{{Infobox spaceflight\n| operator = [[NASA]]\n| crew_members = [[Foo Bar]]\n| launch_date = 1 May 1970\n}}\nText."),
+            ["Foo Bar"]
+        );
+        // An airliner: its airline.
+        assert_eq!(
+            names("{{Infobox aircraft occurrence\n| date = 1 May 1970\n| operator = [[Foo Air]]\n}}\nText."),
+            ["Foo Air"]
+        );
     }
 
     #[test]

@@ -26,6 +26,25 @@ pub fn norm(name: &str) -> String {
     }
 }
 
+/// Footnote templates: a reference or note attached to the text before it, which Wikipedia
+/// places after the punctuation that closes a sentence or clause.
+pub fn footnote(name: &str) -> bool {
+    matches!(
+        name,
+        "sfn"
+            | "sfnp"
+            | "sfnm"
+            | "efn"
+            | "efn-ua"
+            | "efn-lr"
+            | "efn-lg"
+            | "refn"
+            | "r"
+            | "rp"
+            | "notetag"
+    )
+}
+
 /// Templates that show nothing in the text we keep (footnotes, maintenance tags,
 /// pronunciation, icons, navigation, page settings).
 fn silent(name: &str) -> bool {

@@ -298,7 +298,7 @@ pub fn tidy(s: &str) -> String {
         if c == ')' {
             // An aside emptied by dropped templates: "( ; )", "(, )", "()".
             if let Some(&o) = opens.last() {
-                let inside = t[o + 1..].trim_matches(|c: char| c == ' ' || c == ';' || c == ',');
+                let inside = t[o + 1..].trim_matches(|c: char| matches!(c, ' ' | ';' | ',' | NOTE));
                 if inside.is_empty() {
                     opens.pop();
                     t.truncate(o);
@@ -339,9 +339,38 @@ const ABBREVIATIONS: &[&str] = &[
     "cf", "al", "etc", "Hon", "Prof", "Sgt", "Pte", "Cpl", "HMS", "USS", "e.g", "i.e",
 ];
 
+/// Where a footnote (`<ref>`, `{{efn}}`, `{{sfn}}`) stood in rendered prose: kept by the
+/// paragraph reader so that [`first_sentence`] can see it, removed by [`without_notes`].
+pub const NOTE: char = '\u{E000}';
+
+/// Text without [`NOTE`] marks, and without the space a mark kept from the punctuation after
+/// it ("1066 [NOTE]." is "1066.").
+pub fn without_notes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != NOTE {
+            out.push(c);
+            continue;
+        }
+        while chars.peek() == Some(&NOTE) {
+            chars.next();
+        }
+        if out.ends_with(' ')
+            && chars
+                .peek()
+                .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?'))
+        {
+            out.pop();
+        }
+    }
+    out.trim().to_string()
+}
+
 /// The first sentence of a paragraph: up to the first `.`, `!` or `?` that is followed by a
 /// space and a capital letter, digit or quote, outside brackets, and not after an
-/// abbreviation or an initial ("U.S.", "J. R. R.").
+/// abbreviation or an initial ("U.S.", "J. R. R."), unless a footnote follows the stop
+/// ("Alexander I.[NOTE] Artillery": a reference after a full stop closes its sentence).
 pub fn first_sentence(p: &str) -> &str {
     let b = p.as_bytes();
     let mut depth: i32 = 0;
@@ -352,6 +381,8 @@ pub fn first_sentence(p: &str) -> &str {
             b'.' | b'!' | b'?' if depth == 0 => {
                 let rest = &p[i + 1..];
                 let next = rest.trim_start_matches(['"', '\'', '”', '’', ')']);
+                let noted = next.starts_with(NOTE);
+                let next = next.trim_start_matches(NOTE);
                 let Some(after) = next.strip_prefix(' ') else {
                     if next.is_empty() {
                         return p[..=i].trim();
@@ -361,14 +392,15 @@ pub fn first_sentence(p: &str) -> &str {
                 let starts = after.chars().next().is_some_and(|c| {
                     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'')
                 });
-                if !starts || c != b'.' {
+                if !starts || c != b'.' || noted {
                     if starts {
                         return p[..p.len() - after.len()].trim();
                     }
                     continue;
                 }
                 let word = p[..i]
-                    .rsplit(|c: char| c.is_whitespace() || c == '(')
+                    .trim_end_matches(NOTE)
+                    .rsplit(|c: char| c.is_whitespace() || c == '(' || c == NOTE)
                     .next()
                     .unwrap_or("");
                 let bare = word.trim_start_matches(['"', '\'', '“']);
@@ -478,5 +510,25 @@ mod tests {
             "John F. Kennedy met the U.S. Army in Washington."
         );
         assert_eq!(first_sentence("Was it? Yes."), "Was it?");
+        // A footnote after a full stop closes the sentence, even after an initial or an
+        // abbreviation; without one the initial still does not.
+        let noted = format!("It followed the death of Alexander I.{NOTE} Artillery fired.");
+        assert_eq!(
+            without_notes(first_sentence(&noted)),
+            "It followed the death of Alexander I."
+        );
+        assert_eq!(
+            first_sentence("It followed the death of Alexander I. Artillery fired."),
+            "It followed the death of Alexander I. Artillery fired."
+        );
+        assert_eq!(
+            without_notes(&format!("In 1066 {NOTE}{NOTE}. Then")),
+            "In 1066. Then"
+        );
+        let mid = format!("It was the U.S.{NOTE}, and more. Then.");
+        assert_eq!(
+            without_notes(first_sentence(&mid)),
+            "It was the U.S., and more."
+        );
     }
 }
