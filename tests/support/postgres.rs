@@ -23,6 +23,8 @@ pub struct Cluster {
     port: u16,
     /// Which user the server runs as (`None`: this one).
     user: Option<&'static str>,
+    /// The cluster's directory (`data/`, `server.log`, the socket).
+    dir: PathBuf,
     /// Closed when the test binary exits: the server then stops.
     _alive: Mutex<ChildStdin>,
     /// The shell that runs the server (it outlives the tests: never waited for).
@@ -84,32 +86,42 @@ fn run(mut c: Command, what: &str) {
     );
 }
 
+/// PostgreSQL's programs, or `None` and a SKIPPED line; under `CI=true` their absence fails.
+fn installed() -> Option<PathBuf> {
+    let bin = bin_dir();
+    if bin.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "PostgreSQL is not installed under CI=true (scripts/test installs Debian's postgresql)"
+        );
+        super::shared::skipped("PostgreSQL is not installed (no initdb)");
+    }
+    bin
+}
+
+#[allow(dead_code)] // not every test crate uses every part
 impl Cluster {
     /// This test binary's cluster, started on first use; `None` (and a SKIPPED line) when
     /// PostgreSQL is not installed here. Under `CI=true` that is a failure.
     pub fn shared() -> Option<&'static Cluster> {
         static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
-        let cluster = CLUSTER.get_or_init(|| {
-            let bin = bin_dir()?;
-            Some(Cluster::start(bin))
-        });
-        if cluster.is_none() {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "PostgreSQL is not installed under CI=true (scripts/test installs Debian's postgresql)"
-            );
-            super::shared::skipped("PostgreSQL is not installed (no initdb)");
-        }
-        cluster.as_ref()
+        let bin = installed()?;
+        CLUSTER.get_or_init(|| Some(Cluster::start(bin))).as_ref()
     }
 
-    fn start(bin: PathBuf) -> Cluster {
-        static STARTED: AtomicUsize = AtomicUsize::new(0);
-        let user = is_root().then_some("postgres");
+    /// A cluster of the calling test's own, to stop and start again (stopped and removed when
+    /// dropped); `None` (and a SKIPPED line) when PostgreSQL is not installed here.
+    pub fn own() -> Option<Cluster> {
+        Some(Cluster::start(installed()?))
+    }
+
+    /// A new directory for a cluster, owned by the server's user.
+    fn new_dir(user: Option<&str>) -> PathBuf {
+        static MADE: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "annals-pg-{}-{}",
             std::process::id(),
-            STARTED.fetch_add(1, Ordering::SeqCst)
+            MADE.fetch_add(1, Ordering::SeqCst)
         ));
         std::fs::create_dir_all(&dir).expect("a directory for the cluster");
         if let Some(user) = user {
@@ -117,9 +129,14 @@ impl Cluster {
             c.arg(format!("{user}:")).arg(&dir);
             run(c, "chown of the cluster's directory");
         }
-        let data = dir.join("data");
+        dir
+    }
+
+    fn start(bin: PathBuf) -> Cluster {
+        let user = is_root().then_some("postgres");
+        let dir = Self::new_dir(user);
         let mut initdb = command(user, &bin.join("initdb"));
-        initdb.arg("-D").arg(&data).args([
+        initdb.arg("-D").arg(dir.join("data")).args([
             "-U",
             "annals",
             "--auth=trust",
@@ -129,29 +146,52 @@ impl Cluster {
             "--no-sync",
         ]);
         run(initdb, "initdb");
+        Self::launch(bin, user, dir)
+    }
+
+    /// A streaming replica of this cluster (`pg_basebackup -R`), running on a port of its own:
+    /// read-only, following every commit of this one.
+    pub fn replica(&self) -> Cluster {
+        let dir = Self::new_dir(self.user);
+        let mut backup = command(self.user, &self.bin.join("pg_basebackup"));
+        backup
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                "annals",
+            ])
+            .arg("-D")
+            .arg(dir.join("data"))
+            .args(["-R", "-X", "stream", "--no-sync", "--checkpoint=fast"]);
+        run(backup, "pg_basebackup");
+        Self::launch(self.bin.clone(), self.user, dir)
+    }
+
+    /// Start the server of the cluster in `dir` on a free port, under a shell that stops it and
+    /// removes `dir` when its standard input closes (the test binary exited, or the cluster
+    /// was dropped).
+    fn launch(bin: PathBuf, user: Option<&'static str>, dir: PathBuf) -> Cluster {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free loopback port")
             .port();
-        // The shell starts the server, waits for its standard input to close (the test binary
-        // has exited), then stops the server and removes the cluster.
         let script = r#"
-            "$0" -D "$1/data" -p "$2" -k "$1" -c listen_addresses=127.0.0.1 \
-                -c fsync=off -c full_page_writes=off -c max_connections=200 \
-                >"$1/server.log" 2>&1 &
-            pg=$!
+            "$0/pg_ctl" -D "$1/data" -l "$1/server.log" -w -o "$3" start >/dev/null
             cat >/dev/null
-            kill -INT "$pg"
-            wait "$pg"
+            "$0/pg_ctl" -D "$1/data" -m immediate stop >/dev/null 2>&1
             rm -rf "$1"
         "#;
         let mut shell = command(user, Path::new("sh"));
         shell
             .arg("-c")
             .arg(script)
-            .arg(bin.join("postgres"))
+            .arg(&bin)
             .arg(&dir)
             .arg(port.to_string())
+            .arg(Self::options(&dir, port))
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
@@ -161,19 +201,33 @@ impl Cluster {
             bin,
             port,
             user,
+            dir,
             _alive: Mutex::new(alive),
             shell: Mutex::new(child),
         };
+        cluster.wait_ready();
+        cluster
+    }
+
+    /// The server's options: loopback only, its socket in its directory, no fsync (tests).
+    fn options(dir: &Path, port: u16) -> String {
+        format!(
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200",
+            dir.display()
+        )
+    }
+
+    fn wait_ready(&self) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         loop {
-            let ready = Command::new(cluster.bin.join("pg_isready"))
-                .args(["-q", "-h", "127.0.0.1", "-p", &port.to_string()])
+            let ready = Command::new(self.bin.join("pg_isready"))
+                .args(["-q", "-h", "127.0.0.1", "-p", &self.port.to_string()])
                 .status()
                 .is_ok_and(|s| s.success());
             if ready {
-                return cluster;
+                return;
             }
-            let exited = cluster
+            let exited = self
                 .shell
                 .lock()
                 .ok()
@@ -181,12 +235,39 @@ impl Cluster {
                 .is_some();
             if std::time::Instant::now() > deadline || exited {
                 let mut log = String::new();
-                let _ = std::fs::File::open(dir.join("server.log"))
+                let _ = std::fs::File::open(self.dir.join("server.log"))
                     .and_then(|mut f| f.read_to_string(&mut log));
-                panic!("PostgreSQL did not start on port {port}: {log}");
+                panic!("PostgreSQL did not start on port {}: {log}", self.port);
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
+    }
+
+    /// Stop the server now (as a crash would: `-m immediate`); [`Cluster::start_again`]
+    /// brings it back on the same port.
+    pub fn stop(&self) {
+        let mut c = command(self.user, &self.bin.join("pg_ctl"));
+        c.arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["-m", "immediate", "stop"]);
+        run(c, "pg_ctl stop");
+    }
+
+    /// Start the server again after [`Cluster::stop`].
+    pub fn start_again(&self) {
+        let mut c = command(self.user, &self.bin.join("pg_ctl"));
+        c.arg("-D")
+            .arg(self.dir.join("data"))
+            .arg("-l")
+            .arg(self.dir.join("server.log"))
+            .args(["-w", "-o", &Self::options(&self.dir, self.port), "start"]);
+        run(c, "pg_ctl start");
+        self.wait_ready();
+    }
+
+    /// The URL of the database `name` in this cluster.
+    pub fn url(&self, name: &str) -> String {
+        format!("postgres://annals@127.0.0.1:{}/{name}", self.port)
     }
 
     /// A new empty database in the cluster: its URL.
@@ -204,6 +285,6 @@ impl Cluster {
         ])
         .arg(&name);
         run(c, "createdb");
-        format!("postgres://annals@127.0.0.1:{}/{name}", self.port)
+        self.url(&name)
     }
 }

@@ -195,6 +195,11 @@ pub struct ServeArgs {
     /// file that only its owner can write and others cannot read.
     #[arg(long, value_name = "FILE")]
     pub token_file: Option<PathBuf>,
+    /// A streaming replica of the PostgreSQL database (--db) to read pages and events from;
+    /// writes and the index's catching up go to --db. While the primary is down, reads go on
+    /// and writes answer 503 database_unavailable.
+    #[arg(long, env = "ANNALS_READ_DB", value_name = "URL")]
+    pub read_db: Option<String>,
     /// Request logs on standard error: `text` or `json` (one object per line). The level
     /// comes from RUST_LOG (default `info`).
     #[arg(long, value_enum, default_value = "text")]

@@ -78,6 +78,9 @@ pub enum IndexError {
     /// The store could not be read.
     #[error("store: {0}")]
     Store(String),
+    /// The database cannot be reached now (see [`annals_store::StoreError::Unavailable`]).
+    #[error("{0}")]
+    Unavailable(String),
     /// The index was built by another version of annals.
     #[error("the search index {} was built by another version of annals: run `annals reindex`", .0.display())]
     OtherSchema(PathBuf),

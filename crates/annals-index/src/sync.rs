@@ -27,7 +27,10 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 
 impl From<StoreError> for IndexError {
     fn from(e: StoreError) -> Self {
-        IndexError::Store(e.to_string())
+        match e {
+            StoreError::Unavailable(_) => IndexError::Unavailable(e.to_string()),
+            e => IndexError::Store(e.to_string()),
+        }
     }
 }
 

@@ -23,6 +23,9 @@ pub struct Config {
     pub limits: Limits,
     /// The sites that may frame the embed pages: a `frame-ancestors` source list (`*`: any).
     pub embed_allow: String,
+    /// A read replica of `db` (PostgreSQL) for page and event reads; writes and the index's
+    /// catching up go to `db`.
+    pub read_db: Option<Db>,
 }
 
 impl Config {
@@ -33,6 +36,7 @@ impl Config {
             token,
             limits: Limits::default(),
             embed_allow: "*".to_string(),
+            read_db: None,
         }
     }
 }
@@ -78,10 +82,17 @@ impl App {
             .map_err(|e| format!("{}: {e}", config.db))?;
         let index = annals_index::sync::for_search(&config.db, &mut *store)
             .map_err(|e| format!("the search index of {}: {e}", config.db))?;
+        let read_db = config.read_db.as_ref().unwrap_or(&config.db);
+        if config.read_db.is_some() {
+            // The narratives that hits show are reads too.
+            index.read_texts_from(annals_index::texts::from_store(read_db));
+        }
         let mut reads = Vec::new();
         for _ in 0..READERS {
             // Reads go by id and by the date index: a small page cache each.
-            reads.push(Mutex::new(config.db.open(16).map_err(|e| e.to_string())?));
+            reads.push(Mutex::new(
+                read_db.open(16).map_err(|e| format!("{read_db}: {e}"))?,
+            ));
         }
         Ok(App {
             db: config.db,
@@ -251,9 +262,19 @@ impl App {
             } else if let Ok(mut writes) = self.writes.try_lock() {
                 // Behind (a writer stopped between its commits) or ahead (an older store was
                 // put back): catch up, unless another process is writing right now.
-                tokio::task::block_in_place(|| {
+                let caught = tokio::task::block_in_place(|| {
                     annals_index::sync::catch_up(&self.index, &mut **writes)
-                })?;
+                });
+                match caught {
+                    // The primary is down (reads come from a replica): search the index as
+                    // it is, and catch up when the primary is back.
+                    Err(annals_index::IndexError::Unavailable(e)) => {
+                        tracing::warn!(target: "annals::index", "cannot catch the index up: {e}");
+                    }
+                    other => {
+                        other?;
+                    }
+                }
             }
         }
         Ok(&self.index)

@@ -111,10 +111,20 @@ pub async fn json_rejections(
     .into_response()
 }
 
+/// The database cannot be reached now: nothing was written; try again.
+fn unavailable(e: impl std::fmt::Display) -> ApiError {
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "database_unavailable",
+        format!("{e}: nothing was written; try again"),
+    )
+}
+
 impl From<annals_store::StoreError> for ApiError {
     fn from(e: annals_store::StoreError) -> Self {
         match e {
             annals_store::StoreError::BadCursor(_) => ApiError::bad(e.to_string()),
+            annals_store::StoreError::Unavailable(_) => unavailable(e),
             e => ApiError::internal(e),
         }
     }
@@ -133,6 +143,7 @@ impl From<annals_index::IndexError> for ApiError {
                 "index_unavailable",
                 e.to_string(),
             ),
+            annals_index::IndexError::Unavailable(_) => unavailable(e),
             annals_index::IndexError::Query(m) => {
                 ApiError::new(StatusCode::BAD_REQUEST, "query_error", m)
             }

@@ -94,3 +94,97 @@ fn two_nodes_share_one_database() {
     );
     assert_eq!((r.status, r.code().as_str()), (501, "accounts_unavailable"));
 }
+
+/// Poll `f` every 100 ms until it holds, for at most `secs` seconds; how long it took.
+fn within(secs: u64, mut f: impl FnMut() -> bool) -> Option<std::time::Duration> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(secs) {
+        if f() {
+            return Some(start.elapsed());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    None
+}
+
+/// A node that reads from a streaming replica (`--read-db`) and writes to the primary: while
+/// the primary is down, pages and searches go on and writes answer 503 with nothing written;
+/// when it is back, writes work again without restarting the node.
+#[test]
+fn a_replica_serves_reads_while_the_primary_is_down() {
+    let Some(primary) = postgres::Cluster::own() else {
+        return;
+    };
+    let url = primary.database();
+    annals_store::PostgresStore::connect(&url).unwrap();
+    let replica = primary.replica();
+    let name = url.rsplit('/').next().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("node.index");
+    let mut config = Config::new("unused.db", Some(TOKEN.to_string()));
+    config.db = Db::Postgres {
+        url: url.clone(),
+        index: index.clone(),
+    };
+    config.read_db = Some(Db::Postgres {
+        url: replica.url(name),
+        index,
+    });
+    let node = start_config(config);
+    let r = post(
+        &node,
+        "/api/events",
+        r#"{"id": "first", "title": "A charter sealed at a river meadow", "date": "1215"}"#,
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    // The replica follows the primary: the event page (read from it) appears shortly.
+    let lag = within(20, || get(&node, "/api/events/first").status == 200)
+        .expect("the replica shows the write");
+    eprintln!("replica caught up in {lag:?}");
+    assert_eq!(get(&node, "/api/search?q=charter").json()["total"], 1);
+
+    let t = std::time::Instant::now();
+    primary.stop();
+    eprintln!("stopped in {:?}", t.elapsed());
+    // Reads go on: the event from the replica, the search from the node's index.
+    let r = get(&node, "/api/events/first");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(get(&node, "/api/search?q=charter").json()["total"], 1);
+    assert_eq!(get(&node, "/events/first").status, 200);
+    eprintln!("reads checked at {:?}", t.elapsed());
+    // Writes fail whole, and say why.
+    let r = post(
+        &node,
+        "/api/events",
+        r#"{"id": "second", "title": "Written while the primary was down", "date": "1216"}"#,
+    );
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (503, "database_unavailable"),
+        "{}",
+        r.body
+    );
+
+    eprintln!("write refused at {:?}", t.elapsed());
+    primary.start_again();
+    eprintln!("started again at {:?}", t.elapsed());
+    // The node connects again by itself: the next writes work.
+    let mut status = 0;
+    within(20, || {
+        status = post(
+            &node,
+            "/api/events",
+            r#"{"id": "second", "title": "Written after the primary came back", "date": "1216"}"#,
+        )
+        .status;
+        status == 201
+    })
+    .unwrap_or_else(|| panic!("writes work again (last status {status})"));
+    eprintln!("written again at {:?}", t.elapsed());
+    within(30, || get(&node, "/api/events/second").status == 200)
+        .expect("the replica follows the primary again");
+    assert_eq!(
+        get(&node, "/api/search?q=primary+came+back").json()["total"],
+        1
+    );
+}

@@ -6,9 +6,13 @@ pub enum StoreError {
     /// The database reported an error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// The PostgreSQL server reported an error (or could not be reached).
+    /// The PostgreSQL server reported an error.
     #[error("PostgreSQL: {0}")]
     Postgres(String),
+    /// The database cannot be reached now (down, restarting, or a read-only replica asked
+    /// to write): nothing was written; try again.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
     /// The database was written by a newer annals.
     #[error("the database has schema version {found}, newer than this annals understands ({supported}): upgrade annals")]
     TooNew {

@@ -117,6 +117,19 @@ pub fn serve(db: &Db, args: &ServeArgs, listener: Option<std::net::TcpListener>)
     let writable = token.is_some();
     init_logs(args.log_format);
     let limits = limits(args);
+    let read_db = match &args.read_db {
+        Some(url) if !annals_store::is_postgres(url) => {
+            bail!("--read-db takes a postgres:// URL (a replica of --db)")
+        }
+        Some(_) if db.file().is_some() => {
+            bail!("--read-db needs --db to be a PostgreSQL database (postgres://...)")
+        }
+        Some(url) => Some(annals_store::Db::from_arg(
+            Path::new(url),
+            Some(&db.index_dir()),
+        )),
+        None => None,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -132,6 +145,7 @@ pub fn serve(db: &Db, args: &ServeArgs, listener: Option<std::net::TcpListener>)
             token,
             limits: limits.clone(),
             embed_allow: args.embed_allow.clone(),
+            read_db: read_db.clone(),
         })
         .map_err(|e| anyhow!(e))?;
         let events = app.event_count().map_err(|e| anyhow!(e.message))?;

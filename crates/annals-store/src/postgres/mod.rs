@@ -29,6 +29,8 @@ use std::collections::HashMap;
 
 /// An event store in a PostgreSQL database.
 pub struct PostgresStore {
+    /// Where to connect (again, after the server went away).
+    url: String,
     /// The connection (`None` only while the store is dropped).
     client: RefCell<Option<Client>>,
     statements: Statements,
@@ -81,11 +83,29 @@ trait Sql {
 }
 
 impl PostgresStore {
-    /// The connection.
+    /// The connection: connected again when the server closed it (a restart, a failover), so
+    /// that a request after the one that failed works again.
     fn client(&self) -> Result<std::cell::RefMut<'_, Client>, StoreError> {
-        std::cell::RefMut::filter_map(self.client.borrow_mut(), Option::as_mut)
+        let mut slot = self.client.borrow_mut();
+        connected(&self.url, &mut slot, &self.statements)?;
+        std::cell::RefMut::filter_map(slot, Option::as_mut)
             .map_err(|_| StoreError::Busy("the connection is closed"))
     }
+}
+
+/// The connection in `slot`, connected again if the server closed it; the statements
+/// prepared on the old one are forgotten.
+fn connected<'a>(
+    url: &str,
+    slot: &'a mut Option<Client>,
+    statements: &Statements,
+) -> Result<&'a mut Client, StoreError> {
+    if slot.as_ref().is_some_and(Client::is_closed) {
+        statements.0.borrow_mut().clear();
+        *slot = Some(Client::connect(url, NoTls)?);
+    }
+    slot.as_mut()
+        .ok_or(StoreError::Busy("the connection is closed"))
 }
 
 impl Sql for PostgresStore {
@@ -135,6 +155,7 @@ impl PostgresStore {
         let mut client = Client::connect(url, NoTls)?;
         schema::migrate(&mut client, &redact(url))?;
         Ok(PostgresStore {
+            url: url.to_string(),
             client: RefCell::new(Some(client)),
             statements: Statements::default(),
         })
@@ -158,22 +179,16 @@ impl EventStore for PostgresStore {
     }
 
     fn load(&mut self) -> Result<Box<dyn crate::copy::Load + '_>, StoreError> {
-        let client = self
-            .client
-            .get_mut()
-            .as_mut()
-            .ok_or(StoreError::Busy("the connection is closed"))?;
-        let (rows, base) = tx::PgRows::begin(client, &self.statements)?;
+        let statements = &self.statements;
+        let client = connected(&self.url, self.client.get_mut(), statements)?;
+        let (rows, base) = tx::PgRows::begin(client, statements)?;
         Ok(Box::new(crate::copy::Loader::new(rows, base)?))
     }
 
     fn transaction(&mut self, change: &Change) -> Result<Box<dyn Transaction + '_>, StoreError> {
-        let client = self
-            .client
-            .get_mut()
-            .as_mut()
-            .ok_or(StoreError::Busy("the connection is closed"))?;
-        let (rows, base) = tx::PgRows::begin(client, &self.statements)?;
+        let statements = &self.statements;
+        let client = connected(&self.url, self.client.get_mut(), statements)?;
+        let (rows, base) = tx::PgRows::begin(client, statements)?;
         Ok(Box::new(crate::write::Writes::new(rows, base, change)?))
     }
 

@@ -9,6 +9,14 @@ use postgres::Row;
 
 impl From<postgres::Error> for StoreError {
     fn from(e: postgres::Error) -> StoreError {
+        // A server shutting down or starting, or a replica asked to write: not a fault of the
+        // request.
+        const UNAVAILABLE: &[&str] = &["57P01", "57P02", "57P03", "25006", "08006", "08001"];
+        let down = e.is_closed()
+            || e.as_db_error()
+                .is_some_and(|db| UNAVAILABLE.contains(&db.code().code()))
+            || (e.as_db_error().is_none()
+                && std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()));
         // The client's own text is only "db error": say what the server said.
         let text = match e.as_db_error() {
             Some(db) => {
@@ -23,7 +31,11 @@ impl From<postgres::Error> for StoreError {
                 None => e.to_string(),
             },
         };
-        StoreError::Postgres(text)
+        if down {
+            StoreError::Unavailable(text)
+        } else {
+            StoreError::Postgres(text)
+        }
     }
 }
 
