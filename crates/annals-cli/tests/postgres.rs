@@ -216,3 +216,109 @@ fn migrate_there_and_back() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("empty"), "{err}");
 }
+
+/// `POST /api/events` with the test token: the reply's status.
+fn create(addr: std::net::SocketAddr, body: &str) -> u16 {
+    let head = format!(
+        "POST /api/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        common::server::TOKEN,
+        body.len()
+    );
+    common::server::status_of(&common::server::exchange(addr, &head, body.as_bytes()))
+}
+
+/// Two `annals serve` processes on one database; writes on both; an import and one node
+/// killed with SIGKILL; the node restarted: every acknowledged write is there on both nodes,
+/// nothing of the killed import is, and both indexes agree with the database.
+#[test]
+fn nodes_killed_and_restarted_lose_nothing() {
+    use common::server::{get, status_of, token_file, Served};
+    let Some(cluster) = postgres::Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database();
+    let db = Path::new(&url);
+    let dir = tempfile::tempdir().unwrap();
+    let token = token_file(dir.path());
+    let index = |n: &str| dir.path().join(n).to_str().unwrap().to_string();
+    let (ia, ib) = (index("a.index"), index("b.index"));
+    let node = |i: &str| Served::start(db, &["--index-dir", i, "--token-file", &token], None);
+    let a = node(&ia);
+    let b = node(&ib);
+    let mut acknowledged = Vec::new();
+    for i in 0..20 {
+        let at = if i % 2 == 0 { a.addr } else { b.addr };
+        let id = format!("written-{i}");
+        let body = format!(r#"{{"id": "{id}", "title": "Written {i}", "date": "19{i:02}"}}"#);
+        assert_eq!(create(at, &body), 201);
+        acknowledged.push(id);
+    }
+    // A large import, killed halfway.
+    let big = dir.path().join("big.jsonl");
+    let mut text = String::new();
+    for i in 0..200_000 {
+        text.push_str(&format!(
+            "{{\"title\": \"Imported {i}\", \"date\": \"{}-03-01\"}}\n",
+            1000 + i % 900
+        ));
+    }
+    std::fs::write(&big, text).unwrap();
+    let mut import = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args([
+            "--db",
+            &url,
+            "--index-dir",
+            &ia,
+            "import",
+            big.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        import.try_wait().unwrap().is_none(),
+        "the import finished before it could be killed: make the file bigger"
+    );
+    import.kill().unwrap();
+    import.wait().unwrap();
+    // Node A dies too; B goes on serving and writing.
+    a.signal("KILL");
+    drop(a);
+    assert_eq!(status_of(&get(b.addr, "/api/events/written-0")), 200);
+    assert_eq!(
+        create(
+            b.addr,
+            r#"{"id": "while-a-was-down", "title": "While A was down", "date": "2001"}"#
+        ),
+        201
+    );
+    acknowledged.push("while-a-was-down".into());
+    // A comes back on its own index: it catches up and serves every acknowledged write.
+    let a = node(&ia);
+    for id in &acknowledged {
+        for n in [&a, &b] {
+            assert_eq!(
+                status_of(&get(n.addr, &format!("/api/events/{id}"))),
+                200,
+                "{id}"
+            );
+        }
+    }
+    for n in [&a, &b] {
+        let found = get(n.addr, "/api/search?q=%22while+a+was+down%22");
+        assert!(found.contains("\"total\":1"), "{found}");
+        let none = get(n.addr, "/api/search?q=%22imported+1%22");
+        assert!(
+            none.contains("\"total\":0"),
+            "the killed import left nothing: {none}"
+        );
+    }
+    let stats = on(&url, Path::new(&ia), &["stats", "--json"]);
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(stats["events"], acknowledged.len());
+    drop((a, b));
+    for i in [&ia, &ib] {
+        on(&url, Path::new(i), &["check", "--index"]);
+    }
+}

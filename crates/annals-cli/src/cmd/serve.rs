@@ -140,12 +140,15 @@ pub fn serve(db: &Db, args: &ServeArgs, listener: Option<std::net::TcpListener>)
             None => listen(&args.addr)?,
         };
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        let app = App::open(Config {
-            db: db.clone(),
-            token,
-            limits: limits.clone(),
-            embed_allow: args.embed_allow.clone(),
-            read_db: read_db.clone(),
+        // Opening blocks (files, and a PostgreSQL client runs a runtime of its own).
+        let app = tokio::task::block_in_place(|| {
+            App::open(Config {
+                db: db.clone(),
+                token,
+                limits: limits.clone(),
+                embed_allow: args.embed_allow.clone(),
+                read_db: read_db.clone(),
+            })
         })
         .map_err(|e| anyhow!(e))?;
         let events = app.event_count().map_err(|e| anyhow!(e.message))?;
