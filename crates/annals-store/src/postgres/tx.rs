@@ -18,16 +18,103 @@ pub(super) struct PgRows<'a> {
     statements: &'a Statements,
     /// History rows after this one were added by this transaction.
     history_start: i64,
+    /// New events and their relations not sent yet (see [`Bulk`]).
+    bulk: RefCell<Bulk>,
+}
+
+/// New event rows (and their relations) gathered and sent with binary `COPY`, thousands at a
+/// time, instead of one `INSERT` round trip each: an import into an empty database is mostly
+/// new rows. They are sent before any other statement runs, so every statement sees them.
+#[derive(Default)]
+struct Bulk {
+    /// Row keys taken from the sequence and not used yet.
+    free: Vec<i64>,
+    /// How many keys were taken so far (each batch takes twice as many, from 64 to
+    /// [`BULK`]: an edit takes few, an import many).
+    taken: usize,
+    events: Vec<NewEvent>,
+    relations: Vec<(i64, String, String)>,
+    /// The rows in `events`.
+    pending: std::collections::HashSet<i64>,
+}
+
+struct NewEvent {
+    row: i64,
+    id: String,
+    span: Span,
+    doc: String,
+    gen: i64,
+    origin: Option<String>,
+    stub: bool,
+}
+
+/// Rows gathered before they are sent.
+const BULK: usize = 5000;
+
+impl PgRows<'_> {
+    /// Send the gathered rows.
+    fn flush(&self) -> Result<(), StoreError> {
+        use postgres::binary_copy::BinaryCopyInWriter;
+        use postgres::types::Type;
+        let mut bulk = self.bulk.borrow_mut();
+        if bulk.events.is_empty() && bulk.relations.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.tx.borrow_mut();
+        if !bulk.events.is_empty() {
+            let sink = tx.copy_in(
+                "COPY events (row, id, lo, hi, sort, doc, gen, origin, stub) FROM STDIN BINARY",
+            )?;
+            let types = [
+                Type::INT8,
+                Type::TEXT,
+                Type::INT8,
+                Type::INT8,
+                Type::INT8,
+                Type::TEXT,
+                Type::INT8,
+                Type::TEXT,
+                Type::BOOL,
+            ];
+            let mut w = BinaryCopyInWriter::new(sink, &types);
+            for e in bulk.events.drain(..) {
+                w.write(&[
+                    &e.row,
+                    &e.id,
+                    &e.span.lo,
+                    &e.span.hi,
+                    &e.span.sort,
+                    &e.doc,
+                    &e.gen,
+                    &e.origin,
+                    &e.stub,
+                ])?;
+            }
+            w.finish()?;
+        }
+        if !bulk.relations.is_empty() {
+            let sink = tx.copy_in("COPY relations (event, other_id, kind) FROM STDIN BINARY")?;
+            let mut w = BinaryCopyInWriter::new(sink, &[Type::INT8, Type::TEXT, Type::TEXT]);
+            for (row, other, kind) in bulk.relations.drain(..) {
+                w.write(&[&row, &other, &kind])?;
+            }
+            w.finish()?;
+        }
+        bulk.pending.clear();
+        Ok(())
+    }
 }
 
 impl Sql for PgRows<'_> {
     fn rows(&self, sql: &'static str, params: Params<'_>) -> Result<Vec<Row>, StoreError> {
+        self.flush()?;
         let mut tx = self.tx.borrow_mut();
         let st = self.statements.get(&mut *tx, sql)?;
         Ok(tx.query(&st, params)?)
     }
 
     fn exec(&self, sql: &'static str, params: Params<'_>) -> Result<u64, StoreError> {
+        self.flush()?;
         let mut tx = self.tx.borrow_mut();
         let st = self.statements.get(&mut *tx, sql)?;
         Ok(tx.execute(&st, params)?)
@@ -41,6 +128,7 @@ impl<'a> PgRows<'a> {
             tx: RefCell::new(tx),
             statements,
             history_start: 0,
+            bulk: RefCell::default(),
         }
     }
 
@@ -55,6 +143,7 @@ impl<'a> PgRows<'a> {
             tx: RefCell::new(tx),
             statements,
             history_start: 0,
+            bulk: RefCell::default(),
         };
         // As SQLite's busy timeout: a writer waits this long for another, then gives up.
         rows.exec("SET LOCAL lock_timeout = '30s'", &[])?;
@@ -108,6 +197,16 @@ impl Rows for PgRows<'_> {
     }
 
     fn relations(&self, row: i64, event: &Event, add: bool) -> Result<(), StoreError> {
+        {
+            let mut bulk = self.bulk.borrow_mut();
+            if add && bulk.pending.contains(&row) {
+                // A new event's relations: no rows yet, and `related` holds each once.
+                for r in &event.related {
+                    bulk.relations.push((row, r.id.clone(), r.kind.clone()));
+                }
+                return Ok(());
+            }
+        }
         for r in &event.related {
             let params: Params<'_> = &[&row, &r.id, &r.kind];
             if add {
@@ -162,16 +261,48 @@ impl Rows for PgRows<'_> {
         origin: Option<&str>,
         stub: bool,
     ) -> Result<i64, StoreError> {
-        let row = self
-            .row(
-                "INSERT INTO events (id, lo, hi, sort, doc, gen, origin, stub)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING row",
-                &[
-                    &id, &span.lo, &span.hi, &span.sort, doc, &gen, &origin, &stub,
-                ],
-            )?
-            .ok_or(StoreError::Busy("the insert returned no row"))?;
-        Ok(row.try_get(0)?)
+        let (free, want) = {
+            let mut bulk = self.bulk.borrow_mut();
+            (bulk.free.pop(), (bulk.taken * 2).clamp(64, BULK))
+        };
+        let row = match free {
+            Some(row) => row,
+            None => {
+                let mut taken: Vec<i64> = self
+                    .rows(
+                        "SELECT nextval('events_row_seq') FROM generate_series(1, $1::bigint)",
+                        &[&(want as i64)],
+                    )?
+                    .iter()
+                    .map(|r| r.try_get(0))
+                    .collect::<Result<_, _>>()?;
+                // Used from the smallest: rows keep the order they were written in.
+                taken.sort_unstable_by(|a, b| b.cmp(a));
+                let row = taken.pop().ok_or(StoreError::Busy("no row key left"))?;
+                let mut bulk = self.bulk.borrow_mut();
+                bulk.taken += want;
+                bulk.free = taken;
+                row
+            }
+        };
+        let full = {
+            let mut bulk = self.bulk.borrow_mut();
+            bulk.pending.insert(row);
+            bulk.events.push(NewEvent {
+                row,
+                id: id.to_string(),
+                span,
+                doc: doc.clone(),
+                gen,
+                origin: origin.map(str::to_string),
+                stub,
+            });
+            bulk.events.len() >= BULK
+        };
+        if full {
+            self.flush()?;
+        }
+        Ok(row)
     }
 
     fn remove(&self, row: i64) -> Result<(), StoreError> {
@@ -379,6 +510,7 @@ impl Rows for PgRows<'_> {
             "SELECT pg_notify('annals_changes', $1)",
             &[&generation.to_string()],
         )?;
+        self.flush()?;
         self.tx.into_inner().commit()?;
         Ok(generation as u64)
     }
@@ -463,6 +595,7 @@ impl Rows for PgRows<'_> {
     }
 
     fn finish(self) -> Result<(), StoreError> {
+        self.flush()?;
         self.tx.into_inner().commit()?;
         Ok(())
     }
