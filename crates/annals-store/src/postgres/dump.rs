@@ -1,26 +1,24 @@
 //! Every row of a PostgreSQL store as [`Row`]s, in the order [`crate::copy`] fixes: text
 //! ordered bytewise (`COLLATE "C"`), names by their case-folded key, as SQLite orders them.
 
-use super::{reads, Sql};
+use super::reads;
+use super::tx::PgRows;
 use crate::copy::Row;
 use crate::{Commit, StoreError};
 use postgres::Row as PgRow;
 
-/// The rows of one query, each made by `make` and passed to `each`.
+/// The rows of one query, each made by `make` and passed to `each` as they arrive.
 fn rows(
-    sql: &impl Sql,
+    sql: &PgRows<'_>,
     query: &'static str,
     each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
     make: &dyn Fn(&PgRow) -> Result<Row, StoreError>,
 ) -> Result<(), StoreError> {
-    for r in sql.rows(query, &[])? {
-        each(make(&r)?)?;
-    }
-    Ok(())
+    sql.stream(query, &mut |r| each(make(r)?))
 }
 
 pub(super) fn dump(
-    sql: &impl Sql,
+    sql: &PgRows<'_>,
     each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     each(Row::Meta {

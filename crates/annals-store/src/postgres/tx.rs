@@ -121,6 +121,26 @@ impl Sql for PgRows<'_> {
     }
 }
 
+impl PgRows<'_> {
+    /// Pass every row of `sql` to `each` as the server sends them, without holding them all
+    /// (a dump of millions of rows).
+    pub(super) fn stream(
+        &self,
+        sql: &'static str,
+        each: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        use postgres::fallible_iterator::FallibleIterator;
+        self.flush()?;
+        let mut tx = self.tx.borrow_mut();
+        let st = self.statements.get(&mut *tx, sql)?;
+        let mut rows = tx.query_raw(&st, Vec::<i64>::new())?;
+        while let Some(row) = rows.next()? {
+            each(&row)?;
+        }
+        Ok(())
+    }
+}
+
 impl<'a> PgRows<'a> {
     /// Rows to read through `tx` (a dump's snapshot); dropped, it ends.
     pub(super) fn reading(tx: postgres::Transaction<'a>, statements: &'a Statements) -> PgRows<'a> {
