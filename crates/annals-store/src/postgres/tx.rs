@@ -122,6 +122,23 @@ impl Sql for PgRows<'_> {
 }
 
 impl PgRows<'_> {
+    /// Record `aliases` as other names of `name` (its key `key`) of `kind`.
+    fn add_aliases(
+        &self,
+        kind: &str,
+        key: &str,
+        name: &str,
+        aliases: &[String],
+    ) -> Result<(), StoreError> {
+        for alias in aliases {
+            self.exec(
+                "INSERT INTO aliases (kind, key, alias, name, name_key) VALUES ($1, $2, $3, $4, $5)",
+                &[&kind, &reads::key(alias), alias, &name, &key],
+            )?;
+        }
+        Ok(())
+    }
+
     /// Pass every row of `sql` to `each` as the server sends them, without holding them all
     /// (a dump of millions of rows).
     pub(super) fn stream(
@@ -471,13 +488,7 @@ impl Rows for PgRows<'_> {
             "DELETE FROM aliases WHERE kind = $1 AND name_key = $2",
             &[&kind, &key],
         )?;
-        for alias in aliases {
-            self.exec(
-                "INSERT INTO aliases (kind, key, alias, name, name_key) VALUES ($1, $2, $3, $4, $5)",
-                &[&kind, &reads::key(alias), alias, &name, &key],
-            )?;
-        }
-        Ok(())
+        self.add_aliases(kind, &key, name, aliases)
     }
 
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
@@ -591,13 +602,7 @@ impl Rows for PgRows<'_> {
             "INSERT INTO profiles (kind, key, name, doc, gen) VALUES ($1, $2, $3, $4, $5)",
             &[&kind, &key, &name, &json, &gen],
         )?;
-        for alias in aliases {
-            self.exec(
-                "INSERT INTO aliases (kind, key, alias, name, name_key) VALUES ($1, $2, $3, $4, $5)",
-                &[&kind, &reads::key(alias), alias, &name, &key],
-            )?;
-        }
-        Ok(())
+        self.add_aliases(kind, &key, name, aliases)
     }
 
     fn put_profile_history(

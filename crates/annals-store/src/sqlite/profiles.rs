@@ -122,10 +122,20 @@ pub(super) fn write(
     .execute(params![kind.name(), stored_name, gen, doc])?;
     conn.prepare_cached("DELETE FROM aliases WHERE kind = ?1 AND name = ?2 COLLATE NOCASE")?
         .execute(params![kind.name(), stored_name])?;
+    add_aliases(conn, kind, stored_name, aliases)
+}
+
+/// Record `aliases` as other names of `name` of `kind`.
+pub(super) fn add_aliases(
+    conn: &Connection,
+    kind: Kind,
+    name: &str,
+    aliases: &[String],
+) -> Result<(), StoreError> {
     let mut add =
         conn.prepare_cached("INSERT INTO aliases (kind, alias, name) VALUES (?1, ?2, ?3)")?;
     for alias in aliases {
-        add.execute(params![kind.name(), alias, stored_name])?;
+        add.execute(params![kind.name(), alias, name])?;
     }
     Ok(())
 }

@@ -359,13 +359,7 @@ impl Rows for SqliteRows<'_> {
         self.tx
             .prepare_cached("INSERT INTO profiles (kind, name, doc, gen) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![kind.name(), name, json, gen])?;
-        let mut add = self
-            .tx
-            .prepare_cached("INSERT INTO aliases (kind, alias, name) VALUES (?1, ?2, ?3)")?;
-        for alias in aliases {
-            add.execute(params![kind.name(), alias, name])?;
-        }
-        Ok(())
+        super::profiles::add_aliases(&self.tx, kind, name, aliases)
     }
 
     fn put_profile_history(
