@@ -181,6 +181,18 @@ fn migrate_there_and_back() {
     let card = dir.path().join("edit.json");
     std::fs::write(&card, EDIT).unwrap();
     ok(&a, &["import", card.to_str().unwrap()]);
+    // People come along: their passwords, their tokens (the script's keeps working).
+    let mut add = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("--db")
+        .arg(&a)
+        .args(["user", "add", "clio", "--role", "reviewer"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut add.stdin.take().unwrap(), b"long enough, surely\n").unwrap();
+    assert!(add.wait().unwrap().success());
+    ok(&a, &["user", "token", "clio", "--label", "script"]);
     let url = cluster.database();
     let there = ok(
         &a,
@@ -204,9 +216,14 @@ fn migrate_there_and_back() {
         &["export", "--format", "jsonl"][..],
         &["history", "battle-of-hastings-1066", "--json"],
         &["search", "participant:USA", "--limit", "3"],
+        &["user", "list"],
+        &["user", "tokens"],
     ] {
         assert_eq!(ok(&a, args), ok(&b, args), "annals {args:?}");
+        let index = dir.path().join("node.index");
+        assert_eq!(ok(&a, args), on(&url, &index, args), "annals {args:?}");
     }
+    assert!(ok(&b, &["user", "tokens"]).contains("script"));
     // Into a store that holds anything: refused, and nothing changes.
     let out = annals(
         &a,

@@ -51,6 +51,9 @@ pub struct App {
     /// The store generation the index reader was last found in step with.
     seen: AtomicU64,
     writes: Mutex<Store>,
+    /// Where the accounts are read and written when reads go to a replica (sessions and
+    /// tokens change as they are used): a connection to the primary.
+    people: Option<Mutex<Store>>,
     limits: Limits,
     embed_allow: String,
     metrics: Metrics,
@@ -94,7 +97,17 @@ impl App {
                 read_db.open(16).map_err(|e| format!("{read_db}: {e}"))?,
             ));
         }
+        let people = match config.read_db {
+            Some(_) => Some(Mutex::new(
+                config
+                    .db
+                    .open(4)
+                    .map_err(|e| format!("{}: {e}", config.db))?,
+            )),
+            None => None,
+        };
         Ok(App {
+            people,
             db: config.db,
             token: config.token,
             reads,
@@ -293,25 +306,22 @@ impl App {
         })
     }
 
-    /// Run `f` with the accounts (users, sessions, tokens), on a read connection.
+    /// Run `f` with the accounts (users, sessions, tokens): on a read connection, or on the
+    /// primary when reads go to a replica.
     pub fn accounts<T>(
         &self,
         f: impl FnOnce(&Accounts<'_>) -> Result<T, AccountError>,
     ) -> Result<T, ApiError> {
-        let i = self.next.fetch_add(1, Ordering::Relaxed) % self.reads.len();
-        let guard = self.reads[i]
+        let conn = match &self.people {
+            Some(people) => people,
+            None => &self.reads[self.next.fetch_add(1, Ordering::Relaxed) % self.reads.len()],
+        };
+        let guard = conn
             .lock()
             .map_err(|_| ApiError::internal("a read connection failed"))?;
-        let Some(accounts) = guard.accounts() else {
-            return Err(ApiError::new(
-                axum::http::StatusCode::NOT_IMPLEMENTED,
-                "accounts_unavailable",
-                "this server's database keeps no accounts (PostgreSQL does not yet): write with the token of --token-file",
-            ));
-        };
-        tokio::task::block_in_place(|| f(&accounts)).map_err(|e| match e {
+        tokio::task::block_in_place(|| f(&guard.accounts())).map_err(|e| match e {
             AccountError::Refused(m) => ApiError::bad(m),
-            AccountError::Store(e) => ApiError::internal(e),
+            AccountError::Store(e) => e.into(),
         })
     }
 

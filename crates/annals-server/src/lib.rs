@@ -19,6 +19,7 @@ pub mod assets;
 pub mod auth;
 pub mod cache;
 pub mod error;
+pub mod follow;
 pub mod guard;
 pub mod headers;
 pub mod health;

@@ -63,6 +63,7 @@ pub async fn serve_until(
 ) -> std::io::Result<()> {
     let limits = app.limits().clone();
     let router = crate::router(app.clone());
+    let _following = crate::follow::follow(&app);
     let permits = Arc::new(Semaphore::new(limits.max_connections));
     let (closing, closing_seen) = watch::channel(false);
     let mut connections = JoinSet::new();

@@ -19,15 +19,8 @@ fn store(s: &Server) -> SqliteStore {
 /// A user with `role` and a token of `scope`; returns the token.
 fn user(s: &Server, name: &str, role: Role, scope: Scope) -> String {
     let st = store(s);
-    st.accounts()
-        .unwrap()
-        .add_user(name, PASSWORD, role)
-        .unwrap();
-    st.accounts()
-        .unwrap()
-        .new_token(name, scope, "test")
-        .unwrap()
-        .1
+    st.accounts().add_user(name, PASSWORD, role).unwrap();
+    st.accounts().new_token(name, scope, "test").unwrap().1
 }
 
 fn send(s: &Server, method: &str, path: &str, token: &str, body: &str) -> Reply {
@@ -190,8 +183,8 @@ fn writes_name_their_author_and_revisions_go_back() {
         r.body
     );
     let st = store(&s);
-    for t in st.accounts().unwrap().tokens(Some("clio")).unwrap() {
-        st.accounts().unwrap().revoke_token(t.id).unwrap();
+    for t in st.accounts().tokens(Some("clio")).unwrap() {
+        st.accounts().revoke_token(t.id).unwrap();
     }
     let r = send(&s, "DELETE", "/api/events/ides", &ed, "");
     assert_eq!(r.status, 401, "{}", r.body);

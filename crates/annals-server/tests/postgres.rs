@@ -34,12 +34,25 @@ fn two_nodes_share_one_database() {
     let dir = tempfile::tempdir().unwrap();
     let a = node(&url, &dir.path().join("a.index"));
     let b = node(&url, &dir.path().join("b.index"));
+    // Node B's index follows the database between requests (LISTEN): it holds the write
+    // before anyone searches there (only /metrics is asked, which never catches up).
+    let index_generation = |s: &common::Server| {
+        get(s, "/metrics")
+            .body
+            .lines()
+            .find(|l| l.starts_with("annals_index_generation"))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+    };
+    let before = index_generation(&b).expect("the index generation in /metrics");
     let r = post(
         &a,
         "/api/events",
         r#"{"id": "shared", "title": "Founding of a shared archive", "date": "2000"}"#,
     );
     assert_eq!(r.status, 201, "{}", r.body);
+    let followed = within(10, || index_generation(&b) == Some(before + 1))
+        .expect("node B's index follows without a request");
+    eprintln!("node B's index followed in {followed:?}");
     // Node B finds what node A wrote, at once: its index caught up from the change log.
     let found = get(&b, "/api/search?q=archive").json();
     assert_eq!(found["total"], 1, "{found}");
@@ -81,18 +94,52 @@ fn two_nodes_share_one_database() {
     );
     assert_eq!(get(a, &q).json()["hits"][0]["id"], "shared");
     assert_eq!(get(b, &q).json()["hits"][0]["id"], "shared");
-    // No accounts on PostgreSQL yet: a personal token is refused with a clear code.
+    // People: accounts live in the shared database, so a token made once works on every
+    // node, and a browser signed in on one node is signed in on all.
+    let people = annals_store::PostgresStore::connect(&url).unwrap();
+    let password = "a long enough password";
+    let accounts = annals_store::EventStore::accounts(&people);
+    accounts
+        .add_user("clio", password, annals_store::accounts::Role::Editor)
+        .unwrap();
+    let (_, token) = accounts
+        .new_token("clio", annals_store::accounts::Scope::Write, "test")
+        .unwrap();
+    let bearer = format!("Bearer {token}");
     let r = request(
         a,
         "POST",
         "/api/events",
         &[
-            ("Authorization", "Bearer not-the-admin-token"),
+            ("Authorization", &bearer),
             ("Content-Type", "application/json"),
         ],
-        br#"{"title": "Nope", "date": "1999"}"#,
+        br#"{"id": "by-clio", "title": "Written by a person", "date": "1999"}"#,
     );
-    assert_eq!((r.status, r.code().as_str()), (501, "accounts_unavailable"));
+    assert_eq!(r.status, 201, "{}", r.body);
+    let history = get(b, "/api/events/by-clio/revisions").json();
+    assert_eq!(history["revisions"][0]["author"], "clio", "{history}");
+    let body = format!("name=clio&password={}", password.replace(' ', "+"));
+    let signed = request(
+        a,
+        "POST",
+        "/signin",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", "http://x"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    let cookie = common::header(&signed, "set-cookie").unwrap();
+    let cookie = cookie.split(';').next().unwrap();
+    let page = request(b, "GET", "/events/new", &[("Cookie", cookie)], b"");
+    assert_eq!(
+        page.status, 200,
+        "node B knows node A's session: {}",
+        page.body
+    );
+    assert!(page.body.contains("name=\"csrf\""));
 }
 
 /// Poll `f` every 100 ms until it holds, for at most `secs` seconds; how long it took.
@@ -142,6 +189,27 @@ fn a_replica_serves_reads_while_the_primary_is_down() {
         .expect("the replica shows the write");
     eprintln!("replica caught up in {lag:?}");
     assert_eq!(get(&node, "/api/search?q=charter").json()["total"], 1);
+    // People sign in against the primary (a session is a write), not the read-only replica.
+    let people = annals_store::PostgresStore::connect(&url).unwrap();
+    annals_store::EventStore::accounts(&people)
+        .add_user(
+            "ann",
+            "a long enough password",
+            annals_store::accounts::Role::Editor,
+        )
+        .unwrap();
+    let signed = request(
+        &node,
+        "POST",
+        "/signin",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", "http://x"),
+        ],
+        b"name=ann&password=a+long+enough+password",
+    );
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    drop(people);
 
     let t = std::time::Instant::now();
     primary.stop();

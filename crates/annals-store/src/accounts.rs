@@ -9,14 +9,16 @@
 //!   has a scope (read, write, admin) and can be revoked.
 //!
 //! These are not events: they have no history and no generations, and writing them does not
-//! touch the search index.
+//! touch the search index. The rules live here once ([`Accounts`]); each backend only reads and
+//! writes its rows ([`AccountRows`]: `sqlite/accounts.rs`, `postgres/accounts.rs`), so that
+//! SQLite and PostgreSQL keep accounts alike and every node of a PostgreSQL deployment knows
+//! every session and token.
 
 use crate::StoreError;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use base64ct::Encoding;
 use blake2::Digest;
-use rusqlite::{params, Connection, OptionalExtension};
 use std::fmt;
 
 /// What a user may do.
@@ -134,12 +136,6 @@ pub enum AccountError {
     Refused(String),
 }
 
-impl From<rusqlite::Error> for AccountError {
-    fn from(e: rusqlite::Error) -> Self {
-        AccountError::Store(e.into())
-    }
-}
-
 fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -162,18 +158,6 @@ fn hash(secret: &str) -> Vec<u8> {
     blake2::Blake2b512::digest(secret.as_bytes()).to_vec()
 }
 
-fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(User, String)> {
-    let role: String = r.get(1)?;
-    Ok((
-        User {
-            name: r.get(0)?,
-            role: Role::from_name(&role).unwrap_or(Role::Editor),
-            created_ms: r.get(2)?,
-        },
-        r.get(3)?,
-    ))
-}
-
 /// Whether a user name is acceptable: 1 to 64 letters, digits, `.`, `_`, `-` or spaces.
 fn valid_name(name: &str) -> bool {
     !name.trim().is_empty()
@@ -184,23 +168,79 @@ fn valid_name(name: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ' '))
 }
 
-/// The accounts of a store (implemented on the SQLite connection).
+/// The role a stored name stands for (an unknown one gives the least).
+pub(crate) fn role_of(name: &str) -> Role {
+    Role::from_name(name).unwrap_or(Role::Editor)
+}
+
+/// The scope a stored name stands for (an unknown one gives the least).
+pub(crate) fn scope_of(name: &str) -> Scope {
+    Scope::from_name(name).unwrap_or(Scope::Read)
+}
+
+/// What a backend does for the accounts, each in its own SQL: the rows of `users` (names
+/// unique without regard to ASCII case; disabled users are never found), `sessions` and
+/// `tokens` (kept by the hashes of their secrets).
+pub(crate) trait AccountRows {
+    /// Whether any user (not disabled) exists.
+    fn any_user(&self) -> Result<bool, StoreError>;
+    /// Add a user; false when the name is taken.
+    fn insert_user(
+        &self,
+        name: &str,
+        password: &str,
+        role: Role,
+        created: i64,
+    ) -> Result<bool, StoreError>;
+    /// Every user, by name.
+    fn users(&self) -> Result<Vec<User>, StoreError>;
+    /// A user and their password's PHC string.
+    fn user(&self, name: &str) -> Result<Option<(User, String)>, StoreError>;
+    /// Change a user's role; false when there is no such user.
+    fn set_role(&self, name: &str, role: Role) -> Result<bool, StoreError>;
+    /// Add a session, and forget those that ended before `created`.
+    fn insert_session(
+        &self,
+        hash: &[u8],
+        user: &str,
+        csrf: &str,
+        created: i64,
+        expires: i64,
+    ) -> Result<(), StoreError>;
+    /// The user and CSRF token of a session that lasts beyond `now`.
+    fn session(&self, hash: &[u8], now: i64) -> Result<Option<(String, String)>, StoreError>;
+    /// Forget a session.
+    fn delete_session(&self, hash: &[u8]) -> Result<(), StoreError>;
+    /// Add a token; its number.
+    fn insert_token(
+        &self,
+        hash: &[u8],
+        user: &str,
+        scope: Scope,
+        label: &str,
+        created: i64,
+    ) -> Result<i64, StoreError>;
+    /// A user's tokens (everyone's for `None`), by number.
+    fn tokens(&self, user: Option<&str>) -> Result<Vec<TokenInfo>, StoreError>;
+    /// Revoke a token at `now`; false when there is none or it was revoked already.
+    fn revoke_token(&self, id: i64, now: i64) -> Result<bool, StoreError>;
+    /// The user and scope of a token not revoked, marked as used at `now`.
+    fn use_token(&self, hash: &[u8], now: i64) -> Result<Option<(String, Scope)>, StoreError>;
+}
+
+/// The accounts of a store.
 pub struct Accounts<'a> {
-    conn: &'a Connection,
+    rows: &'a dyn AccountRows,
 }
 
 impl<'a> Accounts<'a> {
-    pub(crate) fn new(conn: &'a Connection) -> Accounts<'a> {
-        Accounts { conn }
+    pub(crate) fn new(rows: &'a dyn AccountRows) -> Accounts<'a> {
+        Accounts { rows }
     }
 
     /// Whether any user exists (a server with users takes writes from them).
     pub fn any(&self) -> Result<bool, AccountError> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE disabled = 0)",
-            [],
-            |r| r.get(0),
-        )?)
+        Ok(self.rows.any_user()?)
     }
 
     /// Make a user. Passwords have at least 10 characters.
@@ -221,11 +261,7 @@ impl<'a> Accounts<'a> {
             .map_err(|e| AccountError::Refused(format!("the password cannot be hashed: {e}")))?
             .to_string();
         let created = now_ms();
-        let inserted = self.conn.execute(
-            "INSERT OR IGNORE INTO users (name, password, role, created) VALUES (?1, ?2, ?3, ?4)",
-            params![name, phc, role.name(), created],
-        )?;
-        if inserted == 0 {
+        if !self.rows.insert_user(name, &phc, role, created)? {
             return Err(AccountError::Refused(format!(
                 "there is a user called {name:?}"
             )));
@@ -239,45 +275,22 @@ impl<'a> Accounts<'a> {
 
     /// Every user.
     pub fn users(&self) -> Result<Vec<User>, AccountError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT name, role, created, password FROM users WHERE disabled = 0 ORDER BY name",
-        )?;
-        let rows = stmt.query_map([], user_row)?;
-        Ok(rows.map(|r| r.map(|(u, _)| u)).collect::<Result<_, _>>()?)
+        Ok(self.rows.users()?)
     }
 
     /// One user.
     pub fn user(&self, name: &str) -> Result<Option<User>, AccountError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT name, role, created, password FROM users WHERE name = ?1 AND disabled = 0",
-                [name],
-                user_row,
-            )
-            .optional()?
-            .map(|(u, _)| u))
+        Ok(self.rows.user(name)?.map(|(u, _)| u))
     }
 
     /// Change a user's role; false when there is no such user.
     pub fn set_role(&self, name: &str, role: Role) -> Result<bool, AccountError> {
-        Ok(self.conn.execute(
-            "UPDATE users SET role = ?2 WHERE name = ?1 AND disabled = 0",
-            params![name, role.name()],
-        )? > 0)
+        Ok(self.rows.set_role(name, role)?)
     }
 
     /// The user whose name and password these are.
     pub fn check_password(&self, name: &str, password: &str) -> Result<Option<User>, AccountError> {
-        let found = self
-            .conn
-            .query_row(
-                "SELECT name, role, created, password FROM users WHERE name = ?1 AND disabled = 0",
-                [name],
-                user_row,
-            )
-            .optional()?;
-        let Some((user, phc)) = found else {
+        let Some((user, phc)) = self.rows.user(name)? else {
             // Spend the time a check takes anyway, so that unknown names are not told apart.
             let _ = Argon2::default().hash_password(
                 password.as_bytes(),
@@ -298,27 +311,14 @@ impl<'a> Accounts<'a> {
     pub fn new_session(&self, user: &str, ttl_ms: i64) -> Result<(String, String), AccountError> {
         let (s, csrf) = (secret("s_")?, secret("c_")?);
         let now = now_ms();
-        self.conn.execute(
-            "INSERT INTO sessions (hash, user, csrf, created, expires) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![hash(&s), user, csrf, now, now + ttl_ms],
-        )?;
-        // Sessions past their time are forgotten as new ones come.
-        self.conn
-            .execute("DELETE FROM sessions WHERE expires < ?1", [now])?;
+        self.rows
+            .insert_session(&hash(&s), user, &csrf, now, now + ttl_ms)?;
         Ok((s, csrf))
     }
 
     /// The session of a cookie's secret, while it lasts and its user exists.
     pub fn session(&self, secret: &str) -> Result<Option<Session>, AccountError> {
-        let found: Option<(String, String)> = self
-            .conn
-            .query_row(
-                "SELECT user, csrf FROM sessions WHERE hash = ?1 AND expires > ?2",
-                params![hash(secret), now_ms()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((name, csrf)) = found else {
+        let Some((name, csrf)) = self.rows.session(&hash(secret), now_ms())? else {
             return Ok(None);
         };
         Ok(self.user(&name)?.map(|user| Session { user, csrf }))
@@ -326,9 +326,7 @@ impl<'a> Accounts<'a> {
 
     /// Sign a session out.
     pub fn end_session(&self, secret: &str) -> Result<(), AccountError> {
-        self.conn
-            .execute("DELETE FROM sessions WHERE hash = ?1", [hash(secret)])?;
-        Ok(())
+        Ok(self.rows.delete_session(&hash(secret))?)
     }
 
     /// A new token for a user; its secret is returned once and never kept.
@@ -344,122 +342,27 @@ impl<'a> Accounts<'a> {
             )));
         }
         let s = secret("annals_")?;
-        self.conn.execute(
-            "INSERT INTO tokens (hash, user, scope, label, created) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![hash(&s), user, scope.name(), label, now_ms()],
-        )?;
-        Ok((self.conn.last_insert_rowid(), s))
+        let id = self
+            .rows
+            .insert_token(&hash(&s), user, scope, label, now_ms())?;
+        Ok((id, s))
     }
 
     /// A user's tokens (or everyone's, for `None`).
     pub fn tokens(&self, user: Option<&str>) -> Result<Vec<TokenInfo>, AccountError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, user, scope, label, created, revoked, last_used FROM tokens
-             WHERE ?1 IS NULL OR user = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([user], |r| {
-            let scope: String = r.get(2)?;
-            Ok(TokenInfo {
-                id: r.get(0)?,
-                user: r.get(1)?,
-                scope: Scope::from_name(&scope).unwrap_or(Scope::Read),
-                label: r.get(3)?,
-                created_ms: r.get(4)?,
-                revoked_ms: r.get(5)?,
-                last_used_ms: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(self.rows.tokens(user)?)
     }
 
     /// Revoke a token; false when there is no such token, or it was revoked already.
     pub fn revoke_token(&self, id: i64) -> Result<bool, AccountError> {
-        Ok(self.conn.execute(
-            "UPDATE tokens SET revoked = ?2 WHERE id = ?1 AND revoked IS NULL",
-            params![id, now_ms()],
-        )? > 0)
+        Ok(self.rows.revoke_token(id, now_ms())?)
     }
 
     /// The user and scope of a token's secret, unless it was revoked.
     pub fn token(&self, secret: &str) -> Result<Option<(User, Scope)>, AccountError> {
-        let found: Option<(i64, String, String)> = self
-            .conn
-            .query_row(
-                "SELECT id, user, scope FROM tokens WHERE hash = ?1 AND revoked IS NULL",
-                [hash(secret)],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((id, name, scope)) = found else {
+        let Some((name, scope)) = self.rows.use_token(&hash(secret), now_ms())? else {
             return Ok(None);
         };
-        self.conn.execute(
-            "UPDATE tokens SET last_used = ?2 WHERE id = ?1",
-            params![id, now_ms()],
-        )?;
-        let scope = Scope::from_name(&scope).unwrap_or(Scope::Read);
         Ok(self.user(&name)?.map(|u| (u, scope)))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn users_sessions_tokens() {
-        let store = crate::SqliteStore::in_memory().unwrap();
-        let a = crate::EventStore::accounts(&store).unwrap();
-        assert!(!a.any().unwrap());
-        assert!(a.add_user("ann", "short", Role::Editor).is_err());
-        a.add_user("ann", "a long enough password", Role::Editor)
-            .unwrap();
-        assert!(
-            a.add_user("ANN", "another long one", Role::Admin).is_err(),
-            "names are unique"
-        );
-        assert!(a.any().unwrap());
-        assert!(a
-            .check_password("ann", "wrong password!")
-            .unwrap()
-            .is_none());
-        assert!(a
-            .check_password("nobody", "whatever it is")
-            .unwrap()
-            .is_none());
-        let ann = a
-            .check_password("ann", "a long enough password")
-            .unwrap()
-            .unwrap();
-        assert_eq!(ann.role, Role::Editor);
-        let (s, csrf) = a.new_session("ann", 60_000).unwrap();
-        let session = a.session(&s).unwrap().unwrap();
-        assert_eq!(
-            (session.user.name.as_str(), session.csrf.as_str()),
-            ("ann", csrf.as_str())
-        );
-        a.end_session(&s).unwrap();
-        assert!(a.session(&s).unwrap().is_none());
-        let (id, t) = a.new_token("ann", Scope::Write, "script").unwrap();
-        assert!(t.starts_with("annals_") && t.len() > 40);
-        assert_eq!(a.token(&t).unwrap().unwrap().1, Scope::Write);
-        assert!(a.tokens(Some("ann")).unwrap()[0].last_used_ms.is_some());
-        assert!(a.revoke_token(id).unwrap());
-        assert!(
-            a.token(&t).unwrap().is_none(),
-            "a revoked token opens nothing"
-        );
-        assert!(a.set_role("ann", Role::Reviewer).unwrap());
-        assert_eq!(a.user("ann").unwrap().unwrap().role, Role::Reviewer);
-        // Secrets are kept only as hashes.
-        let kept: i64 = store
-            .connection()
-            .query_row(
-                "SELECT count(*) FROM tokens WHERE hash = ?1",
-                [t.as_bytes()],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(kept, 0);
     }
 }

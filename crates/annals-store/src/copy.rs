@@ -96,6 +96,63 @@ pub enum Row {
         /// The state.
         json: Option<String>,
     },
+    /// A user.
+    User(UserRow),
+    /// A signed-in browser.
+    Session(SessionRow),
+    /// A personal API token.
+    Token(TokenRow),
+}
+
+/// A user as kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRow {
+    /// The name.
+    pub name: String,
+    /// The password's Argon2id PHC string.
+    pub password: String,
+    /// The role's name.
+    pub role: String,
+    /// When the account was made (ms since 1970).
+    pub created: i64,
+    /// Non-zero when the user is disabled.
+    pub disabled: i64,
+}
+
+/// A session as kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionRow {
+    /// The hash of its secret.
+    pub hash: Vec<u8>,
+    /// Whose.
+    pub user: String,
+    /// The CSRF token of its forms.
+    pub csrf: String,
+    /// When it began (ms since 1970).
+    pub created: i64,
+    /// When it ends.
+    pub expires: i64,
+}
+
+/// A token as kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenRow {
+    /// Its number.
+    pub id: i64,
+    /// The hash of its secret.
+    pub hash: Vec<u8>,
+    /// Whose.
+    pub user: String,
+    /// The scope's name.
+    pub scope: String,
+    /// Its label.
+    pub label: String,
+    /// When it was made (ms since 1970).
+    pub created: i64,
+    /// When it was revoked.
+    pub revoked: Option<i64>,
+    /// When it was last used.
+    pub last_used: Option<i64>,
 }
 
 /// Fills an empty store with rows, all in one transaction.
@@ -125,6 +182,12 @@ pub struct Tally {
     pub profiles: u64,
     /// Past states of profiles.
     pub profile_history: u64,
+    /// Users.
+    pub users: u64,
+    /// Sessions.
+    pub sessions: u64,
+    /// Tokens.
+    pub tokens: u64,
     /// BLAKE2b of every row, hex (the first 32 characters).
     pub checksum: String,
 }
@@ -150,6 +213,9 @@ impl Counter {
             Row::Redirect { .. } => t.redirects += 1,
             Row::Profile { .. } => t.profiles += 1,
             Row::ProfileHistory { .. } => t.profile_history += 1,
+            Row::User(_) => t.users += 1,
+            Row::Session(_) => t.sessions += 1,
+            Row::Token(_) => t.tokens += 1,
         }
         // Debug output names every field and is stable for the same values.
         self.hash.update(format!("{row:?}\n").as_bytes());
@@ -262,6 +328,9 @@ impl<R: Rows> Load for Loader<R> {
                 gen,
                 json,
             } => rows.put_profile_history(kind(&k)?, &name, gen, json.as_deref()),
+            Row::User(u) => rows.put_user(&u),
+            Row::Session(s) => rows.put_session(&s),
+            Row::Token(t) => rows.put_token(&t),
         }
     }
 

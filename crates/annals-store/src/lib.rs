@@ -16,6 +16,7 @@ pub mod accounts;
 pub mod copy;
 mod db;
 mod error;
+pub mod follow;
 pub mod identity;
 mod migrations;
 mod postgres;
@@ -311,11 +312,8 @@ pub trait EventStore {
     fn name_for(&self, kind: Kind, alias: &str) -> Result<Option<String>, StoreError>;
     /// Every state of a profile, oldest first, with the commit that wrote it.
     fn profile_history(&self, kind: Kind, name: &str) -> Result<Vec<ProfileRevision>, StoreError>;
-    /// The accounts (users, sessions, tokens) kept in this store, when it keeps them (SQLite
-    /// does; PostgreSQL not yet).
-    fn accounts(&self) -> Option<accounts::Accounts<'_>> {
-        None
-    }
+    /// The accounts (users, sessions, tokens) kept in this store.
+    fn accounts(&self) -> accounts::Accounts<'_>;
     /// Every row of the store as [`copy::Row`]s, in a fixed order (the same on every backend
     /// for the same content): for copying the store into another.
     fn dump(

@@ -177,6 +177,12 @@ pub(crate) trait Rows {
         gen: i64,
         json: Option<&str>,
     ) -> Result<(), StoreError>;
+    /// Record a user.
+    fn put_user(&self, user: &crate::copy::UserRow) -> Result<(), StoreError>;
+    /// Record a session.
+    fn put_session(&self, session: &crate::copy::SessionRow) -> Result<(), StoreError>;
+    /// Record a token (with its number).
+    fn put_token(&self, token: &crate::copy::TokenRow) -> Result<(), StoreError>;
     /// Commit what was loaded, as it is (no new generation).
     fn finish(self) -> Result<(), StoreError>;
 }

@@ -10,6 +10,7 @@ mod shared;
 use annals_core::profile::{Kind, Profile};
 use annals_core::{Event, RawEvent};
 use annals_dates::CalendarHint;
+use annals_store::accounts::{Role, Scope};
 use annals_store::identity::Claims;
 use annals_store::{Change, EventStore, Filter, PostgresStore, SqliteStore, Verdict, Written};
 use proptest::prelude::*;
@@ -855,6 +856,16 @@ fn everything(store: &mut dyn EventStore) {
     let mut tx = store.transaction(&by("cy")).unwrap();
     annals_store::add_alias(&mut *tx, Kind::Participant, "U.S.", "united states").unwrap();
     tx.commit().unwrap();
+    let people = store.accounts();
+    people
+        .add_user("Clio", "a long enough password", Role::Reviewer)
+        .unwrap();
+    people
+        .add_user("ann", "another long password", Role::Editor)
+        .unwrap();
+    people.new_session("ann", 60_000).unwrap();
+    let (revoked, _) = people.new_token("Clio", Scope::Read, "old").unwrap();
+    people.revoke_token(revoked).unwrap();
 }
 
 /// A whole store copied into another (either way between SQLite and PostgreSQL) holds every
@@ -873,6 +884,7 @@ fn a_copy_holds_everything() {
                 "{from_name} → {to_name}: {sent:?}"
             );
             assert_eq!((sent.redirects, sent.duplicates, sent.profiles), (1, 2, 2));
+            assert_eq!((sent.users, sent.sessions, sent.tokens), (2, 1, 1));
             // The copy works as a store: same answers, and it takes writes after.
             assert_eq!(
                 to.history("a-1960").unwrap(),
@@ -889,6 +901,16 @@ fn a_copy_holds_everything() {
             tx.upsert(&event(r#"{"title": "D", "date": "1970"}"#), None)
                 .unwrap();
             assert_eq!(tx.commit().unwrap(), 4, "{from_name} → {to_name}");
+            // Its people sign in with their passwords, and new tokens are numbered after the
+            // copied ones.
+            let people = to.accounts();
+            assert!(people
+                .check_password("clio", "a long enough password")
+                .unwrap()
+                .is_some());
+            let (id, secret) = people.new_token("ann", Scope::Write, "new").unwrap();
+            assert!(id > 1, "{from_name} → {to_name}: token {id}");
+            assert_eq!(people.token(&secret).unwrap().unwrap().0.name, "ann");
             // A store that holds anything is refused as a destination.
             let refused = annals_store::copy::copy(&*from, &mut *to);
             assert!(
@@ -896,5 +918,89 @@ fn a_copy_holds_everything() {
                 "{from_name} → {to_name}"
             );
         }
+    }
+}
+
+/// Users, sessions and tokens: the same rules on every backend (names unique whatever their
+/// case, secrets kept only as hashes, revoked tokens and ended sessions open nothing).
+#[test]
+fn users_sessions_tokens() {
+    for (name, store, _dir) in backends() {
+        let a = store.accounts();
+        assert!(!a.any().unwrap(), "{name}");
+        assert!(a.add_user("ann", "short", Role::Editor).is_err());
+        assert!(a
+            .add_user(" ann", "a long enough password", Role::Editor)
+            .is_err());
+        a.add_user("Ann", "a long enough password", Role::Editor)
+            .unwrap();
+        assert!(
+            a.add_user("ANN", "another long one", Role::Admin).is_err(),
+            "{name}: names are unique"
+        );
+        assert!(a.any().unwrap());
+        assert!(a
+            .check_password("ann", "wrong password!")
+            .unwrap()
+            .is_none());
+        assert!(a
+            .check_password("nobody", "whatever it is")
+            .unwrap()
+            .is_none());
+        let ann = a
+            .check_password("ann", "a long enough password")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (ann.name.as_str(), ann.role),
+            ("Ann", Role::Editor),
+            "{name}"
+        );
+        let (s, csrf) = a.new_session("Ann", 60_000).unwrap();
+        let session = a.session(&s).unwrap().unwrap();
+        assert_eq!(
+            (session.user.name.as_str(), session.csrf.as_str()),
+            ("Ann", csrf.as_str())
+        );
+        let (gone, _) = a.new_session("Ann", -1).unwrap();
+        assert!(
+            a.session(&gone).unwrap().is_none(),
+            "{name}: an ended session"
+        );
+        a.end_session(&s).unwrap();
+        assert!(a.session(&s).unwrap().is_none());
+        let (id, t) = a.new_token("Ann", Scope::Write, "script").unwrap();
+        assert!(t.starts_with("annals_") && t.len() > 40);
+        assert!(a.new_token("nobody", Scope::Read, "x").is_err());
+        let (second, _) = a.new_token("Ann", Scope::Read, "reader").unwrap();
+        assert!(second > id, "{name}");
+        assert_eq!(a.token(&t).unwrap().unwrap().1, Scope::Write);
+        let listed = a.tokens(Some("Ann")).unwrap();
+        assert_eq!(listed.len(), 2, "{name}");
+        assert!(listed[0].last_used_ms.is_some() && listed[1].last_used_ms.is_none());
+        assert_eq!(a.tokens(None).unwrap().len(), 2);
+        assert!(a.revoke_token(id).unwrap());
+        assert!(!a.revoke_token(id).unwrap(), "{name}: revoked once");
+        assert!(
+            a.token(&t).unwrap().is_none(),
+            "a revoked token opens nothing"
+        );
+        assert!(a.set_role("ANN", Role::Reviewer).unwrap());
+        assert!(!a.set_role("nobody", Role::Reviewer).unwrap());
+        assert_eq!(a.user("ann").unwrap().unwrap().role, Role::Reviewer);
+        assert_eq!(a.users().unwrap().len(), 1);
+        // Secrets are kept only as hashes: no dumped row holds one.
+        let mut rows = String::new();
+        store
+            .dump(&mut |row| {
+                rows.push_str(&format!("{row:?}"));
+                Ok(())
+            })
+            .unwrap();
+        assert!(
+            rows.contains("Ann") && !rows.contains(&t) && !rows.contains(&s),
+            "{name}"
+        );
+        assert!(!rows.contains("a long enough password"), "{name}");
     }
 }

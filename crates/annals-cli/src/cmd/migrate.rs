@@ -35,24 +35,13 @@ pub fn migrate(args: &MigrateArgs) -> Result<u8> {
         "verified: the copy holds the same rows (checksum {})",
         sent.checksum
     );
-    let users = source
-        .accounts()
-        .map(|a| a.users().map(|u| u.len()))
-        .transpose()
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .unwrap_or(0);
-    if users > 0 && dest.accounts().is_none() {
-        eprintln!(
-            "annals: {users} user account(s) and their tokens were not copied: {to} keeps no accounts yet"
-        );
-    }
     outln!("the search index of {to} is built when first used (or now: annals --db {to} reindex)");
     Ok(exit::OK)
 }
 
 fn describe(t: &Tally) -> String {
     format!(
-        "{} events, {} past states, {} deleted ids, {} commits, {} redirects, {} duplicate pairs, {} profiles ({} past states)",
+        "{} events, {} past states, {} deleted ids, {} commits, {} redirects, {} duplicate pairs, {} profiles ({} past states), {} users, {} sessions, {} tokens",
         t.events,
         t.history,
         t.tombstones,
@@ -60,6 +49,9 @@ fn describe(t: &Tally) -> String {
         t.redirects,
         t.duplicates,
         t.profiles,
-        t.profile_history
+        t.profile_history,
+        t.users,
+        t.sessions,
+        t.tokens
     )
 }

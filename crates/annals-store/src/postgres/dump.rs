@@ -3,7 +3,7 @@
 
 use super::reads;
 use super::tx::PgRows;
-use crate::copy::Row;
+use crate::copy::{Row, SessionRow, TokenRow, UserRow};
 use crate::{Commit, StoreError};
 use postgres::Row as PgRow;
 
@@ -128,6 +128,51 @@ pub(super) fn dump(
                 gen: r.try_get(2)?,
                 json: r.try_get(3)?,
             })
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT name, password, role, created, disabled FROM users ORDER BY key COLLATE \"C\"",
+        each,
+        &|r| {
+            Ok(Row::User(UserRow {
+                name: r.try_get(0)?,
+                password: r.try_get(1)?,
+                role: r.try_get(2)?,
+                created: r.try_get(3)?,
+                disabled: r.try_get(4)?,
+            }))
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT hash, username, csrf, created, expires FROM sessions ORDER BY hash",
+        each,
+        &|r| {
+            Ok(Row::Session(SessionRow {
+                hash: r.try_get(0)?,
+                user: r.try_get(1)?,
+                csrf: r.try_get(2)?,
+                created: r.try_get(3)?,
+                expires: r.try_get(4)?,
+            }))
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT id, hash, username, scope, label, created, revoked, last_used FROM tokens ORDER BY id",
+        each,
+        &|r| {
+            Ok(Row::Token(TokenRow {
+                id: r.try_get(0)?,
+                hash: r.try_get(1)?,
+                user: r.try_get(2)?,
+                scope: r.try_get(3)?,
+                label: r.try_get(4)?,
+                created: r.try_get(5)?,
+                revoked: r.try_get(6)?,
+                last_used: r.try_get(7)?,
+            }))
         },
     )?;
     Ok(())

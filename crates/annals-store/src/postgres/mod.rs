@@ -13,6 +13,7 @@
 //! New event rows go by binary `COPY`, thousands at a time ([`tx`]): an import into an empty
 //! database runs at SQLite's speed.
 
+mod accounts;
 mod dump;
 mod reads;
 mod schema;
@@ -196,6 +197,10 @@ impl EventStore for PostgresStore {
 
     fn get(&self, id: &str) -> Result<Option<Event>, StoreError> {
         reads::get(self, id)
+    }
+
+    fn accounts(&self) -> crate::accounts::Accounts<'_> {
+        crate::accounts::Accounts::new(self)
     }
 
     fn scan(

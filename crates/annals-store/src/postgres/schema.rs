@@ -13,8 +13,7 @@ use postgres::Client;
 
 /// The migrations, in order; migration `i` brings the schema to version `i + 1`.
 pub(super) const MIGRATIONS: &[&str] = &[
-    // 1: everything SQLite's schema 8 has, but the accounts (users, sessions, tokens: still
-    // SQLite's alone).
+    // 1: everything SQLite's schema 8 has, but the accounts (users, sessions, tokens).
     "CREATE TABLE annals_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO annals_meta VALUES ('application', 'annals'), ('generation', '0'),
         ('log_from', '0');
@@ -90,6 +89,34 @@ pub(super) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (kind, key)
     );
     CREATE INDEX aliases_name ON aliases (kind, name_key);",
+    // 2: people and their rights, as SQLite's schema 6 keeps them (users by a case-folded
+    // `key`; sessions and tokens by the hashes of their secrets), shared by every node.
+    "CREATE TABLE users (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        password TEXT NOT NULL,
+        role TEXT NOT NULL,
+        created BIGINT NOT NULL,
+        disabled BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sessions (
+        hash BYTEA PRIMARY KEY,
+        username TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created BIGINT NOT NULL,
+        expires BIGINT NOT NULL
+    );
+    CREATE INDEX sessions_expires ON sessions (expires);
+    CREATE TABLE tokens (
+        id BIGSERIAL PRIMARY KEY,
+        hash BYTEA NOT NULL UNIQUE,
+        username TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created BIGINT NOT NULL,
+        revoked BIGINT,
+        last_used BIGINT
+    );",
 ];
 
 /// The schema version this build writes.

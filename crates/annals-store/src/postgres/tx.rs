@@ -581,6 +581,53 @@ impl Rows for PgRows<'_> {
         Ok(())
     }
 
+    fn put_user(&self, u: &crate::copy::UserRow) -> Result<(), StoreError> {
+        self.exec(
+            "INSERT INTO users (key, name, password, role, created, disabled)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            &[
+                &u.name.to_ascii_lowercase(),
+                &u.name,
+                &u.password,
+                &u.role,
+                &u.created,
+                &u.disabled,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn put_session(&self, s: &crate::copy::SessionRow) -> Result<(), StoreError> {
+        self.exec(
+            "INSERT INTO sessions (hash, username, csrf, created, expires) VALUES ($1, $2, $3, $4, $5)",
+            &[&s.hash, &s.user, &s.csrf, &s.created, &s.expires],
+        )?;
+        Ok(())
+    }
+
+    fn put_token(&self, t: &crate::copy::TokenRow) -> Result<(), StoreError> {
+        self.exec(
+            "INSERT INTO tokens (id, hash, username, scope, label, created, revoked, last_used)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[
+                &t.id,
+                &t.hash,
+                &t.user,
+                &t.scope,
+                &t.label,
+                &t.created,
+                &t.revoked,
+                &t.last_used,
+            ],
+        )?;
+        // Tokens come in order of their numbers: new ones are numbered after the last.
+        self.exec(
+            "SELECT setval(pg_get_serial_sequence('tokens', 'id'), $1)",
+            &[&t.id],
+        )?;
+        Ok(())
+    }
+
     fn put_redirect(&self, id: &str, target: &str, gen: i64) -> Result<(), StoreError> {
         self.exec(
             "INSERT INTO redirects (id, target, gen) VALUES ($1, $2, $3)",

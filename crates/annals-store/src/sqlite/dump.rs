@@ -2,7 +2,7 @@
 //! generation, as written): the same order PostgreSQL's dump gives for the same content.
 
 use super::codec;
-use crate::copy::Row;
+use crate::copy::{Row, SessionRow, TokenRow, UserRow};
 use crate::{Commit, StoreError};
 use rusqlite::Connection;
 
@@ -142,6 +142,51 @@ pub(super) fn dump(
                 gen: r.get(2)?,
                 json: r.get(3)?,
             })
+        },
+    )?;
+    rows(
+        &tx,
+        "SELECT name, password, role, created, disabled FROM users ORDER BY name",
+        each,
+        &|r| {
+            Ok(Row::User(UserRow {
+                name: r.get(0)?,
+                password: r.get(1)?,
+                role: r.get(2)?,
+                created: r.get(3)?,
+                disabled: r.get(4)?,
+            }))
+        },
+    )?;
+    rows(
+        &tx,
+        "SELECT hash, user, csrf, created, expires FROM sessions ORDER BY hash",
+        each,
+        &|r| {
+            Ok(Row::Session(SessionRow {
+                hash: r.get(0)?,
+                user: r.get(1)?,
+                csrf: r.get(2)?,
+                created: r.get(3)?,
+                expires: r.get(4)?,
+            }))
+        },
+    )?;
+    rows(
+        &tx,
+        "SELECT id, hash, user, scope, label, created, revoked, last_used FROM tokens ORDER BY id",
+        each,
+        &|r| {
+            Ok(Row::Token(TokenRow {
+                id: r.get(0)?,
+                hash: r.get(1)?,
+                user: r.get(2)?,
+                scope: r.get(3)?,
+                label: r.get(4)?,
+                created: r.get(5)?,
+                revoked: r.get(6)?,
+                last_used: r.get(7)?,
+            }))
         },
     )?;
     Ok(())

@@ -11,6 +11,7 @@
 //! a finished import) survives a power failure, not only a crash of the process; each commit
 //! costs one more fsync, which an import pays once.
 
+mod accounts;
 mod codec;
 mod dump;
 mod log;
@@ -95,11 +96,6 @@ impl SqliteStore {
             tx.commit()?;
         }
         Ok(SqliteStore { conn })
-    }
-
-    #[cfg(test)]
-    pub(crate) fn connection(&self) -> &Connection {
-        &self.conn
     }
 
     /// Copy the whole database into the new file `to` while others may keep writing (SQLite's
@@ -360,8 +356,8 @@ impl EventStore for SqliteStore {
         profiles::history(&self.conn, kind, name)
     }
 
-    fn accounts(&self) -> Option<crate::accounts::Accounts<'_>> {
-        Some(crate::accounts::Accounts::new(&self.conn))
+    fn accounts(&self) -> crate::accounts::Accounts<'_> {
+        crate::accounts::Accounts::new(self)
     }
 
     fn dump(

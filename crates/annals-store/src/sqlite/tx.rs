@@ -341,6 +341,40 @@ impl Rows for SqliteRows<'_> {
         Ok(())
     }
 
+    fn put_user(&self, u: &crate::copy::UserRow) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO users (name, password, role, created, disabled) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![u.name, u.password, u.role, u.created, u.disabled],
+        )?;
+        Ok(())
+    }
+
+    fn put_session(&self, s: &crate::copy::SessionRow) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO sessions (hash, user, csrf, created, expires) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![s.hash, s.user, s.csrf, s.created, s.expires],
+        )?;
+        Ok(())
+    }
+
+    fn put_token(&self, t: &crate::copy::TokenRow) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO tokens (id, hash, user, scope, label, created, revoked, last_used)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                t.id,
+                t.hash,
+                t.user,
+                t.scope,
+                t.label,
+                t.created,
+                t.revoked,
+                t.last_used
+            ],
+        )?;
+        Ok(())
+    }
+
     fn put_redirect(&self, id: &str, target: &str, gen: i64) -> Result<(), StoreError> {
         self.tx
             .prepare_cached("INSERT INTO redirects (id, target, gen) VALUES (?1, ?2, ?3)")?
