@@ -244,24 +244,50 @@ fn create(addr: std::net::SocketAddr, body: &str) -> u16 {
     common::server::status_of(&common::server::exchange(addr, &head, body.as_bytes()))
 }
 
-/// Two `annals serve` processes on one database; writes on both; an import and one node
-/// killed with SIGKILL; the node restarted: every acknowledged write is there on both nodes,
-/// nothing of the killed import is, and both indexes agree with the database.
+/// A PostgreSQL primary and its streaming replica; two `annals serve` processes, node B
+/// reading from the replica (`--read-db`); writes on both; an import and node A killed with
+/// SIGKILL; A restarted: every acknowledged write is there on both nodes, nothing of the
+/// killed import is, and both indexes agree with the database.
 #[test]
 fn nodes_killed_and_restarted_lose_nothing() {
     use common::server::{get, status_of, token_file, Served};
-    let Some(cluster) = postgres::Cluster::shared() else {
+    let Some(cluster) = postgres::Cluster::own() else {
         return;
     };
     let url = cluster.database();
     let db = Path::new(&url);
+    annals(db, &["stats"]);
+    let replica = cluster.replica();
+    let replica_url = replica.url(url.rsplit('/').next().unwrap());
     let dir = tempfile::tempdir().unwrap();
     let token = token_file(dir.path());
     let index = |n: &str| dir.path().join(n).to_str().unwrap().to_string();
     let (ia, ib) = (index("a.index"), index("b.index"));
     let node = |i: &str| Served::start(db, &["--index-dir", i, "--token-file", &token], None);
     let a = node(&ia);
-    let b = node(&ib);
+    let b = Served::start(
+        db,
+        &[
+            "--index-dir",
+            &ib,
+            "--token-file",
+            &token,
+            "--read-db",
+            &replica_url,
+        ],
+        None,
+    );
+    // Node B's pages come from the replica, which follows the primary closely.
+    let shown = |n: &Served, path: &str| {
+        let start = std::time::Instant::now();
+        loop {
+            let status = status_of(&get(n.addr, path));
+            if status == 200 || start.elapsed() > std::time::Duration::from_secs(20) {
+                return status;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
     let mut acknowledged = Vec::new();
     for i in 0..20 {
         let at = if i % 2 == 0 { a.addr } else { b.addr };
@@ -302,7 +328,7 @@ fn nodes_killed_and_restarted_lose_nothing() {
     // Node A dies too; B goes on serving and writing.
     a.signal("KILL");
     drop(a);
-    assert_eq!(status_of(&get(b.addr, "/api/events/written-0")), 200);
+    assert_eq!(shown(&b, "/api/events/written-0"), 200);
     assert_eq!(
         create(
             b.addr,
@@ -315,11 +341,7 @@ fn nodes_killed_and_restarted_lose_nothing() {
     let a = node(&ia);
     for id in &acknowledged {
         for n in [&a, &b] {
-            assert_eq!(
-                status_of(&get(n.addr, &format!("/api/events/{id}"))),
-                200,
-                "{id}"
-            );
+            assert_eq!(shown(n, &format!("/api/events/{id}")), 200, "{id}");
         }
     }
     for n in [&a, &b] {
