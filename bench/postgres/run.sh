@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # PostgreSQL beside SQLite on this machine: import of N generated events into each, `annals
-# migrate` from SQLite into PostgreSQL, and how soon a second node finds what the first wrote.
+# migrate` from SQLite into PostgreSQL, search latency on a node of each store (the same
+# queries), and how soon a second node finds what the first wrote.
 # Starts a PostgreSQL cluster of its own (Debian's, as tests/support/postgres.rs does) and
 # removes it after.
 #
@@ -35,4 +36,5 @@ measure "import into PostgreSQL" "$BIN/annals" --db "$url/bench" --index-dir "$w
 measure "migrate SQLite -> PostgreSQL (verified)" "$BIN/annals" migrate --from "$work/a.db" --to "$url/migrated"
 measure "reindex from PostgreSQL" "$BIN/annals" --db "$url/bench" --index-dir "$work/pg.index" reindex
 measure "reindex from SQLite" "$BIN/annals" --db "$work/a.db" reindex
+python3 bench/postgres/search.py "$BIN/annals" "$work/gen.jsonl" "$work/a.db" "$url/bench" "$work/pg.index"
 python3 bench/postgres/visibility.py "$BIN/annals" "$url/bench" "$work"

@@ -118,7 +118,7 @@ Writers wait while it is made; readers go on. `annals --db FILE search ...` work
     Restore(RestoreArgs),
     /// Copy a whole store into a new, empty one: SQLite to PostgreSQL or back.
     #[command(
-        after_help = "Everything is copied in one transaction: events, their history and tombstones, commits (who, when, why), redirects, duplicate decisions, profiles and other names. The copy is then read back and compared with the original: the counts of each kind and a checksum of every row must agree, or the command fails. Accounts (users, tokens) stay in SQLite files for now. The destination's search index is built when first used (or by `annals reindex`). Examples:\n  annals migrate --from annals.db --to postgres://annals@db.example/annals\n  annals migrate --from postgres://annals@db.example/annals --to copy.db"
+        after_help = "Everything is copied in one transaction: events, their history and tombstones, commits (who, when, why), redirects, duplicate decisions, profiles and other names, users, sessions and tokens. The copy is then read back and compared with the original: the counts of each kind and a checksum of every row must agree, or the command fails. The destination's search index is built when first used (or by `annals reindex`). Examples:\n  annals migrate --from annals.db --to postgres://annals@db.example/annals\n  annals migrate --from postgres://annals@db.example/annals --to copy.db"
     )]
     Migrate(MigrateArgs),
     /// Find the dates in prose (text, Markdown, TimeML) and propose the events they date.
