@@ -319,9 +319,7 @@ fn match_key(
         if let Some(&ci) = g.country_names.get(key) {
             let iso = g.countries[ci as usize].iso;
             if fits_country(quals, iso) {
-                if let Some(hit) =
-                    g.country_hit(ci as usize, 0.95, String::new())
-                {
+                if let Some(hit) = g.country_hit(ci as usize, 0.95, String::new()) {
                     return Some(finish(hit, quals, key));
                 }
             }

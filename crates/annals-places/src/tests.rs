@@ -191,7 +191,10 @@ fn countries() {
     assert!(h.reason.contains("middle"), "{}", h.reason);
     // a country of few towns, at its capital: Saint Helena's three lie on three islands
     let h = g().resolve_text("Saint Helena").unwrap();
-    assert!((h.lat + 15.93).abs() < 0.1 && (h.lon + 5.72).abs() < 0.1, "{h:?}");
+    assert!(
+        (h.lat + 15.93).abs() < 0.1 && (h.lon + 5.72).abs() < 0.1,
+        "{h:?}"
+    );
     assert!(h.reason.contains("capital"), "{}", h.reason);
     for (text, cc) in [
         ("United States", "US"),
