@@ -39,18 +39,7 @@ fn send(s: &Server, method: &str, path: &str, token: &str, body: &str) -> Reply 
 
 /// Sign in through the form; the session cookie and the CSRF token of its pages.
 fn sign_in(s: &Server, name: &str) -> (String, String) {
-    let body = format!("name={name}&password={}", PASSWORD.replace(' ', "+"));
-    let origin = format!("http://{}", "x");
-    let r = request(
-        s,
-        "POST",
-        "/signin",
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Origin", &origin),
-        ],
-        body.as_bytes(),
-    );
+    let r = common::sign_in_form(s, name, PASSWORD);
     assert_eq!(r.status, 303, "{}", r.body);
     let cookie = header(&r, "set-cookie").unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));

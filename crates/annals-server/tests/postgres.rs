@@ -119,17 +119,7 @@ fn two_nodes_share_one_database() {
     assert_eq!(r.status, 201, "{}", r.body);
     let history = get(b, "/api/events/by-clio/revisions").json();
     assert_eq!(history["revisions"][0]["author"], "clio", "{history}");
-    let body = format!("name=clio&password={}", password.replace(' ', "+"));
-    let signed = request(
-        a,
-        "POST",
-        "/signin",
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Origin", "http://x"),
-        ],
-        body.as_bytes(),
-    );
+    let signed = common::sign_in_form(a, "clio", password);
     assert_eq!(signed.status, 303, "{}", signed.body);
     let cookie = common::header(&signed, "set-cookie").unwrap();
     let cookie = cookie.split(';').next().unwrap();
@@ -198,16 +188,7 @@ fn a_replica_serves_reads_while_the_primary_is_down() {
             annals_store::accounts::Role::Editor,
         )
         .unwrap();
-    let signed = request(
-        &node,
-        "POST",
-        "/signin",
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Origin", "http://x"),
-        ],
-        b"name=ann&password=a+long+enough+password",
-    );
+    let signed = common::sign_in_form(&node, "ann", "a long enough password");
     assert_eq!(signed.status, 303, "{}", signed.body);
     drop(people);
 

@@ -159,6 +159,22 @@ pub fn post(s: &Server, path: &str, body: &str) -> Reply {
     )
 }
 
+/// Post the sign-in form (from the page's own origin); the server's answer (303 and a session
+/// cookie when the name and password are right).
+pub fn sign_in_form(s: &Server, name: &str, password: &str) -> Reply {
+    let body = format!("name={name}&password={}", password.replace(' ', "+"));
+    request(
+        s,
+        "POST",
+        "/signin",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", "http://x"),
+        ],
+        body.as_bytes(),
+    )
+}
+
 /// The value of a response header (case-insensitive name).
 pub fn header(r: &Reply, name: &str) -> Option<String> {
     r.headers
