@@ -1,6 +1,6 @@
 //! `import` and `check`.
 
-use super::{open, read_options};
+use super::{open, plural, read_options};
 use crate::cli::{ImportArgs, ReadArgs};
 use crate::exit;
 use crate::input::{collect_files, read_file, total_bytes, Problem};
@@ -542,13 +542,5 @@ pub fn check(read: &ReadArgs) -> Result<u8> {
             plural(events)
         );
         Ok(exit::INVALID)
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }

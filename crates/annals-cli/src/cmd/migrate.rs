@@ -40,18 +40,19 @@ pub fn migrate(args: &MigrateArgs) -> Result<u8> {
 }
 
 fn describe(t: &Tally) -> String {
+    let n = |count: u64, noun: &str| format!("{count} {noun}{}", super::plural(count as usize));
     format!(
-        "{} events, {} past states, {} deleted ids, {} commits, {} redirects, {} duplicate pairs, {} profiles ({} past states), {} users, {} sessions, {} tokens",
-        t.events,
-        t.history,
-        t.tombstones,
-        t.commits,
-        t.redirects,
-        t.duplicates,
-        t.profiles,
-        t.profile_history,
-        t.users,
-        t.sessions,
-        t.tokens
+        "{}, {}, {}, {}, {}, {}, {} ({}), {}, {}, {}",
+        n(t.events, "event"),
+        n(t.history, "past state"),
+        n(t.tombstones, "deleted id"),
+        n(t.commits, "commit"),
+        n(t.redirects, "redirect"),
+        n(t.duplicates, "duplicate pair"),
+        n(t.profiles, "profile"),
+        n(t.profile_history, "past state"),
+        n(t.users, "user"),
+        n(t.sessions, "session"),
+        n(t.tokens, "token"),
     )
 }

@@ -118,7 +118,9 @@ impl AccountRows for PostgresStore {
             &[&hash, &user, &scope.name(), &label, &created],
         )?;
         Ok(row
-            .ok_or(StoreError::Busy("the token was not stored"))?
+            .ok_or_else(|| {
+                StoreError::Invalid("PostgreSQL gave no number for the new token".into())
+            })?
             .try_get(0)?)
     }
 
