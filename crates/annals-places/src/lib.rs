@@ -58,7 +58,7 @@ pub mod fold;
 pub mod locate;
 mod score;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub use fold::fold;
@@ -128,13 +128,25 @@ struct Country {
     iso: &'static str,
     id: u64,
     name: &'static str,
-    /// Where the country is shown: the middle of its places (their box, without outliers),
-    /// else its capital, when the data has either.
+    /// Where the country is shown: the middle of the island it is (Greenland, Cuba), else the
+    /// middle of its places (their box, without outliers), else its capital, when the data has
+    /// one.
     coord: Option<(f64, f64)>,
-    /// Whether `coord` is the capital's.
-    at_capital: bool,
+    /// What `coord` is.
+    shown: Shown,
     /// The capital's admin1 code, when the capital is among the cities.
     capital_admin1: Option<&'static str>,
+}
+
+/// What a country's point is.
+#[derive(Clone, Copy)]
+enum Shown {
+    /// The middle of the island of its name in the hand-written table.
+    Island,
+    /// The middle of the box its towns span.
+    Towns,
+    /// Its capital (a country of fewer than 50 towns that is not one island).
+    Capital,
 }
 
 struct Region {
@@ -202,6 +214,8 @@ pub struct Gazetteer {
     region_names: HashMap<String, Vec<u32>>,
     /// Folded feature name or other name → features.
     feature_names: HashMap<String, Vec<u32>>,
+    /// Folded names of legendary places (rows of kind `legendary`): alone, they do not resolve.
+    legendary: HashSet<String>,
     /// Folded qualifier → what it requires (any one of them).
     qualifiers: HashMap<String, Vec<Constraint>>,
     by_iso: HashMap<&'static str, u32>,
@@ -323,7 +337,10 @@ impl Gazetteer {
                 _ => None,
             };
             let coord = point(8).or_else(|| point(6));
-            let at_capital = point(8).is_none();
+            let shown = match point(8) {
+                Some(_) => Shown::Towns,
+                None => Shown::Capital,
+            };
             let capital_admin1 = f[5]
                 .parse::<u64>()
                 .ok()
@@ -335,7 +352,7 @@ impl Gazetteer {
                 id,
                 name: f[3],
                 coord,
-                at_capital,
+                shown,
                 capital_admin1,
             });
             by_iso.insert(f[0], idx);
@@ -411,12 +428,18 @@ impl Gazetteer {
 
         let mut features = Vec::new();
         let mut feature_names: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut legendary = HashSet::new();
         for line in FEATURES_TSV
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 6 {
+                continue;
+            }
+            if f[0] == "legendary" {
+                let names = std::iter::once(f[1]).chain(f[2].split('|'));
+                legendary.extend(names.map(fold).filter(|k| !k.is_empty()));
                 continue;
             }
             let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else {
@@ -442,6 +465,19 @@ impl Gazetteer {
                 feature_names.entry(key).or_default().push(idx);
             }
         }
+        // a country that is one island of the table, under its own name, is shown at the
+        // island's middle: Greenland's towns all lie on its south-western coast
+        for c in &mut countries {
+            let island = feature_names.get(&fold(c.name)).and_then(|list| {
+                list.iter()
+                    .map(|&i| &features[i as usize])
+                    .find(|f| f.cc == c.iso && matches!(f.kind, "island" | "archipelago"))
+            });
+            if let Some(f) = island {
+                c.coord = Some((f.lat, f.lon));
+                c.shown = Shown::Island;
+            }
+        }
         Gazetteer {
             cities,
             countries,
@@ -452,6 +488,7 @@ impl Gazetteer {
             historical,
             region_names,
             feature_names,
+            legendary,
             qualifiers,
             by_iso,
             grid: OnceLock::new(),
@@ -522,6 +559,17 @@ impl Gazetteer {
 
     /// The country (ISO code) of a GeoNames id the gazetteer holds: a city or a country.
     pub fn country_of_id(&self, geonames: u64) -> Option<&'static str> {
+        if let Some(c) = self.city_of_id(geonames) {
+            return Some(c.cc);
+        }
+        self.countries
+            .iter()
+            .find(|c| c.id == geonames)
+            .map(|c| c.iso)
+    }
+
+    /// The populated place of a GeoNames id.
+    fn city_of_id(&self, geonames: u64) -> Option<&City> {
         let by_id = self.by_id.get_or_init(|| {
             self.cities
                 .iter()
@@ -529,13 +577,14 @@ impl Gazetteer {
                 .map(|(i, c)| (c.id, i as u32))
                 .collect()
         });
-        if let Some(&i) = by_id.get(&geonames) {
-            return Some(self.cities[i as usize].cc);
-        }
-        self.countries
-            .iter()
-            .find(|c| c.id == geonames)
-            .map(|c| c.iso)
+        by_id.get(&geonames).map(|&i| &self.cities[i as usize])
+    }
+
+    /// The population of the populated place a hit is (0 for any other hit).
+    pub(crate) fn population_of(&self, hit: &Hit) -> u64 {
+        hit.geonames_id
+            .and_then(|id| self.city_of_id(id))
+            .map_or(0, |c| c.population)
     }
 
     /// The nearest populated place within `max_km` of a point (great-circle distance), with the
@@ -631,9 +680,10 @@ impl Gazetteer {
     fn country_hit(&self, ci: usize, confidence: f32, reason: String) -> Option<Hit> {
         let c = self.countries.get(ci)?;
         let (lat, lon) = c.coord?;
-        let at = match c.at_capital {
-            true => "at its capital",
-            false => "at the middle of its places",
+        let at = match c.shown {
+            Shown::Island => "at the middle of its island",
+            Shown::Towns => "at the middle of its places",
+            Shown::Capital => "at its capital",
         };
         let reason = format!("country, {at}{reason}");
         Some(Hit {

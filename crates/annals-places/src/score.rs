@@ -142,6 +142,11 @@ pub(crate) fn lookup(g: &Gazetteer, name: &str, country: &str) -> Option<Hit> {
         let &ci = g.country_names.get(&key)?;
         return g.country_hit(ci as usize, 0.95, String::new());
     }
+    // a legendary place named alone is no place on the map, even where a town took its name
+    // ("Atlantis" is not the South African town; "Atlantis, South Africa" is)
+    if parts.len() == 1 && countries.is_empty() && g.legendary.contains(&fold(parts[0])) {
+        return None;
+    }
     let n = parts.len();
     let part_quals: Vec<Qual<'_>> = parts
         .iter()
@@ -151,6 +156,7 @@ pub(crate) fn lookup(g: &Gazetteer, name: &str, country: &str) -> Option<Hit> {
     let field_quals: Vec<Qual<'_>> = countries.iter().map(|p| qualifier(g, p, true)).collect();
 
     let mut best: Option<Hit> = None;
+    let mut lead_known = false;
     for start in 0..n {
         for end in (start + 1..=n).rev() {
             let key: String = parts[start..end].iter().map(|p| fold(p)).collect();
@@ -172,11 +178,18 @@ pub(crate) fn lookup(g: &Gazetteer, name: &str, country: &str) -> Option<Hit> {
             let Some(mut hit) = found else {
                 continue;
             };
+            lead_known |= start == 0;
             if dropped {
                 let only_wider = matches!(
                     hit.kind,
                     HitKind::Region | HitKind::Feature | HitKind::Country
                 );
+                // a town after a name the gazetteer knows but cannot place for sure is not
+                // that place ("St Andrews, Fife" is not Fife, Washington); a wider place or a
+                // city that holds quarters is ("Harlem, New York City")
+                if lead_known && !only_wider && g.population_of(&hit) < 100_000 {
+                    continue;
+                }
                 hit.confidence *= if only_wider { 0.7 } else { 0.9 };
                 hit.reason.push_str(if only_wider {
                     "; the leading parts are not in the gazetteer: only the wider place"

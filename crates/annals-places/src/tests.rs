@@ -168,9 +168,17 @@ fn unknown_places() {
     assert_eq!(g().resolve("Camelot", ""), None);
     assert_eq!(g().resolve("Camelot", "England"), None);
     assert_eq!(g().resolve_text("Lemuria"), None);
-    // "Atlantis" alone is a real town in GeoNames (Atlantis, Western Cape, South Africa, 82,736
-    // people), so only the mythical, qualified one is unknown
-    assert_eq!(text_id("Atlantis"), Some(3370352));
+    // "Atlantis" is also a town in GeoNames (Atlantis, Western Cape, South Africa, 82,736
+    // people): named alone it is the legend and stays unresolved; with its country, the town
+    assert_eq!(g().resolve_text("Atlantis"), None);
+    assert_eq!(text_id("Atlantis, South Africa"), Some(3370352));
+    assert_eq!(
+        g().resolve("Atlantis", "South Africa")
+            .and_then(|h| h.geonames_id),
+        Some(3370352)
+    );
+    assert_eq!(g().resolve_text("El Dorado"), None);
+    assert_eq!(g().resolve_text("Shangri-La"), None);
     assert_eq!(g().resolve("Atlantis", "Greece"), None);
     assert_eq!(g().resolve_text("Atlantis, Greece"), None);
     assert_eq!(g().resolve_text(""), None);
@@ -189,13 +197,17 @@ fn countries() {
     // the middle of its towns (Honshu, west of Tokyo), said so
     assert!((h.lat - 35.44).abs() < 0.1 && (h.lon - 135.84).abs() < 0.1);
     assert!(h.reason.contains("middle"), "{}", h.reason);
-    // a country of few towns, at its capital: Saint Helena's three lie on three islands
-    let h = g().resolve_text("Saint Helena").unwrap();
+    // a country of few towns, at its capital: Kiribati's lie on atolls 3,000 km apart
+    let h = g().resolve_text("Kiribati").unwrap();
     assert!(
-        (h.lat + 15.93).abs() < 0.1 && (h.lon + 5.72).abs() < 0.1,
+        (h.lat - 1.33).abs() < 0.1 && (h.lon - 172.98).abs() < 0.1,
         "{h:?}"
     );
     assert!(h.reason.contains("capital"), "{}", h.reason);
+    // one that is an island of the hand-written table, at the island's middle
+    let h = g().resolve_text("Saint Helena").unwrap();
+    assert!(h.reason.contains("island"), "{}", h.reason);
+    assert!(distance_km(h.lat, h.lon, -15.95, -5.7) < 20.0, "{h:?}");
     for (text, cc) in [
         ("United States", "US"),
         ("USA", "US"),
@@ -427,11 +439,17 @@ fn small_towns_regions_islands_features() {
         ("JAPAN:  TOKYO", 35.69, 139.69),
         ("TURKEY:  IZMIT, GOLCUK", 40.77, 29.92),
         ("CHINA:  SICHUAN PROVINCE", 30.6, 103.0),
+        // a country that is one island is shown at the island's middle, not at its capital
+        // (Nuuk is 990 km from Greenland's middle)
+        ("Greenland", 72.0, -40.0),
     ] {
         let h = g().resolve_text(text).unwrap_or_else(|| panic!("{text}"));
         let d = distance_km(lat, lon, h.lat, h.lon);
         assert!(d < 250.0, "{text}: {d} km off ({h:?})");
     }
+    let h = g().resolve_text("Greenland").unwrap();
+    assert_eq!((h.kind, h.geonames_id), (HitKind::Country, Some(3425505)));
+    assert!(h.reason.contains("middle of its island"), "{}", h.reason);
 }
 
 #[test]
@@ -446,4 +464,14 @@ fn nearest_gives_ids_and_countries() {
     assert!(g().nearest(f64::NAN, 0.0, 5.0).is_none());
     assert_eq!(g().country_name("IT"), Some("Italy"));
     assert_eq!(g().country_of_id(1857910), Some("JP"));
+}
+
+#[test]
+fn a_name_it_cannot_place_is_not_replaced_by_a_town_after_it() {
+    // "St Andrews" is known (Scotland, South Carolina, Australia, Canada), "Fife" is not a
+    // known qualifier but is a town in Washington: the place stays unresolved, not Fife
+    assert_eq!(g().resolve_text("St Andrews, Fife"), None);
+    assert_eq!(text_id("St Andrews, Scotland"), Some(2638864));
+    // a city around a quarter the gazetteer does not hold is still the wider place
+    assert_eq!(text_id("Harlem, New York City"), Some(5128581));
 }
