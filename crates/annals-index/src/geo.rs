@@ -330,6 +330,71 @@ impl Located {
     }
 }
 
+/// The time window of a request that is nothing but windows (`from`/`to` without words or
+/// filters): `Some` with the days every event must overlap, `None` for any other request.
+pub(crate) fn only_window(expr: &Expr) -> Option<(i64, i64)> {
+    fn walk(e: &Expr, w: &mut Option<(i64, i64)>) -> bool {
+        match e {
+            Expr::All => true,
+            Expr::Filter(Filter::Date {
+                range,
+                mode: DateMode::Overlap,
+            }) => {
+                let (lo, hi) = w.unwrap_or((i64::MIN, i64::MAX));
+                *w = Some((lo.max(range.lo), hi.min(range.hi)));
+                true
+            }
+            Expr::And(parts) => parts.iter().all(|p| walk(p, w)),
+            _ => false,
+        }
+    }
+    let mut w = None;
+    if walk(expr, &mut w) {
+        w
+    } else {
+        None
+    }
+}
+
+impl SearchIndex {
+    /// The located events overlapping `window` that a points query without words ranks first
+    /// (every score equal, so the smallest `seq`, a hash of the id: an even sample), at most
+    /// `limit`, in that order, with their points. Read from [`Located`], so a narrow window costs
+    /// the events near it, not a pass over every event (as the same query through tantivy
+    /// does: a fast-field range over all documents).
+    pub(crate) fn window_sample(
+        &self,
+        searcher: &tantivy::Searcher,
+        window: (i64, i64),
+        limit: usize,
+    ) -> Result<Vec<(DocAddress, f64, f64)>> {
+        // (seq, event, latitude and longitude as bits: the heap orders by the first two)
+        let mut heap: std::collections::BinaryHeap<(u64, DocAddress, u64, u64)> =
+            std::collections::BinaryHeap::with_capacity(limit + 1);
+        for (seg, reader) in searcher.segment_readers().iter().enumerate() {
+            let located = self.located.get(reader, Located::of)?;
+            let seq = reader.fast_fields().u64(fast::SEQ)?;
+            located.scan(Some(window), |r| {
+                let key = seq.first(r.doc).unwrap_or(0);
+                if heap.len() >= limit && heap.peek().is_some_and(|top| key >= top.0) {
+                    return;
+                }
+                let addr = DocAddress::new(seg as SegmentOrdinal, r.doc);
+                heap.push((key, addr, r.lat.to_bits(), r.lon.to_bits()));
+                if heap.len() > limit {
+                    heap.pop();
+                }
+            });
+        }
+        let mut out = heap.into_vec();
+        out.sort_unstable();
+        Ok(out
+            .into_iter()
+            .map(|(_, addr, lat, lon)| (addr, f64::from_bits(lat), f64::from_bits(lon)))
+            .collect())
+    }
+}
+
 /// The collector of the counts for any query.
 struct MapCollector(MapOptions);
 

@@ -321,6 +321,15 @@ impl SearchIndex {
     ) -> Result<Vec<(Brief, f64, f64)>> {
         let searcher = self.searcher();
         let f = *self.fields();
+        if order == Order::Relevance {
+            if let Some(window) = crate::geo::only_window(&request.expr) {
+                let mut out = Vec::new();
+                for (addr, lat, lon) in self.window_sample(&searcher, window, limit.max(1))? {
+                    out.push((self.brief(&searcher, addr)?, lat, lon));
+                }
+                return Ok(out);
+            }
+        }
         let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?;
         let query = compiler.compile(&request.expr)?;
         let located: Box<dyn Query> = Box::new(RangeQuery::new(

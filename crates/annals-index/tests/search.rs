@@ -573,6 +573,81 @@ fn map_cells_agree_with_a_scan() {
     }
 }
 
+/// Points of a window without words come from the located events near the window, not from a
+/// pass over the index: the same points, in the same order, as the same window through tantivy
+/// (a request with another filter takes that path), and every located event that
+/// overlaps the window when the limit allows.
+#[test]
+fn points_of_a_window_agree_with_the_query_path_and_a_scan() {
+    use annals_index::collect::Order;
+    let events = corpus(700, 5);
+    let (_dir, index) = build(&events);
+    let rd = |y: &str, start: bool| {
+        let r = annals_dates::When::from_text(y, CalendarHint::Auto)
+            .unwrap()
+            .axis_range();
+        if start {
+            r.0
+        } else {
+            r.1
+        }
+    };
+    let windowed = |q: &str, lo: i64, hi: i64| {
+        let mut r = parse(q).unwrap();
+        let date = Expr::Filter(Filter::Date {
+            range: annals_query::DayRange { lo, hi },
+            mode: DateMode::Overlap,
+        });
+        r.expr = Expr::And(vec![r.expr, date]);
+        r
+    };
+    let mut nonempty = 0;
+    for (lo, hi) in [
+        (rd("1900", true), rd("1960", false)),
+        (rd("500 BC", true), rd("400 BC", false)),
+        (rd("1945-08-06", true), rd("1945-08-06", false)),
+        (i64::MIN, i64::MAX),
+    ] {
+        for limit in [1, 7, 5000] {
+            let fast = index
+                .points_in_order(&windowed("", lo, hi), limit, Order::Relevance)
+                .unwrap();
+            // the same window and a filter every dated event passes: the query path
+            let mut slow = windowed("", lo, hi);
+            slow.expr = Expr::And(vec![
+                slow.expr,
+                Expr::Filter(Filter::Date {
+                    range: annals_query::DayRange {
+                        lo: i64::MIN,
+                        hi: i64::MAX,
+                    },
+                    mode: DateMode::Within,
+                }),
+            ]);
+            let slow = index
+                .points_in_order(&slow, limit, Order::Relevance)
+                .unwrap();
+            assert_eq!(fast, slow, "{lo}..{hi}, limit {limit}");
+            let want: HashSet<&str> = events
+                .iter()
+                .filter(|e| e.places.iter().any(|p| p.lat.is_some()))
+                .filter(|e| {
+                    let (a, b) = e.date.axis_range();
+                    a <= hi && b >= lo
+                })
+                .map(|e| e.id.as_str())
+                .collect();
+            assert_eq!(fast.len(), want.len().min(limit));
+            if limit == 5000 {
+                let got: HashSet<&str> = fast.iter().map(|p| p.0 .0.as_str()).collect();
+                assert_eq!(got, want);
+                nonempty += usize::from(!want.is_empty());
+            }
+        }
+    }
+    assert_eq!(nonempty, 4);
+}
+
 /// Events sharing a participant are the nearest in time on each side, whether the name is
 /// common (the window of the day order, asked of the postings) or rare (its matches read whole).
 #[test]
