@@ -90,6 +90,15 @@ in the input always win."
     /// "United States", `place:Constantinople` those of "Istanbul, Turkey".
     #[command(subcommand)]
     Alias(AliasCommand),
+    /// Stories: guided tours through events, stop by stop (docs/stories.md).
+    #[command(
+        subcommand,
+        after_help = "A story is a native JSON file (docs/stories.md): an id, a title, a summary and its stops, each an \
+event (by id), a query, or a time window and map view, with the author's own text. Served at /stories/ID.\n\
+Examples:\n  annals story add road-to-hastings.json\n  annals story list\n  annals story show road-to-hastings\n  \
+annals story export road-to-hastings --out road.json\n  annals story remove road-to-hastings"
+    )]
+    Story(StoryCommand),
     /// Every state an event has had: who changed it, when, why, and what changed.
     History(HistoryArgs),
     /// Put an event back as it was after a given change (a new change itself; a deleted
@@ -461,6 +470,48 @@ pub struct EvalTimexArgs {
     /// Also list every difference: missed, spurious, extent, type, value.
     #[arg(long)]
     pub diff: bool,
+}
+
+/// `annals story ...`.
+#[derive(Debug, Subcommand)]
+pub enum StoryCommand {
+    /// Store stories from native JSON files (one story each), all or nothing; a story of the
+    /// same id is replaced (its earlier states stay in its history). Every event a stop names
+    /// must be stored.
+    Add {
+        /// The story files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the stories.
+    List {
+        /// One JSON object per story: id, title, stops.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a story stop by stop.
+    Show {
+        /// The story's id.
+        id: String,
+    },
+    /// Write a story as native JSON (to standard output, or --out).
+    Export {
+        /// The story's id.
+        id: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Every state a story has had: who changed it, when and why.
+    History {
+        /// The story's id.
+        id: String,
+    },
+    /// Delete a story (its earlier states stay in its history).
+    Remove {
+        /// The story's id.
+        id: String,
+    },
 }
 
 /// `annals alias ...`.

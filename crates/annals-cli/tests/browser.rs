@@ -206,6 +206,14 @@ fn pages_in_chromium() {
     run_script("pages.mjs", "pages: all checks passed", &[]);
 }
 
+/// A story walked stop by stop: keys, buttons, the strip and swipes on a phone, a URL per stop,
+/// the timeline and the map following, one long page without JavaScript, axe-core
+/// (`tests/e2e/story.mjs`).
+#[test]
+fn story_in_chromium() {
+    run_script("story.mjs", "story e2e: all checks passed", &[]);
+}
+
 /// The timeline's first view, zoom, bars, lanes, colours, `event=`, keyboard order and axe-core
 /// (`tests/e2e/timeline.mjs`), at 1366×900 and 390×844.
 #[test]

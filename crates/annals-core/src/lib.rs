@@ -4,7 +4,8 @@
 //! narrative, key points, [`Place`]s, [`Participant`]s, [`Source`]s, [`Relation`]s to other events
 //! and tags. This crate owns the model, its validation, stable ids ([`id`]) and the native JSON
 //! representation ([`json`]) that every other part of annals shares; and what is known of a
-//! participant or a place beyond its events ([`profile`]). It does no I/O.
+//! participant or a place beyond its events ([`profile`]); and stories, guided tours through
+//! events ([`story`]). It does no I/O.
 
 pub mod diff;
 pub mod event;
@@ -15,6 +16,7 @@ pub mod likeness;
 pub mod lines;
 pub mod merge;
 pub mod profile;
+pub mod story;
 
 pub use event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
 pub use id::event_id;

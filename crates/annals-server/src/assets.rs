@@ -56,6 +56,11 @@ fn all() -> &'static [Asset] {
                 include_bytes!("../assets/embed.js").as_slice(),
             ),
             (
+                "story.js",
+                "text/javascript; charset=utf-8",
+                include_bytes!("../assets/story.js").as_slice(),
+            ),
+            (
                 "edit.js",
                 "text/javascript; charset=utf-8",
                 include_bytes!("../assets/edit.js").as_slice(),

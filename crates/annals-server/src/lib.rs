@@ -90,10 +90,17 @@ pub fn router(app: Arc<App>) -> Router {
         .route(
             "/api/profiles/{kind}/{name}/merge",
             post(api::profiles::merge.layer(writes())),
+        )
+        .route(
+            "/api/stories/{id}",
+            get(api::stories::get_story)
+                .put(api::stories::put_story.layer(writes()))
+                .delete(api::stories::delete_story.layer(writes())),
         );
     Router::new()
         .route("/", get(pages::home))
         .route("/events/{id}", get(pages::event))
+        .route("/stories/{id}", get(pages::story::story))
         .route("/embed/timeline", get(pages::embed::timeline))
         .route("/embed/map", get(pages::embed::map))
         .route("/embed/event/{id}", get(pages::embed::event))
@@ -123,6 +130,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/openapi.json", get(openapi::openapi))
         .route("/api/events/{id}/related", get(api::related))
         .route("/api/events/{id}/revisions", get(api::history::revisions))
+        .route("/api/stories", get(api::stories::list))
+        .route("/api/stories/{id}/revisions", get(api::stories::revisions))
         .route(
             "/api/profiles/{kind}/{name}/revisions",
             get(api::profiles::revisions),

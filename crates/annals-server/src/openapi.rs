@@ -60,6 +60,9 @@ pub mod bodies {
         ProfileRequest,
         ProfileRevisions,
         MergeNamesRequest,
+        Story,
+        StoryList,
+        StoryRevisions,
         Oembed
     );
 }
@@ -94,6 +97,11 @@ pub mod bodies {
         api::profiles::put_profile,
         api::profiles::revisions,
         api::profiles::merge,
+        api::stories::list,
+        api::stories::get_story,
+        api::stories::put_story,
+        api::stories::delete_story,
+        api::stories::revisions,
         api::oembed::oembed,
         api::assist::dates,
         api::assist::places,
@@ -106,6 +114,7 @@ pub mod bodies {
         (name = "history", description = "Every state of an event: who changed what, and putting one back"),
         (name = "embed", description = "oEmbed: a page of this site as an iframe for another"),
         (name = "profiles", description = "Participants and places beyond their events: description, dates, ids, other names"),
+        (name = "stories", description = "Stories: guided tours through events, stop by stop"),
         (name = "assist", description = "Help for editors: how a date reads, names completed"),
     )
 )]

@@ -96,6 +96,24 @@ pub enum Row {
         /// The state.
         json: Option<String>,
     },
+    /// A story.
+    Story {
+        /// Its id.
+        id: String,
+        /// Its compact native JSON.
+        json: String,
+        /// The generation that last wrote it.
+        gen: i64,
+    },
+    /// A past state of a story (`json` `None`: deleted then).
+    StoryHistory {
+        /// The story's id.
+        id: String,
+        /// The generation that wrote that state.
+        gen: i64,
+        /// The state.
+        json: Option<String>,
+    },
     /// A user.
     User(UserRow),
     /// A signed-in browser.
@@ -182,6 +200,10 @@ pub struct Tally {
     pub profiles: u64,
     /// Past states of profiles.
     pub profile_history: u64,
+    /// Stories.
+    pub stories: u64,
+    /// Past states of stories.
+    pub story_history: u64,
     /// Users.
     pub users: u64,
     /// Sessions.
@@ -213,6 +235,8 @@ impl Counter {
             Row::Redirect { .. } => t.redirects += 1,
             Row::Profile { .. } => t.profiles += 1,
             Row::ProfileHistory { .. } => t.profile_history += 1,
+            Row::Story { .. } => t.stories += 1,
+            Row::StoryHistory { .. } => t.story_history += 1,
             Row::User(_) => t.users += 1,
             Row::Session(_) => t.sessions += 1,
             Row::Token(_) => t.tokens += 1,
@@ -328,6 +352,13 @@ impl<R: Rows> Load for Loader<R> {
                 gen,
                 json,
             } => rows.put_profile_history(kind(&k)?, &name, gen, json.as_deref()),
+            Row::Story { id, json, gen } => {
+                crate::stories::decode(&id, &json)?;
+                rows.put_story(&id, &json, gen)
+            }
+            Row::StoryHistory { id, gen, json } => {
+                rows.put_story_history(&id, gen, json.as_deref())
+            }
             Row::User(u) => rows.put_user(&u),
             Row::Session(s) => rows.put_session(&s),
             Row::Token(t) => rows.put_token(&t),

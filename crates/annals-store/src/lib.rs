@@ -21,14 +21,17 @@ pub mod identity;
 mod migrations;
 mod postgres;
 mod sqlite;
+pub mod stories;
 mod write;
 
 pub use db::Db;
 pub use error::StoreError;
 pub use postgres::{is_postgres, redact, PostgresStore};
 pub use sqlite::SqliteStore;
+pub use stories::{StoredStory, StoryRevision};
 
 use annals_core::profile::{Kind, Profile};
+use annals_core::story::Story;
 use annals_core::Event;
 
 /// What a write did.
@@ -312,6 +315,12 @@ pub trait EventStore {
     fn name_for(&self, kind: Kind, alias: &str) -> Result<Option<String>, StoreError>;
     /// Every state of a profile, oldest first, with the commit that wrote it.
     fn profile_history(&self, kind: Kind, name: &str) -> Result<Vec<ProfileRevision>, StoreError>;
+    /// A story, with the generation that last wrote it.
+    fn story(&self, id: &str) -> Result<Option<StoredStory>, StoreError>;
+    /// Stories in id order: at most `limit` after the id `after` (`None`: from the first).
+    fn stories(&self, after: Option<&str>, limit: usize) -> Result<Vec<StoredStory>, StoreError>;
+    /// Every state of a story, oldest first, with the commit that wrote it.
+    fn story_history(&self, id: &str) -> Result<Vec<StoryRevision>, StoreError>;
     /// The accounts (users, sessions, tokens) kept in this store.
     fn accounts(&self) -> accounts::Accounts<'_>;
     /// Every row of the store as [`copy::Row`]s, in a fixed order (the same on every backend
@@ -371,6 +380,13 @@ pub trait Transaction {
         name: &str,
         profile: &Profile,
     ) -> Result<bool, StoreError>;
+    /// A story as this transaction sees it.
+    fn story(&self, id: &str) -> Result<Option<StoredStory>, StoreError>;
+    /// Store a story (tidied, then checked: [`StoreError::Invalid`] names the field, and a
+    /// stop's event must be stored); false when it was stored exactly so already.
+    fn put_story(&mut self, story: &Story) -> Result<bool, StoreError>;
+    /// Delete a story (its history stays); false when there was none.
+    fn delete_story(&mut self, id: &str) -> Result<bool, StoreError>;
     /// The events that relate to `id`, as this transaction sees them (see
     /// [`EventStore::linking`]).
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError>;

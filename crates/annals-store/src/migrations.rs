@@ -149,6 +149,19 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO aliases_by_kind (kind, alias, name) SELECT 'participant', alias, name FROM aliases;
     DROP TABLE aliases;
     ALTER TABLE aliases_by_kind RENAME TO aliases;",
+    // 9: stories (guided tours through events), as compact JSON with the generation that
+    // wrote them, and every state in `story_history` (`doc` NULL: deleted).
+    "CREATE TABLE stories (
+        id TEXT PRIMARY KEY NOT NULL,
+        doc TEXT NOT NULL,
+        gen INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE story_history (
+        id TEXT NOT NULL,
+        gen INTEGER NOT NULL,
+        doc TEXT
+    );
+    CREATE INDEX story_history_id ON story_history (id, gen);",
 ];
 
 /// The schema version this build writes.

@@ -129,6 +129,11 @@ pub(crate) trait Rows {
         aliases: &[String],
         gen: i64,
     ) -> Result<(), StoreError>;
+    /// The JSON and generation of a story.
+    fn story(&self, id: &str) -> Result<Option<(String, i64)>, StoreError>;
+    /// Write a story's JSON (`None`: delete it) in generation `gen`, as the one state of this
+    /// generation in its history.
+    fn write_story(&self, id: &str, json: Option<&str>, gen: i64) -> Result<(), StoreError>;
     /// See [`Transaction::linking`].
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError>;
     /// See [`Transaction::scan_all`].
@@ -177,6 +182,10 @@ pub(crate) trait Rows {
         gen: i64,
         json: Option<&str>,
     ) -> Result<(), StoreError>;
+    /// Record a story as it is now.
+    fn put_story(&self, id: &str, json: &str, gen: i64) -> Result<(), StoreError>;
+    /// Record a past state of a story.
+    fn put_story_history(&self, id: &str, gen: i64, json: Option<&str>) -> Result<(), StoreError>;
     /// Record a user.
     fn put_user(&self, user: &crate::copy::UserRow) -> Result<(), StoreError>;
     /// Record a session.
@@ -451,6 +460,18 @@ impl<R: Rows> Transaction for Writes<R> {
             self.fresh = None;
         }
         Ok(changed)
+    }
+
+    fn story(&self, id: &str) -> Result<Option<crate::StoredStory>, StoreError> {
+        crate::stories::stored(id, self.rows.story(id)?)
+    }
+
+    fn put_story(&mut self, story: &annals_core::story::Story) -> Result<bool, StoreError> {
+        crate::stories::put(&self.rows, self.gen(), story)
+    }
+
+    fn delete_story(&mut self, id: &str) -> Result<bool, StoreError> {
+        crate::stories::delete(&self.rows, self.gen(), id)
     }
 
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {

@@ -59,7 +59,7 @@ fn schema_v1_reads_back() {
     );
 }
 
-/// A version 1 file migrates to version 7: its text rows read as before, rows written since are
+/// A version 1 file migrates to the current version: its text rows read as before, rows written since are
 /// compressed, an unchanged re-import stays unchanged across the two encodings, and the place
 /// and participant side tables are gone while place and participant filters still answer.
 #[test]
@@ -69,7 +69,7 @@ fn schema_v1_rows_and_compressed_rows_live_together() {
     let db = dir.path().join("v1.db");
     std::fs::copy(fixture("v1.db"), &db).unwrap();
     let mut store = SqliteStore::open(&db).unwrap();
-    assert_eq!(store.stats().unwrap().schema_version, 8);
+    assert_eq!(store.stats().unwrap().schema_version, 9);
     let mut hastings = store.get("battle-of-hastings-1066").unwrap().unwrap();
     let places = store.stats().unwrap().places;
     {
@@ -113,6 +113,8 @@ fn schema_v1_rows_and_compressed_rows_live_together() {
             "redirects",
             "relations",
             "sessions",
+            "stories",
+            "story_history",
             "tokens",
             "tombstones",
             "users"

@@ -632,6 +632,99 @@ fn profiles_keep_their_states_and_other_names() {
     }
 }
 
+/// Stories keep every state with its commit, name their field when refused, must name stored
+/// events, and a write of the same story is no change.
+#[test]
+fn stories_keep_their_states() {
+    use annals_core::story::Story;
+    for (name, mut store, _dir) in backends() {
+        import(
+            &mut *store,
+            &[(
+                r#"{"title": "Stamford Bridge", "date": "1066-09-25"}"#,
+                "a.json",
+            )],
+        );
+        let story = |text: &str| {
+            Story::from_json(&format!(
+                r#"{{"id": "road", "title": "The road to Hastings",
+                    "stops": [{{"event": "stamford-bridge-1066", "text": "{text}"}},
+                              {{"title": "South", "from": "1066-09-26", "to": "1066-10-13"}}]}}"#
+            ))
+            .unwrap()
+        };
+        let mut tx = store.transaction(&by("ann")).unwrap();
+        assert!(tx.put_story(&story("North first.")).unwrap());
+        assert!(!tx.put_story(&story("North first.")).unwrap(), "{name}");
+        tx.commit().unwrap();
+        let first = store.story("road").unwrap().unwrap();
+        assert_eq!(first.story, story("North first."), "{name}");
+        assert_eq!(first.generation, store.generation().unwrap());
+
+        // a stop naming no stored event, and a bad field, are refused with the field's name
+        let mut tx = store.transaction(&by("bob")).unwrap();
+        let mut bad = story("x");
+        bad.stops[0].event = Some("no-such-event".into());
+        let e = tx.put_story(&bad).unwrap_err().to_string();
+        assert!(
+            e.contains("stops[0].event") && e.contains("no-such-event"),
+            "{name}: {e}"
+        );
+        bad.stops[0].event = None;
+        bad.stops[0].query = Some("harold".into());
+        let e = tx.put_story(&bad).unwrap_err().to_string();
+        assert!(e.contains("stops[0].title"), "{name}: {e}");
+        assert!(tx.put_story(&story("Harold wins in the north.")).unwrap());
+        tx.commit().unwrap();
+
+        let mut tx = store.transaction(&by("cy")).unwrap();
+        assert!(tx.delete_story("road").unwrap());
+        assert!(!tx.delete_story("road").unwrap());
+        assert!(!tx.delete_story("never").unwrap());
+        tx.commit().unwrap();
+        assert_eq!(store.story("road").unwrap(), None, "{name}");
+
+        let h = store.story_history("road").unwrap();
+        let states: Vec<(&str, Option<&str>)> = h
+            .iter()
+            .map(|r| {
+                (
+                    r.commit.author.as_str(),
+                    r.story.as_ref().map(|s| s.stops[0].text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            states,
+            [
+                ("ann", Some("North first.")),
+                ("bob", Some("Harold wins in the north.")),
+                ("cy", None)
+            ],
+            "{name}"
+        );
+
+        // listing pages in id order
+        let mut tx = store.transaction(&by("dee")).unwrap();
+        for id in ["b-story", "a-story", "c-story"] {
+            let mut s = story("t");
+            s.id = id.into();
+            tx.put_story(&s).unwrap();
+        }
+        tx.commit().unwrap();
+        let ids = |after: Option<&str>, limit| -> Vec<String> {
+            store
+                .stories(after, limit)
+                .unwrap()
+                .into_iter()
+                .map(|s| s.story.id)
+                .collect()
+        };
+        assert_eq!(ids(None, 2), ["a-story", "b-story"], "{name}");
+        assert_eq!(ids(Some("b-story"), 10), ["c-story"], "{name}");
+    }
+}
+
 #[test]
 fn write_read_filter() {
     for (name, mut s, _dir) in backends() {
@@ -852,9 +945,18 @@ fn everything(store: &mut dyn EventStore) {
         ..Profile::default()
     };
     tx.put_profile(Kind::Place, "Rome", &profile).unwrap();
+    let story = annals_core::story::Story::from_json(
+        r#"{"id": "tour", "title": "A tour", "stops": [{"event": "a-1960", "text": "First."}]}"#,
+    )
+    .unwrap();
+    tx.put_story(&story).unwrap();
     tx.commit().unwrap();
     let mut tx = store.transaction(&by("cy")).unwrap();
     annals_store::add_alias(&mut *tx, Kind::Participant, "U.S.", "united states").unwrap();
+    tx.delete_story("tour").unwrap();
+    let mut walk = story.clone();
+    walk.id = "walk".into();
+    tx.put_story(&walk).unwrap();
     tx.commit().unwrap();
     let people = store.accounts();
     people
@@ -885,6 +987,12 @@ fn a_copy_holds_everything() {
             );
             assert_eq!((sent.redirects, sent.duplicates, sent.profiles), (1, 2, 2));
             assert_eq!((sent.users, sent.sessions, sent.tokens), (2, 1, 1));
+            assert_eq!((sent.stories, sent.story_history), (1, 3));
+            assert_eq!(
+                to.story_history("tour").unwrap(),
+                from.story_history("tour").unwrap()
+            );
+            assert_eq!(to.story("walk").unwrap(), from.story("walk").unwrap());
             // The copy works as a store: same answers, and it takes writes after.
             assert_eq!(
                 to.history("a-1960").unwrap(),

@@ -457,6 +457,14 @@ pub fn demo(db: &Db, quiet: bool) -> Result<u8> {
     if let Some(p) = problems.first() {
         bail!("the demo corpus has a problem: {p}");
     }
+    for (name, json) in corpus::STORIES {
+        let story = annals_core::story::Story::from_json(json)
+            .map_err(|e| anyhow::anyhow!("demo story {name}: {e}"))?;
+        write
+            .tx_mut()
+            .put_story(&story)
+            .map_err(|e| anyhow::anyhow!("demo story {name}: {e}"))?;
+    }
     finish(write, &mut tally, db)?;
     if quiet {
         outln!(
@@ -473,7 +481,7 @@ pub fn demo(db: &Db, quiet: bool) -> Result<u8> {
         Ok(())
     })?;
     outln!(
-        "\nThe demo corpus is in {} ({n} events, {} new). Try:\n  annals --db {0} show battle-of-hastings-1066\n  annals --db {0} search \"treaty Japan\"\n  annals --db {0} list --from \"44 BC\" --to \"AD 14\"",
+        "\nThe demo corpus is in {} ({n} events, {} new). Try:\n  annals --db {0} show battle-of-hastings-1066\n  annals --db {0} search \"treaty Japan\"\n  annals --db {0} list --from \"44 BC\" --to \"AD 14\"\n  annals --db {0} story show rome-a-city-of-many-endings",
         db,
         tally.created
     );

@@ -42,7 +42,7 @@ pub fn migrate(args: &MigrateArgs) -> Result<u8> {
 fn describe(t: &Tally) -> String {
     let n = |count: u64, noun: &str| format!("{count} {noun}{}", super::plural(count as usize));
     format!(
-        "{}, {}, {}, {}, {}, {}, {} ({}), {}, {}, {}",
+        "{}, {}, {}, {}, {}, {}, {} ({}), {} ({}), {}, {}, {}",
         n(t.events, "event"),
         n(t.history, "past state"),
         n(t.tombstones, "deleted id"),
@@ -51,6 +51,11 @@ fn describe(t: &Tally) -> String {
         n(t.duplicates, "duplicate pair"),
         n(t.profiles, "profile"),
         n(t.profile_history, "past state"),
+        match t.stories {
+            1 => "1 story".to_string(),
+            k => format!("{k} stories"),
+        },
+        n(t.story_history, "past state"),
         n(t.users, "user"),
         n(t.sessions, "session"),
         n(t.tokens, "token"),

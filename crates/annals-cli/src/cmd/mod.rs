@@ -9,6 +9,7 @@ mod migrate;
 mod read;
 mod search;
 mod serve;
+mod story;
 mod user;
 
 use crate::cli::{CalendarArg, Cli, Command, InputFormat, ReadArgs};
@@ -68,6 +69,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Reindex => search::reindex(&db),
         Command::User(cmd) => user::user(&db, cmd),
         Command::Alias(cmd) => curate::alias(&db, cmd),
+        Command::Story(cmd) => story::story(&db, cmd),
         Command::History(args) => curate::history(&db, &args),
         Command::Revert(args) => curate::revert(&db, &args),
         Command::Duplicates(args) => duplicates::duplicates(&db, &args),

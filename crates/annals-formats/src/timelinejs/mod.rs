@@ -7,6 +7,7 @@
 
 pub mod json;
 pub mod sheet;
+pub mod story;
 
 use crate::html::{self, Block};
 use crate::parts::{self, Parts};

@@ -228,19 +228,7 @@ pub async fn update(
         .into_event(CalendarHint::Auto)
         .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_event", e.to_string()))?;
     annals_places::locate(&mut event.places);
-    let if_match = match headers.get(header::IF_MATCH) {
-        None => None,
-        Some(v) => match v.to_str() {
-            Ok(t) if t == "*" || (t.len() >= 2 && t.starts_with('"') && t.ends_with('"')) => {
-                Some(t.to_string())
-            }
-            _ => {
-                return Err(ApiError::bad(
-                    "If-Match: expected the ETag the event was read with (\"...\"), or *",
-                ))
-            }
-        },
-    };
+    let if_match = if_match(&headers)?;
     let change = Change::new(who.name.clone(), format!("PUT /api/events/{id}"));
     let stored = app.write(&change, |w| {
         let current = w.tx().get(&id)?.ok_or_else(|| {
@@ -261,6 +249,21 @@ pub async fn update(
         Ok(event.clone())
     })?;
     Ok(with_etag(&stored, StatusCode::OK))
+}
+
+/// The `If-Match` header: `*` or one quoted ETag; a malformed one is refused (400).
+pub(crate) fn if_match(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    match headers.get(header::IF_MATCH) {
+        None => Ok(None),
+        Some(v) => match v.to_str() {
+            Ok(t) if t == "*" || (t.len() >= 2 && t.starts_with('"') && t.ends_with('"')) => {
+                Ok(Some(t.to_string()))
+            }
+            _ => Err(ApiError::bad(
+                "If-Match: expected the ETag it was read with (\"...\"), or *",
+            )),
+        },
+    }
 }
 
 /// `DELETE /api/events/{id}`: 204, or 404.

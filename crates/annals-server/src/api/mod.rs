@@ -11,6 +11,7 @@ pub mod explore;
 pub mod history;
 pub mod oembed;
 pub mod profiles;
+pub mod stories;
 pub mod transfer;
 
 use crate::app::App;
@@ -84,4 +85,22 @@ pub fn windowed(
         request.expr = annals_query::Expr::And(vec![request.expr, date]);
     }
     Ok(request)
+}
+
+/// One revision of a profile or a story as JSON: the commit that wrote it, whether it removed
+/// the record, and the state it left under `key` (`null` when removed).
+pub(crate) fn revision_json(
+    c: &annals_store::Commit,
+    key: &str,
+    state: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "generation": c.generation,
+        "at_ms": c.at_ms,
+        "author": c.author,
+        "summary": c.summary,
+        "removed": state.is_none(),
+    });
+    v[key] = state.unwrap_or(serde_json::Value::Null);
+    v
 }

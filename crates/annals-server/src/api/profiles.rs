@@ -139,14 +139,8 @@ pub async fn revisions(
     let v: Vec<serde_json::Value> = revisions
         .iter()
         .map(|r| {
-            serde_json::json!({
-                "generation": r.commit.generation,
-                "at_ms": r.commit.at_ms,
-                "author": r.commit.author,
-                "summary": r.commit.summary,
-                "removed": r.profile.is_none(),
-                "profile": r.profile.as_ref().map(|p| to_json(kind, name.trim(), p)),
-            })
+            let state = r.profile.as_ref().map(|p| to_json(kind, name.trim(), p));
+            super::revision_json(&r.commit, "profile", state)
         })
         .collect();
     Ok(

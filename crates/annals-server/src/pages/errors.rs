@@ -96,6 +96,18 @@ pub(crate) fn no_event(id: &str) -> Response {
     )
 }
 
+/// The 404 page of a story id.
+pub(crate) fn no_story(id: &str) -> Response {
+    let body = html! {
+        h1 { "There is no such story" }
+        p.lede { "No story has the id " code { (id) } "." }
+    };
+    with_status(
+        Page::plain("No such story", body).render(),
+        StatusCode::NOT_FOUND,
+    )
+}
+
 /// A query the language could not read, with a caret under the place and an example.
 pub(crate) fn query_error(q: &str, e: &ApiError) -> Response {
     // "query error at character 12: ..." names a character offset into the query.

@@ -460,8 +460,9 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         (None, None) => String::new(),
         _ => format!(
             " from {} to {}",
-            from.as_deref().unwrap_or("the first"),
-            to.as_deref().unwrap_or("the last")
+            from.as_deref()
+                .map_or("the first".into(), super::param_text),
+            to.as_deref().map_or("the last".into(), super::param_text)
         ),
     };
     let count_p = html! {

@@ -19,6 +19,7 @@ pub mod map;
 pub mod profile;
 pub mod review;
 pub mod search;
+pub mod story;
 pub mod timeline;
 
 pub use entity::{participant, place};
@@ -263,6 +264,15 @@ pub(crate) fn iso_param(iso: &str) -> String {
         .map_or_else(|| iso.to_string(), |d| day_param(d.0))
 }
 
+/// A `from`/`to` parameter as a reader writes the date ("-0762-04-14" → "April 14, 763 BC");
+/// as given when it does not read.
+pub(crate) fn param_text(param: &str) -> String {
+    annals_dates::When::from_text(param, annals_dates::CalendarHint::Auto).map_or_else(
+        |_| param.to_string(),
+        |w| annals_dates::written::edtf_written(&w.edtf),
+    )
+}
+
 /// A year as a `from`/`to` parameter: `-0043`, `1914`, `Y-66000000`.
 pub(crate) fn year_param(y: i64) -> String {
     if (-9999..=9999).contains(&y) {
@@ -285,5 +295,8 @@ mod tests {
         assert_eq!(count(1234567, "event", "events"), "1,234,567 events");
         assert_eq!(year_param(-43), "-0043");
         assert_eq!(year_param(-66_000_000), "Y-66000000");
+        assert_eq!(param_text("-0762-04-14"), "April 14, 763 BC");
+        assert_eq!(param_text("1914"), "1914");
+        assert_eq!(param_text("not a date"), "not a date");
     }
 }

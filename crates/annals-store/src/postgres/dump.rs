@@ -132,6 +132,30 @@ pub(super) fn dump(
     )?;
     rows(
         sql,
+        "SELECT id, doc, gen FROM stories ORDER BY id COLLATE \"C\"",
+        each,
+        &|r| {
+            Ok(Row::Story {
+                id: r.try_get(0)?,
+                json: r.try_get(1)?,
+                gen: r.try_get(2)?,
+            })
+        },
+    )?;
+    rows(
+        sql,
+        "SELECT id, gen, doc FROM story_history ORDER BY id COLLATE \"C\", gen, row",
+        each,
+        &|r| {
+            Ok(Row::StoryHistory {
+                id: r.try_get(0)?,
+                gen: r.try_get(1)?,
+                json: r.try_get(2)?,
+            })
+        },
+    )?;
+    rows(
+        sql,
         "SELECT name, password, role, created, disabled FROM users ORDER BY key COLLATE \"C\"",
         each,
         &|r| {

@@ -17,6 +17,7 @@ mod accounts;
 mod dump;
 mod reads;
 mod schema;
+mod stories;
 mod tx;
 
 use crate::{
@@ -415,6 +416,22 @@ impl EventStore for PostgresStore {
 
     fn name_for(&self, kind: Kind, alias: &str) -> Result<Option<String>, StoreError> {
         reads::name_for(self, kind, alias)
+    }
+
+    fn story(&self, id: &str) -> Result<Option<crate::StoredStory>, StoreError> {
+        crate::stories::stored(id, stories::row(self, id)?)
+    }
+
+    fn stories(
+        &self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<crate::StoredStory>, StoreError> {
+        stories::list(self, after, limit)
+    }
+
+    fn story_history(&self, id: &str) -> Result<Vec<crate::StoryRevision>, StoreError> {
+        stories::history(self, id)
     }
 
     fn profile_history(&self, kind: Kind, name: &str) -> Result<Vec<ProfileRevision>, StoreError> {

@@ -117,6 +117,15 @@ pub(super) const MIGRATIONS: &[&str] = &[
         revoked BIGINT,
         last_used BIGINT
     );",
+    // 3: stories, as SQLite's schema 9 keeps them.
+    "CREATE TABLE stories (id TEXT PRIMARY KEY, doc TEXT NOT NULL, gen BIGINT NOT NULL);
+    CREATE TABLE story_history (
+        row BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL,
+        gen BIGINT NOT NULL,
+        doc TEXT
+    );
+    CREATE INDEX story_history_id ON story_history (id, gen);",
 ];
 
 /// The schema version this build writes.

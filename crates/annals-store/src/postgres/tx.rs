@@ -491,6 +491,14 @@ impl Rows for PgRows<'_> {
         self.add_aliases(kind, &key, name, aliases)
     }
 
+    fn story(&self, id: &str) -> Result<Option<(String, i64)>, StoreError> {
+        super::stories::row(self, id)
+    }
+
+    fn write_story(&self, id: &str, json: Option<&str>, gen: i64) -> Result<(), StoreError> {
+        super::stories::write(self, id, json, gen)
+    }
+
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
         reads::linking(self, id, limit)
     }
@@ -664,6 +672,14 @@ impl Rows for PgRows<'_> {
             &[&kind.name(), &reads::key(name), &name, &gen, &json],
         )?;
         Ok(())
+    }
+
+    fn put_story(&self, id: &str, json: &str, gen: i64) -> Result<(), StoreError> {
+        super::stories::put(self, id, json, gen)
+    }
+
+    fn put_story_history(&self, id: &str, gen: i64, json: Option<&str>) -> Result<(), StoreError> {
+        super::stories::put_history(self, id, gen, json)
     }
 
     fn finish(self) -> Result<(), StoreError> {

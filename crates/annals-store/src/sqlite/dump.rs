@@ -146,6 +146,30 @@ pub(super) fn dump(
     )?;
     rows(
         &tx,
+        "SELECT id, doc, gen FROM stories ORDER BY id",
+        each,
+        &|r| {
+            Ok(Row::Story {
+                id: r.get(0)?,
+                json: r.get(1)?,
+                gen: r.get(2)?,
+            })
+        },
+    )?;
+    rows(
+        &tx,
+        "SELECT id, gen, doc FROM story_history ORDER BY id, gen, rowid",
+        each,
+        &|r| {
+            Ok(Row::StoryHistory {
+                id: r.get(0)?,
+                gen: r.get(1)?,
+                json: r.get(2)?,
+            })
+        },
+    )?;
+    rows(
+        &tx,
         "SELECT name, password, role, created, disabled FROM users ORDER BY name",
         each,
         &|r| {

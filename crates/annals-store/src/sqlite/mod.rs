@@ -16,6 +16,7 @@ mod codec;
 mod dump;
 mod log;
 mod profiles;
+mod stories;
 mod tx;
 
 use crate::migrations::{CURRENT, MIGRATIONS};
@@ -354,6 +355,22 @@ impl EventStore for SqliteStore {
 
     fn profile_history(&self, kind: Kind, name: &str) -> Result<Vec<ProfileRevision>, StoreError> {
         profiles::history(&self.conn, kind, name)
+    }
+
+    fn story(&self, id: &str) -> Result<Option<crate::StoredStory>, StoreError> {
+        crate::stories::stored(id, stories::row(&self.conn, id)?)
+    }
+
+    fn stories(
+        &self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<crate::StoredStory>, StoreError> {
+        stories::list(&self.conn, after, limit)
+    }
+
+    fn story_history(&self, id: &str) -> Result<Vec<crate::StoryRevision>, StoreError> {
+        stories::history(&self.conn, id)
     }
 
     fn accounts(&self) -> crate::accounts::Accounts<'_> {

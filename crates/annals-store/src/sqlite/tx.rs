@@ -269,6 +269,14 @@ impl Rows for SqliteRows<'_> {
         super::profiles::write(&self.tx, kind, name, doc, aliases, gen)
     }
 
+    fn story(&self, id: &str) -> Result<Option<(String, i64)>, StoreError> {
+        super::stories::row(&self.tx, id)
+    }
+
+    fn write_story(&self, id: &str, json: Option<&str>, gen: i64) -> Result<(), StoreError> {
+        super::stories::write(&self.tx, id, json, gen)
+    }
+
     fn linking(&self, id: &str, limit: usize) -> Result<Vec<(Event, String)>, StoreError> {
         super::linking(&self.tx, id, limit)
     }
@@ -409,6 +417,14 @@ impl Rows for SqliteRows<'_> {
             )?
             .execute(params![kind.name(), name, gen, json])?;
         Ok(())
+    }
+
+    fn put_story(&self, id: &str, json: &str, gen: i64) -> Result<(), StoreError> {
+        super::stories::put(&self.tx, id, json, gen)
+    }
+
+    fn put_story_history(&self, id: &str, gen: i64, json: Option<&str>) -> Result<(), StoreError> {
+        super::stories::put_history(&self.tx, id, gen, json)
     }
 
     fn finish(self) -> Result<(), StoreError> {

@@ -1,0 +1,248 @@
+//! `/stories/{id}`: a story, a guided tour through events. Without JavaScript it is one long
+//! page: the title and summary, a strip of every stop, then each stop in order (its title,
+//! date and place, the author's text, the event's summary) with links to the event, the
+//! search, the timeline and the map of that stop. `assets/story.js` turns it into one stop at
+//! a time (←/→, swipe, the strip, a URL per stop: `#stop-3`) with the timeline and the map
+//! beside it moving to each stop and marking its event.
+
+use super::{enc, event_href, place_href, Page, Shared};
+use annals_core::story::{Stop, Story};
+use annals_core::Event;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use maud::{html, Markup};
+
+/// `GET /stories/{id}`.
+pub async fn story(State(app): Shared, Path(id): Path<String>, headers: HeaderMap) -> Response {
+    let found = app.read(|s| {
+        let Some(stored) = s.story(&id)? else {
+            return Ok(None);
+        };
+        let mut events = Vec::new();
+        for stop in &stored.story.stops {
+            events.push(match &stop.event {
+                Some(e) => s.get(e)?,
+                None => None,
+            });
+        }
+        Ok(Some((stored.story, events)))
+    });
+    let (story, events) = match found {
+        Ok(Some(found)) => found,
+        Ok(None) => return super::errors::no_story(&id),
+        Err(e) => return super::error_page(e),
+    };
+    let viewer = app.session(&headers);
+    let body = body(&story, &events);
+    let description = if story.summary.is_empty() {
+        format!("A story in {} stops", story.stops.len())
+    } else {
+        story.summary.clone()
+    };
+    Page {
+        title: &story.title,
+        q: "",
+        description: &description,
+        scripts: &["story.js"],
+        head: html! {},
+        body,
+        viewer,
+    }
+    .render()
+}
+
+/// Where a stop moves the timeline and the map: `from`, `to`, `view`, and the event to mark.
+struct Frame {
+    from: String,
+    to: String,
+    view: String,
+    event: String,
+    q: String,
+}
+
+impl Frame {
+    fn of(stop: &Stop, event: Option<&Event>) -> Frame {
+        let mut f = Frame {
+            from: stop.from.clone().unwrap_or_default(),
+            to: stop.to.clone().unwrap_or_default(),
+            view: stop
+                .view
+                .map(|[s, w, n, e]| format!("{s},{w},{n},{e}"))
+                .unwrap_or_default(),
+            event: String::new(),
+            q: stop.query.clone().unwrap_or_default(),
+        };
+        if let Some(e) = event {
+            f.event = e.id.clone();
+            if f.from.is_empty() && f.to.is_empty() {
+                // the event with room around it: half its span each side, ten years at least
+                let (lo, hi) = e.date.axis_range();
+                if lo != i64::MIN && hi != i64::MAX {
+                    let pad = ((hi - lo) / 2).max(3_652);
+                    f.from = super::day_param(lo.saturating_sub(pad));
+                    f.to = super::day_param(hi.saturating_add(pad));
+                }
+            }
+            if f.view.is_empty() {
+                if let Some((lat, lon)) = e.places.iter().find_map(|p| Some((p.lat?, p.lon?))) {
+                    let (s, n) = ((lat - 8.0).max(-90.0), (lat + 8.0).min(90.0));
+                    let (w, east) = ((lon - 14.0).max(-180.0), (lon + 14.0).min(180.0));
+                    f.view = format!("{s:.2},{w:.2},{n:.2},{east:.2}");
+                }
+            }
+        }
+        f
+    }
+
+    /// `key=value&...` of the parameters that are set.
+    fn query(&self, keys: &[&str]) -> String {
+        keys.iter()
+            .filter_map(|&k| {
+                let v = match k {
+                    "from" => &self.from,
+                    "to" => &self.to,
+                    "view" => &self.view,
+                    "event" => &self.event,
+                    _ => &self.q,
+                };
+                (!v.is_empty()).then(|| format!("{k}={}", enc(v)))
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+/// A stop's title: its own, else its event's.
+fn stop_title(stop: &Stop, event: Option<&Event>) -> String {
+    if !stop.title.is_empty() {
+        return stop.title.clone();
+    }
+    match (event, &stop.event) {
+        (Some(e), _) => e.title.clone(),
+        (None, Some(id)) => id.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            p { (p) }
+        }
+    }
+}
+
+fn body(story: &Story, events: &[Option<Event>]) -> Markup {
+    let n = story.stops.len();
+    html! {
+        article.story data-story=(story.id) {
+            header.story-head {
+                p.kicker { "A story in " (n) " stops" }
+                h1 { (story.title) }
+                @if !story.author.is_empty() { p.byline { "by " (story.author) } }
+                @if !story.summary.is_empty() { div.summary { (paragraphs(&story.summary)) } }
+            }
+            nav.story-strip aria-label="Stops" {
+                ol {
+                    @for (i, stop) in story.stops.iter().enumerate() {
+                        li {
+                            a href=(format!("#stop-{}", i + 1)) {
+                                span.num { (i + 1) }
+                                span.label { (stop_title(stop, events.get(i).and_then(Option::as_ref))) }
+                            }
+                        }
+                    }
+                }
+            }
+            div.story-frames hidden {
+                iframe.story-timeline title="The timeline at this stop" loading="lazy" {}
+                iframe.story-map title="The map at this stop" loading="lazy" {}
+            }
+            div.stops {
+                @for (i, stop) in story.stops.iter().enumerate() {
+                    (stop_section(i, n, stop, events.get(i).and_then(Option::as_ref)))
+                }
+            }
+        }
+    }
+}
+
+fn stop_section(i: usize, n: usize, stop: &Stop, event: Option<&Event>) -> Markup {
+    let frame = Frame::of(stop, event);
+    let timeline = format!("/timeline?{}", frame.query(&["q", "from", "to", "event"]));
+    let map = format!(
+        "/map?{}",
+        frame.query(&["q", "from", "to", "view", "event"])
+    );
+    html! {
+        section.stop id=(format!("stop-{}", i + 1)) aria-label=(format!("Stop {} of {n}", i + 1))
+            data-timeline=(format!("/embed/timeline?{}", frame.query(&["q", "from", "to", "event"])))
+            data-map=(format!("/embed/map?{}", frame.query(&["q", "from", "to", "view", "event"]))) {
+            p.stop-count { "Stop " (i + 1) " of " (n) }
+            h2 { (stop_title(stop, event)) }
+            @if let Some(e) = event {
+                p.dateline {
+                    (e.date.written())
+                    @if let Some(note) = e.date.calendar_note() { " " span.note { "(" (note) ")" } }
+                    @if let Some(p) = e.places.first() {
+                        " · " a href=(place_href(p)) { (super::place_label(p)) }
+                    }
+                }
+            } @else if stop.from.is_some() || stop.to.is_some() {
+                p.dateline {
+                    (stop.from.as_deref().unwrap_or("the beginning"))
+                    " – "
+                    (stop.to.as_deref().unwrap_or("today"))
+                }
+            }
+            @if stop.event.is_some() && event.is_none() {
+                p.note { "This stop's event is no longer in annals." }
+            }
+            div.stop-text { (paragraphs(&stop.text)) }
+            @if let Some(e) = event {
+                @if !e.summary.is_empty() {
+                    blockquote.stop-event {
+                        p { (e.summary) }
+                    }
+                }
+            }
+            p.stop-links {
+                @if let Some(e) = event {
+                    a href=(event_href(&e.id)) { "Read about " (e.title) }
+                    " · "
+                }
+                @if let Some(q) = &stop.query {
+                    a href=(format!("/search?q={}", enc(q))) { "Search: " (q) }
+                    " · "
+                }
+                a href=(timeline) { "On the timeline" }
+                " · "
+                a href=(map) { "On the map" }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_follow_the_stop() {
+        let stop = Stop {
+            title: "South".into(),
+            from: Some("1066-09-26".into()),
+            to: Some("1066-10-13".into()),
+            view: Some([50.5, -2.0, 54.5, 1.5]),
+            query: Some("harold & co".into()),
+            ..Stop::default()
+        };
+        let f = Frame::of(&stop, None);
+        assert_eq!(
+            f.query(&["q", "from", "to", "view", "event"]),
+            "q=harold%20%26%20co&from=1066-09-26&to=1066-10-13&view=50.5%2C-2%2C54.5%2C1.5"
+        );
+        assert_eq!(stop_title(&stop, None), "South");
+    }
+}
