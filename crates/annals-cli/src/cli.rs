@@ -96,7 +96,8 @@ in the input always win."
         after_help = "A story is a native JSON file (docs/stories.md): an id, a title, a summary and its stops, each an \
 event (by id), a query, or a time window and map view, with the author's own text. Served at /stories/ID.\n\
 Examples:\n  annals story add road-to-hastings.json\n  annals story list\n  annals story show road-to-hastings\n  \
-annals story export road-to-hastings --out road.json\n  annals story remove road-to-hastings"
+annals story export road-to-hastings --format timelinejs --out road-timeline.json\n  \
+annals story import a-timelinejs-timeline.json\n  annals story remove road-to-hastings"
     )]
     Story(StoryCommand),
     /// Every state an event has had: who changed it, when, why, and what changed.
@@ -494,10 +495,23 @@ pub enum StoryCommand {
         /// The story's id.
         id: String,
     },
-    /// Write a story as native JSON (to standard output, or --out).
+    /// Import a TimelineJS JSON file as a story: its slides become events (or update them) and
+    /// the story's stops, in the file's order, with their text; all or nothing.
+    Import {
+        /// The TimelineJS file.
+        file: PathBuf,
+        /// The story's id (default: made from the timeline's title).
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// Write a story as native JSON, or as a TimelineJS timeline (to standard output, or --out).
     Export {
         /// The story's id.
         id: String,
+        /// `json` (annals' own) or `timelinejs` (slides in TimelineJS's date order; what
+        /// TimelineJS cannot show is said on standard error).
+        #[arg(long, default_value = "json", value_parser = ["json", "timelinejs"])]
+        format: String,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,

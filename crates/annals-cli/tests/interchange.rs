@@ -152,6 +152,35 @@ fn browser_tools() -> bool {
     false
 }
 
+/// The result of `tests/e2e/timelinejs.mjs` on a TimelineJS file (a screenshot as `shot`):
+/// `{"slides", "headlines", "markers", "errors"}`.
+fn in_timelinejs(file: &Path, shot: &str) -> serde_json::Value {
+    let shots = repo().join("target/browser-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let run = Command::new("node")
+        .arg(repo().join("tests/e2e/timelinejs.mjs"))
+        .arg(file)
+        .arg(shots.join(shot))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    serde_json::from_slice(&run.stdout).unwrap()
+}
+
+/// The headlines TimelineJS drew.
+fn headlines(v: &serde_json::Value) -> Vec<&str> {
+    v["headlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h.as_str())
+        .collect()
+}
+
 #[test]
 fn timelinejs_export_renders_in_timelinejs() {
     if !browser_tools() {
@@ -170,28 +199,10 @@ fn timelinejs_export_renders_in_timelinejs() {
             out.to_str().unwrap(),
         ],
     );
-    let shots = repo().join("target/browser-screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
-    let run = Command::new("node")
-        .arg(repo().join("tests/e2e/timelinejs.mjs"))
-        .arg(&out)
-        .arg(shots.join("timelinejs-demo.png"))
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let v = in_timelinejs(&out, "timelinejs-demo.png");
     // The title slide and one slide per event.
     assert_eq!(v["slides"], 111, "{v}");
-    let headlines: Vec<&str> = v["headlines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|h| h.as_str())
-        .collect();
+    let headlines = headlines(&v);
     for title in [
         "Formation of the Earth",
         "Assassination of Julius Caesar",
@@ -201,4 +212,86 @@ fn timelinejs_export_renders_in_timelinejs() {
     }
     assert_eq!(v["errors"].as_array().map(Vec::len), Some(0), "{v}");
     assert!(v["markers"].as_u64().unwrap_or(0) >= 110, "{v}");
+}
+
+/// The demo's story exported as a TimelineJS timeline renders in the real TimelineJS (a slide
+/// for each stop with a date, in TimelineJS's date order), and imported back into an empty
+/// database it is the same story: its stops in their order, titles, texts and events.
+#[test]
+fn a_story_goes_to_timelinejs_and_back() {
+    if !browser_tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let id = "rome-a-city-of-many-endings";
+    let out = dir.path().join("rome-timeline.json");
+    let run = annals(
+        &db,
+        &[
+            "story",
+            "export",
+            id,
+            "--format",
+            "timelinejs",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success());
+    let notes = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        notes.contains("a query without a time window has no date in TimelineJS"),
+        "{notes}"
+    );
+    let v = in_timelinejs(&out, "timelinejs-story.png");
+    // the title slide and the seven stops with a date (the query stop has none)
+    assert_eq!(v["slides"], 8, "{v}");
+    let headlines = headlines(&v);
+    for h in [
+        "Rome, a city of many endings",
+        "A small river, a large step",
+        "The empire at its widest",
+        "Rome resets the clock",
+    ] {
+        assert!(headlines.contains(&h), "{h}: {headlines:?}");
+    }
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(0), "{v}");
+
+    let fresh = dir.path().join("fresh.db");
+    let said = ok(&fresh, &["story", "import", out.to_str().unwrap()]);
+    assert!(
+        said.contains("(7 stops)") && said.contains("6 new"),
+        "{said}"
+    );
+    let before = common::json(&db, &["story", "export", id]);
+    let after = common::json(&fresh, &["story", "export", id]);
+    assert_eq!(after["title"], before["title"]);
+    assert_eq!(after["summary"], before["summary"]);
+    let dated: Vec<&serde_json::Value> = before["stops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s.get("query").is_none())
+        .collect();
+    let back = after["stops"].as_array().unwrap();
+    assert_eq!(back.len(), dated.len());
+    for (b, a) in dated.iter().zip(back) {
+        for field in ["event", "title", "text"] {
+            assert_eq!(a.get(field), b.get(field), "{field}: {a} / {b}");
+        }
+    }
+    // the window's dates read the same ("27 BC" comes back as its EDTF, -0026)
+    assert_eq!(back[3]["from"], "-0026");
+    // the events came too, with their dates
+    let show = |db: &Path| {
+        common::json(
+            db,
+            &["show", "assassination-of-julius-caesar-44-bc", "--json"],
+        )["date"]
+            .clone()
+    };
+    let (was, is) = (show(&db), show(&fresh));
+    assert_eq!(is["edtf"], was["edtf"], "{is}");
+    assert_eq!(is["calendar"], was["calendar"], "{is}");
 }

@@ -144,6 +144,18 @@ impl Story {
 }
 
 impl Stop {
+    /// The title it is shown with: its own, else its event's, else the event's id.
+    pub fn shown_title(&self, event: Option<&crate::Event>) -> String {
+        if !self.title.is_empty() {
+            return self.title.clone();
+        }
+        match (event, &self.event) {
+            (Some(e), _) => e.title.clone(),
+            (None, Some(id)) => id.clone(),
+            (None, None) => String::new(),
+        }
+    }
+
     /// Whether it can be stored; the error starts with the field's name.
     pub fn check(&self) -> Result<(), String> {
         if self.event.is_none()

@@ -49,6 +49,15 @@ impl When {
     }
 }
 
+/// A date someone typed, for a reader: EDTF (`-0026`) written out as historians write it
+/// ("27 BC"); words ("AD 180", "27 BC") and anything that does not read, as typed.
+pub fn text_written(text: &str) -> String {
+    match crate::When::from_edtf(text.trim()) {
+        Ok(w) => edtf_written(&w.edtf),
+        Err(_) => text.to_string(),
+    }
+}
+
 /// An EDTF value written out as historians write it, or the EDTF itself when its form is not
 /// one this module knows.
 pub fn edtf_written(edtf: &str) -> String {
@@ -244,6 +253,14 @@ fn deep(s: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::CalendarHint;
+
+    #[test]
+    fn typed_dates_are_written_out() {
+        assert_eq!(text_written("-0026"), "27 BC");
+        assert_eq!(text_written("AD 180"), "AD 180");
+        assert_eq!(text_written("1066-10-14"), "October 14, 1066");
+        assert_eq!(text_written("not a date"), "not a date");
+    }
 
     #[test]
     fn edtf_as_historians_write_it() {

@@ -133,6 +133,10 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/stories", get(api::stories::list))
         .route("/api/stories/{id}/revisions", get(api::stories::revisions))
         .route(
+            "/api/stories/{id}/timelinejs",
+            get(api::stories::timelinejs),
+        )
+        .route(
             "/api/profiles/{kind}/{name}/revisions",
             get(api::profiles::revisions),
         )

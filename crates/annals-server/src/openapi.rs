@@ -99,6 +99,7 @@ pub mod bodies {
         api::profiles::merge,
         api::stories::list,
         api::stories::get_story,
+        api::stories::timelinejs,
         api::stories::put_story,
         api::stories::delete_story,
         api::stories::revisions,

@@ -99,6 +99,14 @@ fn stories_over_the_api() {
     assert!(v["next"].is_null());
     assert_eq!(get(&s, "/api/stories?limit=0").status, 400);
 
+    // as a TimelineJS timeline: a slide per stop, an era for the window
+    let v = get(&s, "/api/stories/a-first/timelinejs").json();
+    assert_eq!(v["title"]["text"]["headline"], "The year of three kings");
+    assert_eq!(v["events"].as_array().unwrap().len(), 3, "{v}");
+    assert_eq!(v["events"][2]["unique_id"], "stop-3");
+    assert_eq!(v["eras"].as_array().unwrap().len(), 1);
+    assert_eq!(get(&s, "/api/stories/none/timelinejs").status, 404);
+
     // revisions, then delete
     let v = get(&s, "/api/stories/year-1066/revisions").json();
     assert_eq!(v["revisions"].as_array().unwrap().len(), 2);

@@ -25,6 +25,22 @@ pub struct StoryRevision {
     pub story: Option<Story>,
 }
 
+/// The events a story's stops show, one per stop (`None` for a stop without an event, or
+/// whose event is no longer stored).
+pub fn stop_events(
+    store: &dyn crate::EventStore,
+    story: &Story,
+) -> Result<Vec<Option<annals_core::Event>>, StoreError> {
+    story
+        .stops
+        .iter()
+        .map(|stop| match &stop.event {
+            Some(id) => store.get(id),
+            None => Ok(None),
+        })
+        .collect()
+}
+
 /// A story from its stored JSON.
 pub(crate) fn decode(id: &str, json: &str) -> Result<Story, StoreError> {
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt {

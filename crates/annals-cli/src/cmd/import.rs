@@ -37,6 +37,8 @@ pub(crate) struct Tally {
     duplicates: Vec<(String, String)>,
     /// The events created, up to [`LOOK_FOR_DUPLICATES`] and one more.
     created_ids: Vec<String>,
+    /// Stories stored or changed.
+    pub(crate) stories: u64,
 }
 
 /// Imports that create at most this many events look for duplicates of each among all
@@ -79,7 +81,7 @@ impl Tally {
     /// whether anything changed at all.
     pub(crate) fn settle(&mut self, tx: &dyn annals_store::Transaction) -> Result<bool> {
         if self.updated_ids.is_empty() && self.merged_ids.is_empty() {
-            return Ok(self.created > 0);
+            return Ok(self.created > 0 || self.stories > 0);
         }
         let Some(net) = tx.changes_since(tx.base_generation())? else {
             return Ok(true);
@@ -101,7 +103,7 @@ impl Tally {
         // A lead card that added nothing in the end counts as one that found its relation there.
         self.merged = self.merged.saturating_sub(merged_back);
         self.unchanged += merged_back;
-        Ok(!net.is_empty())
+        Ok(!net.is_empty() || self.stories > 0)
     }
 
     /// Propose the likely duplicates of the events created (beyond the same title and date,
@@ -188,6 +190,7 @@ fn read_all(
     progress: &ProgressBar,
     unresolved: &mut Vec<String>,
     wiki: &mut Vec<(PathBuf, annals_formats::WikiReport)>,
+    stories: &mut Vec<(PathBuf, annals_core::story::Story)>,
     write: &mut dyn FnMut(&Arc<Source>, Incoming) -> Result<()>,
 ) -> Result<(Vec<Problem>, usize)> {
     let files = collect_files(&read.paths)?;
@@ -199,6 +202,23 @@ fn read_all(
     };
     let mut problems = Vec::new();
     for file in &files {
+        // A story file (native JSON with stops) is kept for after the events it visits.
+        if format.is_none() {
+            match super::story::sniff(file) {
+                Some(Ok(story)) => {
+                    stories.push((file.clone(), story));
+                    continue;
+                }
+                Some(Err(error)) => {
+                    problems.push(Problem {
+                        file: file.clone(),
+                        error,
+                    });
+                    continue;
+                }
+                None => {}
+            }
+        }
         let source = Arc::new(Source::new(file));
         read_file(file, format, &opts, &columns, progress, wiki, &mut |item| {
             match item {
@@ -310,6 +330,7 @@ pub fn import(db: &Db, args: &ImportArgs) -> Result<u8> {
     let progress = progress_bar();
     let mut unresolved = Vec::new();
     let mut wiki = Vec::new();
+    let mut stories = Vec::new();
     let mut refused = Vec::new();
     // Two stages on two cores: a reader thread parses and validates, this thread writes.
     let (mut problems, files) = std::thread::scope(|scope| -> Result<(Vec<Problem>, usize)> {
@@ -320,6 +341,7 @@ pub fn import(db: &Db, args: &ImportArgs) -> Result<u8> {
         let progress = &progress;
         let unresolved = &mut unresolved;
         let wiki = &mut wiki;
+        let stories = &mut stories;
         let reader = scope.spawn(move || {
             let stopped = |_| anyhow!("the import stopped");
             let mut batch = Vec::with_capacity(BATCH);
@@ -328,6 +350,7 @@ pub fn import(db: &Db, args: &ImportArgs) -> Result<u8> {
                 progress,
                 unresolved,
                 wiki,
+                stories,
                 &mut |source, incoming| {
                     batch.push((source.clone(), incoming));
                     if batch.len() == BATCH {
@@ -358,6 +381,18 @@ pub fn import(db: &Db, args: &ImportArgs) -> Result<u8> {
     })?;
     progress.finish_and_clear();
     problems.append(&mut refused);
+    // Stories last: every event they visit is stored by now.
+    for (file, story) in &stories {
+        match write.tx_mut().put_story(story) {
+            Ok(changed) => tally.stories += u64::from(changed),
+            Err(annals_store::StoreError::Invalid(why)) => problems.push(Problem {
+                file: file.clone(),
+                error: super::story::refused(&why),
+            }),
+            Err(e) => return Err(e.into()),
+        }
+    }
+
     print_wiki_reports(&wiki)?;
     for p in &problems {
         eprintln!("{p}");
@@ -382,7 +417,11 @@ pub fn import(db: &Db, args: &ImportArgs) -> Result<u8> {
         tally.updated,
         tally.unchanged,
         tally.merged,
-        if problems.is_empty() { String::new() } else { format!("; {} rejected (listed above)", problems.len()) }
+        match (stories.len(), problems.is_empty()) {
+            (0, true) => String::new(),
+            (n, true) => format!("; {n} stor{} ({} changed)", if n == 1 { "y" } else { "ies" }, tally.stories),
+            _ => format!("; {} rejected (listed above)", problems.len()),
+        }
     );
     tally.report()?;
     if !unresolved.is_empty() {
@@ -460,10 +499,11 @@ pub fn demo(db: &Db, quiet: bool) -> Result<u8> {
     for (name, json) in corpus::STORIES {
         let story = annals_core::story::Story::from_json(json)
             .map_err(|e| anyhow::anyhow!("demo story {name}: {e}"))?;
-        write
+        let changed = write
             .tx_mut()
             .put_story(&story)
             .map_err(|e| anyhow::anyhow!("demo story {name}: {e}"))?;
+        tally.stories += u64::from(changed);
     }
     finish(write, &mut tally, db)?;
     if quiet {
@@ -504,11 +544,13 @@ pub fn check(read: &ReadArgs) -> Result<u8> {
     let mut leads = 0usize;
     let mut unresolved = Vec::new();
     let mut wiki = Vec::new();
+    let mut stories = Vec::new();
     let (problems, files) = read_all(
         read,
         &progress,
         &mut unresolved,
         &mut wiki,
+        &mut stories,
         &mut |_, incoming| {
             if incoming.stub {
                 leads += 1;
@@ -534,6 +576,11 @@ pub fn check(read: &ReadArgs) -> Result<u8> {
     for u in &unresolved {
         outln!("note: {u}");
     }
+    let leads_said = match stories.len() {
+        0 => leads_said,
+        1 => format!("{leads_said} and 1 story"),
+        n => format!("{leads_said} and {n} stories"),
+    };
     if problems.is_empty() {
         outln!(
             "{events} event{}{leads_said} in {files} file{}: no problems",

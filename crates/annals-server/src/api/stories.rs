@@ -87,6 +87,31 @@ pub async fn get_story(State(app): Shared, Path(id): Path<String>) -> Result<Res
     Ok(r)
 }
 
+/// `GET /api/stories/{id}/timelinejs`: the story as a TimelineJS timeline.
+#[utoipa::path(get, path = "/api/stories/{id}/timelinejs", tag = "stories",
+    params(("id" = String, Path, description = "The story's id")),
+    responses(
+        (status = 200, description = "A TimelineJS timeline: the title slide, a slide per stop that has a date (`unique_id` stop-N), an era per time window", body = bodies::AnyJson),
+        (status = 404, description = "No story has this id", body = bodies::Error),
+    ))]
+pub async fn timelinejs(State(app): Shared, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let (stored, events) = app.read(|s| {
+        let Some(stored) = s.story(&id)? else {
+            return Ok((None, Vec::new()));
+        };
+        let events = annals_store::stories::stop_events(s, &stored.story)?;
+        Ok((Some(stored), events))
+    })?;
+    let story = stored.ok_or_else(|| no_story(&id))?.story;
+    let stops: Vec<_> = story
+        .stops
+        .iter()
+        .zip(events.iter().map(Option::as_ref))
+        .collect();
+    let (doc, _) = annals_formats::timelinejs::story::story_to_timelinejs(&story, &stops);
+    Ok(Json(doc).into_response())
+}
+
 /// `PUT /api/stories/{id}`: create or replace the whole story.
 #[utoipa::path(put, path = "/api/stories/{id}", tag = "stories",
     params(

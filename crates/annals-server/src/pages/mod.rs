@@ -265,7 +265,7 @@ pub(crate) fn iso_param(iso: &str) -> String {
 }
 
 /// A `from`/`to` parameter as a reader writes the date ("-0762-04-14" → "April 14, 763 BC");
-/// as given when it does not read.
+/// words ("27 BC") as given.
 pub(crate) fn param_text(param: &str) -> String {
     annals_dates::When::from_text(param, annals_dates::CalendarHint::Auto).map_or_else(
         |_| param.to_string(),
@@ -297,6 +297,7 @@ mod tests {
         assert_eq!(year_param(-66_000_000), "Y-66000000");
         assert_eq!(param_text("-0762-04-14"), "April 14, 763 BC");
         assert_eq!(param_text("1914"), "1914");
+        assert_eq!(param_text("27 BC"), "27 BC");
         assert_eq!(param_text("not a date"), "not a date");
     }
 }

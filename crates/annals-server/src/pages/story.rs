@@ -19,13 +19,7 @@ pub async fn story(State(app): Shared, Path(id): Path<String>, headers: HeaderMa
         let Some(stored) = s.story(&id)? else {
             return Ok(None);
         };
-        let mut events = Vec::new();
-        for stop in &stored.story.stops {
-            events.push(match &stop.event {
-                Some(e) => s.get(e)?,
-                None => None,
-            });
-        }
+        let events = annals_store::stories::stop_events(s, &stored.story)?;
         Ok(Some((stored.story, events)))
     });
     let (story, events) = match found {
@@ -113,18 +107,6 @@ impl Frame {
     }
 }
 
-/// A stop's title: its own, else its event's.
-fn stop_title(stop: &Stop, event: Option<&Event>) -> String {
-    if !stop.title.is_empty() {
-        return stop.title.clone();
-    }
-    match (event, &stop.event) {
-        (Some(e), _) => e.title.clone(),
-        (None, Some(id)) => id.clone(),
-        (None, None) => String::new(),
-    }
-}
-
 fn paragraphs(text: &str) -> Markup {
     html! {
         @for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
@@ -149,7 +131,7 @@ fn body(story: &Story, events: &[Option<Event>]) -> Markup {
                         li {
                             a href=(format!("#stop-{}", i + 1)) {
                                 span.num { (i + 1) }
-                                span.label { (stop_title(stop, events.get(i).and_then(Option::as_ref))) }
+                                span.label { (stop.shown_title(events.get(i).and_then(Option::as_ref))) }
                             }
                         }
                     }
@@ -180,7 +162,7 @@ fn stop_section(i: usize, n: usize, stop: &Stop, event: Option<&Event>) -> Marku
             data-timeline=(format!("/embed/timeline?{}", frame.query(&["q", "from", "to", "event"])))
             data-map=(format!("/embed/map?{}", frame.query(&["q", "from", "to", "view", "event"]))) {
             p.stop-count { "Stop " (i + 1) " of " (n) }
-            h2 { (stop_title(stop, event)) }
+            h2 { (stop.shown_title(event)) }
             @if let Some(e) = event {
                 p.dateline {
                     (e.date.written())
@@ -191,9 +173,9 @@ fn stop_section(i: usize, n: usize, stop: &Stop, event: Option<&Event>) -> Marku
                 }
             } @else if stop.from.is_some() || stop.to.is_some() {
                 p.dateline {
-                    (stop.from.as_deref().unwrap_or("the beginning"))
+                    (stop.from.as_deref().map_or("the beginning".into(), super::param_text))
                     " – "
-                    (stop.to.as_deref().unwrap_or("today"))
+                    (stop.to.as_deref().map_or("today".into(), super::param_text))
                 }
             }
             @if stop.event.is_some() && event.is_none() {
@@ -243,6 +225,6 @@ mod tests {
             f.query(&["q", "from", "to", "view", "event"]),
             "q=harold%20%26%20co&from=1066-09-26&to=1066-10-13&view=50.5%2C-2%2C54.5%2C1.5"
         );
-        assert_eq!(stop_title(&stop, None), "South");
+        assert_eq!(stop.shown_title(None), "South");
     }
 }
