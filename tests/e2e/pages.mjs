@@ -40,6 +40,8 @@ const PAGES = [
   ["embed-event", "/embed/event/battle-of-hastings-1066"],
   ["embed-timeline", "/embed/timeline?from=1000&to=1200"],
   ["embed-map", "/embed/map"],
+  ["stories", "/stories"],
+  ["story", "/stories/rome-a-city-of-many-endings"],
 ];
 const SIZES = [
   ["desktop", { width: 1366, height: 900 }],

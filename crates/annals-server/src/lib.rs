@@ -100,6 +100,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(pages::home))
         .route("/events/{id}", get(pages::event))
+        .route("/stories", get(pages::story::index))
         .route("/stories/{id}", get(pages::story::story))
         .route("/embed/timeline", get(pages::embed::timeline))
         .route("/embed/map", get(pages::embed::map))

@@ -156,4 +156,15 @@ fn the_story_page_reads_without_javascript() {
     );
     assert!(page.contains("story.js"));
     assert_eq!(get(&s, "/stories/no-such-story").status, 404);
+    // listed on /stories and on the front page
+    let list = get(&s, "/stories");
+    assert_eq!(list.status, 200);
+    assert!(
+        list.body.contains("href=\"/stories/year-1066\""),
+        "{}",
+        list.body
+    );
+    assert!(list.body.contains("The year of three kings"));
+    let home = get(&s, "/").body;
+    assert!(home.contains("id=\"stories-h\"") && home.contains("href=\"/stories/year-1066\""));
 }

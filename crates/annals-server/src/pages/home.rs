@@ -1,5 +1,5 @@
 //! `/`: the front page. Search first; then what happened on this day; the corpus by era (each
-//! leading into the timeline) and by region; the most recently changed events. What reads the
+//! leading into the timeline) and by region; stories; the most recently changed events. What reads the
 //! whole corpus (eras, regions, the count) is computed once per store generation.
 
 use super::{count, enc, event_href, Page, Shared};
@@ -138,6 +138,7 @@ pub async fn home(State(app): Shared, headers: HeaderMap) -> Response {
         let overview = tokio::task::block_in_place(|| overview(&app))?;
         let today = on_this_day(&app)?;
         let recent = app.read(|s| Ok(s.recent(8)?))?;
+        let stories = app.read(|s| Ok(s.stories(None, 4)?))?;
         Ok(html! {
             section.hero {
                 h1 { "annals" }
@@ -156,6 +157,22 @@ pub async fn home(State(app): Shared, headers: HeaderMap) -> Response {
                     a href="/search?q=treaty+OR+peace" { "treaty OR peace" } ", "
                     a href="/search?q=country%3AJapan" { "country:Japan" } ", or "
                     a href="/timeline" { "the whole timeline" } "."
+                }
+            }
+            @if !stories.is_empty() {
+                section.home-stories aria-labelledby="stories-h" {
+                    h2 #stories-h { "Stories" }
+                    ul.story-cards {
+                        @for st in &stories {
+                            li {
+                                a href=(format!("/stories/{}", enc(&st.story.id))) {
+                                    span.story-card-title { (st.story.title) }
+                                    span.story-card-n { (st.story.stops.len()) " stops" }
+                                }
+                            }
+                        }
+                    }
+                    p { a href="/stories" { "All stories" } }
                 }
             }
             div.home-grid {

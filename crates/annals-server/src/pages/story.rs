@@ -46,6 +46,53 @@ pub async fn story(State(app): Shared, Path(id): Path<String>, headers: HeaderMa
     .render()
 }
 
+/// `GET /stories`: every story, a page of 100 at a time (`?after=ID` for the next).
+pub async fn index(
+    State(app): Shared,
+    axum::extract::Query(p): axum::extract::Query<IndexParams>,
+    headers: HeaderMap,
+) -> Response {
+    const PAGE: usize = 100;
+    let found = app.read(|s| Ok(s.stories(p.after.as_deref(), PAGE + 1)?));
+    let mut stories = match found {
+        Ok(found) => found,
+        Err(e) => return super::error_page(e),
+    };
+    let next = (stories.len() > PAGE).then(|| stories[PAGE - 1].story.id.clone());
+    stories.truncate(PAGE);
+    let body = html! {
+        h1 { "Stories" }
+        p.lede { "Guided tours through events, one stop at a time." }
+        @if stories.is_empty() {
+            p { "No stories yet. An editor writes one as a JSON file and stores it with "
+                code { "annals story add" } " (" a href="/api/openapi.json" { "or the API" } ")." }
+        }
+        ul.story-list {
+            @for st in &stories {
+                li {
+                    a href=(format!("/stories/{}", enc(&st.story.id))) { (st.story.title) }
+                    " " span.n { (st.story.stops.len()) " stops" }
+                    @if !st.story.summary.is_empty() { p { (st.story.summary) } }
+                }
+            }
+        }
+        @if let Some(after) = &next {
+            p { a href=(format!("/stories?after={}", enc(after))) { "More stories" } }
+        }
+    };
+    Page {
+        viewer: app.session(&headers),
+        ..Page::plain("Stories", body)
+    }
+    .render()
+}
+
+/// Query parameters of the list of stories.
+#[derive(Debug, serde::Deserialize)]
+pub struct IndexParams {
+    after: Option<String>,
+}
+
 /// Where a stop moves the timeline and the map: `from`, `to`, `view`, and the event to mark.
 struct Frame {
     from: String,
