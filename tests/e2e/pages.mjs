@@ -1,7 +1,8 @@
 // The reading pages in headless Chromium (playwright-core, Debian's /usr/bin/chromium), at a
 // desktop (1366×900) and a phone (390×844) size: axe-core finds no accessibility violation on
 // any of them; on a phone the event's title is within the first screen; no page logs a script
-// error; the icon is served. A screenshot of each page at each size goes to SHOTS.
+// error; the icon is served; the timeline downloads as a PNG figure. A screenshot of each page
+// at each size goes to SHOTS.
 //
 //   BASE=http://127.0.0.1:8080 SHOTS=target/browser-screenshots node pages.mjs
 //
@@ -9,7 +10,7 @@
 // Exits 1 with a message on the first failure; prints "ok ..." for each check.
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -124,6 +125,19 @@ try {
     check(o.type === "rich" && o.html.includes("/embed/event/battle-of-hastings-1066") && o.title.includes("Hastings"), "oEmbed gives the iframe of an event's page");
     await context.close();
     site.close();
+  }
+  // The timeline page's "Download this window as a figure": a PNG of the window on screen.
+  {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(BASE + "/timeline?from=1300&to=1700", { waitUntil: "networkidle" });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("a.figurelink[data-format=png]")]);
+    check(download.suggestedFilename() === "annals-timeline.png", "the timeline downloads as annals-timeline.png");
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    check(bytes.subarray(1, 4).toString() === "PNG" && bytes.readUInt32BE(16) === 3200, "the download is a PNG 3,200 pixels wide");
+    copyFileSync(file, join(SHOTS, "timeline-figure-1300-1700.png"));
+    await context.close();
   }
   const icon = await (await fetch(BASE + "/favicon.ico")).status;
   check(icon === 200, "the icon is served");

@@ -90,6 +90,15 @@ in the input always win."
     /// "United States", `place:Constantinople` those of "Istanbul, Turkey".
     #[command(subcommand)]
     Alias(AliasCommand),
+    /// Figures to print or put on a slide: the timeline of a window as SVG, PNG or PDF.
+    #[command(
+        subcommand,
+        after_help = "The format is the --out file's extension (.svg, .png, .pdf). Labels never overlap: the most important events \
+are placed first and those that find no room are left out (the legend counts them). Examples:\n  \
+annals render timeline --from \"800 BC\" --to \"AD 500\" --out antiquity.png\n  \
+annals render timeline \"participant:Napoleon\" --out napoleon.pdf --title \"Napoleon's wars\""
+    )]
+    Render(RenderCommand),
     /// Stories: guided tours through events, stop by stop (docs/stories.md).
     #[command(
         subcommand,
@@ -319,18 +328,26 @@ pub struct SearchArgs {
     pub no_facets: bool,
 }
 
-/// `annals timeline`.
+/// A query and a time window, as `timeline` and `render timeline` take them.
 #[derive(Debug, Args)]
-pub struct TimelineArgs {
+pub struct WindowArgs {
     /// Only events matching this query (default: all).
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
-    /// Start of the window (a date: "1900", "44 BC", "66 million years ago", EDTF).
+    /// Start of the window (a date: "1900", "44 BC", "66 million years ago", EDTF; default:
+    /// the first event).
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
-    /// End of the window.
+    /// End of the window (default: the last event).
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub to: Option<String>,
+}
+
+/// `annals timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub window: WindowArgs,
     /// At most this many buckets; the unit (day, month, year, decade, century, ... billion
     /// years) is the finest that fits.
     #[arg(long, default_value_t = 20)]
@@ -471,6 +488,33 @@ pub struct EvalTimexArgs {
     /// Also list every difference: missed, spurious, extent, type, value.
     #[arg(long)]
     pub diff: bool,
+}
+
+/// `annals render ...`.
+#[derive(Debug, Subcommand)]
+pub enum RenderCommand {
+    /// The timeline of a window: the most important events as dots and bars above a time axis,
+    /// a title, a legend and a credit line.
+    Timeline(RenderTimelineArgs),
+}
+
+/// `annals render timeline`.
+#[derive(Debug, Args)]
+pub struct RenderTimelineArgs {
+    #[command(flatten)]
+    pub window: WindowArgs,
+    /// The file to write: .svg, .png (twice the width in pixels) or .pdf.
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// The figure's title (default: the query and the window).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Its width in pixels (480 to 6000).
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Events considered: the most important of each period of the window.
+    #[arg(long, default_value_t = 80)]
+    pub events: usize,
 }
 
 /// `annals story ...`.

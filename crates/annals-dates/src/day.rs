@@ -171,6 +171,14 @@ fn julian_from_rd(rd: i128) -> Option<Ymd> {
 }
 
 impl DayNumber {
+    /// Today (UTC), by the system clock; 1970-01-01 if the clock is before it.
+    pub fn today() -> DayNumber {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        DayNumber(UNIX_EPOCH_RD as i64 + (secs / 86_400) as i64)
+    }
+
     /// The proleptic Gregorian date of this day.
     ///
     /// Every `i64` day number has a Gregorian date whose year fits `i64`.

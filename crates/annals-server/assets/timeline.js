@@ -327,6 +327,8 @@
     history.replaceState(null, "", location.pathname + qs + extra);
     var links = document.querySelectorAll("a.maplink");
     for (var i = 0; i < links.length; i++) links[i].setAttribute("href", "/map" + qs);
+    var figures = document.querySelectorAll("a.figurelink");
+    for (var k = 0; k < figures.length; k++) figures[k].setAttribute("href", "/timeline/figure" + qs + "&format=" + figures[k].getAttribute("data-format"));
     document.dispatchEvent(new CustomEvent("annals:window", { detail: { q: q, from: a, to: z } }));
     if (stale()) fetchWindow();
   }

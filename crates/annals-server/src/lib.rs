@@ -50,6 +50,7 @@ pub fn router(app: Arc<App>) -> Router {
     let heavy = Router::new()
         .route("/search", get(pages::search))
         .route("/timeline", get(pages::timeline))
+        .route("/timeline/figure", get(pages::figure::timeline_figure))
         .route("/map", get(pages::map))
         .route("/places/{name}", get(pages::place))
         .route("/participants/{name}", get(pages::participant))

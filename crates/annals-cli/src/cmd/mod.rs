@@ -7,6 +7,7 @@ mod extract;
 mod import;
 mod migrate;
 mod read;
+mod render;
 mod search;
 mod serve;
 mod story;
@@ -70,6 +71,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::User(cmd) => user::user(&db, cmd),
         Command::Alias(cmd) => curate::alias(&db, cmd),
         Command::Story(cmd) => story::story(&db, cmd),
+        Command::Render(cmd) => render::render(&db, cmd),
         Command::History(args) => curate::history(&db, &args),
         Command::Revert(args) => curate::revert(&db, &args),
         Command::Duplicates(args) => duplicates::duplicates(&db, &args),

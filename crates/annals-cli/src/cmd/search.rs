@@ -168,8 +168,8 @@ fn timeline_batch(index: &SearchIndex, file: &Path, args: &TimelineArgs) -> Resu
             format!("{e}: expected {{\"q\", \"from\", \"to\", \"buckets\", \"top\"}}")
         })?;
         let request = annals_query::parse(&d.q).map_err(|e| e.to_string())?;
-        let from = d.from.as_deref().or(args.from.as_deref());
-        let to = d.to.as_deref().or(args.to.as_deref());
+        let from = d.from.as_deref().or(args.window.from.as_deref());
+        let to = d.to.as_deref().or(args.window.to.as_deref());
         let (from, to) = window(from, to).map_err(|e| e.to_string())?;
         let t = index
             .timeline(
@@ -191,7 +191,7 @@ pub fn timeline(db: &Db, args: &TimelineArgs) -> Result<u8> {
     if let Some(file) = &args.queries {
         return timeline_batch(&index, file, args);
     }
-    let query = args.query.join(" ");
+    let query = args.window.query.join(" ");
     let request = match annals_query::parse(&query) {
         Ok(r) => r,
         Err(e) => {
@@ -199,7 +199,7 @@ pub fn timeline(db: &Db, args: &TimelineArgs) -> Result<u8> {
             return Ok(exit::INVALID);
         }
     };
-    let (from, to) = window(args.from.as_deref(), args.to.as_deref())?;
+    let (from, to) = window(args.window.from.as_deref(), args.window.to.as_deref())?;
     let t = index.timeline(
         &request,
         &TimelineOptions {
@@ -259,11 +259,7 @@ pub fn on_this_day(db: &Db, args: &OnThisDayArgs) -> Result<u8> {
 
 /// Today's month and day (UTC).
 fn today() -> (u8, u8) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let ymd = annals_dates::DayNumber(719_163 + (secs / 86_400) as i64).ymd();
+    let ymd = annals_dates::DayNumber::today().ymd();
     (ymd.month, ymd.day)
 }
 

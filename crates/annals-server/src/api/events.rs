@@ -185,7 +185,7 @@ pub async fn create(
 #[utoipa::path(put, path = "/api/events/{id}", tag = "events",
     params(
         ("id" = String, Path, description = "The event's id"),
-        ("If-Match" = Option<String>, Header, pattern = r#"^(\*|"[^"]*")$"#, description = "The ETag it was read with: refuse (412) if it changed since"),
+        ("If-Match" = Option<String>, Header, nullable = false, pattern = r#"^(\*|"[^"]*")$"#, description = "The ETag it was read with: refuse (412) if it changed since"),
     ),
     request_body(content = bodies::Event, content_type = "application/json", description = "The whole event"),
     security(("bearer" = [])),

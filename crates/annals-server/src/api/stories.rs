@@ -116,7 +116,7 @@ pub async fn timelinejs(State(app): Shared, Path(id): Path<String>) -> Result<Re
 #[utoipa::path(put, path = "/api/stories/{id}", tag = "stories",
     params(
         ("id" = String, Path, description = "The story's id"),
-        ("If-Match" = Option<String>, Header, pattern = r#"^(\*|"[^"]*")$"#, description = "The ETag it was read with: refuse (412) if it changed since; `*`: only if it exists"),
+        ("If-Match" = Option<String>, Header, nullable = false, pattern = r#"^(\*|"[^"]*")$"#, description = "The ETag it was read with: refuse (412) if it changed since; `*`: only if it exists"),
     ),
     request_body(content = bodies::Story, content_type = "application/json", description = "The whole story"),
     security(("bearer" = [])),

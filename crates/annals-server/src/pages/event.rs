@@ -346,11 +346,7 @@ pub(crate) fn facts(e: &Event) -> Markup {
 
 /// Today, for citations: `2026-12-04`.
 fn today() -> (i64, u8, u8) {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // 1970-01-01 is Rata Die 719,163.
-    let ymd = annals_dates::DayNumber(719_163 + days).ymd();
+    let ymd = annals_dates::DayNumber::today().ymd();
     (ymd.year, ymd.month, ymd.day)
 }
 

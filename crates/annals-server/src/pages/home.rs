@@ -104,10 +104,7 @@ fn overview(app: &App) -> Result<String, ApiError> {
 
 /// Events on today's month and day, in the calendar they were written in.
 fn on_this_day(app: &App) -> Result<Markup, ApiError> {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    let today = annals_dates::DayNumber(719_163 + days).ymd();
+    let today = annals_dates::DayNumber::today().ymd();
     let events = tokio::task::block_in_place(|| {
         app.index()?
             .on_this_day(today.month, today.day, 6)

@@ -13,6 +13,7 @@ pub mod embed;
 pub mod entity;
 pub mod errors;
 pub mod event;
+pub mod figure;
 pub mod history;
 pub mod home;
 pub mod map;

@@ -142,7 +142,15 @@ pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
             p.tl-help { "Scroll or pinch to zoom, drag to pan; keys + − ← →. The strip above shows the whole range: click or drag it to move. Point at an event to see how it connects; click to open it." }
             div.tl-map aria-label="Map of the events in this window" {}
         }
-        p { a.maplink href=(format!("/map?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { "Map of this window" } }
+        p {
+            a.maplink href=(format!("/map?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { "Map of this window" }
+            " · Download this window as a figure: "
+            @for (i, (f, name)) in [("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF")].iter().enumerate() {
+                @if i > 0 { ", " }
+                a.figurelink download data-format=(f)
+                    href=(format!("/timeline/figure?q={}&from={}&to={}&format={f}", enc(&q), enc(&fa), enc(&fz))) { (name) }
+            }
+        }
         @if let Some((oa, oz)) = &zoom_out {
             p.tl-nojs {
                 a href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(oa), enc(oz))) { "Zoom out" }
