@@ -50,10 +50,20 @@ impl Parts {
     }
 }
 
-/// The EDTF of a start and an optional end.
+/// The EDTF of a start and an optional end. An interval's ends are days at the finest: EDTF
+/// intervals hold no time of day, so a span from 20:17 on one day to 02:56 on the next is the
+/// two days.
 pub fn edtf_of(start: &Parts, end: Option<&Parts>) -> String {
     match end {
-        Some(e) if e != start => format!("{}/{}", start.edtf(), e.edtf()),
+        Some(e) if e != start => {
+            let day = |p: &Parts| Parts { time: None, ..*p };
+            let (a, b) = (day(start), day(e));
+            if a == b {
+                a.edtf()
+            } else {
+                format!("{}/{}", a.edtf(), b.edtf())
+            }
+        }
         _ => start.edtf(),
     }
 }
@@ -186,5 +196,22 @@ mod tests {
         assert_eq!(round("1950/.."), ("1950".to_string(), 1));
         assert_eq!(edtf_year(-13_800_000_000), "Y-13800000000");
         assert_eq!(edtf_year(0), "0000");
+    }
+
+    #[test]
+    fn intervals_hold_days_not_times() {
+        let at = |day: u8, h: u8| Parts {
+            year: 1969,
+            month: Some(7),
+            day: Some(day),
+            time: Some((h, 17, 0)),
+        };
+        let (a, b) = (at(20, 20), at(21, 2));
+        assert_eq!(edtf_of(&a, Some(&b)), "1969-07-20/1969-07-21");
+        assert!(When::from_edtf(&edtf_of(&a, Some(&b))).is_ok());
+        // two times of one day are that day
+        assert_eq!(edtf_of(&at(20, 9), Some(&at(20, 20))), "1969-07-20");
+        // one time alone keeps it
+        assert_eq!(edtf_of(&a, None), "1969-07-20T20:17:00");
     }
 }
