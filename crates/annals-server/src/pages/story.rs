@@ -107,9 +107,22 @@ impl Frame {
         let mut f = Frame {
             from: stop.from.clone().unwrap_or_default(),
             to: stop.to.clone().unwrap_or_default(),
+            // a point (or a line) is shown with 5 degrees around it
             view: stop
                 .view
-                .map(|[s, w, n, e]| format!("{s},{w},{n},{e}"))
+                .map(|[s, w, n, e]| {
+                    let (s, n) = if s < n {
+                        (s, n)
+                    } else {
+                        ((s - 5.0).max(-90.0), (n + 5.0).min(90.0))
+                    };
+                    let (w, e) = if w < e {
+                        (w, e)
+                    } else {
+                        ((w - 5.0).max(-180.0), (e + 5.0).min(180.0))
+                    };
+                    format!("{s},{w},{n},{e}")
+                })
                 .unwrap_or_default(),
             event: String::new(),
             q: stop.query.clone().unwrap_or_default(),
@@ -273,5 +286,10 @@ mod tests {
             "q=harold%20%26%20co&from=1066-09-26&to=1066-10-13&view=50.5%2C-2%2C54.5%2C1.5"
         );
         assert_eq!(stop.shown_title(None), "South");
+        let point = Stop {
+            view: Some([10.0, 20.0, 10.0, 20.0]),
+            ..Stop::default()
+        };
+        assert_eq!(Frame::of(&point, None).view, "5,15,15,25");
     }
 }
