@@ -63,8 +63,12 @@ pub(crate) fn snippet(headers: &HeaderMap, path: &str, title: &str, height: u32)
     }
 }
 
-fn framed(app: &App, page: Page<'_>, open: &str) -> Response {
-    page.render_embedded(open, app.embed_allow())
+fn framed(app: &App, page: Page<'_>, open: &str, raw: &Option<String>) -> Response {
+    // `compact=1`: the view alone, without its controls (a story's frames)
+    let compact = raw
+        .as_deref()
+        .is_some_and(|q| q.split('&').any(|kv| kv == "compact=1"));
+    page.render_embedded(open, app.embed_allow(), compact)
 }
 
 /// `GET /embed/timeline?q=&from=&to=`.
@@ -81,6 +85,7 @@ pub async fn timeline(
                 ..Page::plain("Timeline", body)
             },
             &path("/timeline", &raw),
+            &raw,
         ),
         Err(e) => super::error_page(e),
     }
@@ -100,6 +105,7 @@ pub async fn map(
                 ..Page::plain("Map", drawn.page)
             },
             &path("/map", &raw),
+            &raw,
         ),
         Err(e) => super::error_page(e),
     }
@@ -131,5 +137,6 @@ pub async fn event(State(app): Shared, Path(id): Path<String>) -> Response {
             ..Page::plain(&title, body)
         },
         &format!("/events/{}", enc(&e.id)),
+        &None,
     )
 }

@@ -109,12 +109,13 @@ impl Page<'_> {
 
     /// The page for an iframe (`/embed/...`): no site header or footer, a bar that opens the
     /// same view in annals (`open`), and a policy that lets the sites `allow` names frame it.
-    pub(crate) fn render_embedded(self, open: &str, allow: &str) -> Response {
+    /// `compact`: the view without its controls and legends (for a story's frames).
+    pub(crate) fn render_embedded(self, open: &str, allow: &str, compact: bool) -> Response {
         let doc = html! {
             (DOCTYPE)
             html lang="en" {
                 (self.head())
-                body.embed {
+                body.embed.compact[compact] {
                     header.embed-bar {
                         a.brand href=(open) target="_blank" rel="noopener" { "annals" }
                         " "
@@ -268,10 +269,7 @@ pub(crate) fn iso_param(iso: &str) -> String {
 /// A `from`/`to` parameter as a reader writes the date ("-0762-04-14" → "April 14, 763 BC");
 /// words ("27 BC") as given.
 pub(crate) fn param_text(param: &str) -> String {
-    annals_dates::When::from_text(param, annals_dates::CalendarHint::Auto).map_or_else(
-        |_| param.to_string(),
-        |w| annals_dates::written::edtf_written(&w.edtf),
-    )
+    annals_dates::written::text_written(param)
 }
 
 /// A year as a `from`/`to` parameter: `-0043`, `1914`, `Y-66000000`.
@@ -299,6 +297,7 @@ mod tests {
         assert_eq!(param_text("-0762-04-14"), "April 14, 763 BC");
         assert_eq!(param_text("1914"), "1914");
         assert_eq!(param_text("27 BC"), "27 BC");
+        assert_eq!(param_text("AD 180"), "AD 180");
         assert_eq!(param_text("not a date"), "not a date");
     }
 }

@@ -219,8 +219,8 @@ fn stop_section(i: usize, n: usize, stop: &Stop, event: Option<&Event>) -> Marku
     );
     html! {
         section.stop id=(format!("stop-{}", i + 1)) aria-label=(format!("Stop {} of {n}", i + 1))
-            data-timeline=(format!("/embed/timeline?{}", frame.query(&["q", "from", "to", "event"])))
-            data-map=(format!("/embed/map?{}", frame.query(&["q", "from", "to", "view", "event"]))) {
+            data-timeline=(format!("/embed/timeline?{}&compact=1", frame.query(&["q", "from", "to", "event"])))
+            data-map=(format!("/embed/map?{}&compact=1", frame.query(&["q", "from", "to", "view", "event"]))) {
             p.stop-count { "Stop " (i + 1) " of " (n) }
             h2 { (stop.shown_title(event)) }
             @if let Some(e) = event {
