@@ -28,8 +28,9 @@ async function state(page) {
     shown: [...document.querySelectorAll("section.stop")].map((s, i) => (s.hidden ? null : i + 1)).filter(Boolean),
     hash: location.hash,
     current: document.querySelector(".story-strip a[aria-current]")?.textContent.trim(),
-    timeline: document.querySelector(".story-timeline")?.getAttribute("src") || "",
-    map: document.querySelector(".story-map")?.getAttribute("src") || "",
+    timeline: document.querySelector(".story-timeline")?.getAttribute("data-shown") || "",
+    map: document.querySelector(".story-map")?.getAttribute("data-shown") || "",
+    history: history.length,
     scrollY: window.scrollY,
   }));
 }
@@ -47,13 +48,14 @@ try {
   await page.goto(BASE + STORY);
   await sleep(800);
   let s = await state(page);
+  const arrivedHistory = s.history;
   check(s.shown.length === 1 && s.shown[0] === 1, "desktop: one stop is shown, the first " + JSON.stringify(s.shown));
   check(s.scrollY === 0, "the story's title is not scrolled away on arrival");
   check(/\/embed\/timeline\?.*event=founding-of-rome-753-bc/.test(s.timeline), "the timeline frame shows the first stop's event: " + s.timeline);
   check(/\/embed\/map\?.*event=founding-of-rome-753-bc/.test(s.map), "the map frame marks it too");
   await page.screenshot({ path: join(SHOTS, "story-desktop.png") });
   await page.keyboard.press("ArrowRight");
-  await sleep(300);
+  await sleep(500);
   s = await state(page);
   check(s.shown[0] === 2 && s.hash === "#stop-2", "→ goes to stop 2, and the URL says so: " + s.hash);
   check(/crossing-of-the-rubicon/.test(s.timeline) && /crossing-of-the-rubicon/.test(s.map), "the frames moved to stop 2");
@@ -61,15 +63,19 @@ try {
   check(focused === "stop-2", "focus moves to the new stop's heading (for screen readers)");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  await sleep(300);
+  await sleep(500);
   s = await state(page);
   check(s.shown[0] === 4, "→ → reaches stop 4, a time window");
   check(/from=27%20BC&to=AD%20180/.test(s.timeline) && /view=20%2C-15%2C58%2C50/.test(s.map), "the frames show its window and view: " + s.map);
   await sleep(1500);
+  const shown = await page.evaluate(() => document.querySelector(".story-timeline").contentWindow.location.href);
+  check(/from=27%20BC&to=AD%20180/.test(shown), "the timeline frame has loaded stop 4's window: " + shown);
   await page.screenshot({ path: join(SHOTS, "story-desktop-stop4.png") });
   await page.keyboard.press("ArrowLeft");
   await sleep(200);
-  check((await state(page)).shown[0] === 3, "← goes back a stop");
+  s = await state(page);
+  check(s.shown[0] === 3, "← goes back a stop");
+  check(s.history === arrivedHistory, "stepping adds nothing to the browser's history (Back leaves the story): " + s.history);
   await page.click(".story-strip li:nth-child(8) a");
   await sleep(300);
   s = await state(page);

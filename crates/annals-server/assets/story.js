@@ -41,8 +41,26 @@
     return i >= 0 && i < stops.length ? i : 0;
   }
 
+  // The frames follow the stop a moment after the last step (stepping fast loads only the
+  // stop arrived at), and replace their page rather than add to the browser's history (Back
+  // leaves the story, it does not step through the frames).
+  var pending = null;
   function setFrame(frame, src) {
-    if (frame && src && frame.getAttribute("src") !== src) frame.setAttribute("src", src);
+    if (!frame || !src || frame.getAttribute("data-shown") === src) return;
+    frame.setAttribute("data-shown", src);
+    var win = null;
+    try { win = frame.getAttribute("src") && frame.contentWindow; } catch (_) { win = null; }
+    if (win) win.location.replace(src);
+    else frame.setAttribute("src", src);
+  }
+  function follow(stop, now) {
+    clearTimeout(pending);
+    var move = function () {
+      setFrame(timeline, stop.getAttribute("data-timeline"));
+      setFrame(map, stop.getAttribute("data-map"));
+    };
+    if (now) move();
+    else pending = setTimeout(move, 250);
   }
 
   function go(i, focus) {
@@ -62,8 +80,7 @@
     prev.disabled = i === 0;
     next.disabled = i === stops.length - 1;
     where.textContent = "Stop " + (i + 1) + " of " + stops.length;
-    setFrame(timeline, stops[i].getAttribute("data-timeline"));
-    setFrame(map, stops[i].getAttribute("data-map"));
+    follow(stops[i], arriving);
     // A URL per stop; not on arrival (a fragment set while the page loads makes the browser
     // scroll to it, past the story's title).
     var hash = "#stop-" + (i + 1);
