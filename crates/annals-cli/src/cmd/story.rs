@@ -25,24 +25,29 @@ pub fn story(db: &Db, cmd: StoryCommand) -> Result<u8> {
     }
 }
 
-/// A story file read and checked: `file:line: what` when it is not a story.
+/// A story file read and checked: `file:line: what` (or `file:stops[2].from: what`) when it is
+/// not a story.
 pub(crate) fn read_file(path: &Path) -> Result<Story> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| InvalidInput(format!("{}: cannot read: {e}", path.display())))?;
-    Story::from_json(&text).map_err(|e| {
-        // "line 3, column 7: ..." becomes "file:3: ..."; a field's problem names the field
-        let msg = match e
-            .strip_prefix("line ")
-            .and_then(|r| r.split_once(", column "))
-        {
-            Some((line, rest)) => match rest.split_once(": ") {
-                Some((_, what)) => format!("{}:{line}: {what}", path.display()),
-                None => format!("{}: {e}", path.display()),
-            },
-            None => format!("{}: {e}", path.display()),
-        };
-        InvalidInput(msg).into()
-    })
+    Story::from_json(&text)
+        .map_err(|e| InvalidInput(format!("{}:{}", path.display(), located(&e))).into())
+}
+
+/// Where a story's problem is: "line 3, column 7: ..." is line 3, "stops[2].from: ..." the
+/// field.
+fn located(why: &str) -> FormatError {
+    let line = why
+        .strip_prefix("line ")
+        .and_then(|r| r.split_once(", column "))
+        .and_then(|(line, rest)| Some((line.parse().ok()?, rest.split_once(": ")?.1)));
+    match line {
+        Some((line, what)) => FormatError {
+            location: Location::Line(line),
+            message: what.to_string(),
+        },
+        None => refused(why),
+    }
 }
 
 /// A `.json` file that holds a story (an object with `stops`), read and checked; `None` for any
@@ -58,21 +63,7 @@ pub(crate) fn sniff(file: &Path) -> Option<std::result::Result<Story, FormatErro
     let text = std::fs::read_to_string(file).ok()?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     let story = value.as_object()?.contains_key("stops");
-    story.then(|| {
-        Story::from_json(&text).map_err(|e| {
-            match e
-                .strip_prefix("line ")
-                .and_then(|r| r.split_once(", column "))
-                .and_then(|(line, rest)| Some((line.parse().ok()?, rest.split_once(": ")?.1)))
-            {
-                Some((line, what)) => FormatError {
-                    location: Location::Line(line),
-                    message: what.to_string(),
-                },
-                None => refused(&e),
-            }
-        })
-    })
+    story.then(|| Story::from_json(&text).map_err(|e| located(&e)))
 }
 
 /// A story's refusal ("stops[2].event: there is no event ...") located at its field.
@@ -103,7 +94,7 @@ fn add(db: &Db, files: &[std::path::PathBuf]) -> Result<u8> {
         match write.tx_mut().put_story(story) {
             Ok(c) => changed += usize::from(c),
             Err(StoreError::Invalid(why)) => {
-                return Err(InvalidInput(format!("{}: {why}", file.display())).into())
+                return Err(InvalidInput(format!("{}:{}", file.display(), refused(&why))).into())
             }
             Err(e) => return Err(e.into()),
         }
@@ -297,7 +288,7 @@ fn import(db: &Db, file: &Path, id: Option<String>) -> Result<u8> {
     match write.tx_mut().put_story(&story) {
         Ok(_) => {}
         Err(StoreError::Invalid(why)) => {
-            return Err(InvalidInput(format!("{}: {why}", file.display())).into())
+            return Err(InvalidInput(format!("{}:{}", file.display(), refused(&why))).into())
         }
         Err(e) => return Err(e.into()),
     }
