@@ -1,8 +1,8 @@
 // The reading pages in headless Chromium (playwright-core, Debian's /usr/bin/chromium), at a
 // desktop (1366×900) and a phone (390×844) size: axe-core finds no accessibility violation on
 // any of them; on a phone the event's title is within the first screen; no page logs a script
-// error; the icon is served; the timeline downloads as a PNG figure. A screenshot of each page
-// at each size goes to SHOTS.
+// error; the icon is served; the timeline and the map download as PNG figures (the map's is
+// the view on screen). A screenshot of each page at each size goes to SHOTS.
 //
 //   BASE=http://127.0.0.1:8080 SHOTS=target/browser-screenshots node pages.mjs
 //
@@ -137,6 +137,25 @@ try {
     const bytes = readFileSync(file);
     check(bytes.subarray(1, 4).toString() === "PNG" && bytes.readUInt32BE(16) === 3200, "the download is a PNG 3,200 pixels wide");
     copyFileSync(file, join(SHOTS, "timeline-figure-1300-1700.png"));
+    await context.close();
+  }
+  // The map page's download follows the view on screen: zoom in, then download the PNG.
+  {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(BASE + "/map?from=1000&to=1900", { waitUntil: "networkidle" });
+    const before = await page.getAttribute("a.figurelink[data-format=png]", "href");
+    check(before.startsWith("/map/figure?") && !before.includes("view="), "the whole world's figure: " + before);
+    await page.click(".map-bar button[data-act=in]");
+    await page.waitForTimeout(700);
+    const href = await page.getAttribute("a.figurelink[data-format=png]", "href");
+    check(/[?&]view=-?[0-9.]+,/.test(href) && href.includes("from=1000") && href.includes("format=png"), "the figure follows the zoomed view: " + href);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("a.figurelink[data-format=png]")]);
+    check(download.suggestedFilename() === "annals-map.png", "the map downloads as annals-map.png");
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    check(bytes.subarray(1, 4).toString() === "PNG" && bytes.readUInt32BE(16) === 3200, "the download is a PNG 3,200 pixels wide");
+    copyFileSync(file, join(SHOTS, "map-figure-1000-1900.png"));
     await context.close();
   }
   const icon = await (await fetch(BASE + "/favicon.ico")).status;

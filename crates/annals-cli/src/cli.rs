@@ -90,13 +90,17 @@ in the input always win."
     /// "United States", `place:Constantinople` those of "Istanbul, Turkey".
     #[command(subcommand)]
     Alias(AliasCommand),
-    /// Figures to print or put on a slide: the timeline of a window as SVG, PNG or PDF.
+    /// Figures to print or put on a slide: the timeline of a window, or the map of a view, as
+    /// SVG, PNG or PDF.
     #[command(
         subcommand,
-        after_help = "The format is the --out file's extension (.svg, .png, .pdf). Labels never overlap: the most important events \
-are placed first and those that find no room are left out (the legend counts them). Examples:\n  \
+        after_help = "The format is the --out file's extension (.svg, .png, .pdf). Labels never overlap: on a timeline the most \
+important events are placed first and those that find no room are left out (the legend counts them); on a map events near \
+each other are drawn as one marker with their count, as on the map page. Examples:\n  \
 annals render timeline --from \"800 BC\" --to \"AD 500\" --out antiquity.png\n  \
-annals render timeline \"participant:Napoleon\" --out napoleon.pdf --title \"Napoleon's wars\""
+annals render timeline \"participant:Napoleon\" --out napoleon.pdf --title \"Napoleon's wars\"\n  \
+annals render map battle --from 1800 --to 1900 --view 35,-12,62,32 --out battles-europe.png\n  \
+annals render map --event battle-of-hastings-1066 --view 45,-10,58,10 --out hastings.pdf"
     )]
     Render(RenderCommand),
     /// Stories: guided tours through events, stop by stop (docs/stories.md).
@@ -496,13 +500,30 @@ pub enum RenderCommand {
     /// The timeline of a window: the most important events as dots and bars above a time axis,
     /// a title, a legend and a credit line.
     Timeline(RenderTimelineArgs),
+    /// The map of a view: the located events as named dots and clusters on the world's
+    /// countries, a title, a legend, a scale bar and the credits of the map's data.
+    Map(RenderMapArgs),
 }
 
-/// `annals render timeline`.
+/// `annals render map`.
 #[derive(Debug, Args)]
-pub struct RenderTimelineArgs {
+pub struct RenderMapArgs {
     #[command(flatten)]
     pub window: WindowArgs,
+    /// The part of the world to show: SOUTH,WEST,NORTH,EAST in degrees (default: the whole
+    /// world), as in the map page's address.
+    #[arg(long, value_name = "S,W,N,E", allow_hyphen_values = true)]
+    pub view: Option<String>,
+    /// An event to mark with a pin and name first (its id).
+    #[arg(long, value_name = "ID")]
+    pub event: Option<String>,
+    #[command(flatten)]
+    pub figure: FigureArgs,
+}
+
+/// The file a figure goes to, its title and its width.
+#[derive(Debug, Args)]
+pub struct FigureArgs {
     /// The file to write: .svg, .png (twice the width in pixels) or .pdf.
     #[arg(long, short)]
     pub out: PathBuf,
@@ -512,6 +533,15 @@ pub struct RenderTimelineArgs {
     /// Its width in pixels (480 to 6000).
     #[arg(long, default_value_t = 1600)]
     pub width: u32,
+}
+
+/// `annals render timeline`.
+#[derive(Debug, Args)]
+pub struct RenderTimelineArgs {
+    #[command(flatten)]
+    pub window: WindowArgs,
+    #[command(flatten)]
+    pub figure: FigureArgs,
     /// Events considered: the most important of each period of the window.
     #[arg(long, default_value_t = 80)]
     pub events: usize,

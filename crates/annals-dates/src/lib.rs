@@ -27,6 +27,7 @@ pub mod edtf;
 mod error;
 mod feast;
 pub use feast::easter;
+pub use period::thousands;
 pub mod period;
 pub mod text;
 pub mod when;

@@ -61,12 +61,9 @@ fn year_day(year: i64) -> Option<i64> {
         .map(|d| d.0)
 }
 
-/// `1234567` → `1,234,567`; years of four digits stay as they are (`1901`).
-pub(crate) fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    if digits.len() <= 4 {
-        return n.to_string();
-    }
+/// A count with its thousands grouped, as English writes it: `190436` → `190,436`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -74,10 +71,20 @@ pub(crate) fn grouped(n: i64) -> String {
         }
         out.push(c);
     }
-    if n < 0 {
-        out.insert(0, '-');
-    }
     out
+}
+
+/// `1234567` → `1,234,567`; years of four digits stay as they are (`1901`).
+pub(crate) fn grouped(n: i64) -> String {
+    if n.unsigned_abs() < 10_000 {
+        return n.to_string();
+    }
+    let out = thousands(n.unsigned_abs());
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 /// 1 → "1st", 22 → "22nd".
@@ -366,6 +373,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn counts_and_years_are_grouped_by_thousands() {
+        let t: Vec<String> = [0, 7, 999, 1_000, 190_436, 1_234_567]
+            .into_iter()
+            .map(thousands)
+            .collect();
+        assert_eq!(t, ["0", "7", "999", "1,000", "190,436", "1,234,567"]);
+        assert_eq!(
+            grouped(1901),
+            "1901",
+            "a year of four digits stays as it is"
+        );
+        assert_eq!(grouped(-9999), "-9999");
+        assert_eq!(grouped(12_000), "12,000");
+        assert_eq!(grouped(-4_540_000), "-4,540,000");
     }
 
     #[test]

@@ -1,19 +1,26 @@
-//! Figures to print and put on slides: a window of the timeline as SVG, and the SVG as PNG or
-//! PDF. The layout is ours ([`timeline`]: a time axis with "nice" ticks from days to billions of
-//! years, events in lanes so that no two labels ever overlap, a title, a legend and a credit
-//! line); text is measured with the bundled font ([`font`]: DejaVu Sans, from the `dejavu`
-//! crate), so the SVG, the PNG and the PDF place every letter alike. PNG and PDF come from the
-//! SVG through `resvg` and `svg2pdf` ([`raster`]); what a figure shows comes from the search
-//! index ([`source`]). No I/O of its own.
+//! Figures to print and put on slides: a window of the timeline or a view of the map as SVG,
+//! and the SVG as PNG or PDF. The layouts are ours ([`timeline`]: a time axis with "nice"
+//! ticks from days to billions of years, events in lanes so that no two labels ever overlap;
+//! [`map`]: markers merged until none overlap and labels placed around them, the same layout
+//! the web map page draws, on the base map of [`world`]; [`map_figure`]: that map with a
+//! title, a scale bar, a legend and the credits); text is measured with the bundled font
+//! ([`font`]: DejaVu Sans, from the `dejavu` crate), so the SVG, the PNG and the PDF place
+//! every letter alike. PNG and PDF come from the SVG through `resvg` and `svg2pdf`
+//! ([`raster`]); what a figure shows comes from the search index ([`source`]). No I/O of its
+//! own.
 
 pub mod axis;
 pub mod font;
+pub mod map;
+pub mod map_figure;
 pub mod raster;
 pub mod source;
 pub mod timeline;
+pub mod world;
 
+pub use map_figure::{map_svg, MapFigure};
 pub use raster::{to_pdf, to_png};
-pub use source::{timeline_figure, Window};
+pub use source::{map_figure, timeline_figure, MapWindow, Window};
 pub use timeline::{timeline_svg, Figure, Mark};
 
 /// What can go wrong when making a figure.
@@ -25,6 +32,49 @@ pub enum RenderError {
     /// The rasteriser or the PDF writer failed.
     #[error("cannot draw the figure: {0}")]
     Draw(String),
+}
+
+/// Escape text for XML.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if (c as u32) < 0x20 && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The colours of every figure, those of the web pages: text, quieter text, the accent, rules.
+pub(crate) const INK: &str = "#1d1d1f";
+pub(crate) const MUTED: &str = "#595e63";
+pub(crate) const ACCENT: &str = "#8a3b12";
+pub(crate) const LINE: &str = "#dcdad5";
+
+/// The start of a figure's SVG document, `w` × `h` pixels on white, with its title and
+/// subtitle at the top left, `margin` from the edge.
+pub(crate) fn figure_head(w: f64, h: f64, margin: f64, title: &str, subtitle: &str) -> String {
+    format!(
+        concat!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{family}">"#,
+            r#"<rect width="{w}" height="{h}" fill="white"/>"#,
+            r#"<text x="{m}" y="56" font-size="28" font-weight="bold" fill="{ink}">{title}</text>"#,
+            r#"<text x="{m}" y="86" font-size="15" fill="{muted}">{subtitle}</text>"#
+        ),
+        w = w,
+        h = h,
+        m = margin,
+        family = font::FAMILY,
+        ink = INK,
+        muted = MUTED,
+        title = esc(title),
+        subtitle = esc(subtitle)
+    )
 }
 
 /// The kinds of file a figure is written as, by the name's extension.

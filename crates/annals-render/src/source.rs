@@ -1,6 +1,7 @@
-//! What a timeline figure shows, from the search index: the most important events of each
-//! period of the window (the index's timeline, so that a crowded century does not crowd out
-//! the rest), its title and subtitle as historians write the window ("800 BC – AD 500").
+//! What a figure shows, from the search index: for a timeline, the most important events of
+//! each period of the window (the index's timeline, so that a crowded century does not crowd
+//! out the rest); for a map, the index's counts on the grid of the view; and their titles and
+//! subtitles as historians write the window ("800 BC – AD 500").
 
 use crate::{Figure, Mark};
 use annals_dates::{year_written, Calendar, DayNumber};
@@ -104,5 +105,100 @@ pub fn timeline_figure(
         total: t.total,
         credit: w.credit.clone(),
         width: w.width,
+    }))
+}
+
+/// What to draw on a map figure: a query, a window of time and a view of the world.
+#[derive(Debug, Clone)]
+pub struct MapWindow {
+    /// The query as typed ("" for every event).
+    pub query: String,
+    /// Days the events must overlap (either end may be open: `i64::MIN`, `i64::MAX`).
+    pub window: Option<(i64, i64)>,
+    /// South, west, north, east in degrees.
+    pub view: (f64, f64, f64, f64),
+    /// An event to mark with a pin and name first.
+    pub selected: Option<annals_index::MapEvent>,
+    /// A title instead of the query and the window.
+    pub title: Option<String>,
+    /// The credit line.
+    pub credit: String,
+    /// The figure's width in pixels.
+    pub width: f64,
+}
+
+/// The window as historians write it: "800 BC – AD 500", "since 1900", "until 10,000 BC".
+fn window_text(window: Option<(i64, i64)>) -> Option<String> {
+    let (lo, hi) = window?;
+    let bc = lo != i64::MIN && DayNumber(lo).ymd().year <= 0;
+    Some(match (lo == i64::MIN, hi == i64::MAX) {
+        (true, true) => return None,
+        (false, true) => format!("since {}", end_label(lo, false)),
+        (true, false) => format!("until {}", end_label(hi, false)),
+        (false, false) => format!("{} – {}", end_label(lo, bc), end_label(hi, bc)),
+    })
+}
+
+/// The map figure of `w`: the index's cells over the view, laid out as the web map lays them
+/// out (`None` when no located event matches in the window and the view).
+pub fn map_figure(
+    index: &SearchIndex,
+    request: &annals_query::Request,
+    w: &MapWindow,
+) -> annals_index::Result<Option<crate::MapFigure>> {
+    let frame = crate::map::Frame::new(w.view, crate::map_figure::map_size(w.view, w.width));
+    let mut cells = index.map_cells(
+        request,
+        &annals_index::MapOptions {
+            window: w.window,
+            grid: frame.grid(),
+            per_cell: 3,
+            top: 0,
+            deep_before: crate::map::deep_before(),
+        },
+    )?;
+    if cells.total == 0 {
+        return Ok(None);
+    }
+    crate::map::name_places(&mut cells);
+    let layout = crate::map::layout(
+        &frame,
+        &cells,
+        w.selected.clone(),
+        &crate::map_figure::measure,
+    );
+    let q = w.query.trim();
+    let when = window_text(w.window);
+    let title = w.title.clone().unwrap_or_else(|| {
+        let what = if q.is_empty() { "Events" } else { q };
+        match &when {
+            Some(when) => format!("{what}, {when}"),
+            None => format!("{what} on the map"),
+        }
+    });
+    let subtitle = format!(
+        "{} located event{}{}{}{}",
+        annals_dates::thousands(cells.total),
+        if cells.total == 1 { "" } else { "s" },
+        if q.is_empty() {
+            String::new()
+        } else {
+            format!(" matching {q}")
+        },
+        when.map(|t| format!(", {t}")).unwrap_or_default(),
+        if frame.whole_world() {
+            ""
+        } else {
+            ", in this view"
+        }
+    );
+    Ok(Some(crate::MapFigure {
+        title,
+        subtitle,
+        frame,
+        layout,
+        total: cells.total,
+        deep: cells.deep,
+        credit: w.credit.clone(),
     }))
 }

@@ -5,7 +5,8 @@
 //! in the legend, never drawn over another.
 
 use crate::axis::{axis, Axis};
-use crate::font::{width, FAMILY};
+use crate::font::width;
+use crate::{esc, ACCENT, INK, LINE, MUTED};
 use std::fmt::Write;
 
 /// One event of a figure.
@@ -184,48 +185,12 @@ pub fn layout(f: &Figure) -> Layout {
     }
 }
 
-/// Escape text for XML.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-const INK: &str = "#1d1d1f";
-const MUTED: &str = "#595e63";
-const ACCENT: &str = "#8a3b12";
-const LINE: &str = "#dcdad5";
-
 /// The figure as an SVG document.
 pub fn timeline_svg(f: &Figure) -> String {
     let l = layout(f);
     let w = f.width.max(480.0);
     let h = l.height;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FAMILY}">"#
-    );
-    let _ = write!(s, r#"<rect width="{w}" height="{h}" fill="white"/>"#);
-    let _ = write!(
-        s,
-        r#"<text x="{MARGIN}" y="56" font-size="28" font-weight="bold" fill="{INK}">{}</text>"#,
-        esc(&f.title)
-    );
-    let _ = write!(
-        s,
-        r#"<text x="{MARGIN}" y="86" font-size="15" fill="{MUTED}">{}</text>"#,
-        esc(&f.subtitle)
-    );
+    let mut s = crate::figure_head(w, h, MARGIN, &f.title, &f.subtitle);
     // lane guides, drop lines, then marks, then labels on top
     let lane_y = |lane: usize| l.axis_y - 10.0 - (lane as f64 + 0.5) * LANE;
     s.push_str(r#"<g class="drops">"#);

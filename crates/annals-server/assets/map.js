@@ -75,6 +75,10 @@
       if (event) qs += "&event=" + encodeURIComponent(event);
       if (s < n && west < east && (s > -90 || n < 90 || west > -180 || east < 180)) qs += "&view=" + [r4(s), r4(west), r4(n), r4(east)].join(",");
       history.replaceState(null, "", location.pathname + qs);
+      // The figure to download is the view on screen.
+      [].forEach.call(document.querySelectorAll("a.figurelink"), function (a) {
+        a.setAttribute("href", "/map/figure" + qs + "&format=" + a.getAttribute("data-format"));
+      });
       // The period links keep the view.
       [].forEach.call(document.querySelectorAll(".map-periods a"), function (a) {
         var h = a.getAttribute("href").replace(/&view=[^&]*/, "");

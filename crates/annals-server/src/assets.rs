@@ -26,7 +26,7 @@ struct Asset {
 fn world_svg() -> String {
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 360" width="720" height="360"><g fill="#e6e1d6" stroke="#a9a294" stroke-width=".25">{}</g></svg>"##,
-        crate::map::countries()
+        annals_render::world::countries()
     )
 }
 

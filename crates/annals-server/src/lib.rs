@@ -25,7 +25,6 @@ pub mod headers;
 pub mod health;
 pub mod limits;
 pub mod log;
-pub mod map;
 pub mod metrics;
 pub mod openapi;
 pub mod pages;
@@ -52,6 +51,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/timeline", get(pages::timeline))
         .route("/timeline/figure", get(pages::figure::timeline_figure))
         .route("/map", get(pages::map))
+        .route("/map/figure", get(pages::figure::map_figure))
         .route("/places/{name}", get(pages::place))
         .route("/participants/{name}", get(pages::participant))
         .route("/api/search", get(api::search))

@@ -190,3 +190,70 @@ fn the_map_page_names_what_it_shows() {
     assert!(!m.contains("<script>alert") && !m.contains("<b>X</b>"));
     assert!(m.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[test]
+fn the_map_downloads_as_a_figure_of_the_view() {
+    let s = served();
+    // The page links the figure of what it shows, in three formats.
+    let page = get(&s, "/map?from=1700&to=2000&view=30,-10,60,30&event=paris-1").body;
+    assert!(
+        page.contains(r#"href="/map/figure?q=&amp;from=1700&amp;to=2000&amp;event=paris-1&amp;view=30%2C-10%2C60%2C30&amp;format=png""#),
+        "{page}"
+    );
+    let svg = get(
+        &s,
+        "/map/figure?from=1700&to=2000&view=30,-10,60,30&event=paris-1&format=svg",
+    );
+    assert_eq!(svg.status, 200);
+    assert_eq!(
+        header(&svg, "content-type").as_deref(),
+        Some("image/svg+xml")
+    );
+    assert!(header(&svg, "content-disposition")
+        .unwrap()
+        .contains("annals-map.svg"));
+    let b = &svg.body;
+    assert!(b.starts_with("<svg"));
+    assert!(b.contains("Events, 1700 – 2000"), "the window is the title");
+    assert!(
+        b.contains("3 located events, 1700 – 2000, in this view"),
+        "{b:.600}"
+    );
+    assert!(b.contains(">Storming of the Bastille<") && b.contains(">Capture of Rome<"));
+    assert!(
+        b.contains("the event asked for"),
+        "the pin is in the legend"
+    );
+    assert!(
+        b.contains(" km</text>") && b.contains("at 45° N"),
+        "a scale bar"
+    );
+    assert!(
+        b.contains("Natural Earth") && b.contains("GeoNames"),
+        "credits"
+    );
+    assert!(!b.contains("Great Kanto Earthquake"), "only the view");
+    // PNG by default, PDF on asking.
+    let png = get(&s, "/map/figure?view=30,-10,60,30");
+    assert_eq!(png.status, 200);
+    assert_eq!(header(&png, "content-type").as_deref(), Some("image/png"));
+    let pdf = get(&s, "/map/figure?format=pdf");
+    assert_eq!(
+        header(&pdf, "content-type").as_deref(),
+        Some("application/pdf")
+    );
+    assert!(pdf.body.starts_with("%PDF-"));
+    // Bad input says what was expected.
+    let bad = get(&s, "/map/figure?format=gif");
+    assert_eq!((bad.status, bad.code().as_str()), (400, "bad_request"));
+    assert!(bad.body.contains("expected png, svg or pdf"));
+    assert_eq!(get(&s, "/map/figure?view=nonsense").status, 400);
+    assert_eq!(
+        get(&s, "/map/figure?width=9").status,
+        400,
+        "unknown parameters are refused"
+    );
+    let none = get(&s, "/map/figure?q=zzzqqq");
+    assert_eq!(none.status, 404);
+    assert!(none.body.contains("no located events match"));
+}

@@ -292,12 +292,6 @@ pub struct MapParams {
     top: Option<usize>,
 }
 
-/// Events that start before 10,000 BC are deep time: today's coastlines are not theirs.
-pub fn deep_before() -> i64 {
-    static DAY: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
-    *DAY.get_or_init(|| day("10000 BC", true).unwrap_or(i64::MIN))
-}
-
 /// What `/api/map` and the map page count: `q` (without its window) and the window apart,
 /// so that a query without words counts from the index's columns.
 pub fn map_request(
@@ -342,36 +336,6 @@ pub fn map_view(v: Option<&str>) -> Result<(f64, f64, f64, f64), ApiError> {
     }
 }
 
-/// Names each event of `m` by the place it is drawn at: the index draws an event at its first
-/// located place but keeps every place's name, so the name is the first whose gazetteer
-/// position is within about 150 km of the event's, else the first the gazetteer does not know
-/// (coordinates given with it), else the first.
-pub fn name_places(m: &mut annals_index::MapCells) {
-    let g = annals_places::Gazetteer::get();
-    let near = |label: &str, lat: f64, lon: f64| -> Option<bool> {
-        let (name, country) = label.rsplit_once(", ").unwrap_or((label, ""));
-        let hit = g.resolve(name, country).or_else(|| g.resolve(label, ""))?;
-        let dx = (hit.lon - lon) * lat.to_radians().cos();
-        Some(dx.hypot(hit.lat - lat) < 1.4)
-    };
-    let name = |e: &mut annals_index::MapEvent| {
-        if e.places.len() < 2 {
-            return;
-        }
-        let checked: Vec<Option<bool>> = e.places.iter().map(|p| near(p, e.lat, e.lon)).collect();
-        let pick = checked
-            .iter()
-            .position(|c| *c == Some(true))
-            .or_else(|| checked.iter().position(Option::is_none))
-            .unwrap_or(0);
-        e.place = e.places[pick].clone();
-    };
-    for c in &mut m.cells {
-        c.best.iter_mut().for_each(name);
-    }
-    m.top.iter_mut().for_each(name);
-}
-
 /// An event on the map as JSON.
 fn map_event(e: &annals_index::MapEvent) -> serde_json::Value {
     serde_json::json!({
@@ -408,14 +372,14 @@ pub async fn map(State(app): Shared, Query(p): Query<MapParams>) -> Result<Respo
         grid,
         per_cell: super::bounded("per_cell", p.per_cell, 3, 0..=10)?,
         top: super::bounded("top", p.top, 20, 0..=100)?,
-        deep_before: deep_before(),
+        deep_before: annals_render::map::deep_before(),
     };
     let mut m = tokio::task::block_in_place(|| {
         app.index()?
             .map_cells(&request, &opts)
             .map_err(ApiError::from)
     })?;
-    name_places(&mut m);
+    annals_render::map::name_places(&mut m);
     let cells: Vec<_> = m
         .cells
         .iter()

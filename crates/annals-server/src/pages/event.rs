@@ -210,7 +210,7 @@ fn duration(e: &Event) -> Option<String> {
 
 /// A small map of the world around a place, with a dot on it.
 fn locator(lat: f64, lon: f64, label: &str) -> Markup {
-    let (x, y) = crate::map::project(lat, lon);
+    let (x, y) = annals_render::world::project(lat, lon);
     let (w, h) = (120.0, 60.0);
     let x0 = (x - w / 2.0).clamp(0.0, 720.0 - w);
     let y0 = (y - h / 2.0).clamp(0.0, 360.0 - h);

@@ -9,11 +9,12 @@
 //! the script draws nothing of its own; `docs/web.md`).
 
 use super::{count, enc, event_href, Page, Shared};
-use crate::api::explore::{deep_before, map_request};
+use crate::api::explore::map_request;
 use crate::app::App;
 use crate::error::ApiError;
-use crate::map::{project, text_width, Placer, SCALE};
-use annals_index::{Grid, MapEvent, MapOptions};
+use annals_index::MapOptions;
+use annals_render::map::{layout, short_count, Frame, Kind, Marker, PIN_PX};
+use annals_render::world::text_width;
 use axum::extract::{Query, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
@@ -49,19 +50,6 @@ const PERIODS: &[(&str, &str, &str)] = &[
     ("Since 2000", "2000", ""),
 ];
 
-/// Cells of the grid are about this many pixels wide.
-const CELL_PX: f64 = 64.0;
-/// Marker radii in pixels: a single event, the smallest and largest cluster.
-const DOT_PX: f64 = 5.5;
-const CLUSTER_MIN_PX: f64 = 10.0;
-const CLUSTER_MAX_PX: f64 = 22.0;
-/// How far above its place the selected event's pin has its head, in pixels.
-const PIN_PX: f64 = 18.0;
-/// Font sizes in pixels: event labels, countries, cities.
-const LABEL_PX: f64 = 12.5;
-const COUNTRY_PX: f64 = 11.0;
-const CITY_PX: f64 = 10.5;
-
 /// `GET /map`.
 pub async fn map(
     State(app): Shared,
@@ -90,31 +78,15 @@ pub async fn map(
     }
 }
 
-/// The view asked for: south, west, north, east. A view may reach beyond the world (a phone's
-/// tall map shows sea above and below it), never further than one world beyond.
-fn view(v: Option<&str>) -> Result<(f64, f64, f64, f64), ApiError> {
-    let Some(v) = v.filter(|v| !v.trim().is_empty()) else {
-        return Ok((-90.0, -180.0, 90.0, 180.0));
-    };
-    let n: Vec<f64> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
-    match n[..] {
-        [s, w, nn, e]
-            if (-450.0..=450.0).contains(&s)
-                && (-450.0..=450.0).contains(&nn)
-                && s < nn
-                && (-540.0..=540.0).contains(&w)
-                && (-540.0..=540.0).contains(&e)
-                && w < e
-                && s < 90.0
-                && nn > -90.0
-                && w < 180.0
-                && e > -180.0 =>
-        {
-            Ok((s, w, nn, e))
-        }
-        _ => Err(ApiError::bad(format!(
-            "view {v:?}: expected south,west,north,east in degrees"
-        ))),
+/// The view asked for: south, west, north, east (the whole world when none is given).
+pub(crate) fn view(v: Option<&str>) -> Result<(f64, f64, f64, f64), ApiError> {
+    match v.filter(|v| !v.trim().is_empty()) {
+        None => Ok(annals_render::map::WORLD),
+        Some(v) => annals_render::map::parse_view(v).ok_or_else(|| {
+            ApiError::bad(format!(
+                "view {v:?}: expected south,west,north,east in degrees"
+            ))
+        }),
     }
 }
 
@@ -130,57 +102,6 @@ fn size(s: Option<&str>, aspect: f64) -> (f64, f64) {
     }
 }
 
-/// A marker: one cell (or several merged), in pixels of the drawn map.
-struct Marker {
-    x: f64,
-    y: f64,
-    count: u64,
-    deep: u64,
-    /// The best events, best first.
-    events: Vec<MapEvent>,
-    /// Degrees covered by its cells: south, west, north, east (what a click zooms to).
-    bounds: (f64, f64, f64, f64),
-}
-
-impl Marker {
-    fn radius(&self) -> f64 {
-        if self.count == 1 {
-            DOT_PX
-        } else {
-            (CLUSTER_MIN_PX + 3.0 * (self.count as f64).log2()).min(CLUSTER_MAX_PX)
-        }
-    }
-}
-
-/// The name of a place without its country: "Rome" for "Rome, Italy".
-fn short_place(p: &str) -> &str {
-    p.split(',').next().unwrap_or(p).trim()
-}
-
-/// A label no longer than `max` characters.
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max - 1).collect();
-    format!("{}…", cut.trim_end())
-}
-
-/// A count with its thousands grouped: "190,436".
-fn grouped(n: u64) -> String {
-    count(n, "", "").trim().to_string()
-}
-
-/// A count that fits in a marker: 950, 4.6k, 41k, 190k, 1.2M.
-fn short_count(n: u64) -> String {
-    match n {
-        0..=999 => n.to_string(),
-        1_000..=9_949 => format!("{:.1}k", n as f64 / 1e3),
-        9_950..=999_499 => format!("{:.0}k", n as f64 / 1e3),
-        _ => format!("{:.1}M", n as f64 / 1e6),
-    }
-}
-
 /// What the page shows, and the parts the script swaps in.
 pub(crate) struct Drawn {
     pub(crate) page: Markup,
@@ -193,238 +114,48 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
     let to = p.to.filter(|s| !s.trim().is_empty());
     let (request, window) = map_request(Some(&q), from.as_deref(), to.as_deref())?;
     let (south, west, north, east) = view(p.view.as_deref())?;
-    let (x0, y0) = project(north, west);
-    let (x1, y1) = project(south, east);
-    let (w, h) = (x1 - x0, y1 - y0);
-    let (pw, ph) = size(p.size.as_deref(), h / w);
-    // Pixels per map unit, as the browser fits the view in the box (preserveAspectRatio meet).
-    let k = (pw / w).min(ph / h);
-    let (ox, oy) = ((pw - w * k) / 2.0, (ph - h * k) / 2.0);
-    let to_px = |lat: f64, lon: f64| {
-        let (x, y) = project(lat, lon);
-        ((x - x0) * k + ox, (y - y0) * k + oy)
-    };
-    let grid = Grid {
-        south: south.max(-90.0),
-        west: west.max(-180.0),
-        north: north.min(90.0),
-        east: east.min(180.0),
-        rows: ((ph / CELL_PX).round() as usize).clamp(1, 64),
-        cols: ((pw / CELL_PX).round() as usize).clamp(1, 128),
-    };
+    let v = (south, west, north, east);
+    let frame = Frame::new(v, size(p.size.as_deref(), Frame::aspect(v)));
+    let (x0, y0, w, h) = frame.view_box();
     let opts = MapOptions {
         window,
-        grid,
+        grid: frame.grid(),
         per_cell: 3,
         top: 40,
-        deep_before: deep_before(),
+        deep_before: annals_render::map::deep_before(),
     };
     let mut cells = tokio::task::block_in_place(|| {
         app.index()?
             .map_cells(&request, &opts)
             .map_err(ApiError::from)
     })?;
-    crate::api::explore::name_places(&mut cells);
+    annals_render::map::name_places(&mut cells);
     // The event asked for: its title and first located place.
     let selected = match p.event.as_deref().filter(|s| !s.is_empty()) {
-        Some(id) => app.read(|s| Ok(s.get(id)?))?.and_then(|e| {
-            let place = e
-                .places
-                .iter()
-                .find(|p| p.lat.is_some() && p.lon.is_some())?;
-            Some(MapEvent {
-                id: e.id.clone(),
-                title: e.title.clone(),
-                date: e.date.written(),
-                place: format!("{}, {}", place.name, place.country),
-                places: Vec::new(),
-                lat: place.lat?,
-                lon: place.lon?,
-                deep: false,
-            })
-        }),
+        Some(id) => app
+            .read(|s| Ok(s.get(id)?))?
+            .as_ref()
+            .and_then(annals_render::map::selected),
         None => None,
     };
-
-    // One marker per cell at the mean of its events, then merged until none overlap.
-    let (cell_h, cell_w) = (
-        (grid.north - grid.south) / grid.rows as f64,
-        (grid.east - grid.west) / grid.cols as f64,
-    );
-    let mut markers: Vec<Marker> = cells
-        .cells
-        .iter()
-        .map(|c| {
-            let (r, col) = ((c.index / grid.cols) as f64, (c.index % grid.cols) as f64);
-            let (x, y) = if c.count == 1 {
-                to_px(c.best[0].lat, c.best[0].lon)
-            } else {
-                to_px(c.lat, c.lon)
-            };
-            let n = grid.north - r * cell_h;
-            let wv = grid.west + col * cell_w;
-            Marker {
-                x,
-                y,
-                count: c.count,
-                deep: c.deep,
-                events: c.best.clone(),
-                bounds: (n - cell_h, wv, n, wv + cell_w),
-            }
-        })
-        .collect();
-    markers.sort_by_key(|m| std::cmp::Reverse(m.count));
-    loop {
-        let mut merged = false;
-        let mut i = 0;
-        while i < markers.len() {
-            let mut j = i + 1;
-            while j < markers.len() {
-                let (a, b) = (&markers[i], &markers[j]);
-                let gap = a.radius() + b.radius() + 2.0;
-                if (a.x - b.x).hypot(a.y - b.y) < gap {
-                    let b = markers.remove(j);
-                    let a = &mut markers[i];
-                    let n = (a.count + b.count) as f64;
-                    a.x = (a.x * a.count as f64 + b.x * b.count as f64) / n;
-                    a.y = (a.y * a.count as f64 + b.y * b.count as f64) / n;
-                    a.count += b.count;
-                    a.deep += b.deep;
-                    a.events.extend(b.events);
-                    a.events.truncate(3);
-                    a.bounds = (
-                        a.bounds.0.min(b.bounds.0),
-                        a.bounds.1.min(b.bounds.1),
-                        a.bounds.2.max(b.bounds.2),
-                        a.bounds.3.max(b.bounds.3),
-                    );
-                    merged = true;
-                } else {
-                    j += 1;
-                }
-            }
-            i += 1;
-        }
-        if !merged {
-            break;
-        }
-    }
-
-    // Labels never overlap markers or each other: the selected event first, then markers by
-    // count, then countries whose name fits in them, then cities.
-    let mut placer = Placer::default();
-    for m in &markers {
-        let r = m.radius();
-        placer.try_take([m.x - r, m.y - r, m.x + r, m.y + r]);
-    }
-    // The selected event is a pin: its head above the place, so that it covers no count.
-    let sel_px = selected.as_ref().map(|e| to_px(e.lat, e.lon));
-    let head = sel_px.map(|(x, y)| (x, y - PIN_PX));
-    if let Some((x, y)) = head {
-        placer.take([x - 8.0, y - 8.0, x + 8.0, y + 8.0]);
-    }
-    // Beside a marker: right, left, above, below; further out when `far` (the selected event,
-    // whose name must show even among clusters).
-    let place_label = |placer: &mut Placer, x: f64, y: f64, r: f64, text: &str, size: f64| {
-        let em = if size == CITY_PX { 0.56 } else { 0.62 };
-        let (tw, th) = (text_width(text, size, em), size * 1.2);
-        let far = size > LABEL_PX;
-        let gaps: &[f64] = if far {
-            &[3.0, 16.0, 30.0, 48.0, 70.0]
-        } else {
-            &[3.0]
+    // Widths as a browser draws the page's sans-serif, about: countries in spaced capitals.
+    let measure = |t: &str, kind: Kind| {
+        let em = match kind {
+            Kind::Country => 0.78,
+            Kind::City => 0.56,
+            _ => 0.62,
         };
-        let spots = gaps.iter().flat_map(|g| {
-            let gap = r + g;
-            [
-                (x + gap, y - th / 2.0, "start"),
-                (x - gap - tw, y - th / 2.0, "end"),
-                (x - tw / 2.0, y - gap - th, "middle"),
-                (x - tw / 2.0, y + gap, "middle"),
-            ]
-        });
-        for (lx, ly, anchor) in spots {
-            if lx < 2.0 || ly < 2.0 || lx + tw > pw - 2.0 || ly + th > ph - 2.0 {
-                continue;
-            }
-            if placer.try_take([lx - 2.0, ly, lx + tw + 2.0, ly + th]) {
-                let ax = match anchor {
-                    "start" => lx,
-                    "end" => lx + tw,
-                    _ => lx + tw / 2.0,
-                };
-                return Some((ax, ly + th * 0.8, anchor));
-            }
-        }
-        None
+        text_width(t, kind.size(), em)
     };
-    let mut labels: Vec<(f64, f64, &'static str, String, &'static str)> = Vec::new();
-    if let (Some((x, y)), Some(e)) = (head, &selected) {
-        let text = clip(&e.title, 40);
-        if let Some((lx, ly, a)) = place_label(&mut placer, x, y, 8.0, &text, LABEL_PX + 1.0) {
-            labels.push((lx, ly, a, text, "label selected"));
-        }
-    }
-    for m in &markers {
-        let text = match (m.count, m.events.first()) {
-            (1, Some(e)) => clip(&e.title, 32),
-            (n, Some(e)) if !e.place.is_empty() => {
-                format!("{} · {}", clip(short_place(&e.place), 20), grouped(n))
-            }
-            (n, _) => grouped(n),
-        };
-        let class = if m.count == 1 {
-            "label event"
-        } else {
-            "label cluster"
-        };
-        if let Some((lx, ly, a)) = place_label(&mut placer, m.x, m.y, m.radius(), &text, LABEL_PX) {
-            labels.push((lx, ly, a, text, class));
-        }
-    }
-    let mut base: Vec<(f64, f64, &'static str, String, &'static str)> = Vec::new();
-    let mut cities: Vec<(f64, f64)> = Vec::new();
-    for l in crate::map::base_labels() {
-        let (x, y) = to_px(l.lat, l.lon);
-        if x < 0.0 || y < 0.0 || x > pw || y > ph {
-            continue;
-        }
-        if l.kind == "country" {
-            let tw = text_width(&l.name, COUNTRY_PX, 0.78);
-            if tw > l.width * SCALE * k * 0.9 {
-                continue;
-            }
-            let r = [
-                x - tw / 2.0,
-                y - COUNTRY_PX * 0.6,
-                x + tw / 2.0,
-                y + COUNTRY_PX * 0.6,
-            ];
-            if r[0] > 2.0 && r[2] < pw - 2.0 && placer.try_take(r) {
-                base.push((
-                    x,
-                    y + COUNTRY_PX * 0.35,
-                    "middle",
-                    l.name.clone(),
-                    "country-name",
-                ));
-            }
-        } else if cities.len() < 60 {
-            // A city is named when its dot and its name fit.
-            if !placer.try_take([x - 2.0, y - 2.0, x + 2.0, y + 2.0]) {
-                continue;
-            }
-            if let Some((lx, ly, a)) = place_label(&mut placer, x, y, 1.5, &l.name, CITY_PX) {
-                cities.push((x, y));
-                base.push((lx, ly, a, l.name.clone(), "city-name"));
-            }
-        }
-    }
+    let laid = layout(&frame, &cells, selected, &measure);
+    let markers: &[Marker] = &laid.markers;
+    let selected = laid.selected.as_ref().map(|(e, _)| e);
+    let sel_px = laid.selected.as_ref().map(|(_, at)| *at);
 
     // Back from pixels to map units for the SVG.
-    let ux = |px: f64| x0 + (px - ox) / k;
-    let uy = |py: f64| y0 + (py - oy) / k;
-    let u = 1.0 / k;
+    let ux = |px: f64| frame.units(px, 0.0).0;
+    let uy = |py: f64| frame.units(0.0, py).1;
+    let u = 1.0 / frame.scale();
     let (fa, fz) = (
         from.clone().unwrap_or_default(),
         to.clone().unwrap_or_default(),
@@ -450,7 +181,7 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         format!("/map?{}", link(&format!("&view={}", enc(&v))))
     };
     let f = |v: f64| format!("{v:.2}");
-    let in_view = !(south <= -90.0 && west <= -180.0 && north >= 90.0 && east >= 180.0);
+    let in_view = !frame.whole_world();
     let what = if q.is_empty() {
         String::new()
     } else {
@@ -478,7 +209,7 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
     };
     let layers = html! {
                 g.markers {
-                    @for m in &markers {
+                    @for m in markers {
                         @let r = m.radius() * u;
                         @let (cx, cy) = (ux(m.x), uy(m.y));
                         @let deep = if m.deep == m.count { " deep" } else { "" };
@@ -496,7 +227,7 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                             }
                         }
                     }
-                    @if let (Some(e), Some((x, y))) = (&selected, sel_px) {
+                    @if let (Some(e), Some((x, y))) = (selected, sel_px) {
                         a.marker.target href=(event_href(&e.id)) data-id=(e.id) aria-label=(format!("{} ({}), {}: the event you came from", e.title, e.date, e.place)) {
                             line.pin x1=(f(ux(x))) y1=(f(uy(y))) x2=(f(ux(x))) y2=(f(uy(y - PIN_PX + 6.0))) stroke-width=(f(2.5 * u)) {}
                             circle.pin-foot cx=(f(ux(x))) cy=(f(uy(y))) r=(f(2.5 * u)) {}
@@ -505,12 +236,11 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                     }
                 }
                 g.labels aria-hidden="true" {
-                    @for (x, y, _) in cities.iter().map(|(x, y)| (x, y, ())) {
+                    @for (x, y) in &laid.cities {
                         circle.city cx=(f(ux(*x))) cy=(f(uy(*y))) r=(f(1.6 * u)) {}
                     }
-                    @for (x, y, anchor, text, class) in labels.iter().chain(&base) {
-                        @let size = match *class { "country-name" => COUNTRY_PX, "city-name" => CITY_PX, "label selected" => LABEL_PX + 1.0, _ => LABEL_PX };
-                        text class=(class) x=(f(ux(*x))) y=(f(uy(*y))) font-size=(f(size * u)) text-anchor=(anchor) stroke-width=(f(3.0 * u)) { (text) }
+                    @for l in &laid.labels {
+                        text class=(l.kind.class()) x=(f(ux(l.x))) y=(f(uy(l.y))) font-size=(f(l.kind.size() * u)) text-anchor=(l.anchor) stroke-width=(f(3.0 * u)) { (l.text) }
                     }
                 }
     };
@@ -548,7 +278,7 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         .collect();
     let page = html! {
         h1 { "Map" }
-        @if let Some(e) = &selected {
+        @if let Some(e) = selected {
             p.map-selected { "Showing " a href=(event_href(&e.id)) { (e.title) } " (" (e.date) ") at " (e.place) ", in blue." }
         }
         (count_p)
@@ -565,7 +295,7 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
             div.map-view tabindex="0" role="group" aria-label="Map: + and − zoom, arrow keys pan, Tab moves to the events" {
                 svg.map viewBox=(format!("{x0:.2} {y0:.2} {w:.2} {h:.2}")) role="group" aria-label="World map of the events" {
                     rect.sea x="-720" y="-360" width="2160" height="1080" {}
-                    (PreEscaped(crate::map::countries()))
+                    (PreEscaped(annals_render::world::countries()))
                     (layers)
                 }
             }
@@ -595,6 +325,14 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
             a.timelinelink href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { "Timeline of these events" } " · "
             a href=(format!("/search?q={}", enc(&q))) { "Search results" }
         }
+        p.figures {
+            "Download this view as a figure: "
+            @for (i, (f, name)) in [("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF")].iter().enumerate() {
+                @if i > 0 { ", " }
+                a.figurelink download data-format=(f)
+                    href=(format!("/map/figure?{}{}&format={f}", link(""), view_param.map(|v| format!("&view={}", enc(v))).unwrap_or_default())) { (name) }
+            }
+        }
     };
     Ok(Drawn { page, parts })
 }
@@ -617,18 +355,5 @@ mod tests {
         assert_eq!(size(Some("390x600"), 0.5), (390.0, 600.0));
         assert_eq!(size(Some("1x1"), 0.5), (960.0, 480.0));
         assert_eq!(size(None, 0.5), (960.0, 480.0));
-    }
-
-    #[test]
-    fn labels_are_short() {
-        assert_eq!(short_place("Rome, Italy"), "Rome");
-        assert_eq!(clip("Battle of Hastings", 40), "Battle of Hastings");
-        assert_eq!(clip("abcdefghij", 5), "abcd…");
-        assert_eq!(grouped(190_436), "190,436");
-        let short: Vec<String> = [7, 999, 4_649, 9_960, 41_064, 190_436, 1_234_567]
-            .into_iter()
-            .map(short_count)
-            .collect();
-        assert_eq!(short, ["7", "999", "4.6k", "10k", "41k", "190k", "1.2M"]);
     }
 }

@@ -194,20 +194,11 @@ impl Page<'_> {
 
 /// `1 event`, `2,345 events`.
 pub(crate) fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
-
-/// `2,345`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    grouped
+    format!(
+        "{} {}",
+        annals_dates::thousands(n),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// "Washington, D.C., United States".

@@ -328,7 +328,7 @@ fn shown(n: u64, estimated: bool) -> String {
     let scale = 10u64.pow(n.ilog10() - 1);
     format!(
         "about {}",
-        super::thousands((n + scale / 2) / scale * scale)
+        annals_dates::thousands((n + scale / 2) / scale * scale)
     )
 }
 

@@ -1,6 +1,7 @@
-//! The world map: country outlines from the vendored `world-atlas` TopoJSON (Natural Earth
-//! 1:110m), drawn as SVG paths in an equirectangular projection, with events on top, clustered
-//! on a grid. No tiles and no network: everything is in the binary.
+//! The base map of the world: country outlines from the vendored `world-atlas` TopoJSON
+//! (Natural Earth 1:110m, `assets/world-atlas`), drawn as SVG paths in an equirectangular
+//! projection, the names of countries and large cities, and the bookkeeping that keeps labels
+//! apart. No tiles and no network: everything is in the binary.
 
 use serde::Deserialize;
 use std::fmt::Write;
@@ -74,16 +75,24 @@ fn decode(t: &Topology) -> Vec<Vec<(f64, f64)>> {
         .collect()
 }
 
+/// The arc a ring names, and whether it is walked backwards (TopoJSON writes arc `i`
+/// reversed as `!i`).
+fn arc_of(arcs: &[Vec<(f64, f64)>], i: i64) -> Option<(&Vec<(f64, f64)>, bool)> {
+    let (idx, reversed) = if i < 0 {
+        ((!i) as usize, true)
+    } else {
+        (i as usize, false)
+    };
+    arcs.get(idx).map(|a| (a, reversed))
+}
+
 fn ring(arcs: &[Vec<(f64, f64)>], ring: &[i64], out: &mut String) {
     let mut first = true;
     let mut last_x: Option<f64> = None;
     for &i in ring {
-        let (idx, reversed) = if i < 0 {
-            ((!i) as usize, true)
-        } else {
-            (i as usize, false)
+        let Some((arc, reversed)) = arc_of(arcs, i) else {
+            continue;
         };
-        let Some(arc) = arcs.get(idx) else { continue };
         let points: Box<dyn Iterator<Item = &(f64, f64)>> = if reversed {
             Box::new(arc.iter().rev())
         } else {
@@ -191,12 +200,9 @@ fn ring_shape(points: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
 fn ring_points(arcs: &[Vec<(f64, f64)>], ring: &[i64]) -> Vec<(f64, f64)> {
     let mut out = Vec::new();
     for &i in ring {
-        let (idx, reversed) = if i < 0 {
-            ((!i) as usize, true)
-        } else {
-            (i as usize, false)
+        let Some((arc, reversed)) = arc_of(arcs, i) else {
+            continue;
         };
-        let Some(arc) = arcs.get(idx) else { continue };
         let mut pts: Vec<(f64, f64)> = arc.clone();
         if reversed {
             pts.reverse();
