@@ -70,6 +70,14 @@ try {
   await sleep(1500);
   const shown = await page.evaluate(() => document.querySelector(".story-timeline").contentWindow.location.href);
   check(/from=27%20BC&to=AD%20180/.test(shown), "the timeline frame has loaded stop 4's window: " + shown);
+  // The embedded timeline fits its frame: its axis and tick labels are in sight.
+  const fit = await page.evaluate(() => {
+    const f = document.querySelector(".story-timeline"), d = f.contentDocument;
+    const labels = [...d.querySelectorAll(".tick-label")].map((t) => t.getBoundingClientRect().bottom);
+    return { frame: f.clientHeight, axis: d.querySelector(".axis-line")?.getBoundingClientRect().bottom, labels };
+  });
+  check(fit.axis > 0 && fit.axis < fit.frame && fit.labels.length > 0 && Math.max(...fit.labels) <= fit.frame,
+    "the timeline's axis and its labels are inside the frame: " + JSON.stringify(fit));
   await page.screenshot({ path: join(SHOTS, "story-desktop-stop4.png") });
   await page.keyboard.press("ArrowLeft");
   await sleep(200);

@@ -439,7 +439,14 @@
   }
 
   function render() {
-    var w = width(), phone = w < 500, hgt = phone ? 400 : 460, axis = hgt - 34;
+    var w = width(), phone = w < 500, hgt = phone ? 400 : 460;
+    // In an embed the drawing fits the frame below what is above it (a story's frame is
+    // shorter than a page), so that its axis is always in sight.
+    if (document.body.classList.contains("embed")) {
+      var room = Math.floor(window.innerHeight - view.getBoundingClientRect().top - (window.scrollY || 0) - 6);
+      if (room > 0) hgt = Math.max(180, Math.min(hgt, room));
+    }
+    var axis = hgt - 34;
     var s = scale(from, to, w), X = s.x;
     svg.setAttribute("viewBox", "0 0 " + w + " " + hgt);
     svg.setAttribute("height", hgt);
