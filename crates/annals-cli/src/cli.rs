@@ -68,6 +68,14 @@ in the input always win."
     Stats(StatsArgs),
     /// The places of the stored events, with their coordinates and GeoNames ids.
     Places(PlacesArgs),
+    /// The media of the stored events (pictures, recordings, films) with their credits.
+    #[command(
+        after_help = "Every medium with the event it belongs to, its licence and its credit. With --licences, those \
+that lack a licence (or a credit, unless the licence puts them in the public domain) are flagged and counted, and \
+the command exits with 1 when any is (for a check before publishing). Media are given in the native JSON's \
+\"media\" list (docs/media.md). Examples:\n  annals media\n  annals media --licences\n  annals media --licences --json"
+    )]
+    Media(MediaArgs),
     /// Import the bundled demo corpus (110 events, from the formation of the Earth to 2023)
     /// and serve it on http://127.0.0.1:8080 (or list it, with --no-serve).
     Demo(DemoArgs),
@@ -782,6 +790,17 @@ pub struct PlacesArgs {
     #[arg(long)]
     pub unresolved: bool,
     /// Print JSON Lines: one place per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `annals media`.
+#[derive(Debug, Args)]
+pub struct MediaArgs {
+    /// Flag the media without a licence or a credit, count them, and exit with 1 when any is.
+    #[arg(long, alias = "licenses")]
+    pub licences: bool,
+    /// Print JSON Lines: one medium per line, with what it lacks.
     #[arg(long)]
     pub json: bool,
 }

@@ -103,6 +103,7 @@ pub fn fields(e: &Event) -> Vec<(&'static str, Vec<String>)> {
                 .map(|i| vec![i.to_string()])
                 .unwrap_or_default(),
         ),
+        ("media", e.media.iter().map(lines::medium).collect()),
     ]
 }
 

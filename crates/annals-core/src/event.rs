@@ -1,5 +1,6 @@
 //! The event record and its parts.
 
+use crate::media::Medium;
 use annals_dates::When;
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,9 @@ pub struct Event {
     /// timeline shows the most important events of each period first). When absent, annals
     /// computes one (see `docs/query.md`).
     pub importance: Option<f64>,
+    /// Pictures, recordings and films of it, with their credits; the first image leads its
+    /// page.
+    pub media: Vec<Medium>,
 }
 
 /// A labelled key point ("Extended American Military Presence: ...").
@@ -130,6 +134,9 @@ pub enum ModelError {
     /// An event relates to itself.
     #[error("event {0:?} relates to itself")]
     SelfRelation(String),
+    /// A medium is not valid.
+    #[error("media: {0}")]
+    BadMedium(String),
 }
 
 /// Whether `id` is a valid event id.
@@ -178,6 +185,9 @@ impl Event {
             if !(i >= 0.0 && i.is_finite()) {
                 return Err(ModelError::BadImportance(i));
             }
+        }
+        for m in &self.media {
+            m.check().map_err(|e| ModelError::BadMedium(e.0))?;
         }
         for r in &self.related {
             if !valid_id(&r.id) {

@@ -7,6 +7,7 @@
 
 use crate::event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
 use crate::id::event_id;
+use crate::media::Medium;
 use annals_dates::{Bound, Calendar, CalendarHint, When};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
@@ -51,6 +52,9 @@ pub struct RawEvent {
     /// Importance, when given.
     #[serde(default)]
     pub importance: Option<f64>,
+    /// Media with their credits.
+    #[serde(default)]
+    pub media: Vec<Medium>,
 }
 
 /// A date as given in JSON.
@@ -165,6 +169,7 @@ impl RawEvent {
             related: self.related,
             tags: self.tags,
             importance: self.importance,
+            media: self.media,
         };
         event.validate()?;
         Ok(event)
@@ -228,6 +233,9 @@ impl Serialize for Event {
         if let Some(i) = self.importance {
             m.serialize_entry("importance", &i)?;
         }
+        if !self.media.is_empty() {
+            m.serialize_entry("media", &self.media)?;
+        }
         m.end()
     }
 }
@@ -286,6 +294,7 @@ impl Serialize for Compact<'_> {
         if let Some(i) = e.importance {
             m.serialize_entry("importance", &i)?;
         }
+        list!("media", e.media);
         m.end()
     }
 }

@@ -1,11 +1,12 @@
 //! The annals event model.
 //!
 //! An [`Event`] is one historical event: its [`When`](annals_dates::When), title, summary,
-//! narrative, key points, [`Place`]s, [`Participant`]s, [`Source`]s, [`Relation`]s to other events
-//! and tags. This crate owns the model, its validation, stable ids ([`id`]) and the native JSON
-//! representation ([`json`]) that every other part of annals shares; and what is known of a
-//! participant or a place beyond its events ([`profile`]); and stories, guided tours through
-//! events ([`story`]). It does no I/O.
+//! narrative, key points, [`Place`]s, [`Participant`]s, [`Source`]s, [`Relation`]s to other
+//! events, tags and [`Medium`]s (pictures and recordings with their credits). This crate owns
+//! the model, its validation, stable ids ([`id`]) and the native JSON representation ([`json`])
+//! that every other part of annals shares; and what is known of a participant or a place beyond
+//! its events ([`profile`]); and stories, guided tours through events ([`story`]). It does no
+//! I/O.
 
 pub mod diff;
 pub mod event;
@@ -14,6 +15,7 @@ pub mod id;
 pub mod json;
 pub mod likeness;
 pub mod lines;
+pub mod media;
 pub mod merge;
 pub mod profile;
 pub mod story;
@@ -21,3 +23,4 @@ pub mod story;
 pub use event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
 pub use id::event_id;
 pub use json::{to_compact_json, RawDate, RawEvent};
+pub use media::{MediaKind, Medium};

@@ -193,6 +193,7 @@ mod tests {
             related: Vec::new(),
             tags: Vec::new(),
             importance: None,
+            media: Vec::new(),
         }
     }
 

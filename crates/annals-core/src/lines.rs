@@ -6,9 +6,12 @@
 //! - key points: `Three Claimants: The battle was the climax of a year of invasions.`
 //! - sources: `en.wikipedia.org <https://en.wikipedia.org/wiki/Battle_of_Hastings>`
 //! - related events: `norse-landfall-in-vinland-1000 (precedes)`
+//! - media: `https://example.org/tapestry.jpg | alt Horsemen charge a shield wall | credit
+//!   Bayeux Museum | licence CC-BY-SA-4.0` (the address, then the optional parts)
 //!
 //! Reading them back names the line of every problem.
 
+use crate::media::{MediaKind, Medium};
 use crate::{KeyPoint, Participant, Place, Relation, Source};
 
 /// A place as a line.
@@ -117,6 +120,75 @@ pub fn parse_source(line: &str) -> Source {
 /// A relation as a line.
 pub fn relation(r: &Relation) -> String {
     format!("{} ({})", r.id, r.kind)
+}
+
+/// A medium as a line: its address, then ` | ` and a word before each part it has (`kind`
+/// only for audio and video). [`media`] reads it back.
+pub fn medium(m: &Medium) -> String {
+    let mut line = m.url.clone();
+    if m.kind != MediaKind::Image {
+        line.push_str(&format!(" | kind {}", m.kind.name()));
+    }
+    for (word, value) in [
+        ("alt", &m.alt),
+        ("caption", &m.caption),
+        ("credit", &m.credit),
+        ("licence", &m.licence),
+        ("source", &m.source),
+    ] {
+        if !value.is_empty() {
+            line.push_str(&format!(" | {word} {value}"));
+        }
+    }
+    line
+}
+
+/// Media, one per line (see [`medium`]), each checked as an event's media are.
+pub fn media(text: &str) -> Result<Vec<Medium>, String> {
+    items(text)
+        .map(|(n, line)| {
+            let mut parts = line.split(" | ");
+            let mut m = Medium {
+                url: parts.next().unwrap_or_default().trim().to_string(),
+                kind: MediaKind::Image,
+                alt: String::new(),
+                caption: String::new(),
+                credit: String::new(),
+                licence: String::new(),
+                source: String::new(),
+            };
+            for part in parts {
+                let (word, value) = part.trim().split_once(' ').unwrap_or((part.trim(), ""));
+                let value = value.trim().to_string();
+                match word {
+                    "kind" => {
+                        m.kind = match value.as_str() {
+                            "image" => MediaKind::Image,
+                            "audio" => MediaKind::Audio,
+                            "video" => MediaKind::Video,
+                            _ => {
+                                return Err(format!(
+                                    "line {n}: kind {value:?}: expected image, audio or video"
+                                ))
+                            }
+                        }
+                    }
+                    "alt" => m.alt = value,
+                    "caption" => m.caption = value,
+                    "credit" => m.credit = value,
+                    "licence" | "license" => m.licence = value,
+                    "source" => m.source = value,
+                    _ => {
+                        return Err(format!(
+                            "line {n}: {word:?}: expected kind, alt, caption, credit, licence or source after ' | '"
+                        ))
+                    }
+                }
+            }
+            m.check().map_err(|e| format!("line {n}: {e}"))?;
+            Ok(m)
+        })
+        .collect()
 }
 
 /// The non-blank lines of a text box, with their numbers (from 1).
@@ -242,6 +314,29 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn media_read_back() {
+        let text = "https://example.org/tapestry.jpg | alt Horsemen charge a shield wall | caption The Bayeux Tapestry, scene 51 | credit Bayeux Museum | licence CC-BY-SA-4.0 | source https://example.org/tapestry\n\nhttps://example.org/song.ogg | kind audio | license CC0-1.0";
+        let m = media(text).unwrap();
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].caption, "The Bayeux Tapestry, scene 51");
+        assert_eq!(
+            (m[1].kind, m[1].licence.as_str()),
+            (MediaKind::Audio, "CC0-1.0")
+        );
+        for x in &m {
+            assert_eq!(media(&medium(x)).unwrap()[0], *x);
+        }
+        let e = media("https://example.org/a.jpg | credit X").unwrap_err();
+        assert!(e.starts_with("line 1: ") && e.contains("alt text"), "{e}");
+        let e =
+            media("https://example.org/a.jpg | alt A\nhttps://x.org/b.jpg | size 3").unwrap_err();
+        assert!(e.starts_with("line 2: \"size\""), "{e}");
+        assert!(media("https://x.org/b.ogg | kind sound")
+            .unwrap_err()
+            .contains("expected image, audio or video"));
+    }
 
     #[test]
     fn lines_read_back() {

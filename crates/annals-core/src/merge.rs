@@ -94,6 +94,7 @@ pub fn merge(kept: &Event, other: &Event, picks: &Picks) -> Event {
         related: Vec::new(),
         tags: list(picks.tags, &kept.tags, &other.tags),
         importance: one(picks.importance, &kept.importance, &other.importance),
+        media: list(Pick::Both, &kept.media, &other.media),
     };
     for r in kept.related.iter().chain(&other.related) {
         if r.id != other.id && r.id != kept.id {
@@ -126,6 +127,7 @@ mod tests {
             related: Vec::new(),
             tags: vec!["battle".into()],
             importance: None,
+            media: Vec::new(),
         }
     }
 

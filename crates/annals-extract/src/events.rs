@@ -1194,6 +1194,7 @@ fn candidate(
         related: Vec::new(),
         tags: vec!["extracted".to_string()],
         importance: None,
+        media: Vec::new(),
     };
     event.validate().ok()?;
     Some(Candidate {

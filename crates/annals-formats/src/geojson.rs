@@ -66,6 +66,9 @@ pub fn feature(e: &Event) -> Option<Value> {
     if let Some(t) = &e.date.text {
         props["date_text"] = json!(t);
     }
+    if !e.media.is_empty() {
+        props["media"] = json!(e.media);
+    }
     Some(json!({"type": "Feature", "id": e.id, "geometry": geometry, "properties": props}))
 }
 

@@ -57,7 +57,7 @@ fn mistyped_field(v: &serde_json::Value) -> Option<&'static str> {
         })
     };
     let number = |v: &V| v.is_number() || v.is_null();
-    let fields: [(&'static str, &TypeTest); 12] = [
+    let fields: [(&'static str, &TypeTest); 13] = [
         ("id", &optional_string),
         ("title", &string),
         ("date", &date),
@@ -70,6 +70,7 @@ fn mistyped_field(v: &serde_json::Value) -> Option<&'static str> {
         ("related", &objects),
         ("tags", &strings),
         ("importance", &number),
+        ("media", &objects),
     ];
     let found = fields
         .into_iter()

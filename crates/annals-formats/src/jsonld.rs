@@ -7,7 +7,7 @@
 use crate::parts::{self, Parts};
 use crate::write::{EventWriter, JsonItems};
 use crate::Dropped;
-use annals_core::Event;
+use annals_core::{Event, MediaKind, Medium};
 use serde_json::{json, Map, Value};
 use std::io::{self, Write};
 
@@ -87,6 +87,28 @@ pub fn participant_type(name: &str) -> &'static str {
     } else {
         "Thing"
     }
+}
+
+/// A medium as a schema.org `ImageObject`, `AudioObject` or `VideoObject`: its address,
+/// caption, alt text as its description, credit and licence (as the address that states it).
+fn media_object(x: &Medium, ty: &str) -> Value {
+    let mut o = Map::new();
+    o.insert("@type".into(), json!(ty));
+    o.insert("contentUrl".into(), json!(x.url));
+    for (key, value) in [
+        ("caption", &x.caption),
+        ("description", &x.alt),
+        ("creditText", &x.credit),
+        ("url", &x.source),
+    ] {
+        if !value.is_empty() {
+            o.insert(key.into(), json!(value));
+        }
+    }
+    if let Some(l) = annals_core::media::licence_url(&x.licence).filter(|_| !x.licence.is_empty()) {
+        o.insert("license".into(), json!(l));
+    }
+    Value::Object(o)
 }
 
 /// The schema.org node of an event.
@@ -192,6 +214,21 @@ pub fn node(e: &Event, dropped: &mut Vec<Dropped>) -> Value {
             _ => {
                 m.insert(key.into(), json!([link]));
             }
+        }
+    }
+    for (kind, key, ty) in [
+        (MediaKind::Image, "image", "ImageObject"),
+        (MediaKind::Audio, "audio", "AudioObject"),
+        (MediaKind::Video, "video", "VideoObject"),
+    ] {
+        let objects: Vec<Value> = e
+            .media
+            .iter()
+            .filter(|x| x.kind == kind && annals_core::media::web_address(&x.url))
+            .map(|x| media_object(x, ty))
+            .collect();
+        if !objects.is_empty() {
+            m.insert(key.into(), Value::Array(objects));
         }
     }
     if !e.key_points.is_empty() {

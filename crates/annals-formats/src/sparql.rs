@@ -229,6 +229,7 @@ impl Cols {
             related: Vec::new(),
             tags: Vec::new(),
             importance: None,
+            media: Vec::new(),
         })
     }
 }

@@ -5,11 +5,13 @@
 use crate::csvutil::{self, CsvOut, Rows};
 use crate::write::EventWriter;
 use crate::{Dropped, FormatError, Incoming, ReadOptions};
-use annals_core::{Event, KeyPoint, Participant, Place, RawDate, RawEvent, Relation, Source};
+use annals_core::{
+    Event, KeyPoint, MediaKind, Medium, Participant, Place, RawDate, RawEvent, Relation, Source,
+};
 use std::io::{self, Write};
 
 /// The columns, in the order the writer uses.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "title",
     "date",
@@ -24,6 +26,7 @@ pub const COLUMNS: [&str; 14] = [
     "related",
     "tags",
     "importance",
+    "media",
 ];
 
 /// Columns that only a reader takes: a date in parts, as catalogues publish them (year, month,
@@ -429,6 +432,32 @@ fn row<'a>(
                 .map_err(|_| format!("importance: {s:?}: expected a number"))?,
         ),
     };
+    let media = items(get(14))
+        .into_iter()
+        .map(|m| {
+            let f = fields(m);
+            let part = |i: usize| f.get(i).map(|r| r.to_string()).unwrap_or_default();
+            let kind = match part(1).as_str() {
+                "" | "image" => MediaKind::Image,
+                "audio" => MediaKind::Audio,
+                "video" => MediaKind::Video,
+                other => {
+                    return Err(format!(
+                        "media: kind {other:?}: expected image, audio or video (url | kind | alt | caption | credit | licence | source)"
+                    ))
+                }
+            };
+            Ok(Medium {
+                url: f[0].to_string(),
+                kind,
+                alt: part(2),
+                caption: part(3),
+                credit: part(4),
+                licence: part(5),
+                source: part(6),
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     RawEvent {
         id: opt(0),
         title: get(1).trim().to_string(),
@@ -442,6 +471,7 @@ fn row<'a>(
         related,
         tags: items(get(12)).into_iter().map(str::to_string).collect(),
         importance,
+        media,
     }
     .into_event(opts.calendar)
     .map_err(|e| e.to_string())
@@ -550,6 +580,32 @@ impl EventWriter for Writer {
         for t in &e.tags {
             check("tag", t, true);
         }
+        let media = e
+            .media
+            .iter()
+            .map(|m| {
+                for (what, text) in [
+                    ("medium alt text", &m.alt),
+                    ("medium caption", &m.caption),
+                    ("medium credit", &m.credit),
+                ] {
+                    check(what, text, true);
+                }
+                joined(vec![
+                    m.url.clone(),
+                    if m.kind == MediaKind::Image {
+                        String::new()
+                    } else {
+                        m.kind.name().to_string()
+                    },
+                    m.alt.clone(),
+                    m.caption.clone(),
+                    m.credit.clone(),
+                    m.licence.clone(),
+                    m.source.clone(),
+                ])
+            })
+            .collect();
         let cells = [
             e.id.clone(),
             e.title.clone(),
@@ -573,6 +629,7 @@ impl EventWriter for Writer {
             list(related),
             list(e.tags.clone()),
             e.importance.map(|i| i.to_string()).unwrap_or_default(),
+            list(media),
         ];
         self.csv.row(out, cells.iter().map(String::as_str))
     }

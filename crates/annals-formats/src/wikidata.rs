@@ -481,6 +481,7 @@ fn item(
         related,
         tags,
         importance: None,
+        media: Vec::new(),
     }
     .into_event(opts.calendar)
     .map(Some)

@@ -23,7 +23,7 @@ fn ev(json: &str) -> Event {
 fn fixtures() -> Vec<Event> {
     vec![
         ev(
-            r#"{"title": "Treaty of the Two Rivers", "date": {"text": "January 19, 1960"}, "summary": "Two states signed a treaty.", "body": ["It was signed in the capital.", "It lasted: ten years."], "key_points": [{"label": "Shared Defence", "text": "Each would defend the other."}], "places": [{"name": "Washington, D.C.", "country": "United States", "lat": 38.9, "lon": -77.04}], "participants": [{"name": "United States government", "role": "signatory"}, {"name": "Japanese government"}], "sources": [{"name": "example.org", "url": "https://example.org/treaty"}], "related": [{"id": "march-on-the-river-44-bc", "kind": "follows"}], "tags": ["treaty", "alliance; mutual"], "importance": 4.5}"#,
+            r#"{"title": "Treaty of the Two Rivers", "date": {"text": "January 19, 1960"}, "summary": "Two states signed a treaty.", "body": ["It was signed in the capital.", "It lasted: ten years."], "key_points": [{"label": "Shared Defence", "text": "Each would defend the other."}], "places": [{"name": "Washington, D.C.", "country": "United States", "lat": 38.9, "lon": -77.04}], "participants": [{"name": "United States government", "role": "signatory"}, {"name": "Japanese government"}], "sources": [{"name": "example.org", "url": "https://example.org/treaty"}], "related": [{"id": "march-on-the-river-44-bc", "kind": "follows"}], "tags": ["treaty", "alliance; mutual"], "importance": 4.5, "media": [{"url": "https://example.org/signing.jpg", "alt": "Two delegations at a long table", "caption": "The signing", "credit": "Photo: A. Archivist", "licence": "CC-BY-SA-4.0", "source": "https://example.org/signing"}, {"url": "https://example.org/speech.ogg", "kind": "audio", "credit": "State radio", "licence": "public-domain"}]}"#,
         ),
         ev(
             r#"{"id": "march-on-the-river-44-bc", "title": "March on the river", "date": {"text": "March 15, 44 BC"}, "summary": "A Julian date.", "tags": ["era"]}"#,
@@ -127,6 +127,82 @@ fn timelinejs_keeps_what_it_can_and_says_what_it_drops() {
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["eras"].as_array().unwrap().len(), 1);
     assert_eq!(read_as(Format::TimelineJs, &text)[0].tags, vec!["era"]);
+}
+
+#[test]
+fn media_go_where_each_format_has_room_for_them() {
+    let events = fixtures();
+    let treaty = &events[0];
+    // TimelineJS: one medium per slide, the licence after the credit, read back.
+    let (text, _) = write_with(
+        &mut timelinejs::json::Writer::new(false, "t"),
+        std::slice::from_ref(treaty),
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let media = &v["events"][0]["media"];
+    assert_eq!(media["url"], "https://example.org/signing.jpg");
+    assert_eq!(media["credit"], "Photo: A. Archivist · CC BY-SA 4.0");
+    assert_eq!(media["alt"], "Two delegations at a long table");
+    let back = read_as(Format::TimelineJs, &text);
+    let mut expected = treaty.media[0].clone();
+    expected.source.clear();
+    assert_eq!(back[0].media, vec![expected.clone()]);
+    let (sheet, _) = write_with(
+        &mut timelinejs::sheet::Writer::new(false),
+        std::slice::from_ref(treaty),
+    );
+    let from_sheet = read_as(Format::TimelineJsCsv, &sheet);
+    expected.alt = "The signing".into(); // the sheet has no alt column: the caption describes it
+    assert_eq!(from_sheet[0].media, vec![expected]);
+    // A slide's media that is a page, not a picture, is not kept; an image without alt is
+    // described by its caption or the headline.
+    let tl = r#"{"events": [{"start_date": {"year": 1960}, "text": {"headline": "Treaty"}, "media": {"url": "https://en.wikipedia.org/wiki/Treaty"}},
+        {"start_date": {"year": 1961}, "text": {"headline": "Parade"}, "media": {"url": "https://example.org/parade.png", "credit": "City archive"}}]}"#;
+    let read = read_as(Format::TimelineJs, tl);
+    assert!(read[0].media.is_empty());
+    assert_eq!(
+        (
+            read[1].media[0].alt.as_str(),
+            read[1].media[0].credit.as_str()
+        ),
+        ("Parade", "City archive")
+    );
+    // JSON-LD: schema.org ImageObject and AudioObject with credit and licence.
+    let mut dropped = Vec::new();
+    let node = jsonld::node(treaty, &mut dropped);
+    let image = &node["image"][0];
+    assert_eq!(image["@type"], "ImageObject");
+    assert_eq!(image["contentUrl"], "https://example.org/signing.jpg");
+    assert_eq!(image["creditText"], "Photo: A. Archivist");
+    assert_eq!(
+        image["license"],
+        "https://creativecommons.org/licenses/by-sa/4.0/"
+    );
+    assert_eq!(image["description"], "Two delegations at a long table");
+    assert_eq!(node["audio"][0]["@type"], "AudioObject");
+    // GeoJSON: the media in the feature's properties, for a map's popup.
+    let f = geojson::feature(treaty).unwrap();
+    assert_eq!(f["properties"]["media"][0]["credit"], "Photo: A. Archivist");
+    // Event cards have no place for media, and say so.
+    let (_, dropped) = card::write_document(treaty, &[]);
+    assert!(
+        dropped.iter().any(|d| d.what.contains("2 media")),
+        "{dropped:?}"
+    );
+    // A medium that breaks the rules is refused where it is.
+    let e = read_err(
+        Format::Jsonl,
+        r#"{"title": "T", "date": "1960", "media": [{"url": "https://example.org/a.jpg"}]}"#,
+    );
+    assert!(e.to_string().contains("needs alt text"), "{e}");
+    let e = read_err(
+        Format::Csv,
+        "title,date,media\nT,1960,https://example.org/a.jpg | picture | A thing\n",
+    );
+    assert!(
+        e.to_string().contains("expected image, audio or video"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! Headers every response gets: a content security policy (pages load scripts, styles and
-//! images from this server only, and may not be framed, but for the embed pages, which name who
-//! may frame them), `X-Content-Type-Options`,
+//! Headers every response gets: a content security policy (pages load scripts and styles from
+//! this server only, images and recordings from it or an `https:` address an event's media
+//! give, and may not be framed, but for the embed pages, which name who may frame them),
+//! `X-Content-Type-Options`,
 //! `Referrer-Policy`; and validators for caching: pages carry an `ETag` (a `304` answers a
 //! matching `If-None-Match`), fingerprinted assets are cached for a year.
 
@@ -10,9 +11,11 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// The policy of pages: everything from this server, inline style attributes only (the
-/// density bars' heights), no plugins, no framing.
-pub const PAGE_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
+/// The policy of pages: everything from this server but the images and recordings of events'
+/// media (from their `https:` addresses: a museum shows its pictures from its own site), inline
+/// style attributes only (the density bars' heights), no plugins, no framing.
+pub const PAGE_POLICY: &str =
+    "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; \
 style-src-attr 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; \
 form-action 'self'; frame-ancestors 'none'";
 

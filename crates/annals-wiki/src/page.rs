@@ -319,6 +319,7 @@ pub fn read(meta: &Meta, wikitext: &str, hint: CalendarHint) -> Verdict {
         related: Vec::new(),
         tags: vec!["wikipedia".into()],
         importance: None,
+        media: Vec::new(),
     };
     Verdict::Event(Box::new(Article {
         event,

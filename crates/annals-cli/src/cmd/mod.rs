@@ -52,6 +52,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Export(args) => export::export(&*open_existing(&db)?, &db, &args),
         Command::Stats(args) => read::stats(&*open_existing(&db)?, &db, args.json),
         Command::Places(args) => read::places(&*open_existing(&db)?, &args),
+        Command::Media(args) => read::media(&*open_existing(&db)?, &args),
         Command::Demo(args) => {
             if args.no_serve {
                 return import::demo(&db, false);

@@ -109,6 +109,70 @@ pub fn show(s: &dyn EventStore, args: &ShowArgs) -> Result<u8> {
 }
 
 /// `places`: every distinct place (name and country) of the stored events, most used first.
+/// `annals media`: every medium of the stored events, in the order of the events, with its
+/// licence and credit; `--licences` flags those that lack one.
+pub fn media(s: &dyn EventStore, args: &crate::cli::MediaArgs) -> Result<u8> {
+    use annals_core::media::licence_name;
+    let (mut n, mut flagged, mut events) = (0usize, 0usize, 0usize);
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    s.scan(&annals_store::Filter::default(), &mut |e| {
+        if !e.media.is_empty() {
+            events += 1;
+        }
+        for m in &e.media {
+            n += 1;
+            let missing = m.missing();
+            if !missing.is_empty() {
+                flagged += 1;
+            }
+            if args.json {
+                let line = serde_json::json!({"event": e.id, "url": m.url, "kind": m.kind.name(),
+                    "licence": m.licence, "credit": m.credit, "missing": missing});
+                writeln!(out, "{line}")?;
+                continue;
+            }
+            writeln!(out, "{}  {}", e.id, m.url)?;
+            let licence = if m.licence.is_empty() {
+                "no licence".to_string()
+            } else {
+                licence_name(&m.licence)
+            };
+            let credit = if m.credit.is_empty() {
+                "no credit"
+            } else {
+                &m.credit
+            };
+            let flag = if args.licences && !missing.is_empty() {
+                format!("  ✗ lacks {}", missing.join(" and "))
+            } else {
+                String::new()
+            };
+            writeln!(out, "    {licence} · {credit}{flag}")?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    drop(out);
+    if !args.json {
+        let summary = format!(
+            "{n} medi{} on {events} event{}",
+            if n == 1 { "um" } else { "a" },
+            super::plural(events)
+        );
+        if args.licences {
+            eprintln!("{summary}; {flagged} without a licence or a credit");
+        } else {
+            eprintln!("{summary}");
+        }
+    }
+    Ok(if args.licences && flagged > 0 {
+        1
+    } else {
+        exit::OK
+    })
+}
+
 pub fn places(s: &dyn EventStore, args: &crate::cli::PlacesArgs) -> Result<u8> {
     #[derive(Default)]
     struct Seen {

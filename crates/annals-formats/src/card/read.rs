@@ -219,6 +219,7 @@ fn read_lead(
         related: Vec::new(),
         tags: h.tags.clone(),
         importance: None,
+        media: Vec::new(),
     };
     event.id =
         h.id.clone()
@@ -313,6 +314,7 @@ fn read_main(lines: &[Line], i: &mut usize, opts: &ReadOptions) -> Result<Incomi
         related: Vec::new(),
         tags: h.tags,
         importance: None,
+        media: Vec::new(),
     };
     event.id = h.id.unwrap_or_else(|| event_id(&event.title, &event.date));
     event

@@ -113,6 +113,15 @@ pub fn write_document(main: &Event, leads: &[&Event]) -> (String, Vec<Dropped>) 
         let _ = writeln!(out, "Source: {}", one_line(&annals_core::lines::source(s)));
     }
     for e in leads.iter().copied().chain([main]) {
+        if !e.media.is_empty() {
+            drop(
+                e,
+                format!(
+                    "{} media: the card format has no place for them",
+                    e.media.len()
+                ),
+            );
+        }
         if let Some(i) = e.importance {
             drop(
                 e,

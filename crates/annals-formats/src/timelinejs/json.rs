@@ -1,6 +1,6 @@
 //! TimelineJS JSON: `{"scale", "title", "events": [...], "eras": [...]}`, read as a stream.
 
-use super::{event_of, slide_of, Slide};
+use super::{event_of, slide_of, Slide, SlideMedia};
 use crate::html;
 use crate::jsonstream::{self, Fields};
 use crate::parts::Parts;
@@ -71,6 +71,21 @@ fn slide(f: &Fields, era: bool) -> Result<Slide, FormatError> {
         Some(t) => t.str("text")?.unwrap_or_default(),
         None => String::new(),
     };
+    let media = match f.obj("media")? {
+        Some(v) => {
+            let mf = Fields {
+                path: &format!("{}.media", f.path),
+                value: v,
+            };
+            Some(SlideMedia {
+                url: mf.str("url")?.unwrap_or_default(),
+                caption: mf.str("caption")?.unwrap_or_default(),
+                credit: mf.str("credit")?.unwrap_or_default(),
+                alt: mf.str("alt")?.unwrap_or_default(),
+            })
+        }
+        None => None,
+    };
     let display = f
         .str("display_date")?
         .or(start.1)
@@ -85,6 +100,7 @@ fn slide(f: &Fields, era: bool) -> Result<Slide, FormatError> {
         html: body,
         group: f.str("group")?,
         era,
+        media,
     })
 }
 
@@ -171,6 +187,20 @@ pub fn slide_json(s: &Slide) -> Value {
     m.insert("text".into(), Value::Object(text));
     if let Some(g) = &s.group {
         m.insert("group".into(), json!(g));
+    }
+    if let Some(media) = &s.media {
+        let mut o = Map::new();
+        o.insert("url".into(), json!(media.url));
+        for (k, v) in [
+            ("caption", &media.caption),
+            ("credit", &media.credit),
+            ("alt", &media.alt),
+        ] {
+            if !v.is_empty() {
+                o.insert(k.into(), json!(html::escape(v)));
+            }
+        }
+        m.insert("media".into(), Value::Object(o));
     }
     Value::Object(m)
 }

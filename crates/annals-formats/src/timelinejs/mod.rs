@@ -12,7 +12,7 @@ pub mod story;
 use crate::html::{self, Block};
 use crate::parts::{self, Parts};
 use crate::{Dropped, ReadOptions};
-use annals_core::{Event, KeyPoint, RawDate, RawEvent};
+use annals_core::{Event, KeyPoint, MediaKind, Medium, RawDate, RawEvent};
 use annals_dates::{CalendarHint, When};
 
 /// The tag that marks an event as a TimelineJS era (a labelled span behind the slides).
@@ -41,6 +41,82 @@ pub struct Slide {
     pub group: Option<String>,
     /// An era rather than a slide.
     pub era: bool,
+    /// `media`: its one picture, recording or film.
+    pub media: Option<SlideMedia>,
+}
+
+/// A slide's `media`: TimelineJS shows it with its caption and credit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SlideMedia {
+    /// `url`.
+    pub url: String,
+    /// `caption`.
+    pub caption: String,
+    /// `credit` (annals writes the licence after it: "Jane Doe · CC BY-SA 4.0").
+    pub credit: String,
+    /// `alt`.
+    pub alt: String,
+}
+
+impl SlideMedia {
+    /// The slide's media as annals keeps it, or `None` when its address is not an image, a
+    /// recording or a film (TimelineJS also shows pages, maps and posts: those are not kept).
+    /// A licence after the credit's last " · " is read back; an image without `alt` is
+    /// described by its caption, else by the slide's headline.
+    pub fn medium(&self, headline: &str) -> Option<Medium> {
+        let url = self.url.trim();
+        let kind = annals_core::media::kind_of_address(url)?;
+        let (credit, licence) = match self.credit.rsplit_once(" · ") {
+            Some((c, l)) => match annals_core::media::licence_from_name(l) {
+                Some(l) => (c.trim().to_string(), l),
+                None => (self.credit.trim().to_string(), String::new()),
+            },
+            None => (self.credit.trim().to_string(), String::new()),
+        };
+        let alt = [&self.alt, &self.caption, &headline.to_string()]
+            .into_iter()
+            .map(|t| {
+                html::blocks(t)
+                    .into_iter()
+                    .map(|b| match b {
+                        Block::Para(p) | Block::Item { text: p, .. } => p,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or_default();
+        let m = Medium {
+            url: url.to_string(),
+            kind,
+            alt: if kind == MediaKind::Image {
+                alt
+            } else {
+                self.alt.trim().to_string()
+            },
+            caption: html::decode(self.caption.trim()),
+            credit: html::decode(&credit),
+            licence,
+            source: String::new(),
+        };
+        m.check().is_ok().then_some(m)
+    }
+
+    /// The TimelineJS media of a medium: the licence's name after the credit.
+    pub fn of(m: &Medium) -> SlideMedia {
+        let licence = annals_core::media::licence_name(&m.licence);
+        let credit = match (m.credit.is_empty(), m.licence.is_empty()) {
+            (_, true) => m.credit.clone(),
+            (true, false) => licence,
+            (false, false) => format!("{} · {licence}", m.credit),
+        };
+        SlideMedia {
+            url: m.url.clone(),
+            caption: m.caption.clone(),
+            credit,
+            alt: m.alt.clone(),
+        }
+    }
 }
 
 /// Astronomical year to TimelineJS's.
@@ -142,6 +218,28 @@ pub fn slide_of(e: &Event, cosmological: bool, dropped: &mut Vec<Dropped>) -> Sl
     if let Some(i) = e.importance {
         drop(format!("importance {i}: TimelineJS has no place for it"));
     }
+    // One medium per slide, an address TimelineJS can load (not a file of annals' store).
+    let mut media = e
+        .media
+        .iter()
+        .filter(|m| annals_core::media::web_address(&m.url));
+    let first = media.next().map(SlideMedia::of);
+    for m in media.chain(
+        e.media
+            .iter()
+            .filter(|m| !annals_core::media::web_address(&m.url)),
+    ) {
+        drop(format!(
+            "medium {}: a TimelineJS slide holds one, by its address",
+            m.url
+        ));
+    }
+    for m in e.media.iter().filter(|m| !m.source.is_empty()) {
+        drop(format!(
+            "the source of medium {}: TimelineJS has no place for it",
+            m.url
+        ));
+    }
     Slide {
         id: Some(e.id.clone()),
         start,
@@ -151,6 +249,7 @@ pub fn slide_of(e: &Event, cosmological: bool, dropped: &mut Vec<Dropped>) -> Sl
         html: text,
         group,
         era,
+        media: first,
     }
 }
 
@@ -187,6 +286,12 @@ pub fn event_of(s: Slide, opts: &ReadOptions) -> Result<Event, String> {
             Block::Item { label: None, text } => body.push(text),
         }
     }
+    let media = s
+        .media
+        .as_ref()
+        .and_then(|m| m.medium(&s.headline))
+        .into_iter()
+        .collect();
     let mut tags: Vec<String> = s.group.into_iter().filter(|g| !g.is_empty()).collect();
     if s.era {
         tags.push(ERA_TAG.into());
@@ -214,6 +319,7 @@ pub fn event_of(s: Slide, opts: &ReadOptions) -> Result<Event, String> {
         related: Vec::new(),
         tags,
         importance: None,
+        media,
     };
     raw.into_event(opts.calendar).map_err(|e| e.to_string())
 }

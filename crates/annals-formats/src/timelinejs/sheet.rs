@@ -3,7 +3,7 @@
 //! Type, Group, Background. Rows of Type `title` are the timeline's title and are skipped; rows
 //! of Type `era` are eras.
 
-use super::{event_of, slide_of, Slide};
+use super::{event_of, slide_of, Slide, SlideMedia};
 use crate::csvutil;
 use crate::parts::Parts;
 use crate::write::EventWriter;
@@ -115,6 +115,12 @@ fn row<'a>(get: &dyn Fn(usize) -> &'a str, era: bool) -> Result<Slide, String> {
         html: get(10).to_string(),
         group: Some(get(16).to_string()).filter(|g| !g.is_empty()),
         era,
+        media: (!get(11).trim().is_empty()).then(|| SlideMedia {
+            url: get(11).to_string(),
+            credit: get(12).to_string(),
+            caption: get(13).to_string(),
+            alt: String::new(),
+        }),
     })
 }
 
@@ -169,6 +175,13 @@ impl EventWriter for Writer {
         };
         let end = s.end.unwrap_or_default();
         let has_end = s.end.is_some();
+        let media = s.media.clone().unwrap_or_default();
+        if !media.alt.is_empty() {
+            dropped.push(Dropped {
+                id: e.id.clone(),
+                what: "the alt text of its medium: the sheet has no column for it".into(),
+            });
+        }
         let cells = [
             n(Some(s.start.year)),
             n(s.start.month.map(i64::from)),
@@ -181,9 +194,9 @@ impl EventWriter for Writer {
             s.display.clone().unwrap_or_default(),
             s.headline.clone(),
             s.html.clone(),
-            String::new(),
-            String::new(),
-            String::new(),
+            media.url.clone(),
+            media.credit.clone(),
+            media.caption.clone(),
             String::new(),
             if s.era { "era".into() } else { String::new() },
             s.group.clone().unwrap_or_default(),

@@ -44,6 +44,8 @@ pub struct EditForm {
     sources: String,
     related: String,
     importance: String,
+    /// Media, one per line (`annals_core::lines::medium`).
+    media: String,
     /// The edit summary.
     change: String,
 }
@@ -73,6 +75,7 @@ impl EditForm {
             sources: join(e.sources.iter().map(lines::source).collect()),
             related: join(e.related.iter().map(lines::relation).collect()),
             importance: e.importance.map(|i| i.to_string()).unwrap_or_default(),
+            media: join(e.media.iter().map(lines::medium).collect()),
             ..EditForm::default()
         }
     }
@@ -103,6 +106,7 @@ impl EditForm {
         );
         let sources = note(&mut problems, "sources", lines::sources(&self.sources));
         let related = note(&mut problems, "related", lines::relations(&self.related));
+        let media = note(&mut problems, "media", lines::media(&self.media));
         let importance = match self.importance.trim() {
             "" => None,
             t => match t.parse::<f64>() {
@@ -148,6 +152,7 @@ impl EditForm {
             related,
             tags: lines::tags(&self.tags),
             importance,
+            media,
         };
         let mut event = raw
             .into_event(CalendarHint::Auto)
@@ -165,6 +170,7 @@ fn problem_field(e: &ModelError) -> &'static str {
         ModelError::BadKind(_) | ModelError::SelfRelation(_) => "related",
         ModelError::BadImportance(_) => "importance",
         ModelError::BadCoordinates(_) => "places",
+        ModelError::BadMedium(_) => "media",
         ModelError::Empty(what) if what.starts_with("place") => "places",
         ModelError::Empty(what) if what.starts_with("participant") => "participants",
         ModelError::Empty(what) if what.starts_with("source") => "sources",
@@ -242,6 +248,7 @@ fn form(action: &str, f: &EditForm, session: &Session, problems: &Problems, new:
             (field("sources", "Sources", "One per line: a name and the address in angle brackets, or just the address.", area("sources", &f.sources, 3), problems))
             (field("related", "Related events", "One per line: an event's id and how it relates in parentheses: norse-landfall-in-vinland-1000 (related). Relations: related, precedes, follows, part_of, has_part, causes, caused_by.", area("related", &f.related, 3), problems))
             (field("tags", "Tags", "Separated by commas.", text("tags", &f.tags), problems))
+            (field("media", "Pictures and recordings", "One per line: the address, then ' | ' and a word before each part: https://example.org/tapestry.jpg | alt Horsemen charge a shield wall | caption The Bayeux Tapestry | credit Bayeux Museum | licence CC-BY-SA-4.0 | source https://example.org/tapestry. An image needs its alt (what it shows); add kind audio or kind video for a recording or a film. The first image leads the page.", area("media", &f.media, 3), problems))
             (field("importance", "Importance", "A number of 0 or more (empty: computed).", text("importance", &f.importance), problems))
             (field("change", "What you changed", "A few words for the history.", text("change", &f.change), problems))
             p.actions { button { "Save" } " " a href=(if new { "/".to_string() } else { event_href(&f.id) }) { "Cancel" } }

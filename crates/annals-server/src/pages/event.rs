@@ -294,6 +294,7 @@ fn relation_note(a: &Around, id: &str) -> String {
 pub(crate) fn facts(e: &Event) -> Markup {
     html! {
         aside.facts aria-label="Facts" {
+            (super::media::lead(e))
             dl {
                 dt { "Date" }
                 dd {
@@ -516,6 +517,7 @@ fn page(
                     @for p in &e.body { p { (p) } }
                 }
             }
+            (super::media::section(e))
             @if !e.key_points.is_empty() {
                 section.key-points aria-labelledby="kp-h" {
                     h2 #kp-h { "Key points" }

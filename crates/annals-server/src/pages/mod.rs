@@ -17,6 +17,7 @@ pub mod figure;
 pub mod history;
 pub mod home;
 pub mod map;
+pub mod media;
 pub mod profile;
 pub mod review;
 pub mod search;

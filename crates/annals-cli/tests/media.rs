@@ -1,0 +1,101 @@
+//! `annals media`: every medium of the stored events with its licence and credit, and with
+//! `--licences` the ones that lack either flagged, counted, and a non-zero exit.
+
+mod common;
+use common::{annals, ok};
+
+const EVENTS: &str = r#"{"id": "treaty-1960", "title": "Treaty of the Two Rivers", "date": "1960-01-19", "media": [{"url": "https://example.org/signing.jpg", "alt": "Two delegations at a long table", "credit": "Photo: A. Archivist", "licence": "CC-BY-SA-4.0"}, {"url": "https://example.org/speech.ogg", "kind": "audio", "credit": "State radio"}]}
+{"id": "parade-1961", "title": "Parade on the river", "date": "1961", "media": [{"url": "https://example.org/parade.png", "alt": "Boats with flags", "licence": "CC0-1.0"}, {"url": "https://example.org/crowd.jpg", "alt": "A crowd on a bridge"}]}
+{"id": "no-media-1962", "title": "A quiet year", "date": "1962"}
+"#;
+
+#[test]
+fn the_licence_report_flags_what_reuse_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let file = dir.path().join("events.jsonl");
+    std::fs::write(&file, EVENTS).unwrap();
+    ok(&db, &["import", file.to_str().unwrap()]);
+
+    let out = annals(&db, &["media"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("treaty-1960  https://example.org/signing.jpg\n    CC BY-SA 4.0 · Photo: A. Archivist\n"), "{text}");
+    assert!(text.contains("    no licence · State radio\n"), "{text}");
+    assert!(!text.contains('✗'), "no flags without --licences");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("4 media on 2 events"));
+
+    let out = annals(&db, &["media", "--licences"]);
+    assert_eq!(out.status.code(), Some(1), "flagged media fail the check");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("    no licence · State radio  ✗ lacks licence\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    CC0 1.0 · no credit\n"),
+        "public domain owes no credit: {text}"
+    );
+    assert!(
+        text.contains("    no licence · no credit  ✗ lacks licence and credit\n"),
+        "{text}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("4 media on 2 events; 2 without a licence or a credit"));
+
+    let out = annals(&db, &["media", "--licences", "--json"]);
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[1]["kind"], "audio");
+    assert_eq!(
+        lines[3]["missing"],
+        serde_json::json!(["licence", "credit"])
+    );
+
+    // Once every medium has both, the check passes.
+    let fixed = EVENTS
+        .replace(
+            r#""credit": "State radio"}"#,
+            r#""credit": "State radio", "licence": "public-domain"}"#,
+        )
+        .replace(
+            r#""alt": "A crowd on a bridge"}"#,
+            r#""alt": "A crowd on a bridge", "credit": "B. Painter", "licence": "CC-BY-4.0"}"#,
+        );
+    std::fs::write(&file, fixed).unwrap();
+    ok(&db, &["import", file.to_str().unwrap()]);
+    let out = annals(&db, &["media", "--licences"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 without a licence or a credit"));
+}
+
+#[test]
+fn a_medium_without_alt_text_is_refused_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let file = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &file,
+        "{\"title\": \"Fine\", \"date\": \"1960\"}\n{\"title\": \"T\", \"date\": \"1961\", \"media\": [{\"url\": \"https://example.org/a.jpg\"}]}\n",
+    )
+    .unwrap();
+    let out = annals(&db, &["import", file.to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.jsonl:2") && err.contains("needs alt text"),
+        "{err}"
+    );
+    let list = annals(&db, &["list"]);
+    assert!(
+        !String::from_utf8_lossy(&list.stdout).contains("Fine"),
+        "nothing half-written"
+    );
+}
