@@ -16,6 +16,8 @@ pub const MAX_TITLE: usize = 300;
 pub const MAX_TEXT: usize = 20_000;
 /// The longest query or date of a stop, in characters.
 pub const MAX_QUERY: usize = 500;
+/// Most media at one stop.
+pub const MAX_MEDIA: usize = 20;
 
 /// A guided tour through events (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -60,6 +62,10 @@ pub struct Stop {
     /// The author's text at this stop: paragraphs separated by blank lines.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// Pictures and recordings the author shows at this stop, with their credits (a stop
+    /// without any shows its event's lead image).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<crate::Medium>,
 }
 
 impl Story {
@@ -189,6 +195,12 @@ impl Stop {
                     .map_err(|e| format!("{field}: {e}"))?;
             }
         }
+        if self.media.len() > MAX_MEDIA {
+            return Err(format!("media: more than {MAX_MEDIA}"));
+        }
+        for (j, m) in self.media.iter().enumerate() {
+            m.check().map_err(|e| format!("media[{j}]: {e}"))?;
+        }
         if let Some([s, w, n, e]) = self.view {
             let lat = |x: f64| (-90.0..=90.0).contains(&x);
             let lon = |x: f64| (-180.0..=180.0).contains(&x);
@@ -276,6 +288,19 @@ mod tests {
             vec![r#"{"event": "x"}"#; MAX_STOPS + 1].join(",")
         );
         assert!(bad(&many).starts_with("stops: more than"));
+        let e = bad(
+            r#"{"id": "a", "title": "T", "stops": [{"event": "x", "media": [{"url": "https://example.org/a.jpg", "alt": "A"}, {"url": "https://example.org/b.jpg"}]}]}"#,
+        );
+        assert!(
+            e.starts_with("stops[0].media[1]: ") && e.contains("alt text"),
+            "{e}"
+        );
+        let ok = Story::from_json(
+            r#"{"id": "a", "title": "T", "stops": [{"event": "x", "media": [{"url": "https://example.org/a.jpg", "alt": "A", "licence": "CC0-1.0"}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(ok.stops[0].media[0].licence, "CC0-1.0");
+        assert!(ok.to_json().contains("\"media\""), "kept in the JSON");
     }
 
     #[test]

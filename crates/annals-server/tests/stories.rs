@@ -12,7 +12,8 @@ const STORY: &str = r#"{
   "stops": [
     {"event": "death-of-edward-the-confessor-1066", "text": "The king dies without an heir.\n\nThree men claim the crown."},
     {"title": "Autumn", "from": "1066-09-01", "to": "1066-10-31", "view": [49.0, -3.0, 55.0, 2.0],
-     "text": "Two invasions in three weeks."},
+     "text": "Two invasions in three weeks.",
+     "media": [{"url": "https://example.org/fleet.jpg", "alt": "Ships on a beach", "caption": "A fleet drawn up", "credit": "Photo: A. Walker", "licence": "CC-BY-4.0"}]},
     {"event": "battle-of-hastings-1066", "title": "Senlac Hill", "text": "The <b>last</b> stand."}
   ]
 }"#;
@@ -155,6 +156,16 @@ fn the_story_page_reads_without_javascript() {
         "the event's date as written"
     );
     assert!(page.contains("story.js"));
+    // a stop shows its own media with their credits
+    let autumn = page.find("id=\"stop-2\"").unwrap();
+    let fleet = page
+        .find(r#"<img src="https://example.org/fleet.jpg" alt="Ships on a beach""#)
+        .expect("the stop's picture");
+    assert!(
+        fleet > autumn && fleet < page.find("id=\"stop-3\"").unwrap(),
+        "in its stop"
+    );
+    assert!(page.contains(r#"Photo: A. Walker · <a rel="license noopener" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>"#));
     assert_eq!(get(&s, "/stories/no-such-story").status, 404);
     // listed on /stories and on the front page
     let list = get(&s, "/stories");

@@ -13,7 +13,7 @@
 //! stop at it whose text is the slide's text.
 
 use super::json::{self, slide_json};
-use super::{needs_cosmological, slide_of, Slide};
+use super::{needs_cosmological, slide_of, Slide, SlideMedia};
 use crate::html::{self, Block};
 use crate::jsonstream::Fields;
 use crate::{parts, ReadOptions};
@@ -101,6 +101,27 @@ pub fn story_to_timelinejs(
         slide.html = format!("{mark}>{}{MARK_END}{}", paragraphs(&stop.text), slide.html);
         if !stop.title.is_empty() {
             slide.headline = stop.title.clone();
+        }
+        // The stop's own medium before its event's (a slide holds one).
+        let mut own = stop
+            .media
+            .iter()
+            .filter(|m| annals_core::media::web_address(&m.url));
+        if let Some(m) = own.next() {
+            slide.media = Some(SlideMedia::of(m));
+        }
+        for m in own.chain(
+            stop.media
+                .iter()
+                .filter(|m| !annals_core::media::web_address(&m.url)),
+        ) {
+            notes.push((
+                *n,
+                format!(
+                    "stop {n} {label:?}: medium {}: a TimelineJS slide holds one, by its address",
+                    m.url
+                ),
+            ));
         }
         slide.id = Some(format!("stop-{n}"));
         slide.era = false;
@@ -584,6 +605,34 @@ mod tests {
                  in TimelineJS"
                     .to_string(),
             ]
+        );
+    }
+
+    #[test]
+    fn a_stops_own_medium_leads_its_slide() {
+        let mut s = story();
+        let medium = |url: &str| annals_core::Medium {
+            url: url.into(),
+            kind: annals_core::MediaKind::Image,
+            alt: "A plain by the sea".into(),
+            caption: "The plain today".into(),
+            credit: "Photo: A. Walker".into(),
+            licence: "CC-BY-4.0".into(),
+            source: String::new(),
+        };
+        s.stops[0].media = vec![
+            medium("https://example.org/marathon.jpg"),
+            medium("https://example.org/second.jpg"),
+        ];
+        let (doc, notes) = export(&s, &marathon());
+        let m = &doc["events"][0]["media"];
+        assert_eq!(m["url"], "https://example.org/marathon.jpg");
+        assert_eq!(m["credit"], "Photo: A. Walker · CC BY 4.0");
+        assert_eq!(m["alt"], "A plain by the sea");
+        assert!(doc["events"][1].get("media").is_none());
+        assert!(
+            notes.iter().any(|n| n.starts_with("stop 1 \"Marathon\": medium https://example.org/second.jpg: a TimelineJS slide holds one")),
+            "{notes:?}"
         );
     }
 

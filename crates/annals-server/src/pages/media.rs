@@ -1,6 +1,6 @@
 //! Media on pages: an event's lead image with its caption and credit (at the top of its fact
-//! box, as an encyclopaedia's infobox shows it), and every medium of the event under its
-//! narrative, each with the credit its licence asks for (who made it, the licence linked, the
+//! box, as an encyclopaedia's infobox shows it), every medium of the event under its
+//! narrative, a story stop's media (or its event's lead image), each with the credit its licence asks for (who made it, the licence linked, the
 //! page it comes from). Images and recordings by address load from their own site (the
 //! content security policy lets pages show `https:` images and media, nothing else).
 
@@ -67,6 +67,20 @@ fn figure(m: &Medium, class: &str, eager: bool) -> Markup {
                 @if !m.caption.is_empty() { span.caption { (m.caption) } " " }
                 (credit(m))
             }
+        }
+    }
+}
+
+/// A story stop's media: the author's, or else its event's lead image.
+pub(crate) fn stop(stop: &annals_core::story::Stop, event: Option<&Event>) -> Markup {
+    let lead = event.and_then(|e| e.media.iter().find(|m| m.kind == MediaKind::Image));
+    html! {
+        @if !stop.media.is_empty() {
+            div.stop-media {
+                @for m in &stop.media { (figure(m, "medium", false)) }
+            }
+        } @else if let Some(m) = lead {
+            div.stop-media { (figure(m, "medium", false)) }
         }
     }
 }

@@ -242,6 +242,7 @@ fn stop_section(i: usize, n: usize, stop: &Stop, event: Option<&Event>) -> Marku
                 p.note { "This stop's event is no longer in annals." }
             }
             div.stop-text { (paragraphs(&stop.text)) }
+            (super::media::stop(stop, event))
             @if let Some(e) = event {
                 @if !e.summary.is_empty() {
                     blockquote.stop-event {
