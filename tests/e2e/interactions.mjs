@@ -245,7 +245,10 @@ try {
   await page.keyboard.press("ArrowRight");
   check((await vb())[0] > v3[0], "ArrowRight pans the map east");
   await page.keyboard.press("Home");
-  await sleep(100);
+  // The markers of the whole world are fetched when the view settles (200 ms) and swapped in:
+  // click a cluster only once they are, not one about to be replaced.
+  await sleep(300);
+  await page.waitForFunction(() => document.querySelector(".map-wrap").getAttribute("aria-busy") !== "true");
   await page.waitForSelector("svg.map .cluster");
   const c = await page.$eval("svg.map .cluster-g", (g) => g.getAttribute("aria-label"));
   const before = await vb();

@@ -1,7 +1,8 @@
 //! What the knowledge base says about a participant or a place beyond its events: a
 //! [`Profile`] with a description, when it existed (a life, a reign, a city's founding and
 //! end), its ids in Wikidata and GeoNames, and its other names ("USA" and "United States of
-//! America" for "United States"), which searches match too. A profile is keyed by its
+//! America" for "United States"), which searches match too, and pictures of it with their
+//! credits. A profile is keyed by its
 //! [`Kind`] and the name the events write ("Napoleon", "Paris, France").
 
 use serde::{Deserialize, Serialize};
@@ -49,6 +50,8 @@ pub const MAX_DESCRIPTION: usize = 4000;
 pub const MAX_ALIASES: usize = 50;
 /// The longest name or other name, in characters.
 pub const MAX_NAME: usize = 200;
+/// The most media one profile may have.
+pub const MAX_MEDIA: usize = 20;
 
 /// What the knowledge base says about a participant or a place (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -73,6 +76,10 @@ pub struct Profile {
     /// Its other names, which searches for it match too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Pictures of it (a portrait, a view of the city) with their credits; the first image
+    /// heads its page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<crate::Medium>,
 }
 
 impl Profile {
@@ -136,6 +143,12 @@ impl Profile {
         if self.aliases.len() > MAX_ALIASES {
             return Err(format!("aliases: more than {MAX_ALIASES}"));
         }
+        if self.media.len() > MAX_MEDIA {
+            return Err(format!("media: more than {MAX_MEDIA}"));
+        }
+        for m in &self.media {
+            m.check().map_err(|e| format!("media: {e}"))?;
+        }
         if let Some(a) = self.aliases.iter().find(|a| a.chars().count() > MAX_NAME) {
             return Err(format!(
                 "aliases: {:?}… is longer than {MAX_NAME} characters",
@@ -162,6 +175,11 @@ impl Profile {
             self.geonames = other.geonames;
         }
         self.aliases.extend(other.aliases.iter().cloned());
+        for m in &other.media {
+            if !self.media.contains(m) {
+                self.media.push(m.clone());
+            }
+        }
     }
 }
 

@@ -225,3 +225,40 @@ fn editing_in_the_browser_keeps_the_media_and_reads_new_ones() {
         "the media are kept as they were"
     );
 }
+
+#[test]
+fn a_profile_has_a_portrait_with_its_credit() {
+    let s = start(Some(TOKEN));
+    assert_eq!(post(&s, "/api/events", TREATY).status, 201);
+    let (k, v) = auth();
+    let put = |body: &str| {
+        request(
+            &s,
+            "PUT",
+            "/api/profiles/places/Vienna%2C%20Austria",
+            &[(k, &v), ("Content-Type", "application/json")],
+            body.as_bytes(),
+        )
+    };
+    let r = put(
+        r#"{"description": "A city on the Danube.", "media": [{"url": "https://example.org/vienna.jpg", "alt": "Roofs and a cathedral spire", "credit": "Photo: B. Painter", "licence": "CC-BY-SA-3.0"}]}"#,
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["media"][0]["licence"], "CC-BY-SA-3.0");
+    let page = get(&s, "/places/Vienna%2C%20Austria");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"<figure class="portrait"><img src="https://example.org/vienna.jpg" alt="Roofs and a cathedral spire""#), "{}", page.body);
+    assert!(page.body.contains(r#"Photo: B. Painter · <a rel="license noopener" href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>"#));
+    let bad = put(r#"{"media": [{"url": "https://example.org/vienna.jpg"}]}"#);
+    assert_eq!(
+        (bad.status, bad.code().as_str()),
+        (400, "invalid_profile"),
+        "{}",
+        bad.body
+    );
+    assert!(
+        bad.body.contains("media: ") && bad.body.contains("alt text"),
+        "{}",
+        bad.body
+    );
+}

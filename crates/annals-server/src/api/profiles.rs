@@ -108,7 +108,7 @@ pub async fn put_profile(
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_profile",
-            format!("expected a profile (description, from, to, wikidata, geonames, aliases): {e}"),
+            format!("expected a profile (description, from, to, wikidata, geonames, aliases, media): {e}"),
         )
     })?;
     let change = Change::new(who.name, format!("profile of {}", name.trim()));

@@ -85,6 +85,15 @@ pub(crate) fn stop(stop: &annals_core::story::Stop, event: Option<&Event>) -> Ma
     }
 }
 
+/// The first image of a participant's or a place's profile, at the head of its page.
+pub(crate) fn portrait(media: &[Medium]) -> Markup {
+    html! {
+        @if let Some(m) = media.iter().find(|m| m.kind == MediaKind::Image) {
+            (figure(m, "portrait", true))
+        }
+    }
+}
+
 /// The event's lead image: its first image, for the top of the fact box.
 pub(crate) fn lead(e: &Event) -> Markup {
     html! {

@@ -43,6 +43,7 @@ pub(crate) fn about(kind: Kind, name: &str, p: &Profile, editor: bool) -> Markup
     };
     html! {
         section.profile aria-label="About" {
+            (super::media::portrait(&p.media))
             @if !p.description.is_empty() { p.description { (p.description) } }
             @if !p.from.is_empty() || !p.to.is_empty() || !p.wikidata.is_empty() || p.geonames.is_some() || !p.aliases.is_empty() {
                 dl.facts {
@@ -84,6 +85,9 @@ pub struct ProfileForm {
     geonames: String,
     #[serde(default)]
     aliases: String,
+    /// Media, one per line (`annals_core::lines::medium`).
+    #[serde(default)]
+    media: String,
     #[serde(default)]
     change: String,
 }
@@ -97,6 +101,12 @@ impl ProfileForm {
             wikidata: p.wikidata.clone(),
             geonames: p.geonames.map(|g| g.to_string()).unwrap_or_default(),
             aliases: p.aliases.join("\n"),
+            media: p
+                .media
+                .iter()
+                .map(annals_core::lines::medium)
+                .collect::<Vec<_>>()
+                .join("\n"),
             ..ProfileForm::default()
         }
     }
@@ -112,6 +122,8 @@ impl ProfileForm {
                 )]
             })?),
         };
+        let media = annals_core::lines::media(&self.media)
+            .map_err(|m| vec![("media", format!("media: {m}"))])?;
         let p = Profile {
             description: self.description.clone(),
             from: self.from.clone(),
@@ -119,6 +131,7 @@ impl ProfileForm {
             wikidata: self.wikidata.trim().to_string(),
             geonames,
             aliases: self.aliases.lines().map(str::to_string).collect(),
+            media,
         };
         p.check().map_err(|m| vec![(problem_field(&m), m)])?;
         Ok(p)
@@ -134,6 +147,7 @@ fn problem_field(m: &str) -> &'static str {
         "wikidata",
         "geonames",
         "aliases",
+        "media",
     ]
     .into_iter()
     .find(|f| m.starts_with(&format!("{f}:")))
@@ -164,6 +178,7 @@ fn form(kind: Kind, name: &str, f: &ProfileForm, session: &Session, problems: &P
             }
             output.date-reading for="from" aria-live="polite" {}
             output.date-reading for="to" aria-live="polite" {}
+            (field("media", "Pictures", "One per line, as on an event: https://example.org/portrait.jpg | alt A man in a red coat | credit National Gallery | licence CC-BY-4.0. The first image heads the page.", area("media", &f.media, 3), problems))
             (field("aliases", "Other names", "One per line: searches for any of them find the events of this one (USA, United States of America).", area("aliases", &f.aliases, 3), problems))
             (field("wikidata", "Wikidata item", "Its id, such as Q517.", text("wikidata", &f.wikidata), problems))
             @if kind == Kind::Place {
@@ -296,9 +311,15 @@ fn history(app: &App, kind: Kind, name: &str, headers: &HeaderMap) -> Response {
 fn about_fields(p: &Profile) -> Markup {
     let geonames = p.geonames.map(|g| g.to_string()).unwrap_or_default();
     let aliases = p.aliases.join(", ");
+    let media = p
+        .media
+        .iter()
+        .map(annals_core::lines::medium)
+        .collect::<Vec<_>>()
+        .join("; ");
     html! {
         dl.facts {
-            @for (label, value) in [("Description", &p.description), ("From", &p.from), ("To", &p.to), ("Other names", &aliases), ("Wikidata", &p.wikidata), ("GeoNames", &geonames)] {
+            @for (label, value) in [("Description", &p.description), ("From", &p.from), ("To", &p.to), ("Other names", &aliases), ("Wikidata", &p.wikidata), ("GeoNames", &geonames), ("Pictures", &media)] {
                 @if !value.is_empty() { dt { (label) } dd { (value) } }
             }
         }
