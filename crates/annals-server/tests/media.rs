@@ -12,7 +12,8 @@ const TREATY: &str = r#"{"id": "treaty-1960", "title": "Treaty of the Two Rivers
   {"url": "https://example.org/signing.jpg", "alt": "Two delegations at a long table", "caption": "The signing", "credit": "Photo: A. Archivist", "licence": "CC-BY-SA-4.0", "source": "https://example.org/signing"},
   {"url": "https://example.org/speech.ogg", "kind": "audio", "caption": "The speech", "credit": "State radio", "licence": "public-domain"},
   {"url": "https://www.youtube.com/watch?v=abc", "kind": "video", "caption": "The newsreel"},
-  {"url": "https://example.org/map.png", "alt": "A <b>map</b> of the rivers", "caption": "The border \"then\""}
+  {"url": "https://example.org/map.png", "alt": "A <b>map</b> of the rivers", "caption": "The border \"then\""},
+  {"url": "http://old.example.org/plan.gif", "alt": "A plan of the hall"}
  ]}"#;
 
 #[test]
@@ -38,6 +39,10 @@ fn an_event_shows_its_media_with_their_credits() {
     assert!(b.contains(r#"alt="A &lt;b&gt;map&lt;/b&gt; of the rivers" loading="lazy""#));
     assert!(b.contains("The border &quot;then&quot;") || b.contains("The border \"then\""));
     assert!(
+        b.contains(r#"<a class="media-link" href="http://old.example.org/plan.gif" rel="nofollow noopener">See the picture on old.example.org</a>"#),
+        "a plain http: picture is linked, not loaded (the policy allows https: only)"
+    );
+    assert!(
         b.matches(r#"<figure class="lead">"#).count() == 1
             && b.contains(r#"<figure class="medium">"#)
     );
@@ -52,7 +57,7 @@ fn an_event_shows_its_media_with_their_credits() {
     assert!(csp.contains("script-src 'self'"), "scripts stay our own");
     // The API gives them back as given.
     let v = get(&s, "/api/events/treaty-1960").json();
-    assert_eq!(v["media"].as_array().unwrap().len(), 4);
+    assert_eq!(v["media"].as_array().unwrap().len(), 5);
     assert_eq!(v["media"][1]["kind"], "audio");
     assert!(v["media"][0].get("kind").is_none(), "image is the default");
 }
@@ -208,7 +213,7 @@ fn editing_in_the_browser_keeps_the_media_and_reads_new_ones() {
     assert_eq!(bad.status, 422, "{}", bad.body);
     assert!(
         bad.body
-            .contains("line 5: https://example.org/x.jpg: an image needs alt text"),
+            .contains("line 6: https://example.org/x.jpg: an image needs alt text"),
         "{}",
         bad.body
     );

@@ -39,14 +39,28 @@ pub(crate) fn credit(m: &Medium) -> Markup {
     }
 }
 
-/// One medium as a figure: the image, the player, or (a film on a video site) a link to it.
+/// One medium as a figure: the image, the player, or (a film on a video site, or anything
+/// at a plain `http:` address, which an `https:` page may not load) a link to it.
 fn figure(m: &Medium, class: &str, eager: bool) -> Markup {
     // A file plays in the page; a film on a video site is a link to it.
     let file = stored_hash(&m.url).is_some()
         || annals_core::media::file_kind(&m.url).is_some_and(|k| k != MediaKind::Image);
+    let loadable = !m.url.starts_with("http://");
+    let host = m
+        .url
+        .split("://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or(&m.url);
     html! {
         figure class=(class) {
             @match m.kind {
+                _ if !loadable => {
+                    a.media-link href=(m.url) rel="nofollow noopener" {
+                        (match m.kind { MediaKind::Image => "See the picture", MediaKind::Audio => "Listen", MediaKind::Video => "Watch" })
+                        " on " (host)
+                    }
+                }
                 MediaKind::Image => {
                     img src=(src(m)) alt=(m.alt) loading=(if eager { "eager" } else { "lazy" }) decoding="async";
                 }
@@ -59,7 +73,7 @@ fn figure(m: &Medium, class: &str, eager: bool) -> Markup {
                 kind => {
                     a.media-link href=(m.url) rel="nofollow noopener" {
                         (if kind == MediaKind::Audio { "Listen" } else { "Watch" })
-                        " on " (m.url.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or(&m.url))
+                        " on " (host)
                     }
                 }
             }
