@@ -78,12 +78,7 @@ pub fn parse_source(line: &str) -> Source {
             ..Source::default()
         },
         None if head.starts_with("http://") || head.starts_with("https://") => Source {
-            name: head
-                .split("://")
-                .nth(1)
-                .and_then(|r| r.split('/').next())
-                .unwrap_or(head)
-                .to_string(),
+            name: crate::media::host(head).unwrap_or(head).to_string(),
             url: Some(head.to_string()),
             ..Source::default()
         },

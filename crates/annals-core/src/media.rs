@@ -238,6 +238,14 @@ pub fn file_kind(url: &str) -> Option<MediaKind> {
     }
 }
 
+/// The host of an address: `example.org` for `https://example.org/a.jpg` (`None` without
+/// `://`).
+pub fn host(url: &str) -> Option<&str> {
+    url.split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+        .filter(|h| !h.is_empty())
+}
+
 /// What an address holds, by its file's extension or its site (a film on YouTube or Vimeo, a
 /// recording on SoundCloud; `None`: a page or anything else, which annals does not show as a
 /// medium).
@@ -246,12 +254,7 @@ pub fn kind_of_address(url: &str) -> Option<MediaKind> {
         return Some(kind);
     }
     let lower = url.to_ascii_lowercase();
-    let host = lower
-        .split("://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap_or_default();
-    match host {
+    match host(&lower).unwrap_or_default() {
         "youtube.com" | "www.youtube.com" | "youtu.be" | "vimeo.com" => Some(MediaKind::Video),
         "soundcloud.com" => Some(MediaKind::Audio),
         _ => None,
@@ -388,6 +391,10 @@ mod tests {
         ] {
             assert_eq!(kind_of_address(url), kind, "{url}");
         }
+        assert_eq!(host("https://example.org/a.jpg"), Some("example.org"));
+        assert_eq!(host("https://example.org?x=1"), Some("example.org"));
+        assert_eq!(host("https:///a.jpg"), None);
+        assert_eq!(host("example.org/a.jpg"), None);
     }
 
     #[test]

@@ -77,6 +77,24 @@ pub(crate) fn figure_head(w: f64, h: f64, margin: f64, title: &str, subtitle: &s
     )
 }
 
+/// A figure's footer line: what it shows (`facts`) at the left, the credit at the right, both
+/// on the baseline `y` between `left` and `right`.
+pub(crate) fn figure_footer(left: f64, right: f64, y: f64, facts: &str, credit: &str) -> String {
+    let cw = font::width(credit, 12.0, false);
+    format!(
+        concat!(
+            r#"<text x="{left}" y="{y:.1}" font-size="13" fill="{muted}">{facts}</text>"#,
+            r#"<text x="{cx:.1}" y="{y:.1}" font-size="12" fill="{muted}">{credit}</text>"#
+        ),
+        left = left,
+        y = y,
+        cx = (right - cw).max(left),
+        muted = MUTED,
+        facts = esc(facts),
+        credit = esc(credit)
+    )
+}
+
 /// The kinds of file a figure is written as, by the name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -252,20 +252,13 @@ pub fn map_svg(f: &MapFigure) -> String {
         n if drawn == n => format!("All {n} located events{where_}"),
         n => format!("{drawn} of the {n} located events{where_}"),
     };
-    let _ = write!(
-        s,
-        r#"<text x="{MARGIN}" y="{:.1}" font-size="13" fill="{MUTED}">{}</text>"#,
+    s.push_str(&crate::figure_footer(
+        MARGIN,
+        right,
         ly + 28.0,
-        esc(&facts)
-    );
-    let cw = width(&f.credit, 12.0, false);
-    let _ = write!(
-        s,
-        r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}">{}</text>"#,
-        (right - cw).max(MARGIN),
-        ly + 28.0,
-        esc(&f.credit)
-    );
+        &facts,
+        &f.credit,
+    ));
     let _ = write!(
         s,
         r#"<text x="{MARGIN}" y="{:.1}" font-size="12" fill="{MUTED}">{}</text>"#,

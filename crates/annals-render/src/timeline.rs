@@ -293,20 +293,13 @@ pub fn timeline_svg(f: &Figure) -> String {
     if let Some(note) = &l.axis.note {
         let _ = write!(facts, " · {note}");
     }
-    let _ = write!(
-        s,
-        r#"<text x="{left}" y="{:.1}" font-size="13" fill="{MUTED}">{}</text>"#,
+    s.push_str(&crate::figure_footer(
+        left,
+        right,
         ly + 24.0,
-        esc(&facts)
-    );
-    let cw = width(&f.credit, 12.0, false);
-    let _ = write!(
-        s,
-        r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{MUTED}">{}</text>"#,
-        (right - cw).max(left),
-        ly + 24.0,
-        esc(&f.credit)
-    );
+        &facts,
+        &f.credit,
+    ));
     s.push_str("</svg>\n");
     s
 }

@@ -46,12 +46,7 @@ fn figure(m: &Medium, class: &str, eager: bool) -> Markup {
     let file = stored_hash(&m.url).is_some()
         || annals_core::media::file_kind(&m.url).is_some_and(|k| k != MediaKind::Image);
     let loadable = !m.url.starts_with("http://");
-    let host = m
-        .url
-        .split("://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap_or(&m.url);
+    let host = annals_core::media::host(&m.url).unwrap_or(&m.url);
     html! {
         figure class=(class) {
             @match m.kind {
@@ -85,9 +80,14 @@ fn figure(m: &Medium, class: &str, eager: bool) -> Markup {
     }
 }
 
+/// The first image of a list of media: the one that leads a page.
+fn first_image(media: &[Medium]) -> Option<&Medium> {
+    media.iter().find(|m| m.kind == MediaKind::Image)
+}
+
 /// A story stop's media: the author's, or else its event's lead image.
 pub(crate) fn stop(stop: &annals_core::story::Stop, event: Option<&Event>) -> Markup {
-    let lead = event.and_then(|e| e.media.iter().find(|m| m.kind == MediaKind::Image));
+    let lead = event.and_then(|e| first_image(&e.media));
     html! {
         @if !stop.media.is_empty() {
             div.stop-media {
@@ -102,7 +102,7 @@ pub(crate) fn stop(stop: &annals_core::story::Stop, event: Option<&Event>) -> Ma
 /// The first image of a participant's or a place's profile, at the head of its page.
 pub(crate) fn portrait(media: &[Medium]) -> Markup {
     html! {
-        @if let Some(m) = media.iter().find(|m| m.kind == MediaKind::Image) {
+        @if let Some(m) = first_image(media) {
             (figure(m, "portrait", true))
         }
     }
@@ -111,7 +111,7 @@ pub(crate) fn portrait(media: &[Medium]) -> Markup {
 /// The event's lead image: its first image, for the top of the fact box.
 pub(crate) fn lead(e: &Event) -> Markup {
     html! {
-        @if let Some(m) = e.media.iter().find(|m| m.kind == MediaKind::Image) {
+        @if let Some(m) = first_image(&e.media) {
             (figure(m, "lead", true))
         }
     }
@@ -119,13 +119,11 @@ pub(crate) fn lead(e: &Event) -> Markup {
 
 /// Every medium but the lead image, under the narrative.
 pub(crate) fn section(e: &Event) -> Markup {
-    let lead = e.media.iter().position(|m| m.kind == MediaKind::Image);
+    let lead = first_image(&e.media);
     let rest: Vec<&Medium> = e
         .media
         .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != lead)
-        .map(|(_, m)| m)
+        .filter(|m| !lead.is_some_and(|l| std::ptr::eq(*m, l)))
         .collect();
     html! {
         @if !rest.is_empty() {
