@@ -245,6 +245,9 @@ pub struct ServeArgs {
     /// Largest body of an import (POST /api/import).
     #[arg(long, value_name = "BYTES", default_value_t = 16 << 20, help_heading = "Limits (docs/deploy.md)")]
     pub max_import: usize,
+    /// Largest picture uploaded (POST /api/media, and from the editor).
+    #[arg(long, value_name = "BYTES", default_value_t = 20 << 20, help_heading = "Limits (docs/deploy.md)")]
+    pub max_upload: usize,
     /// Seconds for a client to send a request's headers; also how long an idle kept-alive
     /// connection stays open.
     #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..), help_heading = "Limits (docs/deploy.md)")]
@@ -796,13 +799,38 @@ pub struct PlacesArgs {
 
 /// `annals media`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct MediaArgs {
+    /// Keep pictures in the database (`annals media add FILE...`).
+    #[command(subcommand)]
+    pub action: Option<MediaCommand>,
     /// Flag the media without a licence or a credit, count them, and exit with 1 when any is.
     #[arg(long, alias = "licenses")]
     pub licences: bool,
     /// Print JSON Lines: one medium per line, with what it lacks.
     #[arg(long)]
     pub json: bool,
+}
+
+/// What `annals media` does besides listing.
+#[derive(Debug, Subcommand)]
+pub enum MediaCommand {
+    /// Keep pictures (JPEG, PNG or WebP) in the database: known by their bytes, whatever their
+    /// names; their metadata (EXIF with the camera's position, XMP, comments) stripped; a photo
+    /// taken sideways turned upright; smaller copies made for pages. Prints each one's
+    /// `media:` address, to give as the url of a medium of an event, a story stop or a profile.
+    /// All files are checked before any is kept.
+    #[command(
+        after_help = "Example:\n  annals media add scans/treaty.jpg\n  media:3f5c…e1  scans/treaty.jpg  2400×1800 image/jpeg, copies 320, 640, 1280\n\nthen, in the event's JSON: \"media\": [{\"url\": \"media:3f5c…e1\", \"alt\": \"…\", \"credit\": \"…\", \"licence\": \"CC-BY-4.0\"}]"
+    )]
+    Add {
+        /// The picture files.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Largest file taken, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = 20 << 20)]
+        max_upload: usize,
+    },
 }
 
 /// Input formats.

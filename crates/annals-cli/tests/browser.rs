@@ -7,6 +7,8 @@
 //! `tests/e2e/interactions.mjs` (playwright-core, installed by `scripts/test` with `npm ci`).
 
 mod common;
+#[path = "../../../tests/support/picture.rs"]
+mod picture;
 use common::ok;
 use common::skipped;
 
@@ -268,6 +270,45 @@ fn curation_in_chromium() {
             .unwrap();
             let out = ok(db, &["import", copy.to_str().unwrap()]);
             assert!(out.contains("look like the same event"), "{out}");
+        },
+    );
+}
+
+/// Pictures: a stored picture leads its event's page with its credit, loaded as a WebP copy
+/// under the pages' policy (desktop and phone); an editor adds a picture from the computer in
+/// the editor, and it shows once saved; axe-core on both (`tests/e2e/media.mjs`).
+#[test]
+fn media_in_chromium() {
+    let files = tempfile::tempdir().unwrap();
+    let upload = files.path().join("harbour.png");
+    std::fs::write(&upload, picture::png(900, 600)).unwrap();
+    run_script_on(
+        "media.mjs",
+        "media e2e: all checks passed",
+        &[
+            ("EVENT", "harbour-at-dusk-test"),
+            ("EDIT", "sealing-of-magna-carta-1215"),
+            ("PICTURE", upload.to_str().unwrap()),
+            ("EDITOR_NAME", "clio"),
+            ("PASSWORD", PASSWORD),
+        ],
+        |db| {
+            add_user(db, "clio", "editor");
+            let dir = db.parent().unwrap();
+            let jpeg = dir.join("harbour.jpg");
+            std::fs::write(&jpeg, picture::jpeg(1600, 1000)).unwrap();
+            let out = ok(db, &["media", "add", jpeg.to_str().unwrap()]);
+            let url = out.split_whitespace().next().unwrap();
+            assert!(url.starts_with("media:"), "{out}");
+            let event = dir.join("harbour.jsonl");
+            std::fs::write(
+                &event,
+                format!(
+                    r#"{{"id": "harbour-at-dusk-test", "title": "A harbour at dusk", "date": "1890-06-01", "summary": "A drawing made for the tests of pictures: a sail on a calm sea at dusk.", "places": [{{"name": "Le Havre", "country": "France"}}], "media": [{{"url": "{url}", "alt": "A sail on a calm sea under an orange sun at dusk", "caption": "The Channel at dusk", "credit": "Drawing: annals tests", "licence": "CC0-1.0"}}, {{"url": "{url}", "alt": "The same drawing, smaller", "caption": "A second view", "credit": "Drawing: annals tests", "licence": "CC-BY-4.0"}}]}}"#
+                ),
+            )
+            .unwrap();
+            ok(db, &["import", event.to_str().unwrap()]);
         },
     );
 }

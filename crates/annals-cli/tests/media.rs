@@ -1,7 +1,11 @@
 //! `annals media`: every medium of the stored events with its licence and credit, and with
-//! `--licences` the ones that lack either flagged, counted, and a non-zero exit.
+//! `--licences` the ones that lack either flagged, counted, and a non-zero exit; `annals media
+//! add`, which keeps pictures (all or none) and prints their addresses.
 
 mod common;
+#[path = "../../../tests/support/picture.rs"]
+mod picture;
+use annals_store::EventStore;
 use common::{annals, ok};
 
 const EVENTS: &str = r#"{"id": "treaty-1960", "title": "Treaty of the Two Rivers", "date": "1960-01-19", "media": [{"url": "https://example.org/signing.jpg", "alt": "Two delegations at a long table", "credit": "Photo: A. Archivist", "licence": "CC-BY-SA-4.0"}, {"url": "https://example.org/speech.ogg", "kind": "audio", "credit": "State radio"}]}
@@ -98,4 +102,74 @@ fn a_medium_without_alt_text_is_refused_where_it_is() {
         !String::from_utf8_lossy(&list.stdout).contains("Fine"),
         "nothing half-written"
     );
+}
+
+/// Pictures are checked by their bytes, all before any is kept: one bad file keeps none, and
+/// says which and why. Kept, each prints its `media:` address; the stored file has lost its
+/// comment; adding it again says so.
+#[test]
+fn pictures_are_added_all_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let jpeg = dir.path().join("harbour.jpg");
+    let png = dir.path().join("harbour.png");
+    let fake = dir.path().join("drawing.png");
+    std::fs::write(&jpeg, picture::jpeg(800, 500)).unwrap();
+    std::fs::write(&png, picture::png(200, 100)).unwrap();
+    std::fs::write(&fake, b"GIF89a\x01\x00\x01\x00").unwrap();
+
+    let out = annals(
+        &db,
+        &[
+            "media",
+            "add",
+            jpeg.to_str().unwrap(),
+            fake.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}: expected a JPEG, PNG or WebP picture; the file's bytes are a GIF picture",
+            fake.display()
+        )),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing kept, nothing printed");
+
+    let out = ok(
+        &db,
+        &[
+            "media",
+            "add",
+            jpeg.to_str().unwrap(),
+            png.to_str().unwrap(),
+        ],
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].ends_with("harbour.jpg  800×500 image/jpeg, copies 320, 640"),
+        "{out}"
+    );
+    assert!(
+        lines[1].ends_with("harbour.png  200×100 image/png, copies 200"),
+        "{out}"
+    );
+    let hash = lines[0]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .strip_prefix("media:")
+        .unwrap();
+    let store = annals_store::SqliteStore::open(&db).unwrap();
+    let file = store.file(hash, None).unwrap().unwrap();
+    let secret = picture::SECRET.as_bytes();
+    assert!(
+        !file.bytes.windows(secret.len()).any(|w| w == secret),
+        "the comment was kept"
+    );
+    let again = ok(&db, &["media", "add", jpeg.to_str().unwrap()]);
+    assert!(again.trim_end().ends_with("(kept already)"), "{again}");
 }

@@ -34,6 +34,36 @@ impl MediaKind {
     }
 }
 
+/// A picture in annals' own media store: the file as uploaded (its metadata stripped),
+/// addressed by the SHA-256 of its bytes (`media:` and that hash in a [`Medium`]'s `url`),
+/// with smaller copies of it for pages and cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// The SHA-256 of `bytes`, 64 lowercase hex digits.
+    pub hash: String,
+    /// Its media type, read from its bytes: `image/jpeg`, `image/png` or `image/webp`.
+    pub mime: String,
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// Smaller copies (WebP), narrowest first.
+    pub renditions: Vec<Rendition>,
+}
+
+/// A smaller copy of a [`Picture`], in WebP.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendition {
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// The WebP file.
+    pub bytes: Vec<u8>,
+}
+
 /// One medium of an event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -264,6 +264,66 @@
     draw();
   }
 
+  // Pictures from this computer: sent to POST /media (the signed-in session and the form's
+  // CSRF token), kept by the server (type checked by content, metadata stripped), and added
+  // to the media field as a line to complete with what it shows, its credit and licence.
+  // (In a function of its own: its names must not hide the helpers above.)
+  function uploader(mediaField, csrf) {
+    if (!mediaField || !csrf) return;
+    var box = document.createElement("div");
+    box.className = "upload";
+    var pick = document.createElement("input");
+    pick.type = "file";
+    pick.id = "media-upload";
+    pick.accept = "image/jpeg,image/png,image/webp";
+    var label = document.createElement("label");
+    label.htmlFor = "media-upload";
+    label.textContent = "Add a picture from this computer (JPEG, PNG or WebP)";
+    var said = document.createElement("output");
+    said.setAttribute("aria-live", "polite");
+    box.appendChild(label);
+    box.appendChild(pick);
+    box.appendChild(said);
+    mediaField.parentNode.insertBefore(box, mediaField.nextSibling);
+    pick.addEventListener("change", function () {
+      var file = pick.files && pick.files[0];
+      if (!file) return;
+      said.classList.remove("bad");
+      said.textContent = "Sending " + file.name + "…";
+      fetch("/media", {
+        method: "POST",
+        headers: { "X-CSRF-Token": csrf.value, "Content-Type": file.type || "application/octet-stream", Accept: "application/json" },
+        body: file,
+        credentials: "same-origin"
+      })
+        .then(function (r) {
+          return r.json().then(function (j) {
+            return { ok: r.ok, j: j };
+          });
+        })
+        .then(function (a) {
+          if (!a.ok) {
+            said.classList.add("bad");
+            said.textContent = file.name + ": " + ((a.j && a.j.error && a.j.error.message) || "not kept");
+            return;
+          }
+          var v = mediaField.value.replace(/\s+$/, "");
+          var line = a.j.url + " | alt ";
+          mediaField.value = (v ? v + "\n" : "") + line + " | credit  | licence ";
+          mediaField.focus();
+          var at = (v ? v.length + 1 : 0) + line.length;
+          mediaField.setSelectionRange(at, at);
+          said.textContent = file.name + " kept (" + a.j.width + "×" + a.j.height + "). Say what it shows after alt, and who made it and its licence.";
+          pick.value = "";
+        })
+        .catch(function () {
+          said.classList.add("bad");
+          said.textContent = file.name + ": the server could not be reached";
+        });
+    });
+  }
+  uploader(form.querySelector("textarea#media"), form.querySelector("input[name=csrf]"));
+
   // Related events, picked by search: the line becomes "id (related)"; the kind can be edited.
   complete(form.querySelector("#related"), "/api/search?limit=6&q=", function (j) {
     return (j.hits || []).map(function (h) {

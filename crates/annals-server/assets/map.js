@@ -166,7 +166,7 @@
         ps.forEach(function (p) { cx += p.x; cy += p.y; });
         cx /= ps.length; cy /= ps.length;
         if (ps.length === 1) {
-          var p = ps[0], a = el("a", { href: "/events/" + encodeURIComponent(p.id), "class": "marker" }, markers);
+          var p = ps[0], a = el("a", { href: "/events/" + encodeURIComponent(p.id), "class": "marker", "data-id": p.id, "data-date": p.date }, markers);
           el("circle", { "class": "event", cx: r2(cx), cy: r2(cy), r: 5 * u, "stroke-width": 1.2 * u }, a);
           el("title", {}, a).textContent = p.title + " (" + p.date + ")";
           return;

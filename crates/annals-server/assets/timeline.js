@@ -576,7 +576,7 @@
     }
     all.forEach(function (p) {
       var ev = p.ev, c = colour(ev), y = p.y;
-      var a = el("a", { href: "/events/" + encodeURIComponent(ev.id), "class": "ev" + (p.label ? "" : " dot") + (ev.id === targetId ? " target" : ""), "data-id": ev.id, "data-day": ev.day, "aria-label": ev.title + ", " + ev.date }, gEv);
+      var a = el("a", { href: "/events/" + encodeURIComponent(ev.id), "class": "ev" + (p.label ? "" : " dot") + (ev.id === targetId ? " target" : ""), "data-id": ev.id, "data-day": ev.day, "data-date": ev.date, "aria-label": ev.title + ", " + ev.date }, gEv);
       el("title", {}, a).textContent = ev.title + " (" + ev.date + ")";
       if (p.span) {
         var x0 = Math.max(p.x0, -6), x1 = Math.min(p.x1, w + 6), bh = p.label ? 16 : 5, fl = Math.min(24, (x1 - x0) / 3);

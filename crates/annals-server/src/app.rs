@@ -330,6 +330,22 @@ impl App {
         self.token.as_deref()
     }
 
+    /// Keep a picture, through the write connection (the primary, when reads go to a
+    /// replica); false when it was kept already.
+    pub fn put_file(
+        &self,
+        picture: &annals_core::media::Picture,
+        author: &str,
+    ) -> Result<bool, ApiError> {
+        tokio::task::block_in_place(|| {
+            let store = self
+                .writes
+                .lock()
+                .map_err(|_| ApiError::internal("the write connection failed"))?;
+            Ok(store.put_file(picture, author)?)
+        })
+    }
+
     /// One write on behalf of `change`: a store transaction mirrored into the index, committed
     /// (store, then index) when `f` succeeds and dropped when it fails. Writes are serialised.
     pub fn write<T>(

@@ -51,6 +51,11 @@ fn all() -> &'static [Asset] {
                 include_bytes!("../assets/map.js").as_slice(),
             ),
             (
+                "card.js",
+                "text/javascript; charset=utf-8",
+                include_bytes!("../assets/card.js").as_slice(),
+            ),
+            (
                 "embed.js",
                 "text/javascript; charset=utf-8",
                 include_bytes!("../assets/embed.js").as_slice(),

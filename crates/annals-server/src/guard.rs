@@ -82,10 +82,10 @@ pub async fn writes(State(app): State<Arc<App>>, req: Request, next: Next) -> Re
         return closing(e);
     }
     let limits = app.limits();
-    let limit = if req.uri().path() == "/api/import" {
-        limits.max_import
-    } else {
-        limits.max_body
+    let limit = match req.uri().path() {
+        "/api/import" => limits.max_import,
+        "/api/media" => limits.max_upload,
+        _ => limits.max_body,
     };
     let declared = req
         .headers()
@@ -95,8 +95,8 @@ pub async fn writes(State(app): State<Arc<App>>, req: Request, next: Next) -> Re
     if declared.is_some_and(|n| n > limit as u64) {
         return closing(too_large(limit));
     }
-    let wants_json =
-        matches!(*req.method(), Method::POST | Method::PUT) && req.uri().path() != "/api/import";
+    let wants_json = matches!(*req.method(), Method::POST | Method::PUT)
+        && !matches!(req.uri().path(), "/api/import" | "/api/media");
     if wants_json && !is_json(&req) {
         return closing(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -140,26 +140,28 @@ pub async fn forms(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
         return retry_after(crate::pages::error_page(e), wait);
     }
     let limits = app.limits();
+    // A picture from the editor may be larger than a form.
+    let limit = if req.uri().path() == "/media" {
+        limits.max_upload
+    } else {
+        limits.max_body
+    };
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limits.max_body as u64) {
-        return closing(too_large(limits.max_body));
+    if declared.is_some_and(|n| n > limit as u64) {
+        return closing(too_large(limit));
     }
     let (parts, body) = req.into_parts();
-    let read = tokio::time::timeout(
-        limits.body_timeout,
-        axum::body::to_bytes(body, limits.max_body),
-    )
-    .await;
+    let read = tokio::time::timeout(limits.body_timeout, axum::body::to_bytes(body, limit)).await;
     match read {
         Ok(Ok(bytes)) => {
             next.run(Request::from_parts(parts, Body::from(bytes)))
                 .await
         }
-        Ok(Err(_)) => closing(too_large(limits.max_body)),
+        Ok(Err(_)) => closing(too_large(limit)),
         Err(_) => closing(ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
             "request_timeout",

@@ -19,6 +19,7 @@ pub mod assets;
 pub mod auth;
 pub mod cache;
 pub mod error;
+pub mod files;
 pub mod follow;
 pub mod guard;
 pub mod headers;
@@ -80,6 +81,13 @@ pub fn router(app: Arc<App>) -> Router {
             "/api/import",
             post(api::import.layer(expensive()).layer(writes())),
         )
+        .route(
+            "/api/media",
+            post(files::upload.layer(expensive()).layer(writes())),
+        )
+        .route("/media", post(files::upload_signed_in.layer(expensive())))
+        .route("/media/{hash}", get(files::file))
+        .route("/media/{hash}/{file}", get(files::rendition))
         .route(
             "/api/events/{id}/revert",
             post(api::history::revert.layer(writes())),
@@ -171,7 +179,9 @@ pub fn router(app: Arc<App>) -> Router {
         .fallback(pages::not_found)
         .layer(from_fn(error::json_rejections))
         .layer(from_fn_with_state(app.clone(), guard::forms))
-        .layer(DefaultBodyLimit::max(app.limits().max_import))
+        .layer(DefaultBodyLimit::max(
+            app.limits().max_import.max(app.limits().max_upload),
+        ))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(from_fn(headers::secure))
         .layer(from_fn_with_state(app.clone(), log::observe))

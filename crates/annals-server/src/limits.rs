@@ -11,6 +11,8 @@ pub struct Limits {
     pub max_body: usize,
     /// Largest body of `POST /api/import`.
     pub max_import: usize,
+    /// Largest picture uploaded (`POST /api/media`, and `POST /media` from the editor).
+    pub max_upload: usize,
     /// Time for a client to send a request's head (its line and headers). Also how long a
     /// kept-alive connection may sit idle before the next request.
     pub header_timeout: Duration,
@@ -38,6 +40,7 @@ impl Default for Limits {
         Limits {
             max_body: 1 << 20,
             max_import: 16 << 20,
+            max_upload: 20 << 20,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
             request_timeout: Duration::from_secs(30),

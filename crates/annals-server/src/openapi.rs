@@ -63,7 +63,8 @@ pub mod bodies {
         Story,
         StoryList,
         StoryRevisions,
-        Oembed
+        Oembed,
+        Upload
     );
 }
 
@@ -91,6 +92,7 @@ pub mod bodies {
         api::explore::places,
         api::transfer::export,
         api::transfer::import,
+        crate::files::upload,
         api::history::revisions,
         api::history::revert,
         api::profiles::get_profile,
@@ -112,6 +114,7 @@ pub mod bodies {
         (name = "events", description = "Reading and writing events"),
         (name = "explore", description = "Search, timeline, map, on this day"),
         (name = "transfer", description = "Import and export"),
+        (name = "media", description = "Pictures kept by annals itself, for events', stops' and profiles' media"),
         (name = "history", description = "Every state of an event: who changed what, and putting one back"),
         (name = "embed", description = "oEmbed: a page of this site as an iframe for another"),
         (name = "profiles", description = "Participants and places beyond their events: description, dates, ids, other names"),

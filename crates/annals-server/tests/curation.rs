@@ -8,20 +8,7 @@ mod common;
 use common::*;
 
 use annals_store::accounts::{Role, Scope};
-use annals_store::{EventStore, SqliteStore};
-
-const PASSWORD: &str = "a long enough password";
-
-fn store(s: &Server) -> SqliteStore {
-    SqliteStore::open(&s.db).unwrap()
-}
-
-/// A user with `role` and a token of `scope`; returns the token.
-fn user(s: &Server, name: &str, role: Role, scope: Scope) -> String {
-    let st = store(s);
-    st.accounts().add_user(name, PASSWORD, role).unwrap();
-    st.accounts().new_token(name, scope, "test").unwrap().1
-}
+use annals_store::EventStore;
 
 fn send(s: &Server, method: &str, path: &str, token: &str, body: &str) -> Reply {
     let bearer = format!("Bearer {token}");
@@ -35,25 +22,6 @@ fn send(s: &Server, method: &str, path: &str, token: &str, body: &str) -> Reply 
         ],
         body.as_bytes(),
     )
-}
-
-/// Sign in through the form; the session cookie and the CSRF token of its pages.
-fn sign_in(s: &Server, name: &str) -> (String, String) {
-    let r = common::sign_in_form(s, name, PASSWORD);
-    assert_eq!(r.status, 303, "{}", r.body);
-    let cookie = header(&r, "set-cookie").unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
-    let cookie = cookie.split(';').next().unwrap().to_string();
-    let page = request(s, "GET", "/events/new", &[("Cookie", &cookie)], b"");
-    assert_eq!(page.status, 200, "{}", page.body);
-    let csrf = page
-        .body
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .unwrap()
-        .to_string();
-    (cookie, csrf)
 }
 
 fn form(s: &Server, path: &str, cookie: &str, origin: Option<&str>, body: &str) -> Reply {

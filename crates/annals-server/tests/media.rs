@@ -267,3 +267,224 @@ fn a_profile_has_a_portrait_with_its_credit() {
         bad.body
     );
 }
+
+#[path = "../../../tests/support/picture.rs"]
+mod picture;
+
+fn upload(s: &Server, body: &[u8], token: Option<&str>) -> Reply {
+    let bearer = token.map(|t| format!("Bearer {t}"));
+    let mut headers = vec![("Content-Type", "image/jpeg")];
+    if let Some(b) = &bearer {
+        headers.push(("Authorization", b));
+    }
+    request(s, "POST", "/api/media", &headers, body)
+}
+
+/// The widths of the copies an upload's answer lists.
+fn widths(v: &serde_json::Value) -> Vec<u64> {
+    v["renditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["width"].as_u64().unwrap())
+        .collect()
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A picture uploaded with a token is kept once, stripped of its metadata, with smaller
+/// copies; the file and its copies are served for ever-caching browsers; an event that names
+/// it shows it with every copy in `srcset` and its size.
+#[test]
+fn an_uploaded_picture_is_kept_served_and_shown() {
+    let s = start(Some(TOKEN));
+    let jpeg = picture::jpeg(1600, 1000);
+    let r = upload(&s, &jpeg, Some(TOKEN));
+    assert_eq!(r.status, 201, "{}", r.body);
+    let v = r.json();
+    let hash = v["hash"].as_str().unwrap().to_string();
+    assert_eq!(v["url"], format!("media:{hash}"));
+    assert_eq!(
+        (
+            v["type"].as_str(),
+            v["width"].as_u64(),
+            v["height"].as_u64()
+        ),
+        (Some("image/jpeg"), Some(1600), Some(1000))
+    );
+    assert_eq!(widths(&v), [320, 640, 1280]);
+    // The same bytes again: kept already.
+    assert_eq!(upload(&s, &jpeg, Some(TOKEN)).status, 200);
+
+    // The file: stripped of its comment, otherwise the picture that was sent; cached for ever.
+    let file = get(&s, &format!("/media/{hash}"));
+    assert_eq!(file.status, 200);
+    assert_eq!(header(&file, "content-type").as_deref(), Some("image/jpeg"));
+    assert!(
+        !contains(&file.raw, picture::SECRET.as_bytes()),
+        "the comment was kept"
+    );
+    assert_eq!(file.raw.len() as u64, v["bytes"].as_u64().unwrap());
+    assert_eq!(file.raw.len(), jpeg.len() - picture::SECRET.len() - 4);
+    assert!(header(&file, "cache-control")
+        .unwrap()
+        .contains("immutable"));
+    assert_eq!(
+        header(&file, "x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+    let etag = header(&file, "etag").unwrap();
+    let again = request(
+        &s,
+        "GET",
+        &format!("/media/{hash}"),
+        &[("If-None-Match", &etag)],
+        b"",
+    );
+    assert_eq!(again.status, 304);
+    assert!(again.raw.is_empty());
+    // A copy: WebP, that wide.
+    let copy = get(&s, &format!("/media/{hash}/320.webp"));
+    assert_eq!(copy.status, 200);
+    assert_eq!(header(&copy, "content-type").as_deref(), Some("image/webp"));
+    assert!(copy.raw.starts_with(b"RIFF") && &copy.raw[8..12] == b"WEBP");
+    for missing in [
+        format!("/media/{hash}/100.webp"),
+        format!("/media/{hash}/320.png"),
+        format!("/media/{}", "0".repeat(64)),
+        "/media/not-a-hash".to_string(),
+    ] {
+        assert_eq!(get(&s, &missing).status, 404, "{missing}");
+    }
+
+    // An event that names it shows it: the copy nearest a column as src, every copy in
+    // srcset, its size, a link to the file.
+    let event = format!(
+        r#"{{"id": "harbour-1890", "title": "The harbour at dusk", "date": "1890", "media": [{{"url": "media:{hash}", "alt": "A sail on a calm sea under an orange sun", "credit": "Drawn for the tests", "licence": "CC0-1.0"}}]}}"#
+    );
+    assert_eq!(post(&s, "/api/events", &event).status, 201);
+    let page = get(&s, "/events/harbour-1890").body;
+    assert!(page.contains(&format!(r#"<a class="picture" href="/media/{hash}"><img src="/media/{hash}/640.webp" srcset="/media/{hash}/320.webp 320w, /media/{hash}/640.webp 640w, /media/{hash}/1280.webp 1280w" sizes="(max-width: 50rem) 100vw, 22rem" width="1600" height="1000" alt="A sail on a calm sea under an orange sun" loading="eager""#)), "{page}");
+    assert!(page.contains("Drawn for the tests"));
+}
+
+/// What is not a picture annals takes is refused, with a code and nothing kept; uploads need
+/// an editor's token; the size limit holds.
+#[test]
+fn uploads_are_refused_with_a_reason() {
+    let s = start_with(
+        Some(TOKEN),
+        annals_server::Limits {
+            max_upload: 200_000,
+            ..annals_server::Limits::default()
+        },
+    );
+    let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec();
+    let r = upload(&s, &gif, Some(TOKEN));
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (415, "unsupported_picture"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("a GIF picture"), "{}", r.body);
+    let mut cut = picture::png(300, 200);
+    cut.truncate(cut.len() / 2);
+    let r = upload(&s, &cut, Some(TOKEN));
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (422, "invalid_picture"),
+        "{}",
+        r.body
+    );
+    let big = picture::png(2000, 2000);
+    assert!(big.len() > 200_000);
+    let r = upload(&s, &big, Some(TOKEN));
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (413, "payload_too_large"),
+        "{}",
+        r.body
+    );
+    let r = upload(&s, &picture::png(100, 80), None);
+    assert_eq!(r.status, 401, "{}", r.body);
+    let r = upload(&s, &picture::png(100, 80), Some("wrong-token-0123456789"));
+    assert_eq!(r.status, 401, "{}", r.body);
+    // Nothing of these was kept.
+    let st = store(&s);
+    let pic =
+        annals_media::prepare(&picture::png(100, 80), &annals_media::Limits::default()).unwrap();
+    assert!(st.file_info(&pic.hash).unwrap().is_none());
+}
+
+/// The editor of a signed-in browser uploads with its session and CSRF token; without the
+/// token, or without a session, nothing is kept.
+#[test]
+fn the_editor_uploads_with_its_session() {
+    let s = start(Some(TOKEN));
+    user(
+        &s,
+        "clio",
+        annals_store::accounts::Role::Editor,
+        annals_store::accounts::Scope::Write,
+    );
+    let (cookie, csrf) = sign_in(&s, "clio");
+    let png = picture::png(500, 300);
+    let send = |headers: &[(&str, &str)]| request(&s, "POST", "/media", headers, &png);
+    let r = send(&[
+        ("Cookie", &cookie),
+        ("Origin", "http://x"),
+        ("Content-Type", "image/png"),
+    ]);
+    assert_eq!(r.status, 403, "no CSRF token: {}", r.body);
+    let r = send(&[
+        ("Origin", "http://x"),
+        ("X-CSRF-Token", &csrf),
+        ("Content-Type", "image/png"),
+    ]);
+    assert_eq!(r.status, 401, "no session: {}", r.body);
+    let r = send(&[
+        ("Cookie", &cookie),
+        ("Origin", "http://x"),
+        ("X-CSRF-Token", &csrf),
+        ("Content-Type", "image/png"),
+    ]);
+    assert_eq!(r.status, 201, "{}", r.body);
+    let v = r.json();
+    assert_eq!(
+        (v["width"].as_u64(), v["type"].as_str()),
+        (Some(500), Some("image/png"))
+    );
+    // A picture narrower than every copy width has one copy, its own width.
+    assert_eq!(widths(&v), [320]);
+    // The copy for a 320-pixel slot, whatever the picture's width (what the timeline's and the
+    // map's cards show).
+    let hash = v["hash"].as_str().unwrap();
+    assert_eq!(get(&s, &format!("/media/{hash}/320.webp")).status, 200);
+    let small = request(
+        &s,
+        "POST",
+        "/media",
+        &[
+            ("Cookie", &cookie),
+            ("Origin", "http://x"),
+            ("X-CSRF-Token", &csrf),
+        ],
+        &picture::png(200, 120),
+    );
+    assert_eq!(small.status, 201, "{}", small.body);
+    assert_eq!(widths(&small.json()), [200]);
+    let slot = get(
+        &s,
+        &format!("/media/{}/320.webp", small.json()["hash"].as_str().unwrap()),
+    );
+    assert_eq!(slot.status, 200);
+    assert_eq!(image::load_from_memory(&slot.raw).unwrap().width(), 200);
+    let info = store(&s)
+        .file_info(v["hash"].as_str().unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(info.author, "clio");
+}

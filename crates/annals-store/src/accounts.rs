@@ -136,7 +136,8 @@ pub enum AccountError {
     Refused(String),
 }
 
-fn now_ms() -> i64 {
+/// The milliseconds since 1970 now.
+pub(crate) fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)

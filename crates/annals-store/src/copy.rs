@@ -114,6 +114,8 @@ pub enum Row {
         /// The state.
         json: Option<String>,
     },
+    /// A stored picture with its copies.
+    File(crate::files::StoredFile),
     /// A user.
     User(UserRow),
     /// A signed-in browser.
@@ -204,6 +206,8 @@ pub struct Tally {
     pub stories: u64,
     /// Past states of stories.
     pub story_history: u64,
+    /// Stored pictures.
+    pub files: u64,
     /// Users.
     pub users: u64,
     /// Sessions.
@@ -237,12 +241,27 @@ impl Counter {
             Row::ProfileHistory { .. } => t.profile_history += 1,
             Row::Story { .. } => t.stories += 1,
             Row::StoryHistory { .. } => t.story_history += 1,
+            Row::File(_) => t.files += 1,
             Row::User(_) => t.users += 1,
             Row::Session(_) => t.sessions += 1,
             Row::Token(_) => t.tokens += 1,
         }
-        // Debug output names every field and is stable for the same values.
-        self.hash.update(format!("{row:?}\n").as_bytes());
+        match row {
+            // The bytes themselves, not their Debug text (five times their size).
+            Row::File(f) => {
+                let p = &f.picture;
+                let head = (&p.hash, &p.mime, p.width, p.height, f.at, &f.author);
+                self.hash.update(format!("File{head:?}\n").as_bytes());
+                self.hash.update(&p.bytes);
+                for r in &p.renditions {
+                    self.hash
+                        .update(format!("({}, {})", r.width, r.height).as_bytes());
+                    self.hash.update(&r.bytes);
+                }
+            }
+            // Debug output names every field and is stable for the same values.
+            _ => self.hash.update(format!("{row:?}\n").as_bytes()),
+        }
     }
 
     /// The tally so far.
@@ -359,6 +378,7 @@ impl<R: Rows> Load for Loader<R> {
             Row::StoryHistory { id, gen, json } => {
                 rows.put_story_history(&id, gen, json.as_deref())
             }
+            Row::File(f) => rows.put_file(&f).map(|_| ()),
             Row::User(u) => rows.put_user(&u),
             Row::Session(s) => rows.put_session(&s),
             Row::Token(t) => rows.put_token(&t),

@@ -16,6 +16,7 @@ pub mod accounts;
 pub mod copy;
 mod db;
 mod error;
+pub mod files;
 pub mod follow;
 pub mod identity;
 mod migrations;
@@ -323,6 +324,20 @@ pub trait EventStore {
     fn story_history(&self, id: &str) -> Result<Vec<StoryRevision>, StoreError>;
     /// The accounts (users, sessions, tokens) kept in this store.
     fn accounts(&self) -> accounts::Accounts<'_>;
+    /// What is known of the stored picture `hash` (its size, copies, who kept it).
+    fn file_info(&self, hash: &str) -> Result<Option<files::FileInfo>, StoreError>;
+    /// The bytes of the stored picture `hash` (`width` `None`), or of its widest copy not wider
+    /// than `width` (so that the copy for a 320-pixel slot is found whatever the picture's
+    /// size: a picture narrower than that has one copy, at its own width).
+    fn file(&self, hash: &str, width: Option<u32>) -> Result<Option<files::FileBytes>, StoreError>;
+    /// Keep a picture and its copies (made by `annals_media::prepare`), kept by `author`;
+    /// false when it was kept already. Not part of a transaction: a file is written once,
+    /// whole, and never changed.
+    fn put_file(
+        &self,
+        picture: &annals_core::media::Picture,
+        author: &str,
+    ) -> Result<bool, StoreError>;
     /// Every row of the store as [`copy::Row`]s, in a fixed order (the same on every backend
     /// for the same content): for copying the store into another.
     fn dump(

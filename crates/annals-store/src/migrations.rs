@@ -162,6 +162,24 @@ pub const MIGRATIONS: &[&str] = &[
         doc TEXT
     );
     CREATE INDEX story_history_id ON story_history (id, gen);",
+    // 10: stored pictures (uploads), addressed by the SHA-256 of their bytes, and their
+    // smaller copies (WebP). Rowid tables: a BLOB this size does not belong in an index page.
+    "CREATE TABLE files (
+        hash TEXT NOT NULL UNIQUE,
+        mime TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        at INTEGER NOT NULL,
+        author TEXT NOT NULL
+    );
+    CREATE TABLE renditions (
+        hash TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        UNIQUE (hash, width)
+    );",
 ];
 
 /// The schema version this build writes.

@@ -186,6 +186,8 @@ pub(crate) trait Rows {
     fn put_story(&self, id: &str, json: &str, gen: i64) -> Result<(), StoreError>;
     /// Record a past state of a story.
     fn put_story_history(&self, id: &str, gen: i64, json: Option<&str>) -> Result<(), StoreError>;
+    /// Record a stored picture; false when it was there already.
+    fn put_file(&self, file: &crate::files::StoredFile) -> Result<bool, StoreError>;
     /// Record a user.
     fn put_user(&self, user: &crate::copy::UserRow) -> Result<(), StoreError>;
     /// Record a session.

@@ -7,6 +7,7 @@ mod postgres;
 #[path = "../../../tests/support/shared.rs"]
 mod shared;
 
+use annals_core::media::{Picture, Rendition};
 use annals_core::profile::{Kind, Profile};
 use annals_core::{Event, RawEvent};
 use annals_dates::CalendarHint;
@@ -968,6 +969,61 @@ fn everything(store: &mut dyn EventStore) {
     people.new_session("ann", 60_000).unwrap();
     let (revoked, _) = people.new_token("Clio", Scope::Read, "old").unwrap();
     people.revoke_token(revoked).unwrap();
+    store.put_file(&picture(1), "ann").unwrap();
+    store.put_file(&picture(2), "Clio").unwrap();
+}
+
+/// A stored picture (not a real image: the store keeps bytes, `annals_media` makes them).
+fn picture(n: u8) -> Picture {
+    let bytes = vec![n; 3000 + usize::from(n)];
+    Picture {
+        hash: format!("{n:02x}").repeat(32),
+        mime: "image/png".into(),
+        width: 1000,
+        height: 750,
+        renditions: [320u32, 640]
+            .iter()
+            .map(|&w| Rendition {
+                width: w,
+                height: w * 3 / 4,
+                bytes: vec![n.wrapping_add(1); w as usize],
+            })
+            .collect(),
+        bytes,
+    }
+}
+
+/// Pictures are kept once, whole, with their copies; each copy and the file read back by
+/// width, and what is known of them without their bytes.
+#[test]
+fn pictures_are_kept_once_with_their_copies() {
+    for (name, store, _dir) in backends() {
+        let p = picture(7);
+        assert!(store.file_info(&p.hash).unwrap().is_none(), "{name}");
+        assert!(store.file(&p.hash, None).unwrap().is_none(), "{name}");
+        assert!(store.put_file(&p, "ann").unwrap(), "{name}");
+        assert!(!store.put_file(&p, "bob").unwrap(), "{name}: kept twice");
+        let info = store.file_info(&p.hash).unwrap().unwrap();
+        assert_eq!(
+            (info.mime.as_str(), info.width, info.height, info.size),
+            ("image/png", 1000, 750, 3007),
+            "{name}"
+        );
+        assert_eq!(info.renditions, [(320, 240), (640, 480)], "{name}");
+        assert_eq!(info.author, "ann", "{name}: the first keeper stays");
+        let file = store.file(&p.hash, None).unwrap().unwrap();
+        assert_eq!(
+            (file.mime.as_str(), file.bytes),
+            ("image/png", p.bytes.clone())
+        );
+        let copy = store.file(&p.hash, Some(640)).unwrap().unwrap();
+        assert_eq!(copy.mime, "image/webp");
+        assert_eq!(copy.bytes, p.renditions[1].bytes, "{name}");
+        // A slot between two widths gets the narrower copy; one narrower than every copy none.
+        let slot = store.file(&p.hash, Some(500)).unwrap().unwrap();
+        assert_eq!(slot.bytes, p.renditions[0].bytes, "{name}");
+        assert!(store.file(&p.hash, Some(319)).unwrap().is_none(), "{name}");
+    }
 }
 
 /// A whole store copied into another (either way between SQLite and PostgreSQL) holds every
@@ -988,6 +1044,15 @@ fn a_copy_holds_everything() {
             assert_eq!((sent.redirects, sent.duplicates, sent.profiles), (1, 2, 2));
             assert_eq!((sent.users, sent.sessions, sent.tokens), (2, 1, 1));
             assert_eq!((sent.stories, sent.story_history), (1, 3));
+            assert_eq!(sent.files, 2);
+            assert_eq!(
+                to.file_info(&picture(2).hash).unwrap(),
+                from.file_info(&picture(2).hash).unwrap()
+            );
+            assert_eq!(
+                to.file(&picture(1).hash, Some(320)).unwrap().unwrap().bytes,
+                picture(1).renditions[0].bytes
+            );
             assert_eq!(
                 to.story_history("tour").unwrap(),
                 from.story_history("tour").unwrap()

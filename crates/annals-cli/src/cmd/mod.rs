@@ -5,6 +5,7 @@ mod duplicates;
 mod export;
 mod extract;
 mod import;
+mod media;
 mod migrate;
 mod read;
 mod render;
@@ -13,7 +14,7 @@ mod serve;
 mod story;
 mod user;
 
-use crate::cli::{CalendarArg, Cli, Command, InputFormat, ReadArgs};
+use crate::cli::{CalendarArg, Cli, Command, InputFormat, MediaArgs, MediaCommand, ReadArgs};
 use crate::exit;
 use crate::print;
 use annals_dates::{Calendar, CalendarHint, When};
@@ -52,7 +53,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Export(args) => export::export(&*open_existing(&db)?, &db, &args),
         Command::Stats(args) => read::stats(&*open_existing(&db)?, &db, args.json),
         Command::Places(args) => read::places(&*open_existing(&db)?, &args),
-        Command::Media(args) => read::media(&*open_existing(&db)?, &args),
+        Command::Media(MediaArgs {
+            action: Some(MediaCommand::Add { files, max_upload }),
+            ..
+        }) => media::add(&*open(&db)?, &files, max_upload),
+        Command::Media(args) => media::list(&*open_existing(&db)?, &args),
         Command::Demo(args) => {
             if args.no_serve {
                 return import::demo(&db, false);

@@ -15,6 +15,7 @@ fn limits(args: &ServeArgs) -> Limits {
     Limits {
         max_body: args.max_body,
         max_import: args.max_import,
+        max_upload: args.max_upload,
         header_timeout: Duration::from_secs(args.header_timeout),
         body_timeout: Duration::from_secs(args.body_timeout),
         max_connections: args.max_connections.max(1),

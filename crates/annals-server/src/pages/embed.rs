@@ -81,7 +81,7 @@ pub async fn timeline(
         Ok(body) => framed(
             &app,
             Page {
-                scripts: &["timeline.js", "map.js", "embed.js"],
+                scripts: &["timeline.js", "map.js", "card.js", "embed.js"],
                 ..Page::plain("Timeline", body)
             },
             &path("/timeline", &raw),
@@ -101,7 +101,7 @@ pub async fn map(
         Ok(drawn) => framed(
             &app,
             Page {
-                scripts: &["map.js", "embed.js"],
+                scripts: &["map.js", "card.js", "embed.js"],
                 ..Page::plain("Map", drawn.page)
             },
             &path("/map", &raw),
@@ -126,7 +126,7 @@ pub async fn event(State(app): Shared, Path(id): Path<String>) -> Response {
             }
             h1 { a href=(event_href(&e.id)) { (e.title) } }
             @if !e.summary.is_empty() { p.summary { (e.summary) } }
-            (super::event::facts(&e))
+            (super::event::facts(&e, &super::media::Files::of(&app, &e.media)))
         }
     };
     let title = e.title.clone();

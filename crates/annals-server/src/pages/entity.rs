@@ -85,6 +85,7 @@ fn body(
         .read(|s| Ok(s.profile(kind, name)?))?
         .unwrap_or_default()
         .1;
+    let files = super::media::Files::of(app, &profile.media);
     let filter = filter(kind, name);
     let request = crate::api::parse_query(Some(&format!("{filter} sort:date")))?;
     let index = app.index()?;
@@ -165,7 +166,7 @@ fn body(
                 }
             }
         }
-        (super::profile::about(kind, name, &profile, editor))
+        (super::profile::about(kind, name, &profile, editor, &files))
         @if total > 0 { (super::search::density(&q, &t)) }
         @if !suggestions.is_empty() {
             p.suggest {

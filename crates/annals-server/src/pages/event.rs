@@ -30,6 +30,8 @@ struct Around {
     /// Just before and just after it in time.
     before: Option<Event>,
     after: Option<Event>,
+    /// The stored pictures among its media.
+    files: super::media::Files,
 }
 
 /// Query parameters of `/events/{id}`.
@@ -101,8 +103,10 @@ fn around(app: &App, e: &Event) -> Result<Around, ApiError> {
             see_also: Vec::new(),
             before,
             after,
+            files: super::media::Files::default(),
         })
     })?;
+    around.files = super::media::Files::of(app, &e.media);
     see_also.retain(|r| {
         !matches!(r.reason, annals_index::RelatedReason::Explicit { .. })
             && !around.linked.iter().any(|(o, _)| o.id == r.id)
@@ -291,10 +295,10 @@ fn relation_note(a: &Around, id: &str) -> String {
 }
 
 /// The fact box.
-pub(crate) fn facts(e: &Event) -> Markup {
+pub(crate) fn facts(e: &Event, files: &super::media::Files) -> Markup {
     html! {
         aside.facts aria-label="Facts" {
-            (super::media::lead(e))
+            (super::media::lead(e, files))
             dl {
                 dt { "Date" }
                 dd {
@@ -487,7 +491,7 @@ fn page(
                 }
             }
             @if !e.summary.is_empty() { p.summary { (e.summary) } }
-            (facts(e))
+            (facts(e, &a.files))
             @if note.is_none() {
                 nav.page-tools aria-label="This record" {
                     @if editor { a href=(format!("{}/edit", event_href(&e.id))) { "Edit" } }
@@ -517,7 +521,7 @@ fn page(
                     @for p in &e.body { p { (p) } }
                 }
             }
-            (super::media::section(e))
+            (super::media::section(e, &a.files))
             @if !e.key_points.is_empty() {
                 section.key-points aria-labelledby="kp-h" {
                     h2 #kp-h { "Key points" }

@@ -66,7 +66,7 @@ pub async fn map(
             title: "Map",
             q: &q,
             description: "Historical events on a map of the world, named by place.",
-            scripts: &["map.js"],
+            scripts: &["map.js", "card.js"],
             head: html! {},
             body: html! { (drawn.page) (super::embed::snippet(&headers, &embed, "Map", 560)) },
             viewer: app.session(&headers),
@@ -215,7 +215,7 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                         @let deep = if m.deep == m.count { " deep" } else { "" };
                         @if m.count == 1 {
                             @let e = &m.events[0];
-                            a.marker href=(event_href(&e.id)) data-id=(e.id) aria-label=(format!("{} ({}), {}{}", e.title, e.date, e.place, if e.deep { ", deep time" } else { "" })) {
+                            a.marker href=(event_href(&e.id)) data-id=(e.id) data-date=(e.date) aria-label=(format!("{} ({}), {}{}", e.title, e.date, e.place, if e.deep { ", deep time" } else { "" })) {
                                 circle class=(format!("event{deep}{}", if e.id == selected_id { " selected" } else { "" })) cx=(f(cx)) cy=(f(cy)) r=(f(r)) stroke-width=(f(1.5 * u)) {}
                             }
                         } @else {

@@ -35,7 +35,13 @@ fn written(date: &str) -> String {
 
 /// What the page of `name` says about it beyond its events; links to edit it (for editors)
 /// and to its history.
-pub(crate) fn about(kind: Kind, name: &str, p: &Profile, editor: bool) -> Markup {
+pub(crate) fn about(
+    kind: Kind,
+    name: &str,
+    p: &Profile,
+    editor: bool,
+    files: &super::media::Files,
+) -> Markup {
     let (from, to) = (written(&p.from), written(&p.to));
     let (began, ended) = match kind {
         Kind::Participant => ("From", "To"),
@@ -43,7 +49,7 @@ pub(crate) fn about(kind: Kind, name: &str, p: &Profile, editor: bool) -> Markup
     };
     html! {
         section.profile aria-label="About" {
-            (super::media::portrait(&p.media))
+            (super::media::portrait(&p.media, files))
             @if !p.description.is_empty() { p.description { (p.description) } }
             @if !p.from.is_empty() || !p.to.is_empty() || !p.wikidata.is_empty() || p.geonames.is_some() || !p.aliases.is_empty() {
                 dl.facts {

@@ -28,7 +28,16 @@ pub async fn story(State(app): Shared, Path(id): Path<String>, headers: HeaderMa
         Err(e) => return super::error_page(e),
     };
     let viewer = app.session(&headers);
-    let body = body(&story, &events);
+    let files = super::media::Files::of(
+        &app,
+        story.stops.iter().flat_map(|s| &s.media).chain(
+            events
+                .iter()
+                .flatten()
+                .filter_map(|e| super::media::first_image(&e.media)),
+        ),
+    );
+    let body = body(&story, &events, &files);
     let description = if story.summary.is_empty() {
         format!("A story in {} stops", story.stops.len())
     } else {
@@ -175,7 +184,7 @@ fn paragraphs(text: &str) -> Markup {
     }
 }
 
-fn body(story: &Story, events: &[Option<Event>]) -> Markup {
+fn body(story: &Story, events: &[Option<Event>], files: &super::media::Files) -> Markup {
     let n = story.stops.len();
     html! {
         article.story data-story=(story.id) {
@@ -203,14 +212,20 @@ fn body(story: &Story, events: &[Option<Event>]) -> Markup {
             }
             div.stops {
                 @for (i, stop) in story.stops.iter().enumerate() {
-                    (stop_section(i, n, stop, events.get(i).and_then(Option::as_ref)))
+                    (stop_section(i, n, stop, events.get(i).and_then(Option::as_ref), files))
                 }
             }
         }
     }
 }
 
-fn stop_section(i: usize, n: usize, stop: &Stop, event: Option<&Event>) -> Markup {
+fn stop_section(
+    i: usize,
+    n: usize,
+    stop: &Stop,
+    event: Option<&Event>,
+    files: &super::media::Files,
+) -> Markup {
     let frame = Frame::of(stop, event);
     let timeline = format!("/timeline?{}", frame.query(&["q", "from", "to", "event"]));
     let map = format!(
@@ -242,7 +257,7 @@ fn stop_section(i: usize, n: usize, stop: &Stop, event: Option<&Event>) -> Marku
                 p.note { "This stop's event is no longer in annals." }
             }
             div.stop-text { (paragraphs(&stop.text)) }
-            (super::media::stop(stop, event))
+            (super::media::stop(stop, event, files))
             @if let Some(e) = event {
                 @if !e.summary.is_empty() {
                     blockquote.stop-event {

@@ -45,7 +45,7 @@ pub async fn timeline(
             title: "Timeline",
             q: &q,
             description: "Historical events on a timeline from deep time to today.",
-            scripts: &["timeline.js", "map.js"],
+            scripts: &["timeline.js", "map.js", "card.js"],
             head: html! {},
             body: html! { (body) (super::embed::snippet(&headers, &embed, "Timeline", 600)) },
             viewer: app.session(&headers),

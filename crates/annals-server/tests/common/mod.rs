@@ -3,12 +3,27 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 use annals_server::{App, Config, Limits};
+use annals_store::accounts::{Role, Scope};
+use annals_store::{EventStore, SqliteStore};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::sync::Arc;
 
 pub const TOKEN: &str = "test-token-0123456789";
+
+pub const PASSWORD: &str = "a long enough password";
+
+pub fn store(s: &Server) -> SqliteStore {
+    SqliteStore::open(&s.db).unwrap()
+}
+
+/// A user with `role` and a token of `scope`; returns the token.
+pub fn user(s: &Server, name: &str, role: Role, scope: Scope) -> String {
+    let st = store(s);
+    st.accounts().add_user(name, PASSWORD, role).unwrap();
+    st.accounts().new_token(name, scope, "test").unwrap().1
+}
 
 pub struct Server {
     pub addr: std::net::SocketAddr,
@@ -63,6 +78,8 @@ pub struct Reply {
     pub status: u16,
     pub headers: String,
     pub body: String,
+    /// The body's bytes (a picture's).
+    pub raw: Vec<u8>,
 }
 
 impl Reply {
@@ -109,18 +126,19 @@ pub fn request(
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     // Undo chunked transfer encoding, if any.
-    let body = if head
+    let raw = if head
         .to_ascii_lowercase()
         .contains("transfer-encoding: chunked")
     {
-        String::from_utf8_lossy(&dechunk(body)).to_string()
+        dechunk(body)
     } else {
-        String::from_utf8_lossy(body).to_string()
+        body.to_vec()
     };
     Reply {
         status,
         headers: head.to_string(),
-        body,
+        body: String::from_utf8_lossy(&raw).to_string(),
+        raw,
     }
 }
 
@@ -184,4 +202,23 @@ pub fn header(r: &Reply, name: &str) -> Option<String> {
                 .is_some_and(|(k, _)| k.trim().eq_ignore_ascii_case(name))
         })
         .map(|l| l.split_once(':').unwrap().1.trim().to_string())
+}
+
+/// Sign in through the form; the session cookie and the CSRF token of its pages.
+pub fn sign_in(s: &Server, name: &str) -> (String, String) {
+    let r = sign_in_form(s, name, PASSWORD);
+    assert_eq!(r.status, 303, "{}", r.body);
+    let cookie = header(&r, "set-cookie").unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    let cookie = cookie.split(';').next().unwrap().to_string();
+    let page = request(s, "GET", "/events/new", &[("Cookie", &cookie)], b"");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let csrf = page
+        .body
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_string();
+    (cookie, csrf)
 }

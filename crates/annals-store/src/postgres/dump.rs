@@ -154,6 +154,7 @@ pub(super) fn dump(
             })
         },
     )?;
+    super::files::each(sql, &mut |f| each(Row::File(f)))?;
     rows(
         sql,
         "SELECT name, password, role, created, disabled FROM users ORDER BY key COLLATE \"C\"",

@@ -15,6 +15,7 @@
 
 mod accounts;
 mod dump;
+mod files;
 mod reads;
 mod schema;
 mod stories;
@@ -198,6 +199,26 @@ impl EventStore for PostgresStore {
 
     fn get(&self, id: &str) -> Result<Option<Event>, StoreError> {
         reads::get(self, id)
+    }
+
+    fn file_info(&self, hash: &str) -> Result<Option<crate::files::FileInfo>, StoreError> {
+        files::info(self, hash)
+    }
+
+    fn file(
+        &self,
+        hash: &str,
+        width: Option<u32>,
+    ) -> Result<Option<crate::files::FileBytes>, StoreError> {
+        files::bytes(self, hash, width)
+    }
+
+    fn put_file(
+        &self,
+        picture: &annals_core::media::Picture,
+        author: &str,
+    ) -> Result<bool, StoreError> {
+        files::put(self, picture, crate::accounts::now_ms(), author)
     }
 
     fn accounts(&self) -> crate::accounts::Accounts<'_> {

@@ -126,6 +126,23 @@ pub(super) const MIGRATIONS: &[&str] = &[
         doc TEXT
     );
     CREATE INDEX story_history_id ON story_history (id, gen);",
+    // 4: stored pictures and their copies, as SQLite's schema 10 keeps them.
+    "CREATE TABLE files (
+        hash TEXT PRIMARY KEY,
+        mime TEXT NOT NULL,
+        width BIGINT NOT NULL,
+        height BIGINT NOT NULL,
+        bytes BYTEA NOT NULL,
+        at BIGINT NOT NULL,
+        author TEXT NOT NULL
+    );
+    CREATE TABLE renditions (
+        hash TEXT NOT NULL,
+        width BIGINT NOT NULL,
+        height BIGINT NOT NULL,
+        bytes BYTEA NOT NULL,
+        PRIMARY KEY (hash, width)
+    );",
 ];
 
 /// The schema version this build writes.

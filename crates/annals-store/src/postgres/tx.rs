@@ -589,6 +589,11 @@ impl Rows for PgRows<'_> {
         Ok(())
     }
 
+    fn put_file(&self, file: &crate::files::StoredFile) -> Result<bool, StoreError> {
+        self.flush()?;
+        super::files::put(self, &file.picture, file.at, &file.author)
+    }
+
     fn put_user(&self, u: &crate::copy::UserRow) -> Result<(), StoreError> {
         self.exec(
             "INSERT INTO users (key, name, password, role, created, disabled)

@@ -168,6 +168,7 @@ pub(super) fn dump(
             })
         },
     )?;
+    super::files::each(&tx, &mut |f| each(Row::File(f)))?;
     rows(
         &tx,
         "SELECT name, password, role, created, disabled FROM users ORDER BY name",

@@ -14,6 +14,7 @@
 mod accounts;
 mod codec;
 mod dump;
+mod files;
 mod log;
 mod profiles;
 mod stories;
@@ -371,6 +372,29 @@ impl EventStore for SqliteStore {
 
     fn story_history(&self, id: &str) -> Result<Vec<crate::StoryRevision>, StoreError> {
         stories::history(&self.conn, id)
+    }
+
+    fn file_info(&self, hash: &str) -> Result<Option<crate::files::FileInfo>, StoreError> {
+        files::info(&self.conn, hash)
+    }
+
+    fn file(
+        &self,
+        hash: &str,
+        width: Option<u32>,
+    ) -> Result<Option<crate::files::FileBytes>, StoreError> {
+        files::bytes(&self.conn, hash, width)
+    }
+
+    fn put_file(
+        &self,
+        picture: &annals_core::media::Picture,
+        author: &str,
+    ) -> Result<bool, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let added = files::put(&tx, picture, crate::accounts::now_ms(), author)?;
+        tx.commit()?;
+        Ok(added)
     }
 
     fn accounts(&self) -> crate::accounts::Accounts<'_> {

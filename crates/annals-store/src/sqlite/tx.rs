@@ -349,6 +349,10 @@ impl Rows for SqliteRows<'_> {
         Ok(())
     }
 
+    fn put_file(&self, file: &crate::files::StoredFile) -> Result<bool, StoreError> {
+        super::files::put(&self.tx, &file.picture, file.at, &file.author)
+    }
+
     fn put_user(&self, u: &crate::copy::UserRow) -> Result<(), StoreError> {
         self.tx.execute(
             "INSERT INTO users (name, password, role, created, disabled) VALUES (?1, ?2, ?3, ?4, ?5)",

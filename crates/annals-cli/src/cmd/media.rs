@@ -1,0 +1,103 @@
+//! `annals media`: the media of the stored events with their credits (and those that lack
+//! one), and `annals media add`, which keeps pictures in the database.
+
+use crate::exit;
+use annals_store::EventStore;
+use anyhow::{Context, Result};
+use std::io::Write;
+
+/// `annals media`: every medium of the stored events, in the order of the events, with its
+/// licence and credit; `--licences` flags those that lack one.
+pub fn list(s: &dyn EventStore, args: &crate::cli::MediaArgs) -> Result<u8> {
+    use annals_core::media::licence_name;
+    let (mut n, mut flagged, mut events) = (0usize, 0usize, 0usize);
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    s.scan(&annals_store::Filter::default(), &mut |e| {
+        if !e.media.is_empty() {
+            events += 1;
+        }
+        for m in &e.media {
+            n += 1;
+            let missing = m.missing();
+            if !missing.is_empty() {
+                flagged += 1;
+            }
+            if args.json {
+                let line = serde_json::json!({"event": e.id, "url": m.url, "kind": m.kind.name(),
+                    "licence": m.licence, "credit": m.credit, "missing": missing});
+                writeln!(out, "{line}")?;
+                continue;
+            }
+            writeln!(out, "{}  {}", e.id, m.url)?;
+            let licence = if m.licence.is_empty() {
+                "no licence".to_string()
+            } else {
+                licence_name(&m.licence)
+            };
+            let credit = if m.credit.is_empty() {
+                "no credit"
+            } else {
+                &m.credit
+            };
+            let flag = if args.licences && !missing.is_empty() {
+                format!("  ✗ lacks {}", missing.join(" and "))
+            } else {
+                String::new()
+            };
+            writeln!(out, "    {licence} · {credit}{flag}")?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    drop(out);
+    if !args.json {
+        let summary = format!(
+            "{n} medi{} on {events} event{}",
+            if n == 1 { "um" } else { "a" },
+            super::plural(events)
+        );
+        if args.licences {
+            eprintln!("{summary}; {flagged} without a licence or a credit");
+        } else {
+            eprintln!("{summary}");
+        }
+    }
+    Ok(if args.licences && flagged > 0 {
+        1
+    } else {
+        exit::OK
+    })
+}
+
+/// `annals media add`: check every file, then keep them all, and print each one's address.
+pub fn add(store: &dyn EventStore, files: &[std::path::PathBuf], max_bytes: usize) -> Result<u8> {
+    let limits = annals_media::Limits {
+        max_bytes,
+        ..annals_media::Limits::default()
+    };
+    let mut pictures = Vec::new();
+    for path in files {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let picture = annals_media::prepare(&bytes, &limits)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        pictures.push((path, picture));
+    }
+    let author = std::env::var("USER").unwrap_or_else(|_| "annals".into());
+    for (path, p) in &pictures {
+        let kept = store.put_file(p, &author)?;
+        let copies: Vec<String> = p.renditions.iter().map(|r| r.width.to_string()).collect();
+        outln!(
+            "media:{}  {}  {}×{} {}, copies {}{}",
+            p.hash,
+            path.display(),
+            p.width,
+            p.height,
+            p.mime,
+            copies.join(", "),
+            if kept { "" } else { " (kept already)" }
+        );
+    }
+    Ok(exit::OK)
+}
