@@ -247,3 +247,58 @@ fn aliases_find_every_name_of_a_participant() {
     ok(&db, &["alias", "remove", "USA"]);
     assert_eq!(total("participant:USA"), 1);
 }
+
+/// The round trip a historian makes with files: export events, edit them (a summary, a
+/// picture), import the file again. Each record names its event by the id the export wrote
+/// (made from its title and year, as most ids are), so the events are updated, not copied
+/// under new ids beside a pair to review; in JSON Lines, CSV and Markdown alike.
+#[test]
+fn an_exported_event_edited_and_imported_again_updates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = write(
+        dir.path(),
+        "a.jsonl",
+        r#"{"title": "Great Fire of London", "date": "1666-09-02", "summary": "A fire."}"#,
+    );
+    ok(&db, &["import", &f]);
+    let mut summary = "A fire.".to_string();
+    for (format, file) in [("jsonl", "e.jsonl"), ("csv", "e.csv"), ("markdown", "md")] {
+        let out = dir.path().join(file);
+        ok(
+            &db,
+            &["export", "--format", format, "--out", out.to_str().unwrap()],
+        );
+        let path = if format == "markdown" {
+            out.join("great-fire-of-london-1666.md")
+        } else {
+            out.clone()
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("great-fire-of-london-1666"),
+            "{format}: {text}"
+        );
+        let edit = format!("A fire, edited in {format}.");
+        assert!(text.contains(&summary), "{format}: {text}");
+        std::fs::write(&path, text.replace(&summary, &edit)).unwrap();
+        summary = edit;
+        let said = annals(&db, &["import", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&said.stderr).to_string()
+            + &String::from_utf8_lossy(&said.stdout);
+        assert!(said.status.success(), "{format}: {err}");
+        assert!(err.contains("1 updated"), "{format}: {err}");
+        assert!(
+            !err.contains("new id") && !err.contains("wait for review"),
+            "{format}: {err}"
+        );
+        let v = json(&db, &["show", "great-fire-of-london-1666", "--json"]);
+        assert_eq!(
+            v["summary"],
+            format!("A fire, edited in {format}."),
+            "{format}"
+        );
+    }
+    let list = ok(&db, &["list"]);
+    assert_eq!(list.lines().count(), 1, "one event, not copies: {list}");
+}

@@ -169,8 +169,9 @@ pub fn sniff_delimiter(first: &str) -> u8 {
 }
 
 /// Makes the event of a row from its cells by column index (`None` skips the row).
+/// A row's event, and whether the row gave its id ([`crate::Incoming::named`]).
 pub type EventOf<'a> =
-    dyn for<'r> FnMut(&'r dyn Fn(usize) -> &'r str) -> Option<Result<Event, String>> + 'a;
+    dyn for<'r> FnMut(&'r dyn Fn(usize) -> &'r str) -> Option<Result<(Event, bool), String>> + 'a;
 
 /// Turn each remaining row into an event with `event_of` (given the row's cells by column
 /// index; `None` skips the row), passing events and problems, with the row's line, to `each`.
@@ -200,9 +201,10 @@ pub fn each_event<R: Read>(
             continue;
         };
         let item = item
-            .map(|event| Incoming {
+            .map(|(event, named)| Incoming {
                 event,
                 stub: false,
+                named,
                 location: Location::Line(line),
             })
             .map_err(|m| FormatError::at_line(line, m));

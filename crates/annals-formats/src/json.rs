@@ -9,20 +9,36 @@ use std::io::{BufRead, Write};
 
 /// Read one event from a JSON text (one JSONL line or one object).
 pub fn parse_event(text: &str, opts: &ReadOptions) -> Result<Event, String> {
+    parse_record(text, opts).map(|(event, _)| event)
+}
+
+/// Read one event from JSON text, and whether it gave its id ([`crate::Incoming::named`]).
+pub fn parse_record(text: &str, opts: &ReadOptions) -> Result<(Event, bool), String> {
     let raw: RawEvent = serde_json::from_str(text).map_err(|e| {
         let field = serde_json::from_str(text)
             .ok()
             .and_then(|v: serde_json::Value| mistyped_field(&v));
         named(field, describe(&e))
     })?;
-    raw.into_event(opts.calendar).map_err(|e| e.to_string())
+    record(raw, opts)
 }
 
-/// Read one event from a parsed JSON value (an element of a streamed array).
-pub fn event_from_value(value: serde_json::Value, opts: &ReadOptions) -> Result<Event, String> {
+/// Read one event from a parsed JSON value (an element of a streamed array), and whether it
+/// gave its id.
+pub fn event_from_value(
+    value: serde_json::Value,
+    opts: &ReadOptions,
+) -> Result<(Event, bool), String> {
     let field = mistyped_field(&value);
     let raw: RawEvent = serde_json::from_value(value).map_err(|e| named(field, describe(&e)))?;
-    raw.into_event(opts.calendar).map_err(|e| e.to_string())
+    record(raw, opts)
+}
+
+/// A record's event, and whether the record gave its id.
+pub(crate) fn record(raw: RawEvent, opts: &ReadOptions) -> Result<(Event, bool), String> {
+    let given = raw.id.as_deref().is_some_and(|id| !id.trim().is_empty());
+    let event = raw.into_event(opts.calendar).map_err(|e| e.to_string())?;
+    Ok((event, given))
 }
 
 fn named(field: Option<&'static str>, message: String) -> String {
@@ -178,10 +194,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                         continue;
                     }
                     return Some(
-                        parse_event(text, &self.opts)
-                            .map(|event| Incoming {
+                        parse_record(text, &self.opts)
+                            .map(|(event, named)| Incoming {
                                 event,
                                 stub: false,
+                                named,
                                 location: Location::Line(line),
                             })
                             .map_err(|m| FormatError::at_line(line, m)),
@@ -205,10 +222,11 @@ pub fn read_json(text: &str, opts: &ReadOptions) -> Vec<Result<Incoming, FormatE
     }
     if !trimmed.starts_with('[') {
         let line = text[..text.len() - trimmed.len()].matches('\n').count() + 1;
-        return vec![parse_event(text, opts)
-            .map(|event| Incoming {
+        return vec![parse_record(text, opts)
+            .map(|(event, named)| Incoming {
                 event,
                 stub: false,
+                named,
                 location: Location::Line(line),
             })
             .map_err(|m| FormatError::at_line(line, m))];
@@ -221,10 +239,11 @@ pub fn read_json(text: &str, opts: &ReadOptions) -> Vec<Result<Incoming, FormatE
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            parse_event(v.get(), opts)
-                .map(|event| Incoming {
+            parse_record(v.get(), opts)
+                .map(|(event, named)| Incoming {
                     event,
                     stub: false,
+                    named,
                     location: Location::Path(format!("[{i}]")),
                 })
                 .map_err(|m| FormatError {

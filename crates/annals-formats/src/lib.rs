@@ -63,6 +63,10 @@ pub struct Incoming {
     pub event: annals_core::Event,
     /// True for lead cards.
     pub stub: bool,
+    /// Whether the record gave its id (a native JSON `id`, an `id` column, a Markdown front
+    /// matter `id`): such an id names its event, even when it reads like one made from the
+    /// title and year (`docs/curation.md`, rule 1). An id annals made itself does not.
+    pub named: bool,
     /// Where it starts in its file.
     pub location: Location,
 }

@@ -108,13 +108,12 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<Incoming, FormatError> {
     }
     let raw: RawEvent = serde_json::from_value(front)
         .map_err(|e| FormatError::at_line(2, format!("front matter: {e}")))?;
-    let event = raw
-        .into_event(opts.calendar)
-        .map_err(|e| FormatError::at_line(2, e.to_string()))?;
+    let (event, named) = crate::json::record(raw, opts).map_err(|e| FormatError::at_line(2, e))?;
     let _ = end_line;
     Ok(Incoming {
         event,
         stub: false,
+        named,
         location: Location::Line(1),
     })
 }

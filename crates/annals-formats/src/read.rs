@@ -75,6 +75,7 @@ pub fn read_wiki(
                 location: wiki_location(Some(&event.title), None),
                 event,
                 stub: false,
+                named: false,
             }),
             Err(e) => Err(located(e)),
         })
@@ -154,9 +155,10 @@ fn read_all(
                     &[],
                     &mut |path, value| {
                         let item = json::event_from_value(value, opts)
-                            .map(|event| Incoming {
+                            .map(|(event, named)| Incoming {
                                 event,
                                 stub: false,
+                                named,
                                 location: Location::Path(path.clone()),
                             })
                             .map_err(|message| FormatError {

@@ -101,6 +101,7 @@ pub fn read(
             .map(|event| Incoming {
                 event,
                 stub: false,
+                named: false,
                 location: location.clone(),
             })
             .map_err(|message| FormatError { location, message });

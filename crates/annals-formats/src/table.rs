@@ -164,7 +164,12 @@ pub fn read<R: std::io::BufRead>(
         }
     }
     let how = Cells { places_mapped };
-    csvutil::each_event(&mut rows, &idx, &mut |get| Some(row(get, opts, how)), each)
+    csvutil::each_event(
+        &mut rows,
+        &idx,
+        &mut |get| Some(row(get, opts, how).map(|e| (e, !get(0).trim().is_empty()))),
+        each,
+    )
 }
 
 /// How a row's cells read.

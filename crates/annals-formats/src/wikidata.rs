@@ -85,6 +85,7 @@ pub fn read(
                 Ok(Some(event)) => each(Ok(Incoming {
                     event,
                     stub: false,
+                    named: false,
                     location: Location::Path(path.clone()),
                 })),
                 Err(e) => each(Err(e)),

@@ -163,14 +163,18 @@ impl<'s> Write<'s> {
         Ok(written)
     }
 
-    /// Place an imported record by the identity rules ([`annals_store::identity`]).
+    /// Place an imported record by the identity rules ([`annals_store::identity`]): `stub`
+    /// for a lead card, `named` when the record gave its id.
     pub fn place(
         &mut self,
         event: Event,
         stub: bool,
+        named: bool,
         origin: &str,
     ) -> std::result::Result<Placed, PlaceError> {
-        let placed = self.claims.place(&mut *self.tx, event, stub, origin)?;
+        let placed = self
+            .claims
+            .place(&mut *self.tx, event, stub, named, origin)?;
         self.mirror(&placed.event, placed.written)
             .map_err(|e| PlaceError::Refused(e.to_string()))?;
         Ok(placed)

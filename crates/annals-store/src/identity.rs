@@ -1,8 +1,9 @@
 //! Which incoming record may replace which stored event: the rules every import follows (CLI,
 //! HTTP, extraction), written down in `docs/curation.md`.
 //!
-//! - A record with an **explicit id** names its event: it updates it (the state it replaces
-//!   stays in the history). Giving one explicit id twice in one import is a problem.
+//! - A record with an **explicit id** (one the record gives: `named`) names its event: it
+//!   updates it (the state it replaces stays in the history), even when the id reads like a
+//!   generated one. Giving one explicit id twice in one import is a problem.
 //! - A record whose id was **generated** (title slug + year) only proves a title and a year. It
 //!   updates the stored event with that id only when the event came from the same file (the
 //!   file was edited and imported again). Otherwise the id is taken by another record: it
@@ -74,12 +75,15 @@ pub struct Claims {
 }
 
 impl Claims {
-    /// Write one record read from `origin` (a file) through `tx`, by the rules above.
+    /// Write one record read from `origin` (a file) through `tx`, by the rules above: `stub`
+    /// for a lead card, `named` when the record gave its id itself (which then names its
+    /// event, even when it reads like an id made from the title and year).
     pub fn place(
         &mut self,
         tx: &mut dyn Transaction,
         mut event: Event,
         stub: bool,
+        named: bool,
         origin: &str,
     ) -> Result<Placed, PlaceError> {
         if let Some(renames) = self.renamed.get(origin) {
@@ -90,7 +94,7 @@ impl Claims {
             }
         }
         let given = event.id.clone();
-        let generated = stub || given == event_id(&event.title, &event.date);
+        let generated = stub || (!named && given == event_id(&event.title, &event.date));
         if !generated {
             if let Some(first) = self.claimed.get(&given) {
                 return Err(PlaceError::Refused(format!(

@@ -173,7 +173,8 @@ pub fn export(s: &dyn EventStore, db: &Db, args: &ExportArgs) -> Result<u8> {
     drop(out);
     if let (Some(tmp), Some(path)) = (tmp, &args.out) {
         tmp.persist(path)?;
-        eprintln!("wrote {n} events to {}", path.display());
+        let s = super::plural(usize::try_from(n).unwrap_or(usize::MAX));
+        eprintln!("wrote {n} event{s} to {}", path.display());
     }
     report_dropped(format_name(args.format), n, &dropped);
     Ok(exit::OK)

@@ -164,6 +164,7 @@ pub fn extract(db: &Db, args: &ExtractArgs) -> Result<u8> {
             let incoming = Incoming {
                 event: c.event,
                 stub: false,
+                named: false,
                 location: Location::Line(0),
             };
             write_one(&mut write, &mut tally, &source, incoming, &mut problems)

@@ -290,7 +290,7 @@ pub(crate) fn write_one(
 ) -> Result<()> {
     let stub = incoming.stub;
     let location = incoming.location.clone();
-    match write.place(incoming.event, stub, &source.origin) {
+    match write.place(incoming.event, stub, incoming.named, &source.origin) {
         Ok(placed) => tally.count(&placed, stub),
         Err(PlaceError::Refused(message)) => problems.push(Problem {
             file: source.file.clone(),

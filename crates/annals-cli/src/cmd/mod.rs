@@ -116,7 +116,6 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-/// Open the database for writing, creating it if needed.
 /// The ending of a count's noun: "" for one, "s" for any other number.
 fn plural(n: usize) -> &'static str {
     if n == 1 {
@@ -126,6 +125,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
+/// Open the database for writing, creating it if needed.
 fn open(db: &Db) -> Result<Store> {
     db.open(128)
         .with_context(|| format!("cannot open the database {db}"))

@@ -265,12 +265,14 @@ fn import(db: &Db, file: &Path, id: Option<String>) -> Result<u8> {
     for mut event in events {
         annals_places::locate(&mut event.places);
         let came = event.id.clone();
-        let placed = write.place(event, false, &origin).map_err(|e| match e {
-            annals_store::identity::PlaceError::Refused(m) => {
-                anyhow::Error::from(InvalidInput(format!("{}: {came}: {m}", file.display())))
-            }
-            annals_store::identity::PlaceError::Store(e) => e.into(),
-        })?;
+        let placed = write
+            .place(event, false, false, &origin)
+            .map_err(|e| match e {
+                annals_store::identity::PlaceError::Refused(m) => {
+                    anyhow::Error::from(InvalidInput(format!("{}: {came}: {m}", file.display())))
+                }
+                annals_store::identity::PlaceError::Store(e) => e.into(),
+            })?;
         match placed.written {
             annals_store::Written::Created => created += 1,
             annals_store::Written::Updated => updated += 1,

@@ -230,6 +230,7 @@ fn read_lead(
     Ok(Incoming {
         event,
         stub: true,
+        named: false,
         location: Location::Line(first.n),
     })
 }
@@ -324,6 +325,7 @@ fn read_main(lines: &[Line], i: &mut usize, opts: &ReadOptions) -> Result<Incomi
     Ok(Incoming {
         event,
         stub: false,
+        named: false,
         location: Location::Line(date_line.n),
     })
 }

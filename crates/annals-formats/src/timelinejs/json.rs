@@ -31,6 +31,7 @@ pub fn read<R: Read>(
                 .map(|event| Incoming {
                     event,
                     stub: false,
+                    named: false,
                     location: Location::Path(path.clone()),
                 });
             go = each(item);

@@ -61,7 +61,11 @@ pub fn read<R: std::io::BufRead>(
         &mut |get| {
             let get = |i: usize| get(i).trim();
             let kind = get(15).to_ascii_lowercase();
-            (kind != "title").then(|| row(&get, kind == "era").and_then(|s| event_of(s, opts)))
+            (kind != "title").then(|| {
+                row(&get, kind == "era")
+                    .and_then(|s| event_of(s, opts))
+                    .map(|e| (e, false))
+            })
         },
         each,
     )

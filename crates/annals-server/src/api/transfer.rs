@@ -91,7 +91,7 @@ pub async fn import(
         let mut refused = Vec::new();
         for i in items {
             let location = i.location.clone();
-            let placed = match w.place(i.event, i.stub, &origin) {
+            let placed = match w.place(i.event, i.stub, i.named, &origin) {
                 Ok(placed) => placed,
                 Err(PlaceError::Refused(m)) => {
                     refused.push(format!("{location}: {m}"));
