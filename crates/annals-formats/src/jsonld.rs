@@ -89,12 +89,12 @@ pub fn participant_type(name: &str) -> &'static str {
     }
 }
 
-/// A medium as a schema.org `ImageObject`, `AudioObject` or `VideoObject`: its address,
+/// A medium (at `url`) as a schema.org `ImageObject`, `AudioObject` or `VideoObject`: its address,
 /// caption, alt text as its description, credit and licence (as the address that states it).
-fn media_object(x: &Medium, ty: &str) -> Value {
+fn media_object(x: &Medium, url: &str, ty: &str) -> Value {
     let mut o = Map::new();
     o.insert("@type".into(), json!(ty));
-    o.insert("contentUrl".into(), json!(x.url));
+    o.insert("contentUrl".into(), json!(url));
     for (key, value) in [
         ("caption", &x.caption),
         ("description", &x.alt),
@@ -111,8 +111,15 @@ fn media_object(x: &Medium, ty: &str) -> Value {
     Value::Object(o)
 }
 
-/// The schema.org node of an event.
+/// The schema.org node of an event. Its stored pictures (`media:` addresses) have no address
+/// outside a server, and are left out; see [`node_at`].
 pub fn node(e: &Event, dropped: &mut Vec<Dropped>) -> Value {
+    node_at(e, dropped, None)
+}
+
+/// The schema.org node of an event as the server at `site` (`http://host`) shows it: its
+/// stored pictures at `site/media/SHA256`.
+pub fn node_at(e: &Event, dropped: &mut Vec<Dropped>, site: Option<&str>) -> Value {
     let mut m = Map::new();
     m.insert("@type".into(), json!("Event"));
     m.insert("@id".into(), json!(format!("{ID_PREFIX}{}", e.id)));
@@ -224,8 +231,16 @@ pub fn node(e: &Event, dropped: &mut Vec<Dropped>) -> Value {
         let objects: Vec<Value> = e
             .media
             .iter()
-            .filter(|x| x.kind == kind && annals_core::media::web_address(&x.url))
-            .map(|x| media_object(x, ty))
+            .filter(|x| x.kind == kind)
+            .filter_map(|x| {
+                let stored = annals_core::media::stored_hash(&x.url);
+                let url = match (stored, site) {
+                    (Some(h), Some(site)) => format!("{site}/media/{h}"),
+                    _ if annals_core::media::web_address(&x.url) => x.url.clone(),
+                    _ => return None,
+                };
+                Some(media_object(x, &url, ty))
+            })
             .collect();
         if !objects.is_empty() {
             m.insert(key.into(), Value::Array(objects));

@@ -368,6 +368,11 @@ fn an_uploaded_picture_is_kept_served_and_shown() {
     let page = get(&s, "/events/harbour-1890").body;
     assert!(page.contains(&format!(r#"<a class="picture" href="/media/{hash}"><img src="/media/{hash}/640.webp" srcset="/media/{hash}/320.webp 320w, /media/{hash}/640.webp 640w, /media/{hash}/1280.webp 1280w" sizes="(max-width: 50rem) 100vw, 22rem" width="1600" height="1000" alt="A sail on a calm sea under an orange sun" loading="eager""#)), "{page}");
     assert!(page.contains("Drawn for the tests"));
+    // Its JSON-LD names the file where a browser reaches it.
+    assert!(
+        page.contains(&format!(r#""contentUrl":"http://x/media/{hash}""#)),
+        "{page}"
+    );
 }
 
 /// What is not a picture annals takes is refused, with a code and nothing kept; uploads need

@@ -457,7 +457,9 @@ fn page(
         e.summary.chars().take(200).collect()
     };
     let mut dropped = Vec::new();
-    let mut ld = annals_formats::jsonld::node(e, &mut dropped);
+    // Stored pictures at their address on this site.
+    let site = url.strip_suffix(&event_href(&e.id)).unwrap_or_default();
+    let mut ld = annals_formats::jsonld::node_at(e, &mut dropped, Some(site));
     if let Some(o) = ld.as_object_mut() {
         o.insert("@context".into(), "https://schema.org".into());
         o.insert("url".into(), url.clone().into());
