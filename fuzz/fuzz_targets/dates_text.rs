@@ -1,7 +1,9 @@
-//! Dates as historians write them: `When::from_text` (automatic and Julian calendar) and
-//! `text::read` must never panic, whatever the text.
+//! Dates as historians write them: `When::from_text` (automatic and Julian calendar; English,
+//! then French, German and Spanish), `text::read` and `lang::read_in` in each language must
+//! never panic, whatever the text.
 #![no_main]
 
+use annals_dates::lang::{read_in, Language};
 use annals_dates::{text, Calendar, CalendarHint, When};
 use libfuzzer_sys::fuzz_target;
 
@@ -12,4 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = When::from_text(s, CalendarHint::Auto);
     let _ = When::from_text(s, CalendarHint::Given(Calendar::Julian));
     let _ = text::read(s, CalendarHint::Auto);
+    for lang in Language::ALL {
+        let _ = read_in(s, lang, CalendarHint::Auto);
+    }
 });

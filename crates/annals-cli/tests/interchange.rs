@@ -5,7 +5,7 @@
 
 mod common;
 use common::skipped;
-use common::{annals, ok, repo};
+use common::{annals, json, ok, repo};
 
 use std::path::Path;
 use std::process::Command;
@@ -294,4 +294,46 @@ fn a_story_goes_to_timelinejs_and_back() {
     let (was, is) = (show(&db), show(&fresh));
     assert_eq!(is["edtf"], was["edtf"], "{is}");
     assert_eq!(is["calendar"], was["calendar"], "{is}");
+}
+
+/// A spreadsheet kept by a French, a German or a Spanish historian imports as it is: its dates
+/// read in their language (the English reader's siblings), Julian before 1582 as in English,
+/// and the pages write them as they were written.
+#[test]
+fn dates_written_in_french_german_and_spanish_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let csv = dir.path().join("dates.csv");
+    std::fs::write(
+        &csv,
+        "id,title,date_text\n\
+         ides,Assassinat de César,15 mars 44 av. J.-C.\n\
+         lepanto,Bataille de Lépante,7 octobre 1571\n\
+         renaissance,Quattrocento,XVe siècle\n\
+         wende,Mauerfall,9. November 1989\n\
+         sechziger,Die Sechziger,1960er Jahre\n\
+         granada,Toma de Granada,2 de enero de 1492\n\
+         roma,Fundación de Roma,siglo VIII a. C.\n",
+    )
+    .unwrap();
+    let out = ok(&db, &["import", csv.to_str().unwrap()]);
+    assert!(out.contains("7 events created"), "{out}");
+    let edtf = |id: &str| {
+        json(&db, &["show", id, "--json"])["date"]["edtf"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(edtf("ides"), "-0043-03-13", "Julian, as in English");
+    assert_eq!(edtf("lepanto"), "1571-10-17", "Julian before 1582");
+    assert_eq!(edtf("renaissance"), "14XX");
+    assert_eq!(edtf("wende"), "1989-11-09");
+    assert_eq!(edtf("sechziger"), "196X");
+    assert_eq!(edtf("granada"), "1492-01-11");
+    assert_eq!(edtf("roma"), "-0799/-0700", "800 to 701 BC");
+    let v = json(&db, &["show", "ides", "--json"]);
+    assert_eq!(
+        v["date"]["text"], "15 mars 44 av. J.-C.",
+        "the text as written is kept"
+    );
 }

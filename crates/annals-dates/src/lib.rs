@@ -10,6 +10,8 @@
 //! - [`text`]: dates as historians write them in English ("March 15, 44 BC", "the 1960s",
 //!   "66 million years ago", "Michaelmas 1066", "11 February 1731/2") turned into EDTF; `feast`
 //!   holds the feast days and Easter computus it reads.
+//! - [`lang`]: dates written in French, German and Spanish ("15 mars 44 av. J.-C.", "siglo XV"),
+//!   read by the English grammar ([`lang::read_any`]: English first, then the others).
 //! - [`when`]: the [`When`] record that the rest of annals stores and searches.
 //! - [`written`]: dates for people: the text as written, or the EDTF written out as historians
 //!   write it ([`When::written`]).
@@ -26,6 +28,7 @@ pub mod day;
 pub mod edtf;
 mod error;
 mod feast;
+pub mod lang;
 pub use feast::easter;
 pub use period::thousands;
 pub mod period;

@@ -124,9 +124,11 @@ impl When {
         Self::from_parsed(&Edtf::parse(edtf)?, None, Calendar::Gregorian)
     }
 
-    /// A date from text as a historian writes it (or from EDTF given as text).
+    /// A date from text as a historian writes it, in English, French, German or Spanish (or
+    /// from EDTF given as text).
     pub fn from_text(text: &str, hint: CalendarHint) -> Result<When, DateError> {
-        let read = crate::text::read(text, hint)?;
+        // English first; then French, German, Spanish ("15 mars 44 av. J.-C.").
+        let (read, _) = crate::lang::read_any(text, hint)?;
         let edtf = Edtf::parse(&read.edtf)?;
         // EDTF marked as such ("EDTF: 1939-41") is no text as written.
         let written = (!crate::text::is_marked_edtf(text)).then(|| text.to_string());
