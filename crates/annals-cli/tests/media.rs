@@ -172,4 +172,29 @@ fn pictures_are_added_all_or_none() {
     );
     let again = ok(&db, &["media", "add", jpeg.to_str().unwrap()]);
     assert!(again.trim_end().ends_with("(kept already)"), "{again}");
+
+    // The licence report flags a stored picture whose file the database does not hold.
+    let lost = "ab".repeat(32);
+    let events = dir.path().join("e.jsonl");
+    std::fs::write(
+        &events,
+        format!(
+            r#"{{"id": "harbour", "title": "Harbour", "date": "1890", "media": [{{"url": "media:{hash}", "alt": "A harbour", "credit": "Tests", "licence": "CC0-1.0"}}, {{"url": "media:{lost}", "alt": "Lost", "credit": "Tests", "licence": "CC0-1.0"}}]}}"#
+        ),
+    )
+    .unwrap();
+    ok(&db, &["import", events.to_str().unwrap()]);
+    let out = annals(&db, &["media", "--licences"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(
+            "harbour  media:{lost}\n    CC0 1.0 · Tests  ✗ lacks its stored file\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("harbour  media:{hash}\n    CC0 1.0 · Tests\n")),
+        "{text}"
+    );
 }

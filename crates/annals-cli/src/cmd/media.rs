@@ -7,9 +7,28 @@ use anyhow::{Context, Result};
 use std::io::Write;
 
 /// `annals media`: every medium of the stored events, in the order of the events, with its
-/// licence and credit; `--licences` flags those that lack one.
+/// licence and credit; `--licences` flags those that lack one, and stored pictures (`media:`)
+/// whose file the database does not hold.
 pub fn list(s: &dyn EventStore, args: &crate::cli::MediaArgs) -> Result<u8> {
-    use annals_core::media::licence_name;
+    use annals_core::media::{licence_name, stored_hash};
+    // The stored pictures the events name that the store lacks (asked after the scan: a
+    // PostgreSQL store answers one query at a time).
+    let mut named = std::collections::BTreeSet::new();
+    s.scan(&annals_store::Filter::default(), &mut |e| {
+        named.extend(
+            e.media
+                .iter()
+                .filter_map(|m| stored_hash(&m.url))
+                .map(str::to_string),
+        );
+        Ok(())
+    })?;
+    let mut lost = std::collections::HashSet::new();
+    for h in named {
+        if s.file_info(&h)?.is_none() {
+            lost.insert(h);
+        }
+    }
     let (mut n, mut flagged, mut events) = (0usize, 0usize, 0usize);
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
@@ -19,7 +38,10 @@ pub fn list(s: &dyn EventStore, args: &crate::cli::MediaArgs) -> Result<u8> {
         }
         for m in &e.media {
             n += 1;
-            let missing = m.missing();
+            let mut missing = m.missing();
+            if stored_hash(&m.url).is_some_and(|h| lost.contains(h)) {
+                missing.push("its stored file");
+            }
             if !missing.is_empty() {
                 flagged += 1;
             }
