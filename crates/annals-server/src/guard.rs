@@ -140,8 +140,17 @@ pub async fn forms(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
         return retry_after(crate::pages::error_page(e), wait);
     }
     let limits = app.limits();
-    // A picture from the editor may be larger than a form.
-    let limit = if req.uri().path() == "/media" {
+    // A picture from the editor may be larger than a form: only a signed-in browser may send
+    // one, which is known before its body is read.
+    let upload = req.uri().path() == "/media";
+    if upload && app.session(req.headers()).is_none() {
+        return closing(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "sign in to add pictures",
+        ));
+    }
+    let limit = if upload {
         limits.max_upload
     } else {
         limits.max_body

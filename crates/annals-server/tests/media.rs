@@ -450,6 +450,10 @@ fn the_editor_uploads_with_its_session() {
         ("Content-Type", "image/png"),
     ]);
     assert_eq!(r.status, 401, "no session: {}", r.body);
+    // A stranger's upload is refused before its body is read: 401, not 413, however large.
+    let big = vec![0u8; annals_server::Limits::default().max_upload + 1];
+    let r = request(&s, "POST", "/media", &[("Origin", "http://x")], &big);
+    assert_eq!(r.status, 401, "{}", r.body);
     let r = send(&[
         ("Cookie", &cookie),
         ("Origin", "http://x"),
