@@ -110,6 +110,17 @@ pub fn web_address(url: &str) -> bool {
     })
 }
 
+/// `media` with each stored file's address (`media:SHA256`) made the one a reader reaches it
+/// at on `site` (`http://host/media/SHA256`), for a document read away from annals (a
+/// TimelineJS timeline).
+pub fn resolve(media: &mut [Medium], site: &str) {
+    for m in media {
+        if let Some(h) = stored_hash(&m.url) {
+            m.url = format!("{site}/media/{h}");
+        }
+    }
+}
+
 /// The SHA-256 of a stored file, when `url` is `media:` and 64 lowercase hex digits.
 pub fn stored_hash(url: &str) -> Option<&str> {
     url.strip_prefix("media:")

@@ -373,6 +373,26 @@ fn an_uploaded_picture_is_kept_served_and_shown() {
         page.contains(&format!(r#""contentUrl":"http://x/media/{hash}""#)),
         "{page}"
     );
+    // A story through it, as a TimelineJS timeline, gives TimelineJS the picture's address on
+    // this site (a `media:` address is nothing to TimelineJS).
+    let (k, v) = auth();
+    let story = r#"{"id": "dusk", "title": "At dusk", "stops": [{"event": "harbour-1890", "text": "The harbour."}]}"#;
+    let put = request(
+        &s,
+        "PUT",
+        "/api/stories/dusk",
+        &[(k, &v), ("Content-Type", "application/json")],
+        story.as_bytes(),
+    );
+    assert_eq!(put.status, 201, "{}", put.body);
+    let tl = get(&s, "/api/stories/dusk/timelinejs").json();
+    let urls: Vec<&str> = tl["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["media"]["url"].as_str())
+        .collect();
+    assert_eq!(urls, [format!("http://x/media/{hash}")], "{tl}");
 }
 
 /// What is not a picture annals takes is refused, with a code and nothing kept; uploads need

@@ -98,15 +98,27 @@ pub async fn get_story(State(app): Shared, Path(id): Path<String>) -> Result<Res
         (status = 200, description = "A TimelineJS timeline: the title slide, a slide per stop that has a date (`unique_id` stop-N), an era per time window", body = bodies::AnyJson),
         (status = 404, description = "No story has this id", body = bodies::Error),
     ))]
-pub async fn timelinejs(State(app): Shared, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let (stored, events) = app.read(|s| {
+pub async fn timelinejs(
+    State(app): Shared,
+    Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, ApiError> {
+    let (stored, mut events) = app.read(|s| {
         let Some(stored) = s.story(&id)? else {
             return Ok((None, Vec::new()));
         };
         let events = annals_store::stories::stop_events(s, &stored.story)?;
         Ok((Some(stored), events))
     })?;
-    let story = stored.ok_or_else(|| no_story(&id))?.story;
+    let mut story = stored.ok_or_else(|| no_story(&id))?.story;
+    // Stored pictures at their address on this site: TimelineJS loads them from there.
+    let site = crate::pages::embed::origin(&headers);
+    for stop in &mut story.stops {
+        annals_core::media::resolve(&mut stop.media, &site);
+    }
+    for e in events.iter_mut().flatten() {
+        annals_core::media::resolve(&mut e.media, &site);
+    }
     let stops: Vec<_> = story
         .stops
         .iter()

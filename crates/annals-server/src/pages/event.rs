@@ -15,7 +15,7 @@ use annals_core::Event;
 use annals_store::accounts::Role;
 use annals_store::accounts::Session;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
@@ -430,15 +430,7 @@ fn page(
     note: Option<Markup>,
 ) -> Response {
     let editor = viewer.as_ref().is_some_and(|v| v.user.role >= Role::Editor);
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".:-[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    let url = format!("http://{host}{}", event_href(&e.id));
+    let url = format!("{}{}", super::embed::origin(headers), event_href(&e.id));
     let (mine, _) = e.date.sort_key();
     let earlier_later = |earlier: bool| -> Vec<&Event> {
         a.linked
