@@ -123,7 +123,7 @@ impl Profile {
                 return Err(format!("{field}: longer than 100 characters"));
             }
             if !text.is_empty() {
-                annals_dates::text::read(text, annals_dates::CalendarHint::Auto)
+                annals_dates::lang::read_any(text, annals_dates::CalendarHint::Auto)
                     .map_err(|e| format!("{field}: {e}"))?;
             }
         }

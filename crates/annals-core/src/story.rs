@@ -191,7 +191,7 @@ impl Stop {
         for (field, date) in [("from", &self.from), ("to", &self.to)] {
             if let Some(d) = date {
                 long(field, d, 100)?;
-                annals_dates::text::read(d, annals_dates::CalendarHint::Auto)
+                annals_dates::lang::read_any(d, annals_dates::CalendarHint::Auto)
                     .map_err(|e| format!("{field}: {e}"))?;
             }
         }
@@ -277,6 +277,11 @@ mod tests {
             r#"{"id": "a", "title": "T", "stops": [{"title": "W", "from": "the 31st of Never"}]}"#,
         );
         assert!(e.starts_with("stops[0].from:"), "{e}");
+        // A window written in French, German or Spanish reads as imports read it.
+        let french = Story::from_json(
+            r#"{"id": "a", "title": "T", "stops": [{"title": "W", "from": "XVe siècle", "to": "15. März 1600"}]}"#,
+        );
+        assert!(french.is_ok(), "{french:?}");
         let e =
             bad(r#"{"id": "a", "title": "T", "stops": [{"title": "V", "view": [10, 0, 5, 1]}]}"#);
         assert!(e.starts_with("stops[0].view:"), "{e}");
