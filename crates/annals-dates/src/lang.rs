@@ -111,9 +111,6 @@ const FRENCH: Words = Words {
         ("millions d'années", " million years ago "),
         ("milliards d'années", " billion years ago "),
         ("il y a", " "),
-        ("première moitié du", " first half of the "),
-        ("seconde moitié du", " second half of the "),
-        ("deuxième moitié du", " second half of the "),
         ("les années", " années "),
     ],
     words: &[
@@ -175,8 +172,6 @@ const GERMAN: Words = Words {
         ("n. u. z.", " ce "),
         ("millionen jahren", " million years ago "),
         ("milliarden jahren", " billion years ago "),
-        ("erste hälfte des", " first half of the "),
-        ("zweite hälfte des", " second half of the "),
         ("in den", " "),
     ],
     words: &[
@@ -239,8 +234,6 @@ const SPANISH: Words = Words {
         ("de nuestra era", " ce "),
         ("millones de años", " million years ago "),
         ("miles de millones de años", " billion years ago "),
-        ("primera mitad del", " first half of the "),
-        ("segunda mitad del", " second half of the "),
         ("década de", " años "),
         ("los años", " años "),
     ],
