@@ -441,6 +441,8 @@ enum Part {
     Early,
     Mid,
     Late,
+    FirstHalf,
+    SecondHalf,
 }
 
 struct Parser<'a> {
@@ -782,6 +784,10 @@ impl<'a> Parser<'a> {
             Some(Part::Mid)
         } else if self.eat_word(&["late"]) {
             Some(Part::Late)
+        } else if self.eat_words(&["first", "half", "of"]) {
+            Some(Part::FirstHalf)
+        } else if self.eat_words(&["second", "half", "of"]) {
+            Some(Part::SecondHalf)
         } else {
             None
         };
@@ -1562,11 +1568,20 @@ fn century_point(n: i64, millennium: bool, era: Option<Era>) -> Option<Point> {
     }
 }
 
-/// The early, middle or late part of a year, decade or century.
+/// The early, middle or late part (or the first or second half) of a year, decade or century.
 fn part_of(p: Point, part: Part) -> Option<Point> {
     let third = |start: i64, len: i64| -> Point {
         let a = len / 3;
+        let half = len / 2;
         match part {
+            Part::FirstHalf => Point::Span {
+                start,
+                end: start + half - 1,
+            },
+            Part::SecondHalf => Point::Span {
+                start: start + half,
+                end: start + len - 1,
+            },
             Part::Early => Point::Span {
                 start,
                 end: start + a - 1,
@@ -1589,6 +1604,8 @@ fn part_of(p: Point, part: Part) -> Option<Point> {
                 Part::Early => 37,
                 Part::Mid => 38,
                 Part::Late => 39,
+                Part::FirstHalf => 40,
+                Part::SecondHalf => 41,
             },
         }),
         Point::Masked { year, swept } => Some(third(year, 10i64.pow(swept))),
@@ -1771,6 +1788,12 @@ mod tests {
         assert_eq!(edtf("late 1960s"), "1967/1969");
         assert_eq!(edtf("early 20th century"), "1900/1932");
         assert_eq!(edtf("mid-1943"), "1943-38");
+        // Halves, as the writer writes them ("first half of 1943" for 1943-40).
+        assert_eq!(edtf("first half of 1943"), "1943-40");
+        assert_eq!(edtf("second half of 1943"), "1943-41");
+        assert_eq!(crate::edtf_written("1943-40"), "first half of 1943");
+        assert_eq!(edtf("second half of the 19th century"), "1850/1899");
+        assert_eq!(edtf("first half of the 1960s"), "1960/1964");
         assert_eq!(edtf("13.8 billion years ago"), "Y-13800000000S3");
         assert_eq!(edtf("66 Ma"), "Y-66000000S2");
         assert_eq!(edtf("12.9 ka"), "Y-10950S3");

@@ -70,6 +70,12 @@ fn the_same_dates_read_the_same_in_every_language() {
         ],
         ["AD 14", "14 apr. J.-C.", "14 n. Chr.", "14 d. C."],
         ["June 1215", "juin 1215", "Juni 1215", "junio de 1215"],
+        [
+            "second half of the 19th century",
+            "seconde moitié du XIXe siècle",
+            "zweite Hälfte des 19. Jahrhunderts",
+            "segunda mitad del siglo XIX",
+        ],
     ];
     for row in rows {
         let want = edtf(row[0], Language::English);
