@@ -116,15 +116,28 @@ pub fn web_address(url: &str) -> bool {
 pub fn resolve(media: &mut [Medium], site: &str) {
     for m in media {
         if let Some(h) = stored_hash(&m.url) {
-            m.url = format!("{site}/media/{h}");
+            m.url = served_at(site, h, None);
         }
     }
 }
 
 /// The SHA-256 of a stored file, when `url` is `media:` and 64 lowercase hex digits.
 pub fn stored_hash(url: &str) -> Option<&str> {
-    url.strip_prefix("media:")
-        .filter(|h| h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+    url.strip_prefix("media:").filter(|h| is_hash(h))
+}
+
+/// Whether `s` is a SHA-256 as annals writes it: 64 lowercase hex digits.
+pub fn is_hash(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Where a site serves the stored file `hash` (`width` `None`) or its copy for that width:
+/// `{site}/media/SHA256`, `{site}/media/SHA256/320.webp` (`site` empty: the path alone).
+pub fn served_at(site: &str, hash: &str, width: Option<u32>) -> String {
+    match width {
+        Some(w) => format!("{site}/media/{hash}/{w}.webp"),
+        None => format!("{site}/media/{hash}"),
+    }
 }
 
 impl Medium {

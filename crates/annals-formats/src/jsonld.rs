@@ -89,12 +89,12 @@ pub fn participant_type(name: &str) -> &'static str {
     }
 }
 
-/// A medium (at `url`) as a schema.org `ImageObject`, `AudioObject` or `VideoObject`: its address,
+/// A medium as a schema.org `ImageObject`, `AudioObject` or `VideoObject`: its address,
 /// caption, alt text as its description, credit and licence (as the address that states it).
-fn media_object(x: &Medium, url: &str, ty: &str) -> Value {
+fn media_object(x: &Medium, ty: &str) -> Value {
     let mut o = Map::new();
     o.insert("@type".into(), json!(ty));
-    o.insert("contentUrl".into(), json!(url));
+    o.insert("contentUrl".into(), json!(x.url));
     for (key, value) in [
         ("caption", &x.caption),
         ("description", &x.alt),
@@ -223,24 +223,20 @@ pub fn node_at(e: &Event, dropped: &mut Vec<Dropped>, site: Option<&str>) -> Val
             }
         }
     }
+    // Stored pictures at their address on the site, when there is one; left out otherwise.
+    let mut media = e.media.clone();
+    if let Some(site) = site {
+        annals_core::media::resolve(&mut media, site);
+    }
     for (kind, key, ty) in [
         (MediaKind::Image, "image", "ImageObject"),
         (MediaKind::Audio, "audio", "AudioObject"),
         (MediaKind::Video, "video", "VideoObject"),
     ] {
-        let objects: Vec<Value> = e
-            .media
+        let objects: Vec<Value> = media
             .iter()
-            .filter(|x| x.kind == kind)
-            .filter_map(|x| {
-                let stored = annals_core::media::stored_hash(&x.url);
-                let url = match (stored, site) {
-                    (Some(h), Some(site)) => format!("{site}/media/{h}"),
-                    _ if annals_core::media::web_address(&x.url) => x.url.clone(),
-                    _ => return None,
-                };
-                Some(media_object(x, &url, ty))
-            })
+            .filter(|x| x.kind == kind && annals_core::media::web_address(&x.url))
+            .map(|x| media_object(x, ty))
             .collect();
         if !objects.is_empty() {
             m.insert(key.into(), Value::Array(objects));

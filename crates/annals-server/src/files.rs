@@ -18,10 +18,7 @@ use serde_json::json;
 
 /// Where a browser loads a stored picture (`width` `None`) or its copy that wide.
 pub(crate) fn address(hash: &str, width: Option<u32>) -> String {
-    match width {
-        Some(w) => format!("/media/{hash}/{w}.webp"),
-        None => format!("/media/{hash}"),
-    }
+    annals_core::media::served_at("", hash, width)
 }
 
 /// Check and keep an upload; 201 with what was kept, or 200 when it was kept already.
@@ -133,8 +130,7 @@ fn missing() -> Response {
 }
 
 fn serve(app: &App, hash: &str, width: Option<u32>, headers: &HeaderMap) -> Response {
-    let valid = hash.len() == 64 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    if !valid {
+    if !annals_core::media::is_hash(hash) {
         return missing();
     }
     let etag = format!("\"{hash}-{}\"", width.unwrap_or(0));

@@ -430,7 +430,8 @@ fn page(
     note: Option<Markup>,
 ) -> Response {
     let editor = viewer.as_ref().is_some_and(|v| v.user.role >= Role::Editor);
-    let url = format!("{}{}", super::embed::origin(headers), event_href(&e.id));
+    let site = super::embed::origin(headers);
+    let url = format!("{site}{}", event_href(&e.id));
     let (mine, _) = e.date.sort_key();
     let earlier_later = |earlier: bool| -> Vec<&Event> {
         a.linked
@@ -450,8 +451,7 @@ fn page(
     };
     let mut dropped = Vec::new();
     // Stored pictures at their address on this site.
-    let site = url.strip_suffix(&event_href(&e.id)).unwrap_or_default();
-    let mut ld = annals_formats::jsonld::node_at(e, &mut dropped, Some(site));
+    let mut ld = annals_formats::jsonld::node_at(e, &mut dropped, Some(&site));
     if let Some(o) = ld.as_object_mut() {
         o.insert("@context".into(), "https://schema.org".into());
         o.insert("url".into(), url.clone().into());

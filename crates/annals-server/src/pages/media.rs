@@ -61,7 +61,7 @@ fn stored_image(m: &Medium, hash: &str, info: &FileInfo, sizes: &str, eager: boo
 /// Where a browser loads a medium: its address, or `/media/SHA256` for a stored file.
 pub(crate) fn src(m: &Medium) -> String {
     match stored_hash(&m.url) {
-        Some(h) => format!("/media/{h}"),
+        Some(h) => address(h, None),
         None => m.url.clone(),
     }
 }
