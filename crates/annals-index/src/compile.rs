@@ -74,6 +74,18 @@ pub struct Compiler<'a> {
     aliases: Option<std::sync::Arc<crate::aliases::Aliases>>,
 }
 
+/// `query`, compiled from `e`, ready to rank its matches by score: without words every match
+/// scores the same whatever segment holds it (tantivy scores an intersection differently in a
+/// segment where a clause matches every document, so the order of equal matches would follow
+/// the index's segment layout instead of the tie-breaker).
+pub fn ranked(e: &Expr, query: Box<dyn Query>) -> Box<dyn Query> {
+    if has_text(e) {
+        query
+    } else {
+        Box::new(ConstScoreQuery::new(query, 1.0))
+    }
+}
+
 /// Whether a tree has words or phrases that count towards relevance (not under a negation).
 pub fn has_text(e: &Expr) -> bool {
     match e {

@@ -488,7 +488,7 @@ impl SearchIndex {
             let mut compiler =
                 crate::compile::Compiler::new(self.tantivy(), self.fields(), &searcher)?
                     .with_aliases(self.aliases());
-            let query = compiler.compile(&expr)?;
+            let query = crate::compile::ranked(&expr, compiler.compile(&expr)?);
             searcher.search(&*query, &MapCollector(opts.clone()))?
         };
         // Each event read once, in document order (neighbours share a compressed block).

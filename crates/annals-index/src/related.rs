@@ -336,9 +336,13 @@ impl SearchIndex {
             std::ops::Bound::Included(Term::from_field_f64(f.lat, -90.0)),
             std::ops::Bound::Included(Term::from_field_f64(f.lat, 90.0)),
         ));
-        let q = BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, located)]);
+        let q: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, located),
+        ]));
+        let q = crate::compile::ranked(&request.expr, q);
         let mut out = Vec::new();
-        for addr in self.top(&searcher, &q, limit.max(1), order)? {
+        for addr in self.top(&searcher, &*q, limit.max(1), order)? {
             let reader = searcher.segment_reader(addr.segment_ord);
             let lat = reader
                 .fast_fields()

@@ -130,7 +130,7 @@ impl SearchIndex {
         let searcher = self.searcher();
         let mut compiler =
             Compiler::new(self.tantivy(), self.fields(), &searcher)?.with_aliases(self.aliases());
-        let query = compiler.compile(&request.expr)?;
+        let query = crate::compile::ranked(&request.expr, compiler.compile(&request.expr)?);
         let order = match request.sort {
             Some(Sort::Relevance) => Order::Relevance,
             Some(Sort::DateAsc) => Order::DateAsc,
