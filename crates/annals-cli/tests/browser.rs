@@ -190,6 +190,13 @@ fn run_script_on(script: &str, marker: &str, env: &[(&str, &str)], prepare: impl
     );
 }
 
+/// The pages in French for a browser that asks for French, dates as French historians write
+/// them, the switcher and `?lang=` (`tests/e2e/languages.mjs`), at 1366×900 and 390×844.
+#[test]
+fn languages_in_chromium() {
+    run_script("languages.mjs", "languages e2e: all checks passed", &[]);
+}
+
 /// Timeline zoom from deep time to a day, the map, search and the event page's links
 /// (`tests/e2e/interactions.mjs`).
 #[test]

@@ -227,24 +227,29 @@ pub const MONTH_NAMES: [&str; 12] = [
 
 /// An astronomical year as written in English: `1960`, `44 BC` (year 0 is 1 BC).
 pub fn year_written(year: i64) -> String {
-    if year <= 0 {
-        format!("{} BC", 1 - i128::from(year))
-    } else {
-        year.to_string()
-    }
+    crate::style::ENGLISH.year(year)
 }
 
 impl Ymd {
     /// The month as written: "March 44 BC".
     pub fn month_written(&self) -> String {
-        let m = MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)];
-        format!("{m} {}", year_written(self.year))
+        self.month_written_in(crate::lang::Language::English)
+    }
+
+    /// The month as `lang` writes it: "mars 44 av. J.-C.".
+    pub fn month_written_in(&self, lang: crate::lang::Language) -> String {
+        crate::style::style(lang).month(self.month, self.year)
     }
 
     /// The day as a historian writes it: "March 15, 44 BC" (which the text reader reads back).
     pub fn written(&self) -> String {
-        let m = MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)];
-        format!("{m} {}, {}", self.day, year_written(self.year))
+        self.written_in(crate::lang::Language::English)
+    }
+
+    /// The day as `lang`'s historians write it: "15 mars 44 av. J.-C.", "15. März 44 v. Chr.",
+    /// "15 de marzo de 44 a. C." (which [`crate::lang::read_in`] reads back).
+    pub fn written_in(&self, lang: crate::lang::Language) -> String {
+        crate::style::style(lang).day(self.day, self.month, self.year)
     }
 }
 

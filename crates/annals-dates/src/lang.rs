@@ -90,6 +90,8 @@ struct Words {
     number_after: bool,
     /// The words that say a decade after or before the year ("années 1960", "1960er Jahre").
     decade_before: &'static [&'static str],
+    /// The word for years after a number of them ago ("il y a 12 900 ans").
+    years: &'static [&'static str],
 }
 
 const FRENCH: Words = Words {
@@ -160,6 +162,7 @@ const FRENCH: Words = Words {
     millennium: &["millénaire", "millenaire"],
     number_after: false,
     decade_before: &["années", "annees"],
+    years: &["ans"],
 };
 
 const GERMAN: Words = Words {
@@ -179,6 +182,8 @@ const GERMAN: Words = Words {
         ("milliarden jahren", " billion years ago "),
         ("erste hälfte des", " first half of the "),
         ("zweite hälfte des", " second half of the "),
+        ("erste hälfte", " first half of "),
+        ("zweite hälfte", " second half of "),
         ("in den", " "),
     ],
     words: &[
@@ -211,6 +216,7 @@ const GERMAN: Words = Words {
         ("winter", "winter"),
         ("im", ""),
         ("am", ""),
+        ("die", ""),
         ("des", ""),
         ("vor", ""),
         ("jahre", ""),
@@ -223,6 +229,7 @@ const GERMAN: Words = Words {
     millennium: &["jahrtausend", "jahrtausends"],
     number_after: false,
     decade_before: &[],
+    years: &["jahren"],
 };
 
 const SPANISH: Words = Words {
@@ -243,6 +250,8 @@ const SPANISH: Words = Words {
         ("millones de años", " million years ago "),
         ("primera mitad del", " first half of the "),
         ("segunda mitad del", " second half of the "),
+        ("primera mitad de", " first half of "),
+        ("segunda mitad de", " second half of "),
         ("década de", " años "),
         ("los años", " años "),
     ],
@@ -289,6 +298,7 @@ const SPANISH: Words = Words {
     millennium: &["milenio"],
     number_after: true,
     decade_before: &["años", "anos"],
+    years: &["años", "anos"],
 };
 
 fn words_of(lang: Language) -> Option<&'static Words> {
@@ -309,12 +319,19 @@ pub fn english(text: &str, lang: Language) -> String {
     for (phrase, en) in w.phrases {
         s = replace_phrase(&s, phrase, en);
     }
-    let toks: Vec<&str> = s.split_whitespace().collect();
+    let toks = numbers_joined(s.split_whitespace().collect(), w);
+    let toks: Vec<&str> = toks.iter().map(String::as_str).collect();
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
         let next = toks.get(i + 1).copied();
+        // "12900 ans", "12900 años", "12900 jahren"
+        if w.years.contains(&t) && out.last().is_some_and(|n| is_number(n)) {
+            out.push("years ago".into());
+            i += 1;
+            continue;
+        }
         // "XVe siècle", "15. Jahrhundert", "IIIe millénaire"
         if let (Some(n), Some(unit)) = (ordinal_number(t), next.and_then(|x| unit_of(w, x))) {
             if !w.number_after {
@@ -367,6 +384,58 @@ pub fn english(text: &str, lang: Language) -> String {
         i += 1;
     }
     out.join(" ")
+}
+
+/// Numbers before an amount of years or an era as English writes them: "12 900 ans" (groups
+/// apart), "12.900 Jahren" (grouped by dots) and "4,54 milliards" (a decimal comma) are "12900
+/// ans", "12900 Jahren" and "4.54 billion". Other numbers are left alone ("1683, 1684").
+fn numbers_joined(toks: Vec<&str>, w: &Words) -> Vec<String> {
+    let amount = |t: Option<&&str>| {
+        t.is_some_and(|t| {
+            w.years.contains(t) || ["million", "billion", "bc", "bce", "ad", "ce"].contains(t)
+        })
+    };
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if digits(t, 1..=3) {
+            let mut j = i + 1;
+            while toks.get(j).is_some_and(|g| digits(g, 3..=3)) {
+                j += 1;
+            }
+            if j > i + 1 && amount(toks.get(j)) {
+                out.push(toks[i..j].concat());
+                i = j;
+                continue;
+            }
+        }
+        let dotted = t.split('.').collect::<Vec<_>>();
+        if dotted.len() > 1
+            && digits(dotted[0], 1..=3)
+            && dotted[1..].iter().all(|g| digits(g, 3..=3))
+            && amount(toks.get(i + 1))
+        {
+            out.push(dotted.concat());
+        } else if let Some((a, b)) = t
+            .split_once(',')
+            .filter(|(a, b)| digits(a, 1..=20) && digits(b, 1..=20))
+            .filter(|_| amount(toks.get(i + 1)))
+        {
+            out.push(format!("{a}.{b}"));
+        } else {
+            out.push(t.to_string());
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_number(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `s` with every whole-word `phrase` replaced by `with`.

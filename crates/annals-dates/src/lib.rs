@@ -32,6 +32,7 @@ pub mod lang;
 pub use feast::easter;
 pub use period::thousands;
 pub mod period;
+mod style;
 pub mod text;
 pub mod when;
 pub mod written;

@@ -13,7 +13,9 @@
 //! There is no year zero (astronomical year 0 is 1 BC), and no period holds both 1 BC and AD 1
 //! below 10,000 years. Years here are astronomical; days are Rata Die (proleptic Gregorian).
 
-use crate::day::{year_written, Calendar, DayNumber, Ymd, MONTH_NAMES};
+use crate::day::{Calendar, DayNumber, Ymd};
+use crate::lang::Language;
+use crate::style::{fill, style};
 
 /// The length of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -63,11 +65,16 @@ fn year_day(year: i64) -> Option<i64> {
 
 /// A count with its thousands grouped, as English writes it: `190436` → `190,436`.
 pub fn thousands(n: u64) -> String {
+    thousands_with(n, ",")
+}
+
+/// `n` with `sep` between groups of three digits (`.` in German, a no-break space in French).
+pub fn thousands_with(n: u64, sep: &str) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push_str(sep);
         }
         out.push(c);
     }
@@ -76,15 +83,7 @@ pub fn thousands(n: u64) -> String {
 
 /// `1234567` → `1,234,567`; years of four digits stay as they are (`1901`).
 pub(crate) fn grouped(n: i64) -> String {
-    if n.unsigned_abs() < 10_000 {
-        return n.to_string();
-    }
-    let out = thousands(n.unsigned_abs());
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+    crate::style::ENGLISH.grouped(n)
 }
 
 /// 1 → "1st", 22 → "22nd".
@@ -107,6 +106,12 @@ pub fn century_of(year: i64) -> i64 {
 
 /// A century as people name it: "20th century", "5th century BC"; deep time in ka or Ma.
 pub fn century_label(c: i64) -> String {
+    century_label_in(c, Language::English)
+}
+
+/// [`century_label`] in `lang`: "XXe siècle", "5. Jahrhundert v. Chr.", "siglo XX".
+pub fn century_label_in(c: i64, lang: Language) -> String {
+    let st = style(lang);
     let start = c.saturating_mul(100).saturating_add(1);
     if start <= -1_000_000 {
         return format!("{} Ma", (1 - start).unsigned_abs() / 1_000_000);
@@ -115,23 +120,15 @@ pub fn century_label(c: i64) -> String {
         return format!("{} ka", (1 - start).unsigned_abs() / 1_000);
     }
     if c >= 0 {
-        format!("{} century", ordinal(c + 1))
+        st.century(c + 1)
     } else {
-        format!("{} century BC", ordinal(-c))
+        st.century(c)
     }
 }
 
 /// Years as people write a span of them: "1901–1950", "AD 1–500", "500–401 BC", "44 BC – AD 14".
 pub fn years_written(a: i64, b: i64) -> String {
-    if a == b {
-        return year_written(a);
-    }
-    match (a >= 1, b >= 1) {
-        (true, true) if a < 100 => format!("AD {a}–{b}"),
-        (true, true) => format!("{}–{}", grouped(a), grouped(b)),
-        (false, false) => format!("{}–{} BC", grouped(1 - a), grouped(1 - b)),
-        _ => format!("{} BC – AD {}", grouped(1 - a), grouped(b)),
-    }
+    crate::style::ENGLISH.years(a, b)
 }
 
 /// A deep-time amount of years ago, in Ma or Ga: "4.5 Ga", "66 Ma".
@@ -308,40 +305,55 @@ impl Unit {
     /// clipped to a window, ends on `last`: "14 October 1066", "March 44 BC", "1960s", "40s BC",
     /// "5th century BC", "1st millennium", "1901–1950", "4.5–4 Ga", "500 Ma – 1 BC".
     pub fn label(self, first: i64, last: i64) -> String {
+        self.label_in(first, last, Language::English)
+    }
+
+    /// [`Unit::label`] in `lang`: "14 octobre 1066", "années 1960", "Ve siècle av. J.-C.",
+    /// "4,5–4 Ga".
+    pub fn label_in(self, first: i64, last: i64, lang: Language) -> String {
+        let st = style(lang);
         let s = DayNumber(first).ymd();
         let y = s.year;
         let e = DayNumber(last).ymd().year;
-        let month = |m: u8| MONTH_NAMES[usize::from(m.clamp(1, 12) - 1)];
+        let month = st.months[usize::from(s.month.clamp(1, 12) - 1)];
+        let decade = |n: i64| fill(st.decade_label, &[("n", &n.to_string())]);
         match self {
-            Unit::Day => format!("{} {} {}", s.day, month(s.month), year_written(y)),
-            Unit::Month => format!("{} {}", month(s.month), year_written(y)),
-            Unit::Years(1) => year_written(y),
+            Unit::Day => fill(
+                st.day_label,
+                &[
+                    ("d", &st.day_number(s.day)),
+                    ("m", month),
+                    ("y", &st.year(y)),
+                ],
+            ),
+            Unit::Month => st.month(s.month, y),
+            Unit::Years(1) => st.year(y),
             Unit::Years(10) => match Self::bounds(10, Self::index(10, y)) {
-                Some((1, _)) => "AD 1–9".into(),
-                Some((_, 0)) => "9–1 BC".into(),
-                Some((a, _)) if a >= 1 => format!("{a}s"),
-                Some((_, b)) => format!("{}s BC", 1 - b),
-                None => years_written(y, e),
+                Some((1, _)) => st.ad_year("1–9"),
+                Some((_, 0)) => fill(st.bc, &[("y", "9–1")]),
+                Some((a, _)) if a >= 1 => decade(a),
+                Some((_, b)) => fill(st.bc, &[("y", &decade(1 - b))]),
+                None => st.years(y, e),
             },
-            Unit::Years(100) => century_label(century_of(y)),
+            Unit::Years(100) => century_label_in(century_of(y), lang),
             Unit::Years(1000) => {
                 let k = (y - 1).div_euclid(1000);
                 if k >= 0 {
-                    format!("{} millennium", ordinal(k + 1))
+                    st.millennium(k + 1)
                 } else {
-                    format!("{} millennium BC", ordinal(-k))
+                    st.millennium(k)
                 }
             }
             Unit::Years(_) if y <= -1_000_000 => {
                 let (a, unit) = ago(1 - y);
                 if e > -1_000_000 {
-                    format!("{} {unit} – {}", trim(a), year_written(e))
+                    format!("{} {unit} – {}", st.decimal(&trim(a)), st.year(e))
                 } else {
                     let b = (-e) as f64 / if unit == "Ga" { 1e9 } else { 1e6 };
-                    format!("{}–{} {unit}", trim(a), trim(b))
+                    format!("{}–{} {unit}", st.decimal(&trim(a)), st.decimal(&trim(b)))
                 }
             }
-            Unit::Years(_) => years_written(y, e),
+            Unit::Years(_) => st.years(y, e),
         }
     }
 }
@@ -458,6 +470,62 @@ mod tests {
         assert_eq!((d[4].0, d[4].1), (-8, 0));
         assert_eq!((d[5].0, d[5].1), (1, 9));
         assert_eq!(spans(Unit::Years(10), 1960, 1969)[0].2, "1960s");
+    }
+
+    #[test]
+    fn periods_in_other_languages() {
+        let label = |unit: Unit, y: i64, lang| {
+            let (a, b) = unit.periods(day(y, 1, 1), day(y, 12, 31), 10)[0];
+            unit.label_in(a, b, lang)
+        };
+        use Language::{French, German, Spanish};
+        let decades: Vec<String> = [-48, -8, 1, 1960]
+            .iter()
+            .flat_map(|y| [French, German, Spanish].map(|l| label(Unit::Years(10), *y, l)))
+            .collect();
+        assert_eq!(
+            decades,
+            [
+                "années 40 av. J.-C.",
+                "40er v. Chr.",
+                "años 40 a. C.",
+                "9–1 av. J.-C.",
+                "9–1 v. Chr.",
+                "9–1 a. C.",
+                "1–9 apr. J.-C.",
+                "1–9 n. Chr.",
+                "1–9 d. C.",
+                "années 1960",
+                "1960er",
+                "años 1960",
+            ]
+        );
+        assert_eq!(label(Unit::Years(100), 1950, French), "XXe siècle");
+        assert_eq!(label(Unit::Years(100), 50, French), "Ier siècle");
+        assert_eq!(label(Unit::Years(100), -450, French), "Ve siècle av. J.-C.");
+        assert_eq!(
+            label(Unit::Years(100), -450, German),
+            "5. Jahrhundert v. Chr."
+        );
+        assert_eq!(label(Unit::Years(100), 1450, Spanish), "siglo XV");
+        assert_eq!(label(Unit::Years(1000), -500, Spanish), "milenio I a. C.");
+        assert_eq!(label(Unit::Years(1000), 1500, German), "2. Jahrtausend");
+        assert_eq!(label(Unit::Years(1), -43, French), "44 av. J.-C.");
+        let oct = day(1066, 10, 14);
+        assert_eq!(Unit::Day.label_in(oct, oct, German), "14. Oktober 1066");
+        let first = day(1789, 7, 1);
+        assert_eq!(Unit::Day.label_in(first, first, French), "1er juillet 1789");
+        assert_eq!(Unit::Month.label_in(oct, oct, Spanish), "octubre de 1066");
+        let (from, to) = (day(-4_600_000_000, 1, 1), day(2025, 12, 31));
+        let unit = Unit::fitting(from, to, 10);
+        let p = unit.periods(from, to, 100);
+        assert_eq!(unit.label_in(p[1].0, p[1].1, French), "4,5–4 Ga");
+        assert_eq!(unit.label_in(p[9].0, p[9].1, German), "500 Ma – 2025");
+        // English is as it was
+        assert_eq!(
+            label(Unit::Years(100), -450, Language::English),
+            "5th century BC"
+        );
     }
 
     #[test]

@@ -8,6 +8,9 @@
   if (!window.fetch || !window.history) return;
   var NS = "http://www.w3.org/2000/svg";
   var maps = [];
+  // The page's words (words.js, which the server loads before this script).
+  if (!window.annalsWords) return;
+  var say = window.annalsWords.w;
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);
     for (var k in attrs) e.setAttribute(k, attrs[k]);
@@ -93,7 +96,9 @@
       var rect = view.getBoundingClientRect();
       var v = [r4(90 - (y + h) / 2), r4(x / 2 - 180), r4(90 - y / 2), r4((x + w) / 2 - 180)].join(",");
       var url = "/map?part=markers&q=" + encodeURIComponent(q) + "&from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to) +
-        (event ? "&event=" + encodeURIComponent(event) : "") + "&view=" + v + "&size=" + Math.round(rect.width) + "x" + Math.round(rect.height);
+        (event ? "&event=" + encodeURIComponent(event) : "") + "&view=" + v + "&size=" + Math.round(rect.width) + "x" + Math.round(rect.height) +
+        // the markers' words in the page's language (which ?lang= may have chosen)
+        "&lang=" + encodeURIComponent(document.documentElement.lang || "en");
       if (pending) pending.abort();
       pending = window.AbortController ? new AbortController() : null;
       var mine = ++seq;
@@ -126,7 +131,7 @@
       }).catch(function (e) {
         if (e && e.name === "AbortError") return;
         wrap.setAttribute("aria-busy", "false");
-        if (caption) caption.textContent = "Could not load the events of this view: " + e.message;
+        if (caption) caption.textContent = say("js-map-view-failed", "Could not load the events of this view: {error}", { error: e.message });
       });
     }
     // The server placed the labels with estimated widths; measured, a label that still touches
@@ -173,11 +178,11 @@
         }
         var rad = Math.min(16, 8 + 2 * Math.log2(ps.length)) * u; // inside its 34-pixel cell
         var g = el("g", { "class": "cluster-g", tabindex: "0", role: "button" }, markers);
-        g.setAttribute("aria-label", ps.length + " events here: zoom in");
+        g.setAttribute("aria-label", say("js-map-here", "{n} events here: zoom in", { n: ps.length }));
         el("circle", { "class": "cluster", cx: r2(cx), cy: r2(cy), r: rad }, g);
         var t = el("text", { x: r2(cx), y: r2(cy + 4 * u), "font-size": 11 * u, "text-anchor": "middle" }, g);
         t.textContent = String(ps.length);
-        el("title", {}, g).textContent = ps.length + " events: " + ps.slice(0, 5).map(function (p) { return p.title; }).join("; ") + (ps.length > 5 ? "…" : "");
+        el("title", {}, g).textContent = say("js-map-events", "{n} events: {titles}", { n: ps.length, titles: ps.slice(0, 5).map(function (p) { return p.title; }).join("; ") + (ps.length > 5 ? "…" : "") });
         var go = function () { x = cx - w * 0.15; y = cy - h * 0.15; w *= 0.3; h = w * aspect; changed(); };
         g.addEventListener("click", function (e) { if (!dragged) go(); e.stopPropagation(); });
         g.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); go(); } });
@@ -200,14 +205,15 @@
           return { x: (p.lon + 180) * 2, y: (90 - p.lat) * 2, id: p.id, title: p.title, date: p.date };
         });
         wrap.setAttribute("aria-busy", "false");
-        var n = points.length, label = n >= 5000 ? "a sample of 5000 located events" : n + " located event" + (n === 1 ? "" : "s");
-        if (caption) caption.textContent = label + (opts.embedded ? " in this window" : "");
+        var n = points.length, label = n >= 5000 ? say("js-map-sample", "a sample of 5000 located events") :
+          n === 1 ? say("js-map-located-one", "{n} located event", { n: n }) : say("js-map-located-other", "{n} located events", { n: n });
+        if (caption) caption.textContent = label + (opts.embedded ? " " + say("js-map-in-window", "in this window") : "");
         svg.setAttribute("data-points", String(points.length));
         draw();
       }).catch(function (e) {
         if (e && e.name === "AbortError") return;
         wrap.setAttribute("aria-busy", "false");
-        if (caption) caption.textContent = "Could not load the events: " + e.message;
+        if (caption) caption.textContent = say("js-map-failed", "Could not load the events: {error}", { error: e.message });
       });
     }
 
@@ -331,10 +337,10 @@
     var bar = document.createElement("div");
     bar.className = "map-bar";
     bar.setAttribute("role", "toolbar");
-    bar.setAttribute("aria-label", "Map controls");
-    button(bar, "out", "Zoom the map out", "−");
-    button(bar, "in", "Zoom the map in", "+");
-    button(bar, "world", "Whole world", "World");
+    bar.setAttribute("aria-label", say("js-map-controls", "Map controls"));
+    button(bar, "out", say("js-map-zoom-out", "Zoom the map out"), "−");
+    button(bar, "in", say("js-map-zoom-in", "Zoom the map in"), "+");
+    button(bar, "world", say("js-whole-world", "Whole world"), say("js-world", "World"));
     var cap = document.createElement("span");
     cap.className = "map-count";
     cap.setAttribute("aria-live", "polite");
@@ -343,7 +349,7 @@
     box.className = "map-view";
     box.tabIndex = 0;
     box.setAttribute("role", "group");
-    box.setAttribute("aria-label", "Map of the events in the timeline window: + and − zoom, arrow keys pan");
+    box.setAttribute("aria-label", say("js-map-of-window", "Map of the events in the timeline window: + and − zoom, arrow keys pan"));
     var s = el("svg", { "class": "map", viewBox: "0 0 720 360", role: "group", "aria-label": "World map of the events in the window" });
     el("rect", { x: -360, y: -180, width: 1440, height: 720, "class": "sea" }, s);
     el("image", { href: "/assets/world.svg", x: 0, y: 0, width: 720, height: 360 }, s);

@@ -7,6 +7,9 @@
   if (!story) return;
   var stops = Array.prototype.slice.call(story.querySelectorAll("section.stop"));
   if (!stops.length) return;
+  // The page's words (words.js, which the server loads before this script).
+  if (!window.annalsWords) return;
+  var say = window.annalsWords.w;
   var strip = Array.prototype.slice.call(story.querySelectorAll(".story-strip a"));
   var frames = story.querySelector(".story-frames");
   var timeline = frames && frames.querySelector(".story-timeline");
@@ -22,18 +25,30 @@
   var prev = document.createElement("button");
   prev.type = "button";
   prev.className = "story-prev";
-  prev.innerHTML = '<span aria-hidden="true">← </span>Previous';
+  arrowed(prev, "← ", say("js-story-previous", "Previous"), "");
   var where = document.createElement("span");
   where.className = "story-where";
   where.setAttribute("aria-live", "polite");
   var next = document.createElement("button");
   next.type = "button";
   next.className = "story-next";
-  next.innerHTML = 'Next<span aria-hidden="true"> →</span>';
+  arrowed(next, "", say("js-story-next", "Next"), " →");
   bar.appendChild(prev);
   bar.appendChild(where);
   bar.appendChild(next);
   story.querySelector(".stops").before(bar);
+
+  // A button's word with an arrow before or after it that screen readers skip.
+  function arrowed(button, before, word, after) {
+    [before, word, after].forEach(function (text, i) {
+      if (!text) return;
+      if (i === 1) { button.appendChild(document.createTextNode(text)); return; }
+      var arrow = document.createElement("span");
+      arrow.setAttribute("aria-hidden", "true");
+      arrow.textContent = text;
+      button.appendChild(arrow);
+    });
+  }
 
   function indexOfHash() {
     var m = /^#stop-(\d+)$/.exec(location.hash);
@@ -79,7 +94,7 @@
     }
     prev.disabled = i === 0;
     next.disabled = i === stops.length - 1;
-    where.textContent = "Stop " + (i + 1) + " of " + stops.length;
+    where.textContent = say("js-story-where", "Stop {i} of {n}", { i: i + 1, n: stops.length });
     follow(stops[i], arriving);
     // A URL per stop; not on arrival (a fragment set while the page loads makes the browser
     // scroll to it, past the story's title).

@@ -12,7 +12,11 @@
   if (!root || !window.fetch || !window.history) return;
   var NS = "http://www.w3.org/2000/svg";
   var YEAR = 365.2425;
-  var MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  // The page's words (words.js, which the server loads before this script).
+  var words = window.annalsWords;
+  if (!words) return;
+  var say = words.w;
+  var MON = say("js-months-short", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec").split(" ");
   // Colours of lanes and legends (distinct for colour-blind readers), then the colour of the rest.
   var PALETTE = ["#0a6ebd", "#c75000", "#0f8a5f", "#b8378f", "#8a6d00", "#5b4fc4", "#8a3b12", "#2f7f8f"];
   var OTHER = "#7a7a7a";
@@ -47,8 +51,8 @@
     return m ? rd((m[1] ? -1 : 1) * Number(m[2]), Number(m[3]), Number(m[4])) : NaN;
   }
   // Years as historians write them: no year 0 (astronomical 0 is 1 BC).
-  function yearText(y) { return y <= 0 ? (1 - y) + " BC" : y < 1000 ? "AD " + y : String(y); }
-  function num(x) { return String(Math.round(x * 100) / 100); }
+  function yearText(y) { return words.year(y); }
+  function num(x) { return words.decimal(Math.round(x * 100) / 100); }
   function deep(y, unit) {
     var f = unit === "Ga" ? 1e9 : unit === "Ma" ? 1e6 : 1e3;
     return num(-y / f) + " " + unit;
@@ -110,7 +114,7 @@
   // A date at the precision of the scale, for the range read-out.
   function when(n, span) {
     var t = ymd(n);
-    if (t.y < -100000) return deep(t.y, t.y < -2e9 ? "Ga" : t.y < -2e6 ? "Ma" : "ka") + " ago";
+    if (t.y < -100000) return say("js-ago", "{x} ago", { x: deep(t.y, t.y < -2e9 ? "Ga" : t.y < -2e6 ? "Ma" : "ka") });
     if (span > 3 * YEAR) return yearText(t.y);
     if (span > 60) return MON[t.m - 1] + " " + yearText(t.y);
     return t.d + " " + MON[t.m - 1] + " " + yearText(t.y);
@@ -193,21 +197,21 @@
   var legend = root.querySelector(".tl-legend");
   var per = h("details", { "class": "tl-periods" });
   legend.parentNode.insertBefore(per, legend.nextSibling);
-  h("summary", {}, per, "Your periods");
+  h("summary", {}, per, say("js-your-periods", "Your periods"));
   var form = h("form", {}, per);
   var fName = h("input", { type: "text", id: "tl-pname", required: "", maxlength: "60" });
   var fFrom = h("input", { type: "text", id: "tl-pfrom", required: "", placeholder: "1914, 44 BC, 66 Ma" });
   var fTo = h("input", { type: "text", id: "tl-pto", required: "", placeholder: "1918, AD 14, 2 Ma" });
-  [["tl-pname", "Name", fName], ["tl-pfrom", "From year", fFrom], ["tl-pto", "To year", fTo]].forEach(function (f) {
+  [["tl-pname", say("js-period-name", "Name"), fName], ["tl-pfrom", say("js-from-year", "From year"), fFrom], ["tl-pto", say("js-to-year", "To year"), fTo]].forEach(function (f) {
     var l = h("label", { "for": f[0] }, form, f[1] + " ");
     l.appendChild(f[2]);
   });
-  h("button", { type: "submit" }, form, "Add period");
+  h("button", { type: "submit" }, form, say("js-add-period", "Add period"));
   var perList = h("ul", { "class": "tl-plist" }, per);
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var a = readYear(fFrom.value), b = readYear(fTo.value);
-    if (!isFinite(a) || !isFinite(b) || !fName.value.trim()) { fFrom.setCustomValidity(isFinite(a) ? "" : "A year such as 1914, 44 BC or 66 Ma"); form.reportValidity(); return; }
+    if (!isFinite(a) || !isFinite(b) || !fName.value.trim()) { fFrom.setCustomValidity(isFinite(a) ? "" : say("js-year-example", "A year such as 1914, 44 BC or 66 Ma")); form.reportValidity(); return; }
     fFrom.setCustomValidity("");
     periods.push({ name: fName.value.trim(), a: Math.min(a, b), b: Math.max(a, b) });
     savePeriods();
@@ -225,7 +229,7 @@
     while (perList.firstChild) perList.removeChild(perList.firstChild);
     periods.forEach(function (p, i) {
       var li = h("li", {}, perList, p.name + " (" + yearText(p.a) + " – " + yearText(p.b) + ") ");
-      var b = h("button", { type: "button", "aria-label": "Remove the period " + p.name }, li, "Remove");
+      var b = h("button", { type: "button", "aria-label": say("js-remove-period", "Remove the period {name}", { name: p.name }) }, li, say("js-remove", "Remove"));
       b.addEventListener("click", function () { periods.splice(i, 1); savePeriods(); render(); });
     });
   }
@@ -385,7 +389,7 @@
     }).catch(function (e) {
       if (e && e.name === "AbortError") return;
       root.setAttribute("aria-busy", "false");
-      out.textContent = "Could not load the timeline: " + e.message;
+      out.textContent = say("js-timeline-failed", "Could not load the timeline: {error}", { error: e.message });
     });
   }
   // The overview: every event's period counts across the whole range, once.
@@ -510,7 +514,7 @@
       var x0 = Math.max(-1, X(b.a)), x1 = Math.min(w + 1, X(b.b)), bh = Math.max(2, 30 * b.count / Math.max(1, x1 - x0) / max);
       el("rect", { x: x0, y: axis - bh, width: Math.max(1, x1 - x0 - 0.5), height: bh, "class": "bar" }, gBars);
     });
-    out.textContent += " · " + inView + (inView === 1 ? " event" : " events");
+    out.textContent += " · " + words.count(inView, "js-events", "{n} event", "{n} events");
     empty.hidden = inView > 0;
     if (!inView) showEmpty();
     // Lanes and colours.
@@ -520,7 +524,7 @@
     function colour(ev) { var k = by ? keyOf(ev, by, cRank) : ""; return k ? PALETTE[cRank.indexOf(k)] : OTHER; }
     var dotsY = axis - 44, rowH = 22, rowsTotal = Math.max(2, Math.floor((dotsY - 16 - topY) / rowH) + 1);
     var lanes = [{ key: "", name: "" }];
-    if (laneBy) lanes = lRank.map(function (k) { return { key: k, name: k }; }).concat([{ key: "", name: "Other" }]);
+    if (laneBy) lanes = lRank.map(function (k) { return { key: k, name: k }; }).concat([{ key: "", name: say("js-other", "Other") }]);
     var per = Math.max(1, Math.floor(rowsTotal / lanes.length));
     lanes.forEach(function (l, i) {
       l.top = topY + i * per * rowH; l.rows = []; for (var r = 0; r < per; r++) l.rows.push([]);
@@ -610,7 +614,7 @@
       if (x < moreEnd + 4) return;
       moreEnd = x + tw;
       var g = el("g", { "class": "count", "data-a": cells[k].a, "data-b": cells[k].b }, gMore);
-      el("title", {}, g).textContent = n + " more events here: click to zoom in";
+      el("title", {}, g).textContent = say("js-more-here", "{n} more events here: click to zoom in", { n: n });
       el("rect", { x: x, y: dotsY + 8, width: tw, height: 14, rx: 7 }, g);
       text(g, { x: x + 4, y: dotsY + 18.5 }, label);
     });
@@ -637,10 +641,10 @@
   function drawLegend(by, rank, kinds, sel) {
     while (legend.firstChild) legend.removeChild(legend.firstChild);
     if (by && rank.length) {
-      h("span", { "class": "tl-legend-title" }, legend, "Colours by " + by + ":");
+      h("span", { "class": "tl-legend-title" }, legend, say("js-colours-by", "Colours by {by}:", { by: say("js-by-" + by, by) }));
       var ul = h("ul", {}, legend);
       rank.forEach(function (v, i) { var li = h("li", {}, ul); h("span", { "class": "sw", style: "background:" + PALETTE[i] }, li); li.appendChild(document.createTextNode(v)); });
-      var li = h("li", {}, ul); h("span", { "class": "sw", style: "background:" + OTHER }, li); li.appendChild(document.createTextNode("other"));
+      var li = h("li", {}, ul); h("span", { "class": "sw", style: "background:" + OTHER }, li); li.appendChild(document.createTextNode(say("js-other-values", "other")));
     }
     var sp = h("ul", { "class": "tl-key" }, legend);
     function key(cls, mark, what) {
@@ -648,24 +652,24 @@
       h("span", { "class": cls }, li, mark);
       li.appendChild(document.createTextNode(what));
     }
-    key("k-bar", "", "a span (faded ends: approximate)");
-    key("k-dot", "", "an event; small dots: no room for a label");
-    key("k-more", "+3", "more events: click to zoom in");
-    if (kinds.length) key("k-rel", "", "relations of " + sel.title + " (" + kinds.join(", ") + ")");
-    else h("li", {}, sp, "Point at or focus an event to see its relations");
+    key("k-bar", "", say("js-key-span", "a span (faded ends: approximate)"));
+    key("k-dot", "", say("js-key-dot", "an event; small dots: no room for a label"));
+    key("k-more", "+3", say("js-key-more", "more events: click to zoom in"));
+    if (kinds.length) key("k-rel", "", say("js-key-relations", "relations of {title} ({kinds})", { title: sel.title, kinds: kinds.join(", ") }));
+    else h("li", {}, sp, say("js-key-point", "Point at or focus an event to see its relations"));
   }
 
   // No event in view: say so, and offer the nearest events on either side.
   function showEmpty() {
     while (empty.firstChild) empty.removeChild(empty.firstChild);
-    h("p", {}, empty, "No events in this window. The strip below shows where they are.");
+    h("p", {}, empty, say("js-empty-window", "No events in this window. The strip below shows where they are."));
     var before = null, after = null;
     overview.forEach(function (b) {
       if (!b.count) return;
       if (b.b <= from && (!before || b.b > before.b)) before = b;
       if (b.a >= to && (!after || b.a < after.a)) after = b;
     });
-    [[before, "← Nearest earlier events"], [after, "Nearest later events →"]].forEach(function (x) {
+    [[before, say("js-nearest-earlier", "← Nearest earlier events")], [after, say("js-nearest-later", "Nearest later events →")]].forEach(function (x) {
       if (!x[0]) return;
       var b = h("button", { type: "button" }, empty, x[1] + " (" + x[0].label + ")");
       b.addEventListener("click", function () { goTo(x[0].a, x[0].b); });

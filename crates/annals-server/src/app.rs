@@ -206,6 +206,8 @@ impl App {
         key: String,
         compute: impl FnOnce() -> Result<String, ApiError>,
     ) -> Result<std::sync::Arc<str>, ApiError> {
+        // one answer per language: the page is written in the reader's
+        let key = format!("{}|{key}", crate::lang::current().code());
         let generation = self.read(|s| Ok(s.generation()?))?;
         let kept = self
             .pages

@@ -41,6 +41,11 @@ fn all() -> &'static [Asset] {
                 include_bytes!("../assets/style.css").as_slice(),
             ),
             (
+                "words.js",
+                "text/javascript; charset=utf-8",
+                include_bytes!("../assets/words.js").as_slice(),
+            ),
+            (
                 "timeline.js",
                 "text/javascript; charset=utf-8",
                 include_bytes!("../assets/timeline.js").as_slice(),

@@ -24,6 +24,7 @@ pub mod follow;
 pub mod guard;
 pub mod headers;
 pub mod health;
+pub mod lang;
 pub mod limits;
 pub mod log;
 pub mod metrics;
@@ -174,10 +175,12 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
+        .route("/language", get(lang::switch))
         .merge(heavy)
         .merge(written)
         .fallback(pages::not_found)
         .layer(from_fn(error::json_rejections))
+        .layer(from_fn(lang::choose))
         .layer(from_fn_with_state(app.clone(), guard::forms))
         .layer(DefaultBodyLimit::max(
             app.limits().max_import.max(app.limits().max_upload),

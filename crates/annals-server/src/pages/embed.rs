@@ -56,8 +56,8 @@ pub(crate) fn snippet(headers: &HeaderMap, path: &str, title: &str, height: u32)
     let code = iframe(&origin(headers), path, title, "100%", height);
     html! {
         details.embed-snippet {
-            summary { "Embed this on your site" }
-            label for="embed-code" { "Copy this into your page:" }
+            summary { (crate::lang::t("embed")) }
+            label for="embed-code" { (crate::lang::t("embed-copy")) }
             textarea #embed-code readonly rows="3" { (code) }
         }
     }
@@ -121,7 +121,7 @@ pub async fn event(State(app): Shared, Path(id): Path<String>) -> Response {
     let body = html! {
         article.event.embed-card {
             p.dateline {
-                (e.date.written())
+                (super::written(&e.date))
                 @if let Some(note) = e.date.calendar_note() { " " span.note { "(" (note) ")" } }
             }
             h1 { a href=(event_href(&e.id)) { (e.title) } }

@@ -5,9 +5,10 @@
 //! matches, the nearest names that do. A place is keyed by name and country ("Paris, France"),
 //! so two places of one name stay apart.
 
-use super::{count, enc, event_href, Page, Shared};
+use super::{enc, event_href, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tw};
 use annals_core::profile::Kind;
 use annals_store::accounts::Role;
 use axum::extract::{Path, Query, State};
@@ -61,8 +62,8 @@ fn render(app: &App, kind: Kind, name: &str, p: EntityPage, headers: &HeaderMap)
             title: name,
             q: "",
             description: &match kind {
-                Kind::Place => format!("Events at {name}, in time and on a map."),
-                Kind::Participant => format!("Events {name} took part in, in time."),
+                Kind::Place => tw("place-description", &[("name", name.into())]),
+                Kind::Participant => tw("participant-description", &[("name", name.into())]),
             },
             scripts: &[],
             head: html! {},
@@ -89,10 +90,14 @@ fn body(
     let filter = filter(kind, name);
     let request = crate::api::parse_query(Some(&format!("{filter} sort:date")))?;
     let index = app.index()?;
-    let (r, t) = super::search::hits_and_density(index, &request, p.cursor.as_deref(), 50, 12)?;
+    let (r, density_of) =
+        super::search::hits_and_density(index, &request, p.cursor.as_deref(), 50, 12)?;
     let total = r.total as u64;
-    let span = match (t.buckets.first(), t.buckets.last()) {
-        (Some(a), Some(b)) if total > 0 => Some((a.label.clone(), b.label.clone())),
+    let span = match (density_of.buckets.first(), density_of.buckets.last()) {
+        (Some(a), Some(b)) if total > 0 => Some((
+            super::period_label(&density_of, a),
+            super::period_label(&density_of, b),
+        )),
         _ => None,
     };
     let others: Vec<(String, u64)> = r
@@ -154,23 +159,25 @@ fn body(
     let q = filter.clone();
     Ok(html! {
         header.entity-head {
-            p.kind { (if kind == Kind::Place { "Place" } else { "Participant" }) }
+            p.kind { (if kind == Kind::Place { t("kind-place") } else { t("kind-participant") }) }
             h1 { (name) }
             p.lede {
                 @if let Some((a, b)) = &span {
-                    (count(total, "event", "events"))
-                    @if a == b { ", " (a) } @else { ", from " (a) " to " (b) }
-                    "."
+                    @if a == b {
+                        (tw("events-in", &[("n", total.into()), ("period", a.into())]))
+                    } @else {
+                        (tw("events-from-to", &[("n", total.into()), ("from", a.into()), ("to", b.into())]))
+                    }
                 } @else {
-                    "No events recorded here yet."
+                    (t("no-events-here"))
                 }
             }
         }
         (super::profile::about(kind, name, &profile, editor, &files))
-        @if total > 0 { (super::search::density(&q, &t)) }
+        @if total > 0 { (super::search::density(&q, &density_of)) }
         @if !suggestions.is_empty() {
             p.suggest {
-                "Did you mean "
+                (t("did-you-mean")) " "
                 @for (i, (href, s)) in suggestions.iter().enumerate() {
                     @if i > 0 { ", " }
                     a href=(href) { (s) }
@@ -183,20 +190,20 @@ fn body(
         }
         @if total > 0 {
             p.explore {
-                a href=(format!("/timeline?q={}", enc(&q))) { "On the timeline" } " · "
-                a href=(format!("/map?q={}", enc(&q))) { "On the map" } " · "
-                a href=(format!("/search?q={}", enc(&q))) { "Search within these events" }
+                a href=(format!("/timeline?q={}", enc(&q))) { (t("on-the-timeline")) } " · "
+                a href=(format!("/map?q={}", enc(&q))) { (t("on-the-map")) } " · "
+                a href=(format!("/search?q={}", enc(&q))) { (t("search-within")) }
             }
         }
         @if !roles.is_empty() {
             section.roles {
-                h2 { "Roles" }
+                h2 { (t("roles")) }
                 ul { @for (role, title) in &roles { li { (role) " — " span.when { (title) } } } }
             }
         }
         @if !others.is_empty() {
             section.co {
-                h2 { (if kind == Kind::Place { "Who took part here" } else { "Took part together with" }) }
+                h2 { (if kind == Kind::Place { t("who-took-part") } else { t("took-part-with") }) }
                 ul.chips {
                     @for (o, n) in &others {
                         li { a href=(super::participant_href(o)) { (o) " " span.n { (n) } } }
@@ -206,14 +213,14 @@ fn body(
         }
         @if total > 0 {
             section.events {
-                h2 { "Events in time" }
+                h2 { (t("events-in-time")) }
                 ol.hits {
                     @for h in &r.hits {
-                        li { span.when { (h.date.written()) } " " a.title href=(event_href(&h.id)) { (h.title) } }
+                        li { span.when { (super::written(&h.date)) } " " a.title href=(event_href(&h.id)) { (h.title) } }
                     }
                 }
                 @if let Some(c) = &r.next_cursor {
-                    p.more { a rel="next" href=(format!("?cursor={}", enc(c))) { "Later events" } }
+                    p.more { a rel="next" href=(format!("?cursor={}", enc(c))) { (t("later-events")) } }
                 }
             }
         }

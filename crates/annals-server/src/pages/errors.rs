@@ -4,6 +4,7 @@
 
 use super::Page;
 use crate::error::ApiError;
+use crate::lang::{t, tw};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -17,39 +18,39 @@ fn with_status(mut r: Response, status: StatusCode) -> Response {
 /// A search box to try again, with examples.
 pub(crate) fn try_search(q: &str) -> Markup {
     html! {
-        form.retry action="/search" role="search" aria-label="Search again" {
-            label for="retry-q" { "Search the events" }
+        form.retry action="/search" role="search" aria-label=(t("retry-region")) {
+            label for="retry-q" { (t("retry-label")) }
             input #retry-q name="q" type="search" value=(q);
-            button { "Search" }
+            button { (t("search-button")) }
         }
         p.hint {
-            "For example: "
-            a href="/search?q=treaty" { "treaty" } ", "
-            a href="/search?q=battle+date%3A..-0001" { "battles before the common era" } ", "
-            a href="/search?q=country%3AJapan" { "country:Japan" } ", or "
-            a href="/timeline" { "the whole timeline" } "."
+            (t("retry-examples")) " "
+            a href="/search?q=treaty" { (t("retry-treaty")) } ", "
+            a href="/search?q=battle+date%3A..-0001" { (t("retry-bc")) } ", "
+            a href="/search?q=country%3AJapan" { "country:Japan" } ", " (t("retry-or")) " "
+            a href="/timeline" { (t("retry-timeline")) } "."
         }
     }
 }
 
 /// An error as a page, with its status, in plain words.
 pub fn error_page(e: ApiError) -> Response {
-    let heading = match e.status {
-        StatusCode::BAD_REQUEST => "That request could not be read",
-        StatusCode::NOT_FOUND => "Not found",
-        StatusCode::SERVICE_UNAVAILABLE => "The server is busy",
-        StatusCode::TOO_MANY_REQUESTS => "Too many requests",
-        _ => "Something went wrong",
-    };
+    let heading = t(match e.status {
+        StatusCode::BAD_REQUEST => "error-bad-request",
+        StatusCode::NOT_FOUND => "error-not-found",
+        StatusCode::SERVICE_UNAVAILABLE => "error-busy",
+        StatusCode::TOO_MANY_REQUESTS => "error-too-many",
+        _ => "error-other",
+    });
     let body = html! {
         h1 { (heading) }
         p.lede { (e.message) }
         @if e.status == StatusCode::SERVICE_UNAVAILABLE {
-            p { "Please try again in a moment." }
+            p { (t("error-try-again")) }
         }
         (try_search(""))
     };
-    with_status(Page::plain(heading, body).render(), e.status)
+    with_status(Page::plain(&heading, body).render(), e.status)
 }
 
 /// Anything else: 404 (JSON under `/api/`).
@@ -63,12 +64,12 @@ pub async fn not_found(uri: Uri) -> Response {
 /// The page that says there is no page here.
 pub fn not_found_page() -> Response {
     let body = html! {
-        h1 { "There is no page here" }
-        p.lede { "The address may be mistyped, or the page may have moved." }
+        h1 { (t("no-page")) }
+        p.lede { (t("no-page-lede")) }
         (try_search(""))
     };
     with_status(
-        Page::plain("Not found", body).render(),
+        Page::plain(&t("error-not-found"), body).render(),
         StatusCode::NOT_FOUND,
     )
 }
@@ -81,17 +82,17 @@ pub(crate) fn no_event(id: &str) -> Response {
         .collect::<Vec<_>>()
         .join(" ");
     let body = html! {
-        h1 { "There is no such event" }
-        p.lede { "No event has the id " code { (id) } "." }
+        h1 { (t("no-event")) }
+        p.lede { (t("no-event-lede")) " " code { (id) } "." }
         @if !words.is_empty() {
-            p { "Perhaps one of the events found by "
-                a href=(format!("/search?q={}", super::enc(&words))) { "searching for “" (words) "”" }
+            p { (t("no-event-perhaps")) " "
+                a href=(format!("/search?q={}", super::enc(&words))) { (tw("no-event-searching", &[("words", words.as_str().into())])) }
                 "?" }
         }
         (try_search(&words))
     };
     with_status(
-        Page::plain("No such event", body).render(),
+        Page::plain(&t("no-event-short"), body).render(),
         StatusCode::NOT_FOUND,
     )
 }
@@ -99,11 +100,11 @@ pub(crate) fn no_event(id: &str) -> Response {
 /// The 404 page of a story id.
 pub(crate) fn no_story(id: &str) -> Response {
     let body = html! {
-        h1 { "There is no such story" }
-        p.lede { "No story has the id " code { (id) } "." }
+        h1 { (t("no-story")) }
+        p.lede { (t("no-story-lede")) " " code { (id) } "." }
     };
     with_status(
-        Page::plain("No such story", body).render(),
+        Page::plain(&t("no-story-short"), body).render(),
         StatusCode::NOT_FOUND,
     )
 }
@@ -129,23 +130,23 @@ pub(crate) fn query_error(q: &str, e: &ApiError) -> Response {
         None => (q, ""),
     };
     let body = html! {
-        h1 { "That search could not be read" }
+        h1 { (t("query-error")) }
         p.lede { (what) }
-        pre.query-error aria-label="Where in the query" {
+        pre.query-error aria-label=(t("query-error-where")) {
             (before) mark { (after.chars().next().map(String::from).unwrap_or_else(|| "␣".into())) }
             (after.chars().skip(1).collect::<String>())
         }
         p {
-            "Words, \"phrases\", -exclusions, OR and filters combine, as in "
+            (t("query-error-combine")) " "
             a href="/search?q=treaty+date%3A1600..1700+-peace" { code { "treaty date:1600..1700 -peace" } }
-            " or "
+            " " (t("retry-or")) " "
             a href="/search?q=participant%3A%22Napoleon+Bonaparte%22+battle" { code { "participant:\"Napoleon Bonaparte\" battle" } }
-            ". The whole language is in docs/query.md."
+            ". " (t("query-error-docs"))
         }
         (try_search(q))
     };
     with_status(
-        Page::plain("Search not understood", body).render(),
+        Page::plain(&t("query-error-short"), body).render(),
         StatusCode::BAD_REQUEST,
     )
 }

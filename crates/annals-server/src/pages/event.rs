@@ -6,11 +6,12 @@
 //! "cite this event" block; JSON-LD, Open Graph and a description for machines.
 
 use super::{
-    count, enc, event_href, event_link, participant_href, place_href, place_label, year_param,
-    Page, Shared,
+    enc, event_href, event_link, participant_href, place_href, place_label, year_param, Page,
+    Shared,
 };
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tw};
 use annals_core::Event;
 use annals_store::accounts::Role;
 use annals_store::accounts::Session;
@@ -120,10 +121,13 @@ fn around(app: &App, e: &Event) -> Result<Around, ApiError> {
 fn why(r: &annals_index::RelatedReason) -> String {
     use annals_index::RelatedReason as R;
     match r {
-        R::SharedParticipants { names } => format!("also with {}", names.join(", ")),
-        R::SamePlace { place } => format!("also at {place}"),
-        R::SimilarText => "a similar story".into(),
-        R::NearInTime { .. } => "at about the same time".into(),
+        R::SharedParticipants { names } => tw(
+            "why-participants",
+            &[("names", names.join(", ").as_str().into())],
+        ),
+        R::SamePlace { place } => tw("why-place", &[("place", place.into())]),
+        R::SimilarText => t("why-text"),
+        R::NearInTime { .. } => t("why-time"),
         R::Explicit { kind, .. } => kind_heading(kind).to_lowercase(),
     }
 }
@@ -131,13 +135,9 @@ fn why(r: &annals_index::RelatedReason) -> String {
 /// A heading for the events related in one way.
 fn kind_heading(kind: &str) -> String {
     match kind {
-        "part_of" => "Part of".into(),
-        "has_part" => "Parts of it".into(),
-        "precedes" => "Followed by".into(),
-        "follows" => "Followed".into(),
-        "causes" => "Led to".into(),
-        "caused_by" => "Caused by".into(),
-        "related" => "Related events".into(),
+        "part_of" | "has_part" | "precedes" | "follows" | "causes" | "caused_by" | "related" => {
+            t(&format!("rel-{}", kind.replace('_', "-")))
+        }
         other => {
             let t = other.replace('_', " ");
             let mut c = t.chars();
@@ -149,46 +149,53 @@ fn kind_heading(kind: &str) -> String {
 }
 
 /// The kind of event a title names, when it begins with a word that says so.
-fn kind(e: &Event) -> Option<&'static str> {
-    const KINDS: &[(&str, &str)] = &[
-        ("battle", "battle"),
-        ("siege", "siege"),
-        ("treaty", "treaty"),
-        ("peace", "peace treaty"),
-        ("assassination", "assassination"),
-        ("coronation", "coronation"),
-        ("founding", "founding"),
-        ("foundation", "founding"),
-        ("fall", "fall of a state or city"),
-        ("sack", "sack of a city"),
-        ("eruption", "volcanic eruption"),
-        ("earthquake", "earthquake"),
-        ("launch", "launch"),
-        ("landing", "landing"),
-        ("election", "election"),
-        ("revolution", "revolution"),
-        ("war", "war"),
-        ("declaration", "declaration"),
-        ("discovery", "discovery"),
-        ("invention", "invention"),
-        ("publication", "publication"),
-        ("construction", "construction"),
-        ("unification", "unification"),
-        ("conquest", "conquest"),
-        ("council", "council"),
-        ("congress", "congress"),
-        ("conference", "conference"),
-        ("massacre", "massacre"),
-        ("rebellion", "rebellion"),
-        ("uprising", "uprising"),
-        ("crisis", "crisis"),
-        ("expedition", "expedition"),
-        ("voyage", "voyage"),
-        ("formation", "formation"),
-        ("extinction", "extinction"),
+/// (in the reader's language: the message `kind-<word>`).
+fn kind(e: &Event) -> Option<String> {
+    const KINDS: &[&str] = &[
+        "battle",
+        "siege",
+        "treaty",
+        "peace",
+        "assassination",
+        "coronation",
+        "founding",
+        "foundation",
+        "fall",
+        "sack",
+        "eruption",
+        "earthquake",
+        "launch",
+        "landing",
+        "election",
+        "revolution",
+        "war",
+        "declaration",
+        "discovery",
+        "invention",
+        "publication",
+        "construction",
+        "unification",
+        "conquest",
+        "council",
+        "congress",
+        "conference",
+        "massacre",
+        "rebellion",
+        "uprising",
+        "crisis",
+        "expedition",
+        "voyage",
+        "formation",
+        "extinction",
     ];
     let first = e.title.split_whitespace().next()?.to_lowercase();
-    KINDS.iter().find(|(w, _)| *w == first).map(|(_, k)| *k)
+    let word = KINDS.iter().find(|w| **w == first)?;
+    let word = if *word == "foundation" {
+        "founding"
+    } else {
+        word
+    };
+    Some(t(&format!("kind-{word}")))
 }
 
 /// How long a span lasted, for people: "about 12 years", "3 months", "5 days".
@@ -204,9 +211,15 @@ fn duration(e: &Event) -> Option<String> {
     ) || e.date.edtf.contains('/')
     {
         return Some(match days {
-            d if d < 60 => count(d as u64, "day", "days"),
-            d if d < 730 => count((d as f64 / 30.44).round() as u64, "month", "months"),
-            d => count((d as f64 / 365.25).round() as u64, "year", "years"),
+            d if d < 60 => tw("days", &[("n", (d as u64).into())]),
+            d if d < 730 => tw(
+                "months",
+                &[("n", ((d as f64 / 30.44).round() as u64).into())],
+            ),
+            d => tw(
+                "years",
+                &[("n", ((d as f64 / 365.25).round() as u64).into())],
+            ),
         });
     }
     None
@@ -220,7 +233,7 @@ fn locator(lat: f64, lon: f64, label: &str) -> Markup {
     let y0 = (y - h / 2.0).clamp(0.0, 360.0 - h);
     html! {
         svg.locator viewBox=(format!("{x0:.1} {y0:.1} {w} {h}")) role="img"
-            aria-label=(format!("{label} on a map of the world")) {
+            aria-label=(tw("on-world-map", &[("place", label.into())])) {
             rect.sea x="0" y="0" width="720" height="360" {}
             image href=(crate::assets::url("world.svg")) x="0" y="0" width="720" height="360" {}
             circle.here cx=(format!("{x:.2}")) cy=(format!("{y:.2}")) r="2.2" {}
@@ -275,9 +288,9 @@ fn explore(e: &Event) -> Markup {
     html! {
         @if timeline.is_some() || map.is_some() {
             p.explore {
-                @if let Some(t) = &timeline { a href=(t) { "On the timeline" } }
+                @if let Some(tl) = &timeline { a href=(tl) { (t("on-the-timeline")) } }
                 @if timeline.is_some() && map.is_some() { " · " }
-                @if let Some(m) = &map { a href=(m) { "On the map" } }
+                @if let Some(m) = &map { a href=(m) { (t("on-the-map")) } }
             }
         }
     }
@@ -297,18 +310,18 @@ fn relation_note(a: &Around, id: &str) -> String {
 /// The fact box.
 pub(crate) fn facts(e: &Event, files: &super::media::Files) -> Markup {
     html! {
-        aside.facts aria-label="Facts" {
+        aside.facts aria-label=(t("facts")) {
             (super::media::lead(e, files))
             dl {
-                dt { "Date" }
+                dt { (t("fact-date")) }
                 dd {
-                    (e.date.written())
-                    @if let Some(note) = e.date.calendar_note() { br; span.note { (note) } }
+                    (super::written(&e.date))
+                    @if let Some(note) = e.date.calendar_note_in(crate::lang::current()) { br; span.note { (note) } }
                     br; span.note { "EDTF " code { (e.date.edtf) } }
                 }
-                @if let Some(d) = duration(e) { dt { "Duration" } dd { (d) } }
+                @if let Some(d) = duration(e) { dt { (t("fact-duration")) } dd { (d) } }
                 @if !e.places.is_empty() {
-                    dt { (if e.places.len() == 1 { "Place" } else { "Places" }) }
+                    dt { (tw("fact-places", &[("n", e.places.len().into())])) }
                     dd {
                         @for (i, p) in e.places.iter().enumerate() {
                             @if i > 0 { "; " }
@@ -322,7 +335,7 @@ pub(crate) fn facts(e: &Event, files: &super::media::Files) -> Markup {
                     }
                 }
                 @if !e.participants.is_empty() {
-                    dt { "Participants" }
+                    dt { (t("fact-participants")) }
                     dd {
                         ul.people {
                             @for p in &e.participants {
@@ -334,13 +347,13 @@ pub(crate) fn facts(e: &Event, files: &super::media::Files) -> Markup {
                         }
                     }
                 }
-                @if let Some(k) = kind(e) { dt { "Kind" } dd { (k) } }
+                @if let Some(k) = kind(e) { dt { (t("fact-kind")) } dd { (k) } }
                 @if !e.tags.is_empty() {
-                    dt { "Tags" }
+                    dt { (t("fact-tags")) }
                     dd {
-                        @for (i, t) in e.tags.iter().enumerate() {
+                        @for (i, tag) in e.tags.iter().enumerate() {
                             @if i > 0 { ", " }
-                            a href=(format!("/search?q={}", enc(&format!("tag:\"{t}\"")))) { (t) }
+                            a href=(format!("/search?q={}", enc(&format!("tag:\"{tag}\"")))) { (tag) }
                         }
                     }
                 }
@@ -359,12 +372,14 @@ fn today() -> (i64, u8, u8) {
 fn citation(e: &Event, url: &str) -> Markup {
     let (y, m, d) = today();
     let accessed = format!("{y:04}-{m:02}-{d:02}");
-    let plain = format!(
-        "“{}” ({}). In annals. Retrieved {}, from {}",
-        e.title,
-        e.date.written(),
-        accessed,
-        url
+    let plain = tw(
+        "cite-plain",
+        &[
+            ("title", (&e.title).into()),
+            ("date", super::written(&e.date).as_str().into()),
+            ("accessed", accessed.as_str().into()),
+            ("url", url.into()),
+        ],
     );
     let bib_safe = |s: &str| s.replace(['{', '}', '\\'], "");
     let bibtex = format!(
@@ -386,8 +401,8 @@ fn citation(e: &Event, url: &str) -> Markup {
     });
     html! {
         details.cite {
-            summary { "Cite this event" }
-            h3 { "Text" } p.cite-text { (plain) }
+            summary { (t("cite")) }
+            h3 { (t("cite-text")) } p.cite-text { (plain) }
             h3 { "BibTeX" } pre { (bibtex) }
             h3 { "CSL-JSON" } pre { (serde_json::to_string_pretty(&csl).unwrap_or_default()) }
         }
@@ -399,7 +414,7 @@ fn sources(e: &Event) -> Markup {
     html! {
         @if !e.sources.is_empty() {
             section.sources aria-labelledby="sources-h" {
-                h2 #sources-h { "Sources" }
+                h2 #sources-h { (t("sources")) }
                 ol {
                     @for s in &e.sources {
                         li {
@@ -410,8 +425,8 @@ fn sources(e: &Event) -> Markup {
                                 }
                                 None => { (s.name) }
                             }
-                            @if let Some(d) = &s.accessed { span.note { ". Accessed " (d) } }
-                            @if let Some(l) = &s.licence { span.note { ". Licence: " (l) } }
+                            @if let Some(d) = &s.accessed { span.note { ". " (tw("source-accessed", &[("date", d.into())])) } }
+                            @if let Some(l) = &s.licence { span.note { ". " (tw("source-licence", &[("licence", l.into())])) } }
                             @if let Some(q) = &s.quote { blockquote.quote { (q) } }
                         }
                     }
@@ -445,7 +460,7 @@ fn page(
     kinds.sort();
     kinds.dedup();
     let description = if e.summary.is_empty() {
-        format!("{}, {}", e.title, e.date.written())
+        format!("{}, {}", e.title, super::written(&e.date))
     } else {
         e.summary.chars().take(200).collect()
     };
@@ -456,12 +471,7 @@ fn page(
         o.insert("@context".into(), "https://schema.org".into());
         o.insert("url".into(), url.clone().into());
     }
-    // JSON-LD in a script element: no markup character may appear in it as itself.
-    let ld = serde_json::to_string(&ld)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
+    let ld = super::script_json(&ld);
     let head = html! {
         meta property="og:type" content="article";
         meta property="og:title" content=(e.title);
@@ -477,8 +487,8 @@ fn page(
             header.event-head {
                 h1 { (e.title) }
                 p.dateline {
-                    (e.date.written())
-                    @if let Some(note) = e.date.calendar_note() { " " span.note { "(" (note) ")" } }
+                    (super::written(&e.date))
+                    @if let Some(note) = e.date.calendar_note_in(crate::lang::current()) { " " span.note { "(" (note) ")" } }
                     @if let Some(p) = e.places.first() {
                         " · " a href=(place_href(p)) { (place_label(p)) }
                     }
@@ -487,38 +497,38 @@ fn page(
             @if !e.summary.is_empty() { p.summary { (e.summary) } }
             (facts(e, &a.files))
             @if note.is_none() {
-                nav.page-tools aria-label="This record" {
-                    @if editor { a href=(format!("{}/edit", event_href(&e.id))) { "Edit" } }
-                    a href=(format!("{}/history", event_href(&e.id))) { "History" }
+                nav.page-tools aria-label=(t("this-record")) {
+                    @if editor { a href=(format!("{}/edit", event_href(&e.id))) { (t("edit")) } }
+                    a href=(format!("{}/history", event_href(&e.id))) { (t("history")) }
                 }
             }
             @if !earlier.is_empty() || !later.is_empty() {
-                nav.chain aria-label="Earlier and later events" {
+                nav.chain aria-label=(t("earlier-and-later")) {
                     @for o in &earlier {
                         a.chain-card.earlier href=(event_href(&o.id)) {
-                            span.dir { "Earlier" (relation_note(a, &o.id)) }
+                            span.dir { (t("earlier")) (relation_note(a, &o.id)) }
                             strong { (o.title) }
-                            span.when { (o.date.written()) }
+                            span.when { (super::written(&o.date)) }
                         }
                     }
                     @for o in &later {
                         a.chain-card.later href=(event_href(&o.id)) {
-                            span.dir { "Later" (relation_note(a, &o.id)) }
+                            span.dir { (t("later")) (relation_note(a, &o.id)) }
                             strong { (o.title) }
-                            span.when { (o.date.written()) }
+                            span.when { (super::written(&o.date)) }
                         }
                     }
                 }
             }
             @if !e.body.is_empty() {
-                section.narrative aria-label="Narrative" {
+                section.narrative aria-label=(t("narrative")) {
                     @for p in &e.body { p { (p) } }
                 }
             }
             (super::media::section(e, &a.files))
             @if !e.key_points.is_empty() {
                 section.key-points aria-labelledby="kp-h" {
-                    h2 #kp-h { "Key points" }
+                    h2 #kp-h { (t("key-points")) }
                     dl {
                         @for k in &e.key_points { dt { (k.label) } dd { (k.text) } }
                     }
@@ -526,7 +536,7 @@ fn page(
             }
             @if kinds.iter().any(|k| *k != "related") {
                 section.related aria-labelledby="rel-h" {
-                    h2 #rel-h { "How it connects" }
+                    h2 #rel-h { (t("how-it-connects")) }
                     @for k in kinds.iter().filter(|k| **k != "related") {
                         h3 { (kind_heading(k)) }
                         ul {
@@ -539,7 +549,7 @@ fn page(
             }
             @if !a.see_also.is_empty() {
                 section.see-also aria-labelledby="see-h" {
-                    h2 #see-h { "See also" }
+                    h2 #see-h { (t("see-also")) }
                     ul {
                         @for r in &a.see_also {
                             li {
@@ -557,12 +567,12 @@ fn page(
                 (super::embed::snippet(headers, &format!("/embed/event/{}", super::enc(&e.id)), &e.title, 260))
             }
         }
-        nav.neighbours aria-label="Events before and after in time" {
+        nav.neighbours aria-label=(t("before-and-after")) {
             @if let Some(p) = &a.before {
-                a rel="prev" href=(event_href(&p.id)) { "← " (p.title) " (" (p.date.written()) ")" }
+                a rel="prev" href=(event_href(&p.id)) { "← " (p.title) " (" (super::written(&p.date)) ")" }
             }
             @if let Some(n) = &a.after {
-                a rel="next" href=(event_href(&n.id)) { (n.title) " (" (n.date.written()) ") →" }
+                a rel="next" href=(event_href(&n.id)) { (n.title) " (" (super::written(&n.date)) ") →" }
             }
         }
     };

@@ -2,26 +2,28 @@
 //! leading into the timeline) and by region; stories; the most recently changed events. What reads the
 //! whole corpus (eras, regions, the count) is computed once per store generation.
 
-use super::{count, enc, event_href, Page, Shared};
+use super::{enc, event_href, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tw};
 use annals_index::{SearchOptions, TimelineOptions};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
-use maud::{html, Markup, PreEscaped};
+use maud::{html, Markup};
 
-/// The eras of the front page: a name, and the window as `from`/`to` parameters.
+/// The eras of the front page: the message naming it, and the window as `from`/`to`
+/// parameters.
 const ERAS: &[(&str, &str, &str)] = &[
     // EDTF years are astronomical: Y-10000 is 10001 BC, -9999 is 10000 BC, -3000 is 3001 BC.
-    ("Deep time", "Y-14000000000", "Y-10000"),
-    ("Prehistory and the first cities", "-9999", "-3000"),
-    ("The ancient world", "-2999", "0500"),
-    ("The Middle Ages", "0501", "1500"),
-    ("The early modern world", "1501", "1800"),
-    ("The 19th century", "1801", "1900"),
-    ("The 20th century", "1901", "2000"),
-    ("The 21st century", "2001", "2100"),
+    ("era-deep-time", "Y-14000000000", "Y-10000"),
+    ("era-prehistory", "-9999", "-3000"),
+    ("era-ancient", "-2999", "0500"),
+    ("era-middle-ages", "0501", "1500"),
+    ("era-early-modern", "1501", "1800"),
+    ("era-19th-century", "1801", "1900"),
+    ("era-20th-century", "1901", "2000"),
+    ("era-21st-century", "2001", "2100"),
 ];
 
 fn day(text: &str, earliest: bool) -> Option<i64> {
@@ -30,13 +32,14 @@ fn day(text: &str, earliest: bool) -> Option<i64> {
     Some(if earliest { a } else { b })
 }
 
-/// The eras with their counts, and the regions with theirs (HTML, kept per generation).
-fn overview(app: &App) -> Result<String, ApiError> {
+/// The eras with their counts, and the regions with theirs (counted once per generation,
+/// written in the reader's language each time).
+fn overview(app: &App) -> Result<Markup, ApiError> {
     let v = app.cached("home:overview", || {
         let index = app.index()?;
         let all = annals_query::parse("")?;
         let mut eras = Vec::new();
-        for (name, from, to) in ERAS {
+        for (_, from, to) in ERAS {
             let t = index.timeline(
                 &all,
                 &TimelineOptions {
@@ -46,7 +49,7 @@ fn overview(app: &App) -> Result<String, ApiError> {
                     top: 0,
                 },
             )?;
-            eras.push((*name, *from, *to, t.total));
+            eras.push(t.total);
         }
         let r = index.search(
             &all,
@@ -65,41 +68,43 @@ fn overview(app: &App) -> Result<String, ApiError> {
             .find(|(n, _)| *n == "country")
             .map(|(_, c)| c.clone())
             .unwrap_or_default();
-        let most = eras.iter().map(|e| e.3).max().unwrap_or(1).max(1);
-        let html = html! {
-            section.eras aria-labelledby="eras-h" {
-                h2 #eras-h { "Browse by era" }
-                ol.era-list {
-                    @for (name, from, to, n) in &eras {
-                        li {
-                            a href=(format!("/timeline?from={}&to={}", enc(from), enc(to))) {
-                                span.era-name { (name) }
-                                span.era-count { (count(*n, "event", "events")) }
-                                span.era-bar style=(format!("width:{}%", (n * 100).div_ceil(most))) {}
-                            }
-                        }
-                    }
-                }
-            }
-            @if !regions.is_empty() {
-                section.regions aria-labelledby="regions-h" {
-                    h2 #regions-h { "Browse by region" }
-                    ul.chips {
-                        @for (name, n) in &regions {
-                            li {
-                                a href=(format!("/search?q={}", enc(&format!("country:\"{name}\"")))) {
-                                    (name) " " span.n { (n) }
-                                }
-                            }
-                        }
-                    }
-                    p { a href="/map" { "All of them on the map" } }
-                }
-            }
-        };
-        Ok(serde_json::Value::String(html.into_string()))
+        Ok(serde_json::json!({ "eras": eras, "regions": regions }))
     })?;
-    Ok(v.as_str().unwrap_or_default().to_string())
+    let eras: Vec<u64> = serde_json::from_value(v["eras"].clone()).unwrap_or_default();
+    let regions: Vec<(String, u64)> =
+        serde_json::from_value(v["regions"].clone()).unwrap_or_default();
+    let most = eras.iter().copied().max().unwrap_or(1).max(1);
+    Ok(html! {
+        section.eras aria-labelledby="eras-h" {
+            h2 #eras-h { (t("browse-era")) }
+            ol.era-list {
+                @for ((name, from, to), n) in ERAS.iter().zip(&eras) {
+                    li {
+                        a href=(format!("/timeline?from={}&to={}", enc(from), enc(to))) {
+                            span.era-name { (t(name)) }
+                            span.era-count { (tw("events", &[("n", (*n).into())])) }
+                            span.era-bar style=(format!("width:{}%", (n * 100).div_ceil(most))) {}
+                        }
+                    }
+                }
+            }
+        }
+        @if !regions.is_empty() {
+            section.regions aria-labelledby="regions-h" {
+                h2 #regions-h { (t("browse-region")) }
+                ul.chips {
+                    @for (name, n) in &regions {
+                        li {
+                            a href=(format!("/search?q={}", enc(&format!("country:\"{name}\"")))) {
+                                (name) " " span.n { (n) }
+                            }
+                        }
+                    }
+                }
+                p { a href="/map" { (t("all-on-map")) } }
+            }
+        }
+    })
 }
 
 /// Events on today's month and day, in the calendar they were written in.
@@ -110,12 +115,13 @@ fn on_this_day(app: &App) -> Result<Markup, ApiError> {
             .on_this_day(today.month, today.day, 6)
             .map_err(ApiError::from)
     })?;
-    let month = annals_dates::MONTH_NAMES[usize::from(today.month - 1)];
+    let date =
+        annals_dates::written::day_month_written_in(today.month, today.day, crate::lang::current());
     Ok(html! {
         section.on-this-day aria-labelledby="otd-h" {
-            h2 #otd-h { "On this day, " (month) " " (today.day) }
+            h2 #otd-h { (tw("on-this-day", &[("date", date.as_str().into())])) }
             @if events.is_empty() {
-                p { "Nothing recorded on this day yet." }
+                p { (t("nothing-today")) }
             } @else {
                 ul {
                     @for (id, title, date) in &events {
@@ -139,44 +145,41 @@ pub async fn home(State(app): Shared, headers: HeaderMap) -> Response {
         Ok(html! {
             section.hero {
                 h1 { "annals" }
-                p.lede {
-                    (count(n, "historical event", "historical events"))
-                    ", from the formation of the Earth to today. Search them by words, dates, places and people in one query."
-                }
-                form.big-search action="/search" role="search" aria-label="Search all events" {
-                    label.sr for="home-q" { "Search events" }
-                    input #home-q name="q" type="search" placeholder="treaty, Napoleon, country:Japan, date:1900..1950";
-                    button { "Search" }
+                p.lede { (tw("home-lede", &[("n", n.into())])) }
+                form.big-search action="/search" role="search" aria-label=(t("home-search-region")) {
+                    label.sr for="home-q" { (t("search-label")) }
+                    input #home-q name="q" type="search" placeholder=(t("home-placeholder"));
+                    button { (t("search-button")) }
                 }
                 p.hint {
-                    "Try "
-                    a href="/search?q=battle+date%3A..-0001" { "battles before the common era" } ", "
+                    (t("home-try")) " "
+                    a href="/search?q=battle+date%3A..-0001" { (t("retry-bc")) } ", "
                     a href="/search?q=treaty+OR+peace" { "treaty OR peace" } ", "
-                    a href="/search?q=country%3AJapan" { "country:Japan" } ", or "
-                    a href="/timeline" { "the whole timeline" } "."
+                    a href="/search?q=country%3AJapan" { "country:Japan" } ", " (t("retry-or")) " "
+                    a href="/timeline" { (t("retry-timeline")) } "."
                 }
             }
             @if !stories.is_empty() {
                 section.home-stories aria-labelledby="stories-h" {
-                    h2 #stories-h { "Stories" }
+                    h2 #stories-h { (t("stories")) }
                     ul.story-cards {
                         @for st in &stories {
                             li {
                                 a href=(format!("/stories/{}", enc(&st.story.id))) {
                                     span.story-card-title { (st.story.title) }
-                                    span.story-card-n { (st.story.stops.len()) " stops" }
+                                    span.story-card-n { (tw("stops", &[("n", st.story.stops.len().into())])) }
                                 }
                             }
                         }
                     }
-                    p { a href="/stories" { "All stories" } }
+                    p { a href="/stories" { (t("all-stories")) } }
                 }
             }
             div.home-grid {
                 (today)
                 @if !recent.is_empty() {
                     section.recent aria-labelledby="recent-h" {
-                        h2 #recent-h { "Recently changed" }
+                        h2 #recent-h { (t("recently-changed")) }
                         ul {
                             @for r in &recent {
                                 li { a href=(event_href(&r.id)) { (r.title) } }
@@ -185,14 +188,15 @@ pub async fn home(State(app): Shared, headers: HeaderMap) -> Response {
                     }
                 }
             }
-            (PreEscaped(overview))
+            (overview)
         })
     })();
+    let (title, description) = (t("home-title"), t("home-description"));
     match built {
         Ok(body) => Page {
-            title: "Historical events",
+            title: &title,
             q: "",
-            description: "A knowledge base of historical events: search, a timeline from deep time to today, and a map.",
+            description: &description,
             scripts: &[],
             head: html! {},
             body,

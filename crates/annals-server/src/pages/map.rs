@@ -8,10 +8,11 @@
 //! for the markers of each new view with `part=markers&size=WxH` (this very layout, so that
 //! the script draws nothing of its own; `docs/web.md`).
 
-use super::{count, enc, event_href, Page, Shared};
+use super::{enc, event_href, Page, Shared};
 use crate::api::explore::map_request;
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tw};
 use annals_index::MapOptions;
 use annals_render::map::{layout, short_count, Frame, Kind, Marker, PIN_PX};
 use annals_render::world::text_width;
@@ -40,14 +41,14 @@ pub struct MapPage {
 
 /// The periods offered as links under the map: name, from, to.
 const PERIODS: &[(&str, &str, &str)] = &[
-    ("All time", "", ""),
-    ("Deep time", "", "10000 BC"),
-    ("Antiquity", "3000 BC", "500"),
-    ("Middle Ages", "500", "1500"),
-    ("1500–1800", "1500", "1800"),
-    ("19th century", "1801", "1900"),
-    ("20th century", "1901", "2000"),
-    ("Since 2000", "2000", ""),
+    ("map-all-time", "", ""),
+    ("era-deep-time", "", "10000 BC"),
+    ("map-antiquity", "3000 BC", "500"),
+    ("map-middle-ages", "500", "1500"),
+    ("map-early-modern", "1500", "1800"),
+    ("map-19th-century", "1801", "1900"),
+    ("map-20th-century", "1901", "2000"),
+    ("map-since-2000", "2000", ""),
 ];
 
 /// `GET /map`.
@@ -63,12 +64,12 @@ pub async fn map(
     match body(&app, p) {
         Ok(drawn) if part => Html(drawn.parts.into_string()).into_response(),
         Ok(drawn) => Page {
-            title: "Map",
+            title: &t("nav-map"),
             q: &q,
-            description: "Historical events on a map of the world, named by place.",
+            description: &t("map-description"),
             scripts: &["map.js", "card.js"],
             head: html! {},
-            body: html! { (drawn.page) (super::embed::snippet(&headers, &embed, "Map", 560)) },
+            body: html! { (drawn.page) (super::embed::snippet(&headers, &embed, &t("nav-map"), 560)) },
             viewer: app.session(&headers),
         }
         .render(),
@@ -185,24 +186,33 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
     let what = if q.is_empty() {
         String::new()
     } else {
-        format!(" matching {q}")
+        format!(" {}", tw("map-matching", &[("q", (&q).into())]))
     };
     let when = match (&from, &to) {
         (None, None) => String::new(),
-        _ => format!(
-            " from {} to {}",
-            from.as_deref()
-                .map_or("the first".into(), super::param_text),
-            to.as_deref().map_or("the last".into(), super::param_text)
-        ),
+        _ => {
+            let first = from
+                .as_deref()
+                .map_or_else(|| t("map-the-first"), super::param_text);
+            let last = to
+                .as_deref()
+                .map_or_else(|| t("map-the-last"), super::param_text);
+            format!(
+                " {}",
+                tw(
+                    "map-from-to",
+                    &[("from", (&first).into()), ("to", (&last).into())]
+                )
+            )
+        }
     };
     let count_p = html! {
             p.map-count aria-live="polite" data-total=(cells.total) {
-                (count(cells.total, "located event", "located events")) (what) (when)
-                @if in_view { " in this view" } "."
+                (tw("map-located", &[("n", cells.total.into())])) (what) (when)
+                @if in_view { " " (t("map-in-view")) } "."
                 @if cells.deep > 0 {
                     " " span.deep-note {
-                        (count(cells.deep, "is", "are")) " from deep time (before 10,000 BC), drawn hollow: today's coastlines are not theirs."
+                        (tw("map-deep", &[("n", cells.deep.into())]))
                     }
                 }
             }
@@ -215,20 +225,20 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                         @let deep = if m.deep == m.count { " deep" } else { "" };
                         @if m.count == 1 {
                             @let e = &m.events[0];
-                            a.marker href=(event_href(&e.id)) data-id=(e.id) data-date=(e.date) aria-label=(format!("{} ({}), {}{}", e.title, e.date, e.place, if e.deep { ", deep time" } else { "" })) {
+                            a.marker href=(event_href(&e.id)) data-id=(e.id) data-date=(e.date) aria-label=(format!("{} ({}), {}{}", e.title, e.date, e.place, if e.deep { format!(", {}", t("map-deep-time")) } else { String::new() })) {
                                 circle class=(format!("event{deep}{}", if e.id == selected_id { " selected" } else { "" })) cx=(f(cx)) cy=(f(cy)) r=(f(r)) stroke-width=(f(1.5 * u)) {}
                             }
                         } @else {
                             @let names: Vec<&str> = m.events.iter().map(|e| e.title.as_str()).collect();
                             @let around = m.events.first().map(|e| e.place.as_str()).filter(|p| !p.is_empty());
-                            a.cluster-g href=(zoom_href(m.bounds)) data-count=(m.count) data-bounds=(format!("{:.4},{:.4},{:.4},{:.4}", m.bounds.0, m.bounds.1, m.bounds.2, m.bounds.3)) aria-label=(format!("{}{}: {}{}. Zoom in", count(m.count, "event", "events"), around.map(|p| format!(" around {p}")).unwrap_or_default(), names.join("; "), if m.count as usize > names.len() { "…" } else { "" })) {
+                            a.cluster-g href=(zoom_href(m.bounds)) data-count=(m.count) data-bounds=(format!("{:.4},{:.4},{:.4},{:.4}", m.bounds.0, m.bounds.1, m.bounds.2, m.bounds.3)) aria-label=(format!("{}{}: {}{}. {}", tw("events", &[("n", m.count.into())]), around.map(|p| format!(" {}", tw("map-around", &[("place", p.into())]))).unwrap_or_default(), names.join("; "), if m.count as usize > names.len() { "…" } else { "" }, t("zoom-in"))) {
                                 circle class=(format!("cluster{deep}")) cx=(f(cx)) cy=(f(cy)) r=(f(r)) stroke-width=(f(1.5 * u)) {}
                                 text.count x=(f(cx)) y=(f(cy + 4.0 * u)) font-size=(f(11.0 * u)) text-anchor="middle" aria-hidden="true" { (short_count(m.count)) }
                             }
                         }
                     }
                     @if let (Some(e), Some((x, y))) = (selected, sel_px) {
-                        a.marker.target href=(event_href(&e.id)) data-id=(e.id) aria-label=(format!("{} ({}), {}: the event you came from", e.title, e.date, e.place)) {
+                        a.marker.target href=(event_href(&e.id)) data-id=(e.id) aria-label=(format!("{} ({}), {}: {}", e.title, e.date, e.place, t("map-came-from"))) {
                             line.pin x1=(f(ux(x))) y1=(f(uy(y))) x2=(f(ux(x))) y2=(f(uy(y - PIN_PX + 6.0))) stroke-width=(f(2.5 * u)) {}
                             circle.pin-foot cx=(f(ux(x))) cy=(f(uy(y))) r=(f(2.5 * u)) {}
                             circle.event.selected cx=(f(ux(x))) cy=(f(uy(y - PIN_PX))) r=(f(7.0 * u)) stroke-width=(f(2.5 * u)) {}
@@ -246,14 +256,14 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
     };
     let list = html! {
             @if !cells.top.is_empty() {
-                h2.map-list-title { "Best known here" }
+                h2.map-list-title { (t("map-best-known")) }
                 ol.hits.map-list {
                     @for e in &cells.top {
                         li.deep[e.deep] {
                             a.title href=(event_href(&e.id)) { (e.title) }
                             " " span.when { (e.date) }
                             @if !e.place.is_empty() { " · " span.where { (e.place) } }
-                            @if e.deep { " · " span.deep-tag { "deep time" } }
+                            @if e.deep { " · " span.deep-tag { (t("map-deep-time")) } }
                         }
                     }
                 }
@@ -263,7 +273,7 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
         div.map-parts { (count_p) svg.map-layer { (layers) } (list) }
     };
     let view_param = p.view.as_deref().filter(|v| !v.is_empty());
-    let periods: Vec<(&str, String, bool)> = PERIODS
+    let periods: Vec<(String, String, bool)> = PERIODS
         .iter()
         .map(|(name, a, b)| {
             let mut href = format!("/map?q={}&from={}&to={}", enc(&q), enc(a), enc(b));
@@ -273,60 +283,60 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
             if !selected_id.is_empty() {
                 href.push_str(&format!("&event={}", enc(selected_id)));
             }
-            (*name, href, fa == *a && fz == *b)
+            (t(name), href, fa == *a && fz == *b)
         })
         .collect();
     let page = html! {
-        h1 { "Map" }
+        h1 { (t("nav-map")) }
         @if let Some(e) = selected {
-            p.map-selected { "Showing " a href=(event_href(&e.id)) { (e.title) } " (" (e.date) ") at " (e.place) ", in blue." }
+            p.map-selected { (t("map-showing")) " " a href=(event_href(&e.id)) { (e.title) } " (" (e.date) ") " (tw("map-showing-at", &[("place", (&e.place).into())])) }
         }
         (count_p)
         div.map-wrap data-q=(q) data-from=(fa) data-to=(fz) data-event=(selected_id) {
-            div.map-bar role="toolbar" aria-label="Map controls" hidden {
-                button type="button" data-act="out" aria-label="Zoom out" title="Zoom out (-)" { "−" }
-                button type="button" data-act="in" aria-label="Zoom in" title="Zoom in (+)" { "+" }
-                button type="button" data-act="west" aria-label="Pan west" { "←" }
-                button type="button" data-act="north" aria-label="Pan north" { "↑" }
-                button type="button" data-act="south" aria-label="Pan south" { "↓" }
-                button type="button" data-act="east" aria-label="Pan east" { "→" }
-                button type="button" data-act="world" aria-label="Whole world" { "World" }
+            div.map-bar role="toolbar" aria-label=(t("map-controls")) hidden {
+                button type="button" data-act="out" aria-label=(t("zoom-out")) title=(format!("{} (-)", t("zoom-out"))) { "−" }
+                button type="button" data-act="in" aria-label=(t("zoom-in")) title=(format!("{} (+)", t("zoom-in"))) { "+" }
+                button type="button" data-act="west" aria-label=(t("pan-west")) { "←" }
+                button type="button" data-act="north" aria-label=(t("pan-north")) { "↑" }
+                button type="button" data-act="south" aria-label=(t("pan-south")) { "↓" }
+                button type="button" data-act="east" aria-label=(t("pan-east")) { "→" }
+                button type="button" data-act="world" aria-label=(t("whole-world")) { (t("world")) }
             }
-            div.map-view tabindex="0" role="group" aria-label="Map: + and − zoom, arrow keys pan, Tab moves to the events" {
-                svg.map viewBox=(format!("{x0:.2} {y0:.2} {w:.2} {h:.2}")) role="group" aria-label="World map of the events" {
+            div.map-view tabindex="0" role="group" aria-label=(t("map-keys")) {
+                svg.map viewBox=(format!("{x0:.2} {y0:.2} {w:.2} {h:.2}")) role="group" aria-label=(t("world-map")) {
                     rect.sea x="-720" y="-360" width="2160" height="1080" {}
                     (PreEscaped(annals_render::world::countries()))
                     (layers)
                 }
             }
-            ul.map-legend aria-label="Legend" {
-                li { svg width="14" height="14" aria-hidden="true" { circle.event cx="7" cy="7" r="5" {} } " an event" }
-                li { svg width="18" height="18" aria-hidden="true" { circle.cluster cx="9" cy="9" r="8" {} } " events near each other: zoom in" }
-                li { svg width="18" height="18" aria-hidden="true" { circle.cluster.deep cx="9" cy="9" r="7" stroke-width="2" {} } " deep time" }
-                @if selected.is_some() { li { svg width="18" height="18" aria-hidden="true" { circle.event.selected cx="9" cy="9" r="7" stroke-width="2" {} } " the event you came from" } }
+            ul.map-legend aria-label=(t("legend")) {
+                li { svg width="14" height="14" aria-hidden="true" { circle.event cx="7" cy="7" r="5" {} } " " (t("map-an-event")) }
+                li { svg width="18" height="18" aria-hidden="true" { circle.cluster cx="9" cy="9" r="8" {} } " " (t("map-near")) }
+                li { svg width="18" height="18" aria-hidden="true" { circle.cluster.deep cx="9" cy="9" r="7" stroke-width="2" {} } " " (t("map-deep-time")) }
+                @if selected.is_some() { li { svg width="18" height="18" aria-hidden="true" { circle.event.selected cx="9" cy="9" r="7" stroke-width="2" {} } " " (t("map-came-from")) } }
             }
         }
-        nav.map-periods aria-label="Periods" {
-            span { "When:" }
+        nav.map-periods aria-label=(t("map-periods")) {
+            span { (t("map-when")) }
             @for (name, href, current) in &periods {
                 " " a href=(href) aria-current=[current.then_some("true")] { (name) }
             }
         }
-        form.map-form action="/map" method="get" role="search" aria-label="Events on the map" {
-            label { span { "Search" } input type="search" name="q" value=(q) placeholder="battle, place:Rome, participant:\"Napoleon Bonaparte\"" {} }
-            label { span { "From" } input type="text" name="from" value=(fa) placeholder="1800, 44 BC, 66 Ma" size="10" {} }
-            label { span { "To" } input type="text" name="to" value=(fz) placeholder="1900" size="10" {} }
+        form.map-form action="/map" method="get" role="search" aria-label=(t("map-form")) {
+            label { span { (t("search-button")) } input type="search" name="q" value=(q) placeholder="battle, place:Rome, participant:\"Napoleon Bonaparte\"" {} }
+            label { span { (t("from")) } input type="text" name="from" value=(fa) placeholder=(t("map-from-example")) size="10" {} }
+            label { span { (t("map-to")) } input type="text" name="to" value=(fz) placeholder="1900" size="10" {} }
             @if !selected_id.is_empty() { input type="hidden" name="event" value=(selected_id) {} }
-            button type="submit" { "Show" }
+            button type="submit" { (t("map-show")) }
         }
         (list)
         p {
-            a href=(format!("/map?{}", link(""))) { "Whole world" } " · "
-            a.timelinelink href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { "Timeline of these events" } " · "
-            a href=(format!("/search?q={}", enc(&q))) { "Search results" }
+            a href=(format!("/map?{}", link(""))) { (t("whole-world")) } " · "
+            a.timelinelink href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { (t("timeline-of-these")) } " · "
+            a href=(format!("/search?q={}", enc(&q))) { (t("search-results")) }
         }
         p.figures {
-            "Download this view as a figure: "
+            (t("download-view")) " "
             @for (i, (f, name)) in [("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF")].iter().enumerate() {
                 @if i > 0 { ", " }
                 a.figurelink download data-format=(f)

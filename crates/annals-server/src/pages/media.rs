@@ -5,6 +5,7 @@
 //! content security policy lets pages show `https:` images and media, nothing else).
 
 use crate::files::address;
+use crate::lang::t;
 use crate::App;
 use annals_core::media::{licence_name, licence_url, stored_hash, web_address};
 use annals_core::{Event, MediaKind, Medium};
@@ -103,7 +104,7 @@ fn figure(m: &Medium, class: &str, eager: bool, files: &Files) -> Markup {
             @match (m.kind, stored) {
                 _ if !loadable => {
                     a.media-link href=(m.url) rel="nofollow noopener" {
-                        (match m.kind { MediaKind::Image => "See the picture", MediaKind::Audio => "Listen", MediaKind::Video => "Watch" })
+                        (match m.kind { MediaKind::Image => t("media-see"), MediaKind::Audio => t("media-listen"), MediaKind::Video => t("media-watch") })
                         " on " (host)
                     }
                 }
@@ -112,14 +113,14 @@ fn figure(m: &Medium, class: &str, eager: bool, files: &Files) -> Markup {
                     img src=(src(m)) alt=(m.alt) loading=(if eager { "eager" } else { "lazy" }) decoding="async";
                 }
                 (MediaKind::Audio, _) if file => {
-                    audio controls preload="none" src=(src(m)) { a href=(src(m)) { "Listen" } }
+                    audio controls preload="none" src=(src(m)) { a href=(src(m)) { (t("media-listen")) } }
                 }
                 (MediaKind::Video, _) if file => {
-                    video controls preload="none" src=(src(m)) { a href=(src(m)) { "Watch" } }
+                    video controls preload="none" src=(src(m)) { a href=(src(m)) { (t("media-watch")) } }
                 }
                 (kind, _) => {
                     a.media-link href=(m.url) rel="nofollow noopener" {
-                        (if kind == MediaKind::Audio { "Listen" } else { "Watch" })
+                        (if kind == MediaKind::Audio { t("media-listen") } else { t("media-watch") })
                         " on " (host)
                     }
                 }
@@ -193,7 +194,7 @@ pub(crate) fn section(e: &Event, files: &Files) -> Markup {
     html! {
         @if !rest.is_empty() {
             section.media aria-labelledby="media-h" {
-                h2 #media-h { "Pictures and recordings" }
+                h2 #media-h { (t("media")) }
                 div.media-grid {
                     @for m in rest { (figure(m, "medium", false, files)) }
                 }

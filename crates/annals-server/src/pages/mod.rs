@@ -33,8 +33,10 @@ pub use search::search;
 pub use timeline::timeline;
 
 use crate::app::App;
+use crate::lang::{self, t, tw};
 use annals_core::{Event, Place};
 use annals_dates::{Calendar, DayNumber};
+use annals_i18n as i18n;
 use annals_store::accounts::Session;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
@@ -101,6 +103,12 @@ impl Page<'_> {
                 link rel="icon" href=(crate::assets::url("favicon.svg")) type="image/svg+xml";
                 link rel="stylesheet" href=(crate::assets::url("style.css"));
                 (self.head)
+                @if !self.scripts.is_empty() {
+                    // The scripts' words in the reader's language (data, not code: the CSP's
+                    // script-src does not apply to it), read by words.js.
+                    script type="application/json" #annals-words { (PreEscaped(script_words())) }
+                    script src=(crate::assets::url("words.js")) defer {}
+                }
                 @for s in self.scripts {
                     script src=(crate::assets::url(s)) defer {}
                 }
@@ -114,13 +122,13 @@ impl Page<'_> {
     pub(crate) fn render_embedded(self, open: &str, allow: &str, compact: bool) -> Response {
         let doc = html! {
             (DOCTYPE)
-            html lang="en" {
+            html lang=(lang::current().code()) {
                 (self.head())
                 body.embed.compact[compact] {
                     header.embed-bar {
                         a.brand href=(open) target="_blank" rel="noopener" { "annals" }
                         " "
-                        a href=(open) target="_blank" rel="noopener" { "Open in annals" span aria-hidden="true" { " ↗" } }
+                        a href=(open) target="_blank" rel="noopener" { (t("open-in-annals")) span aria-hidden="true" { " ↗" } }
                     }
                     main #main { (self.body) }
                 }
@@ -142,55 +150,74 @@ impl Page<'_> {
     pub(crate) fn render(self) -> Response {
         let doc = html! {
             (DOCTYPE)
-            html lang="en" {
+            html lang=(lang::current().code()) {
                 (self.head())
                 body {
-                    a.skip href="#main" { "Skip to content" }
+                    a.skip href="#main" { (t("skip")) }
                     header.site {
                         a.brand href="/" { "annals" }
-                        form.find action="/search" role="search" aria-label="Search the site" {
-                            label.sr for="q" { "Search events" }
+                        form.find action="/search" role="search" aria-label=(t("site-search")) {
+                            label.sr for="q" { (t("search-label")) }
                             input #q name="q" type="search" value=(self.q)
-                                placeholder="Search events, places, people" autocomplete="off";
-                            button aria-label="Search" {
+                                placeholder=(t("search-placeholder")) autocomplete="off";
+                            button aria-label=(t("search-button")) {
                                 svg.icon aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" {
                                     circle cx="8.5" cy="8.5" r="6" fill="none" stroke="currentColor" stroke-width="2.2" {}
                                     path d="M13 13l5 5" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" {}
                                 }
-                                span.label { "Search" }
+                                span.label { (t("search-button")) }
                             }
                         }
-                        nav.site-nav aria-label="Explore" {
-                            a href="/timeline" { "Timeline" }
-                            a href="/map" { "Map" }
+                        nav.site-nav aria-label=(t("nav-explore")) {
+                            a href="/timeline" { (t("nav-timeline")) }
+                            a href="/map" { (t("nav-map")) }
                             @match &self.viewer {
                                 Some(v) => {
-                                    a.me href="/events/new" title=(format!("Signed in as {} ({})", v.user.name, v.user.role)) { "New event" }
+                                    a.me href="/events/new" title=(tw("signed-in-as", &[("name", (&v.user.name).into()), ("role", v.user.role.to_string().as_str().into())])) { (t("nav-new-event")) }
                                     @if v.user.role >= annals_store::accounts::Role::Reviewer {
-                                        a href="/review" { "Review" }
+                                        a href="/review" { (t("nav-review")) }
                                     }
                                     form.signout method="post" action="/signout" {
                                         input type="hidden" name="csrf" value=(v.csrf);
-                                        button.linkish aria-label=(format!("Sign out {}", v.user.name)) { "Sign out" }
+                                        button.linkish aria-label=(tw("sign-out-who", &[("name", (&v.user.name).into())])) { (t("sign-out")) }
                                     }
                                 }
-                                None => { a.signin href="/signin" { "Sign in" } }
+                                None => { a.signin href="/signin" { (t("sign-in")) } }
                             }
                         }
                     }
                     main #main { (self.body) }
                     footer.site {
                         p {
-                            "annals, a historical events engine · "
-                            a href="/api/openapi.json" { "API" }
-                            " · dates as historians write them, EDTF in the data"
+                            (t("footer-about")) " · "
+                            a href="/api/openapi.json" { (t("footer-api")) }
+                            " · " (t("footer-dates"))
                         }
+                        (lang::switcher())
                     }
                 }
             }
         };
         Html(doc.into_string()).into_response()
     }
+}
+
+/// The scripts' words in the reader's language (see [`script_json`]).
+fn script_words() -> String {
+    let words: serde_json::Map<String, serde_json::Value> = i18n::script_words(lang::current())
+        .into_iter()
+        .map(|(id, text)| (id, text.into()))
+        .collect();
+    script_json(&serde_json::Value::Object(words))
+}
+
+/// JSON for a script element: no markup character appears in it as itself.
+pub(crate) fn script_json(v: &serde_json::Value) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// `1 event`, `2,345 events`.
@@ -231,8 +258,55 @@ pub(crate) fn event_link(e: &Event) -> Markup {
     html! {
         a href=(event_href(&e.id)) { (e.title) }
         " "
-        span.when { (e.date.written()) }
+        span.when { (written(&e.date)) }
     }
+}
+
+/// A period of a timeline labelled in the reader's language ("années 1960", "XXe siècle"),
+/// from its unit and days; the index's English label when they do not read.
+pub(crate) fn period_label(t: &annals_index::Timeline, b: &annals_index::Bucket) -> String {
+    let day = |iso: &str| {
+        annals_dates::day::parse_iso_ymd(iso).and_then(|d| Calendar::Gregorian.to_day(d))
+    };
+    match (unit_of(t), day(&b.start), day(&b.end)) {
+        (Some(unit), Some(a), Some(z)) => unit.label_in(a.0, z.0, lang::current()),
+        _ => b.label.clone(),
+    }
+}
+
+fn unit_of(t: &annals_index::Timeline) -> Option<annals_dates::period::Unit> {
+    use annals_dates::period::Unit;
+    match (t.years, t.unit.as_str()) {
+        (0, "day") => Some(Unit::Day),
+        (0, "month") => Some(Unit::Month),
+        (n, _) if n > 0 => Some(Unit::Years(n)),
+        _ => None,
+    }
+}
+
+/// A timeline's unit in the reader's language: "decade", "siècle", "500 Jahre".
+pub(crate) fn unit_name(t: &annals_index::Timeline) -> String {
+    use annals_dates::period::Unit;
+    let n = |v: i64| [("n", i18n::Arg::Count(v.unsigned_abs()))];
+    match unit_of(t) {
+        Some(Unit::Day) => lang::t("unit-day"),
+        Some(Unit::Month) => lang::t("unit-month"),
+        Some(Unit::Years(1)) => lang::t("unit-year"),
+        Some(Unit::Years(10)) => lang::t("unit-decade"),
+        Some(Unit::Years(100)) => lang::t("unit-century"),
+        Some(Unit::Years(1000)) => lang::t("unit-millennium"),
+        Some(Unit::Years(y)) if y >= 1_000_000_000 => {
+            lang::tw("unit-billion-years", &n(y / 1_000_000_000))
+        }
+        Some(Unit::Years(y)) if y >= 1_000_000 => lang::tw("unit-million-years", &n(y / 1_000_000)),
+        Some(Unit::Years(y)) => lang::tw("unit-years", &n(y)),
+        None => t.unit.clone(),
+    }
+}
+
+/// A date as the reader's language writes it (see [`annals_dates::When::written_in`]).
+pub(crate) fn written(w: &annals_dates::When) -> String {
+    w.written_in(lang::current())
 }
 
 /// Snippet HTML from the index (escaped there, `<mark>` around matches).
@@ -261,7 +335,7 @@ pub(crate) fn iso_param(iso: &str) -> String {
 /// A `from`/`to` parameter as a reader writes the date ("-0762-04-14" → "April 14, 763 BC");
 /// words ("27 BC") as given.
 pub(crate) fn param_text(param: &str) -> String {
-    annals_dates::written::text_written(param)
+    annals_dates::written::text_written_in(param, lang::current())
 }
 
 /// A year as a `from`/`to` parameter: `-0043`, `1914`, `Y-66000000`.

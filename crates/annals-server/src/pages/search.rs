@@ -3,10 +3,11 @@
 //! chips that remove it; a labelled, dated density bar of the matches over time; plain words
 //! when nothing matches or the query cannot be read.
 
-use super::{count, enc, event_href, iso_param, snippet, Page, Shared};
+use super::{enc, event_href, iso_param, snippet, Page, Shared};
 use crate::api::windowed;
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tw};
 use annals_index::{SearchOptions, SearchResult, Timeline, TimelineOptions};
 use annals_query::Sort;
 use axum::extract::{Query, State};
@@ -106,14 +107,12 @@ pub async fn search(
     match body {
         Ok(body) => Page {
             title: &if q.is_empty() {
-                "Search".to_string()
+                t("search-title")
             } else {
-                format!("Search: {q}")
+                tw("search-title-q", &[("q", (&q).into())])
             },
             q: &q,
-            description: &format!(
-                "Historical events matching {q}, with where they matched and when they happened."
-            ),
+            description: &tw("search-description", &[("q", (&q).into())]),
             scripts: &[],
             head: html! { meta name="robots" content="noindex"; },
             body: maud::PreEscaped(body.to_string()),
@@ -148,40 +147,40 @@ fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
         }
     }
     let index = app.index()?;
-    let (r, t) = hits_and_density(index, &request, p.cursor.as_deref(), 20, 8)?;
+    let (r, density_of) = hits_and_density(index, &request, p.cursor.as_deref(), 20, 8)?;
     let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
     let chips = filters(q);
     let total = r.total as u64;
     Ok(html! {
         h1.results-head {
-            (count(total, "event", "events")) (if total == 1 { " matches" } else { " match" })
+            (tw("matches", &[("n", total.into())]))
             @if !q.is_empty() { " " q { (q) } }
         }
-        form.refine action="/search" aria-label="Refine the search" {
+        form.refine action="/search" aria-label=(t("refine")) {
             input type="hidden" name="q" value=(q);
-            label { "Order " select name="sort" {
-                option value="relevance" selected[sort.is_empty() || sort == "relevance"] { "best match first" }
-                option value="date" selected[sort == "date"] { "oldest first" }
-                option value="-date" selected[sort == "-date"] { "newest first" }
+            label { (t("order")) " " select name="sort" {
+                option value="relevance" selected[sort.is_empty() || sort == "relevance"] { (t("best-first")) }
+                option value="date" selected[sort == "date"] { (t("oldest-first")) }
+                option value="-date" selected[sort == "-date"] { (t("newest-first")) }
             } }
-            label { "From " input name="from" value=(from) placeholder="500 BC" size="10"; }
-            label { "to " input name="to" value=(to) placeholder="1914" size="10"; }
-            button { "Apply" }
+            label { (t("from")) " " input name="from" value=(from) placeholder=(t("from-example")) size="10"; }
+            label { (t("to")) " " input name="to" value=(to) placeholder="1914" size="10"; }
+            button { (t("apply")) }
         }
         @if !chips.is_empty() {
-            ul.chips.active aria-label="Filters in this search" {
+            ul.chips.active aria-label=(t("active-filters")) {
                 @for (f, rest) in &chips {
-                    li { a href=(href(rest, sort, &from, &to)) aria-label=(format!("Remove the filter {f}")) {
+                    li { a href=(href(rest, sort, &from, &to)) aria-label=(tw("remove-filter", &[("filter", f.into())])) {
                         (f) " " span aria-hidden="true" { "×" }
                     } }
                 }
             }
         }
-        (density(q, &t))
+        (density(q, &density_of))
         @if r.hits.is_empty() {
             @if !r.suggestions.is_empty() {
                 p.suggest {
-                    "Did you mean "
+                    (t("did-you-mean")) " "
                     @for (i, s) in r.suggestions.iter().enumerate() {
                         @if i > 0 { ", " }
                         a href=(href(&s.query, sort, &from, &to)) { q { (s.query) } }
@@ -197,12 +196,12 @@ fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
                         li.hit {
                             a.title href=(event_href(&h.id)) { (h.title) }
                             div.meta {
-                                span.when { (h.date.written()) }
+                                span.when { (super::written(&h.date)) }
                                 @if let Some(place) = &h.place { " · " span.where { (place) } }
                             }
                             @if !h.snippet.is_empty() { p.snippet { (snippet(&h.snippet)) } }
                             @if let Some(m) = &h.matched {
-                                p.matched { "Matched " (matched_field(m.field)) ": " mark { (m.value) } }
+                                p.matched { (tw("matched", &[("field", (&matched_field(m.field)).into())])) " " mark { (m.value) } }
                             }
                         }
                     }
@@ -210,12 +209,12 @@ fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
                 (facets(q, sort, &from, &to, &r))
             }
             @if let Some(c) = &r.next_cursor {
-                p.more { a rel="next" href=(format!("{}&cursor={}", href(q, sort, &from, &to), enc(c))) { "More results" } }
+                p.more { a rel="next" href=(format!("{}&cursor={}", href(q, sort, &from, &to), enc(c))) { (t("more-results")) } }
             }
             p.explore {
-                a href=(format!("/timeline?q={}", enc(q))) { "Timeline of these events" }
+                a href=(format!("/timeline?q={}", enc(q))) { (t("timeline-of-these")) }
                 " · "
-                a href=(format!("/map?q={}", enc(q))) { "Map of these events" }
+                a href=(format!("/map?q={}", enc(q))) { (t("map-of-these")) }
             }
         }
     })
@@ -235,7 +234,7 @@ pub(crate) fn density(q: &str, t: &Timeline) -> Markup {
         .buckets
         .iter()
         .map(|b| Bar {
-            label: b.label.clone(),
+            label: super::period_label(t, b),
             start: &b.start,
             end: &b.end,
             count: b.count,
@@ -248,9 +247,15 @@ pub(crate) fn density(q: &str, t: &Timeline) -> Markup {
             let (a, b) = (&pair[0], &pair[pair.len() - 1]);
             Bar {
                 label: if pair.len() == 1 {
-                    a.label.clone()
+                    super::period_label(t, a)
                 } else {
-                    format!("{} to {}", a.label, b.label)
+                    tw(
+                        "period-to",
+                        &[
+                            ("a", super::period_label(t, a).as_str().into()),
+                            ("b", super::period_label(t, b).as_str().into()),
+                        ],
+                    )
                 },
                 start: &a.start,
                 end: &b.end,
@@ -258,13 +263,16 @@ pub(crate) fn density(q: &str, t: &Timeline) -> Markup {
             }
         })
         .collect();
-    let aria = format!("Matches over time, by {}", t.unit);
+    let unit = super::unit_name(t);
+    let aria = tw("matches-over-time", &[("unit", unit.as_str().into())]);
     html! {
         figure.density-figure {
             nav.density.wide aria-label=(aria) { (bars(q, &wide)) }
             nav.density.narrow aria-label=(aria) { (bars(q, &narrow)) }
             figcaption {
-                span { (first.label) } span.mid { "matches by " (t.unit) } span { (last.label) }
+                span { (super::period_label(t, first)) }
+                span.mid { (tw("matches-by", &[("unit", unit.as_str().into())])) }
+                span { (super::period_label(t, last)) }
             }
         }
     }
@@ -282,7 +290,7 @@ fn bars(q: &str, bars: &[Bar<'_>]) -> Markup {
     let max = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     html! {
         @for b in bars {
-            @let said = format!("{}: {}", b.label, count(b.count, "event", "events"));
+            @let said = format!("{}: {}", b.label, tw("events", &[("n", b.count.into())]));
             a.bar href=(format!("/timeline?q={}&from={}&to={}", enc(q), enc(&iso_param(b.start)), enc(&iso_param(b.end))))
                 title=(said) aria-label=(said) {
                 span style=(format!("height:{}%", (b.count * 100).div_ceil(max).max(if b.count > 0 { 4 } else { 0 }))) {}
@@ -294,13 +302,13 @@ fn bars(q: &str, bars: &[Bar<'_>]) -> Markup {
 /// Facets that add a filter.
 fn facets(q: &str, sort: &str, from: &str, to: &str, r: &SearchResult) -> Markup {
     html! {
-        aside.facets aria-label="Narrow the search" {
+        aside.facets aria-label=(t("narrow")) {
             @if r.facets_estimated {
-                p.estimated { "Counts estimated from a sample of the matches." }
+                p.estimated { (t("estimated")) }
             }
             @for (name, counts) in &r.facets.0 {
                 @if !counts.is_empty() {
-                    h2 { (match *name { "country" => "Countries", "participant" => "People and states", "tag" => "Tags", "century" => "Centuries", other => other }) }
+                    h2 { (match *name { "country" | "participant" | "tag" | "century" => t(&format!("facet-{name}")), other => other.to_string() }) }
                     ul {
                         @for (value, n) in counts {
                             @let key = if *name == "century" { None } else { Some(format!("{name}:\"{value}\"")) };
@@ -326,33 +334,30 @@ fn shown(n: u64, estimated: bool) -> String {
         return n.to_string();
     }
     let scale = 10u64.pow(n.ilog10() - 1);
-    format!(
-        "about {}",
-        annals_dates::thousands((n + scale / 2) / scale * scale)
-    )
+    tw("about", &[("n", ((n + scale / 2) / scale * scale).into())])
 }
 
 /// How a hit's name match reads.
-fn matched_field(f: annals_index::NameField) -> &'static str {
-    match f {
-        annals_index::NameField::Participant => "participant",
-        annals_index::NameField::Place => "place",
-        annals_index::NameField::Tag => "tag",
-    }
+fn matched_field(f: annals_index::NameField) -> String {
+    t(match f {
+        annals_index::NameField::Participant => "field-participant",
+        annals_index::NameField::Place => "field-place",
+        annals_index::NameField::Tag => "field-tag",
+    })
 }
 
 /// What to try when nothing matched.
 fn empty(q: &str, chips: &[(String, String)], windowed: bool) -> Markup {
     html! {
         section.empty {
-            p.lede { "No event matches " @if q.is_empty() { "this search" } @else { q { (q) } } "." }
+            p.lede { (t("no-match")) " " @if q.is_empty() { (t("no-match-this")) } @else { q { (q) } } "." }
             ul {
                 @if let Some((f, rest)) = chips.first() {
-                    li { "Remove the filter " a href=(format!("/search?q={}", enc(rest))) { code { (f) } } "." }
+                    li { (t("no-match-remove")) " " a href=(format!("/search?q={}", enc(rest))) { code { (f) } } "." }
                 }
-                @if windowed { li { "Widen the date range, or " a href=(format!("/search?q={}", enc(q))) { "search all dates" } "." } }
-                li { "Use fewer or other words: words are matched with their endings (treaties finds treaty) and a typo or two." }
-                li { "Try a phrase in quotes, or " code { "OR" } " between alternatives: " a href="/search?q=treaty+OR+peace" { "treaty OR peace" } "." }
+                @if windowed { li { (t("no-match-widen")) " " a href=(format!("/search?q={}", enc(q))) { (t("no-match-all-dates")) } "." } }
+                li { (t("no-match-words")) }
+                li { (t("no-match-phrase")) " " a href="/search?q=treaty+OR+peace" { "treaty OR peace" } "." }
             }
             (super::errors::try_search(q))
         }

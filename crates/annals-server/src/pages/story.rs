@@ -6,6 +6,7 @@
 //! beside it moving to each stop and marking its event.
 
 use super::{enc, event_href, place_href, Page, Shared};
+use crate::lang::{t, tw};
 use annals_core::story::{Stop, Story};
 use annals_core::Event;
 use axum::extract::{Path, State};
@@ -39,7 +40,7 @@ pub async fn story(State(app): Shared, Path(id): Path<String>, headers: HeaderMa
     );
     let body = body(&story, &events, &files);
     let description = if story.summary.is_empty() {
-        format!("A story in {} stops", story.stops.len())
+        tw("story-in-stops", &[("n", story.stops.len().into())])
     } else {
         story.summary.clone()
     };
@@ -70,17 +71,17 @@ pub async fn index(
     let next = (stories.len() > PAGE).then(|| stories[PAGE - 1].story.id.clone());
     stories.truncate(PAGE);
     let body = html! {
-        h1 { "Stories" }
-        p.lede { "Guided tours through events, one stop at a time." }
+        h1 { (t("stories")) }
+        p.lede { (t("stories-lede")) }
         @if stories.is_empty() {
-            p { "No stories yet. An editor writes one as a JSON file and stores it with "
-                code { "annals story add" } " (" a href="/api/openapi.json" { "or the API" } ")." }
+            p { (t("stories-none")) " "
+                code { "annals story add" } " (" a href="/api/openapi.json" { (t("stories-or-api")) } ")." }
         }
         ul.story-list {
             @for st in &stories {
                 li {
                     a href=(format!("/stories/{}", enc(&st.story.id))) { (st.story.title) }
-                    " " span.n { (st.story.stops.len()) " stops" }
+                    " " span.n { (tw("stops", &[("n", st.story.stops.len().into())])) }
                     @if !st.story.summary.is_empty() { p { (st.story.summary) } }
                 }
             }
@@ -91,7 +92,7 @@ pub async fn index(
     };
     Page {
         viewer: app.session(&headers),
-        ..Page::plain("Stories", body)
+        ..Page::plain(&t("stories"), body)
     }
     .render()
 }
@@ -189,12 +190,12 @@ fn body(story: &Story, events: &[Option<Event>], files: &super::media::Files) ->
     html! {
         article.story data-story=(story.id) {
             header.story-head {
-                p.kicker { "A story in " (n) " stops" }
+                p.kicker { (tw("story-in-stops", &[("n", n.into())])) }
                 h1 { (story.title) }
-                @if !story.author.is_empty() { p.byline { "by " (story.author) } }
+                @if !story.author.is_empty() { p.byline { (tw("story-by", &[("author", (&story.author).into())])) } }
                 @if !story.summary.is_empty() { div.summary { (paragraphs(&story.summary)) } }
             }
-            nav.story-strip aria-label="Stops" {
+            nav.story-strip aria-label=(t("story-stops")) {
                 ol {
                     @for (i, stop) in story.stops.iter().enumerate() {
                         li {
@@ -207,8 +208,8 @@ fn body(story: &Story, events: &[Option<Event>], files: &super::media::Files) ->
                 }
             }
             div.story-frames hidden {
-                iframe.story-timeline title="The timeline at this stop" loading="lazy" {}
-                iframe.story-map title="The map at this stop" loading="lazy" {}
+                iframe.story-timeline title=(t("story-timeline-frame")) loading="lazy" {}
+                iframe.story-map title=(t("story-map-frame")) loading="lazy" {}
             }
             div.stops {
                 @for (i, stop) in story.stops.iter().enumerate() {
@@ -233,28 +234,28 @@ fn stop_section(
         frame.query(&["q", "from", "to", "view", "event"])
     );
     html! {
-        section.stop id=(format!("stop-{}", i + 1)) aria-label=(format!("Stop {} of {n}", i + 1))
+        section.stop id=(format!("stop-{}", i + 1)) aria-label=(tw("story-stop-of", &[("i", (i + 1).into()), ("n", n.into())]))
             data-timeline=(format!("/embed/timeline?{}&compact=1", frame.query(&["q", "from", "to", "event"])))
             data-map=(format!("/embed/map?{}&compact=1", frame.query(&["q", "from", "to", "view", "event"]))) {
-            p.stop-count { "Stop " (i + 1) " of " (n) }
+            p.stop-count { (tw("story-stop-of", &[("i", (i + 1).into()), ("n", n.into())])) }
             h2 { (stop.shown_title(event)) }
             @if let Some(e) = event {
                 p.dateline {
-                    (e.date.written())
-                    @if let Some(note) = e.date.calendar_note() { " " span.note { "(" (note) ")" } }
+                    (super::written(&e.date))
+                    @if let Some(note) = e.date.calendar_note_in(crate::lang::current()) { " " span.note { "(" (note) ")" } }
                     @if let Some(p) = e.places.first() {
                         " · " a href=(place_href(p)) { (super::place_label(p)) }
                     }
                 }
             } @else if stop.from.is_some() || stop.to.is_some() {
                 p.dateline {
-                    (stop.from.as_deref().map_or("the beginning".into(), super::param_text))
+                    (stop.from.as_deref().map_or_else(|| t("story-beginning"), super::param_text))
                     " – "
-                    (stop.to.as_deref().map_or("today".into(), super::param_text))
+                    (stop.to.as_deref().map_or_else(|| t("story-today"), super::param_text))
                 }
             }
             @if stop.event.is_some() && event.is_none() {
-                p.note { "This stop's event is no longer in annals." }
+                p.note { (t("story-event-gone")) }
             }
             div.stop-text { (paragraphs(&stop.text)) }
             (super::media::stop(stop, event, files))
@@ -267,16 +268,16 @@ fn stop_section(
             }
             p.stop-links {
                 @if let Some(e) = event {
-                    a href=(event_href(&e.id)) { "Read about " (e.title) }
+                    a href=(event_href(&e.id)) { (tw("story-read-about", &[("title", (&e.title).into())])) }
                     " · "
                 }
                 @if let Some(q) = &stop.query {
-                    a href=(format!("/search?q={}", enc(q))) { "Search: " (q) }
+                    a href=(format!("/search?q={}", enc(q))) { (tw("search-title-q", &[("q", q.into())])) }
                     " · "
                 }
-                a href=(timeline) { "On the timeline" }
+                a href=(timeline) { (t("on-the-timeline")) }
                 " · "
-                a href=(map) { "On the map" }
+                a href=(map) { (t("on-the-map")) }
             }
         }
     }

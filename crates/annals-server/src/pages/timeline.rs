@@ -2,9 +2,10 @@
 //! billions of years down to single days, with the most important events of each. Works
 //! without JavaScript; `assets/timeline.js` turns it into a zoomable timeline (`docs/web.md`).
 
-use super::{count, day_param, enc, event_href, iso_param, Page, Shared};
+use super::{day_param, enc, event_href, iso_param, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tw};
 use annals_dates::{Calendar, CalendarHint, When};
 use annals_index::TimelineOptions;
 use axum::extract::{Query, RawQuery, State};
@@ -26,10 +27,10 @@ pub struct TimelinePage {
 /// `GET /timeline`.
 /// What the timeline's lanes (and colours) may follow: value and name.
 const LANES: [(&str, &str); 4] = [
-    ("", "None"),
-    ("tag", "Tag"),
-    ("country", "Country"),
-    ("participant", "Participant"),
+    ("", "lanes-none"),
+    ("tag", "lanes-tag"),
+    ("country", "lanes-country"),
+    ("participant", "lanes-participant"),
 ];
 
 pub async fn timeline(
@@ -40,14 +41,15 @@ pub async fn timeline(
 ) -> Response {
     let q = p.q.clone().unwrap_or_default();
     let embed = super::embed::path("/embed/timeline", &raw);
+    let (title, description) = (t("nav-timeline"), t("timeline-description"));
     match body(&app, p) {
         Ok(body) => Page {
-            title: "Timeline",
+            title: &title,
             q: &q,
-            description: "Historical events on a timeline from deep time to today.",
+            description: &description,
             scripts: &["timeline.js", "map.js", "card.js"],
             head: html! {},
-            body: html! { (body) (super::embed::snippet(&headers, &embed, "Timeline", 600)) },
+            body: html! { (body) (super::embed::snippet(&headers, &embed, &title, 600)) },
             viewer: app.session(&headers),
         }
         .render(),
@@ -59,9 +61,9 @@ pub async fn timeline(
 pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
     let q = p.q.unwrap_or_default();
     let request = crate::api::parse_query(Some(&q))?;
-    let day = |t: &str, earliest: bool| -> Result<i64, ApiError> {
-        let w = When::from_text(t, CalendarHint::Auto)
-            .map_err(|e| ApiError::bad(format!("{t:?}: {e}")))?;
+    let day = |text: &str, earliest: bool| -> Result<i64, ApiError> {
+        let w = When::from_text(text, CalendarHint::Auto)
+            .map_err(|e| ApiError::bad(format!("{text:?}: {e}")))?;
         let (lo, hi) = w.axis_range();
         Ok(if earliest { lo } else { hi })
     };
@@ -69,14 +71,14 @@ pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
         p.from.filter(|s| !s.trim().is_empty()),
         p.to.filter(|s| !s.trim().is_empty()),
     );
-    let from = pf.as_deref().map(|t| day(t, true)).transpose()?;
-    let to = pt.as_deref().map(|t| day(t, false)).transpose()?;
+    let from = pf.as_deref().map(|x| day(x, true)).transpose()?;
+    let to = pt.as_deref().map(|x| day(x, false)).transpose()?;
     if let (Some(a), Some(z)) = (from, to) {
         if a > z {
             return Err(ApiError::bad("from is after to"));
         }
     }
-    let t = tokio::task::block_in_place(|| {
+    let tl = tokio::task::block_in_place(|| {
         app.index()?
             .timeline(
                 &request,
@@ -94,14 +96,14 @@ pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
             .and_then(|d| Calendar::Gregorian.to_day(d))
             .map(|d| d.0)
     };
-    let first = window(t.buckets.first().map(|b| b.start.as_str()));
-    let last = window(t.buckets.last().map(|b| b.end.as_str()));
+    let first = window(tl.buckets.first().map(|b| b.start.as_str()));
+    let last = window(tl.buckets.last().map(|b| b.end.as_str()));
     let (wa, wz) = (from.or(first), to.or(last));
     let (fa, fz) = (
         wa.map(day_param).unwrap_or_default(),
         wz.map(day_param).unwrap_or_default(),
     );
-    let max = t.buckets.iter().map(|x| x.count).max().unwrap_or(0).max(1);
+    let max = tl.buckets.iter().map(|x| x.count).max().unwrap_or(0).max(1);
     let zoom_out = first.zip(last).map(|(a, z)| {
         let span = (z - a).max(1);
         (
@@ -110,41 +112,41 @@ pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
         )
     });
     Ok(html! {
-        h1 { "Timeline" }
-        p.tl-nojs { (count(t.total, "event", "events")) ", by " (t.unit) "." }
+        h1 { (t("nav-timeline")) }
+        p.tl-nojs { (tw("events-by", &[("n", tl.total.into()), ("unit", super::unit_name(&tl).as_str().into())])) }
         section.tl #timeline hidden data-q=(q) data-from=(wa.map(|d| d.to_string()).unwrap_or_default())
             data-to=(wz.map(|d| d.to_string()).unwrap_or_default())
-            data-event=(p.event.as_deref().unwrap_or("")) aria-label="Interactive timeline" {
-            div.tl-bar role="toolbar" aria-label="Timeline controls" {
-                button type="button" data-act="out" aria-label="Zoom out" title="Zoom out (-)" { "−" }
-                button type="button" data-act="in" aria-label="Zoom in" title="Zoom in (+)" { "+" }
-                button type="button" data-act="earlier" aria-label="Pan earlier" title="Earlier (←)" { "←" }
-                button type="button" data-act="later" aria-label="Pan later" title="Later (→)" { "→" }
-                button type="button" data-act="all" title="Show all events" { "Everything" }
+            data-event=(p.event.as_deref().unwrap_or("")) aria-label=(t("tl-interactive")) {
+            div.tl-bar role="toolbar" aria-label=(t("tl-controls")) {
+                button type="button" data-act="out" aria-label=(t("zoom-out")) title=(format!("{} (-)", t("zoom-out"))) { "−" }
+                button type="button" data-act="in" aria-label=(t("zoom-in")) title=(format!("{} (+)", t("zoom-in"))) { "+" }
+                button type="button" data-act="earlier" aria-label=(t("pan-earlier")) title=(format!("{} (←)", t("pan-earlier"))) { "←" }
+                button type="button" data-act="later" aria-label=(t("pan-later")) title=(format!("{} (→)", t("pan-later"))) { "→" }
+                button type="button" data-act="all" title=(t("show-all")) { (t("everything")) }
                 output.tl-range aria-live="polite" {}
                 // Drawn here rather than by the script, so that the bar has its height before
                 // the script runs (no layout shift); the script sets their values.
-                label.tl-choice { "Lanes " select.tl-lanes {
-                    @for (v, name) in LANES { option value=(v) { (name) } }
+                label.tl-choice { (t("lanes")) " " select.tl-lanes {
+                    @for (v, name) in LANES { option value=(v) { (t(name)) } }
                 } }
-                label.tl-choice { "Colours " select.tl-colours {
-                    option value="" { "Automatic" }
-                    @for (v, name) in &LANES[1..] { option value=(v) { (name) } }
-                    option value="none" { "None" }
+                label.tl-choice { (t("colours")) " " select.tl-colours {
+                    option value="" { (t("colours-automatic")) }
+                    @for (v, name) in &LANES[1..] { option value=(v) { (t(name)) } }
+                    option value="none" { (t("lanes-none")) }
                 } }
             }
             div.tl-view tabindex="0" role="group" aria-roledescription="timeline"
-                aria-label="Timeline: + and − zoom, arrow keys pan, Tab moves to the events" {
+                aria-label=(t("tl-keys")) {
                 svg.tl-svg xmlns="http://www.w3.org/2000/svg" {}
             }
             div.tl-overview aria-hidden="true" { svg.tl-ov xmlns="http://www.w3.org/2000/svg" {} }
-            div.tl-legend aria-label="Legend" {}
-            p.tl-help { "Scroll or pinch to zoom, drag to pan; keys + − ← →. The strip above shows the whole range: click or drag it to move. Point at an event to see how it connects; click to open it." }
-            div.tl-map aria-label="Map of the events in this window" {}
+            div.tl-legend aria-label=(t("legend")) {}
+            p.tl-help { (t("tl-help")) }
+            div.tl-map aria-label=(t("tl-map")) {}
         }
         p {
-            a.maplink href=(format!("/map?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { "Map of this window" }
-            " · Download this window as a figure: "
+            a.maplink href=(format!("/map?q={}&from={}&to={}", enc(&q), enc(&fa), enc(&fz))) { (t("map-of-window")) }
+            " · " (t("download-window")) " "
             @for (i, (f, name)) in [("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF")].iter().enumerate() {
                 @if i > 0 { ", " }
                 a.figurelink download data-format=(f)
@@ -153,17 +155,17 @@ pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
         }
         @if let Some((oa, oz)) = &zoom_out {
             p.tl-nojs {
-                a href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(oa), enc(oz))) { "Zoom out" }
+                a href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(oa), enc(oz))) { (t("zoom-out")) }
                 " · "
-                a href=(format!("/timeline?q={}", enc(&q))) { "Everything" }
+                a href=(format!("/timeline?q={}", enc(&q))) { (t("everything")) }
             }
         }
         table.timeline #timeline-table {
-            thead { tr { th { "Period" } th { "Events" } th { "Most important" } } }
+            thead { tr { th { (t("period")) } th { (t("events-heading")) } th { (t("most-important")) } } }
             tbody {
-                @for x in &t.buckets {
+                @for x in &tl.buckets {
                     tr {
-                        td { a href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(&iso_param(&x.start)), enc(&iso_param(&x.end)))) { (x.label) } }
+                        td { a href=(format!("/timeline?q={}&from={}&to={}", enc(&q), enc(&iso_param(&x.start)), enc(&iso_param(&x.end)))) { (super::period_label(&tl, x)) } }
                         td { span.bar style=(format!("width:{}%", (x.count * 100).div_ceil(max))) {} " " (x.count) }
                         td {
                             @for (i, e) in x.top.iter().enumerate() {
