@@ -421,3 +421,21 @@ story-read-about = Mehr über { $title }
 js-story-previous = Zurück
 js-story-next = Weiter
 js-story-where = Station { $i } von { $n }
+
+## Das Profil eines Ortes oder Beteiligten, und die Anmeldung
+
+profile-about = Über
+profile-from = Von
+profile-to = Bis
+profile-first-recorded = Zuerst erwähnt
+profile-until = Bis
+profile-also-called = Auch genannt
+profile-describe = Beschreiben
+signin-already = Sie sind angemeldet als
+signin-name = Name
+signin-password = Passwort
+signin-accounts = Konten legt ein Administrator an
+signin-reading = Zum Lesen braucht es kein Konto.
+signin-description = Melden Sie sich an, um Ereignisse zu bearbeiten, Änderungen nachzuvollziehen und Dubletten zu prüfen.
+signin-too-many = Zu viele Versuche: Warten Sie eine Minute und versuchen Sie es dann erneut.
+signin-no-match = Dieser Name und dieses Passwort passen zu keinem Konto.

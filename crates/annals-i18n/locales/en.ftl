@@ -423,3 +423,21 @@ story-read-about = Read about { $title }
 js-story-previous = Previous
 js-story-next = Next
 js-story-where = Stop { $i } of { $n }
+
+## A place's or participant's profile, and signing in
+
+profile-about = About
+profile-from = From
+profile-to = To
+profile-first-recorded = First recorded
+profile-until = Until
+profile-also-called = Also called
+profile-describe = Describe
+signin-already = You are signed in as
+signin-name = Name
+signin-password = Password
+signin-accounts = Accounts are made by an administrator
+signin-reading = Reading needs no account.
+signin-description = Sign in to edit events, see who changed what, and review duplicates.
+signin-too-many = Too many attempts: wait a minute, then try again.
+signin-no-match = That name and password do not match an account.

@@ -421,3 +421,21 @@ story-read-about = Leer sobre { $title }
 js-story-previous = Anterior
 js-story-next = Siguiente
 js-story-where = Parada { $i } de { $n }
+
+## El perfil de un lugar o de un participante, e iniciar sesión
+
+profile-about = Acerca de
+profile-from = Desde
+profile-to = Hasta
+profile-first-recorded = Primera mención
+profile-until = Hasta
+profile-also-called = También llamado
+profile-describe = Describir
+signin-already = Ha iniciado sesión como
+signin-name = Nombre
+signin-password = Contraseña
+signin-accounts = Las cuentas las crea un administrador
+signin-reading = Para leer no hace falta cuenta.
+signin-description = Inicie sesión para editar acontecimientos, ver quién cambió qué y revisar duplicados.
+signin-too-many = Demasiados intentos: espere un minuto y vuelva a intentarlo.
+signin-no-match = Ese nombre y esa contraseña no corresponden a ninguna cuenta.

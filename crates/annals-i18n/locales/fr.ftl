@@ -418,3 +418,21 @@ story-read-about = Lire sur : { $title }
 js-story-previous = Précédente
 js-story-next = Suivante
 js-story-where = Étape { $i } sur { $n }
+
+## Le profil d'un lieu ou d'un participant, et la connexion
+
+profile-about = À propos
+profile-from = Début
+profile-to = Fin
+profile-first-recorded = Première mention
+profile-until = Jusqu'à
+profile-also-called = Aussi appelé
+profile-describe = Décrire
+signin-already = Vous êtes connecté en tant que
+signin-name = Nom
+signin-password = Mot de passe
+signin-accounts = Les comptes sont créés par un administrateur
+signin-reading = La lecture ne demande aucun compte.
+signin-description = Connectez-vous pour modifier des événements, voir qui a changé quoi et examiner les doublons.
+signin-too-many = Trop de tentatives : attendez une minute, puis réessayez.
+signin-no-match = Ce nom et ce mot de passe ne correspondent à aucun compte.

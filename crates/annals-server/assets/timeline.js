@@ -338,7 +338,9 @@
   }
   // A busy server (503, 429) says when to come back: asked again up to twice.
   function api(query, signal, tries) {
-    return fetch("/api/timeline?" + query, signal ? { signal: signal } : {}).then(function (r) {
+    // periods labelled in the page's language ("années 1960")
+    var lang = "&lang=" + encodeURIComponent(document.documentElement.lang || "en");
+    return fetch("/api/timeline?" + query + lang, signal ? { signal: signal } : {}).then(function (r) {
       var wait = Number(r.headers.get("Retry-After")) || 1;
       if ((r.status === 503 || r.status === 429) && (tries || 0) < 2) {
         return new Promise(function (ok) { setTimeout(ok, Math.min(wait, 5) * 1000); }).then(function () {

@@ -82,11 +82,16 @@ pub struct TimelineParams {
     /// this id.
     #[serde(default, deserialize_with = "super::blank_is_none")]
     event: Option<String>,
+    /// Write the periods' labels in this language: `en`, `fr`, `de` or `es` ("années 1960",
+    /// "XXe siècle"); English by default and for any other value.
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    lang: Option<String>,
 }
 
-/// `GET /api/timeline?q=&from=&to=&buckets=&top=&links=&event=`: the same JSON as `annals
-/// timeline --json`; with `links=true` also `links`, the explicit relations among the listed
-/// events; with `event=ID` also `event`, that event and its relations.
+/// `GET /api/timeline?q=&from=&to=&buckets=&top=&links=&event=&lang=`: the same JSON as
+/// `annals timeline --json`; with `links=true` also `links`, the explicit relations among the
+/// listed events; with `event=ID` also `event`, that event and its relations; with `lang` the
+/// periods labelled in that language.
 #[utoipa::path(get, path = "/api/timeline", tag = "explore", params(TimelineParams),
     responses(
         (status = 200, description = "Counts per natural period (day to billion years), with the most important events of each", body = bodies::Timeline),
@@ -104,11 +109,21 @@ pub async fn timeline(
         buckets: super::bounded("buckets", p.buckets, 20, 1..=2000)?,
         top: super::bounded("top", p.top, 3, 0..=20)?,
     };
-    let t = tokio::task::block_in_place(|| {
+    let mut t = tokio::task::block_in_place(|| {
         app.index()?
             .timeline(&request, &opts)
             .map_err(ApiError::from)
     })?;
+    if let Some(lang) = p.lang.as_deref().and_then(annals_i18n::Language::from_code) {
+        let labels: Vec<String> = t
+            .buckets
+            .iter()
+            .map(|b| crate::pages::period_label_in(&t, b, lang))
+            .collect();
+        for (b, label) in t.buckets.iter_mut().zip(labels) {
+            b.label = label;
+        }
+    }
     let links = p.links.unwrap_or(false);
     if !links && p.event.is_none() {
         return Ok(Json(t).into_response());

@@ -6,6 +6,7 @@ use super::{Page, Shared};
 use crate::app::App;
 use crate::auth::{check_form, same_origin, COOKIE, SESSION_MS};
 use crate::error::ApiError;
+use crate::lang::t;
 use crate::metrics::Shed;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -47,23 +48,23 @@ fn form(
 ) -> Response {
     let viewer = app.session(headers);
     let body = html! {
-        h1 { "Sign in" }
+        h1 { (t("sign-in")) }
         @if let Some(v) = &viewer {
-            p { "You are signed in as " strong { (v.user.name) } " (" (v.user.role) ")." }
+            p { (t("signin-already")) " " strong { (v.user.name) } " (" (v.user.role) ")." }
         }
         @if let Some(p) = problem { p.form-problem role="alert" { (p) } }
         form.account method="post" action="/signin" {
             input type="hidden" name="next" value=(next_path(next));
-            p { label for="name" { "Name" } br; input #name name="name" autocomplete="username" required; }
-            p { label for="password" { "Password" } br; input #password name="password" type="password" autocomplete="current-password" required; }
-            p { button { "Sign in" } }
+            p { label for="name" { (t("signin-name")) } br; input #name name="name" autocomplete="username" required; }
+            p { label for="password" { (t("signin-password")) } br; input #password name="password" type="password" autocomplete="current-password" required; }
+            p { button { (t("sign-in")) } }
         }
-        p.hint { "Accounts are made by an administrator (" code { "annals user add NAME" } "). Reading needs no account." }
+        p.hint { (t("signin-accounts")) " (" code { "annals user add NAME" } "). " (t("signin-reading")) }
     };
     let mut r = Page {
         viewer,
-        description: "Sign in to edit events, see who changed what, and review duplicates.",
-        ..Page::plain("Sign in", body)
+        description: &t("signin-description"),
+        ..Page::plain(&t("sign-in"), body)
     }
     .render();
     *r.status_mut() = status;
@@ -98,7 +99,7 @@ pub async fn signin(
             &app,
             &headers,
             f.next.as_deref(),
-            Some("Too many attempts: wait a minute, then try again."),
+            Some(&t("signin-too-many")),
             StatusCode::TOO_MANY_REQUESTS,
         );
     }
@@ -109,7 +110,7 @@ pub async fn signin(
                 &app,
                 &headers,
                 f.next.as_deref(),
-                Some("That name and password do not match an account."),
+                Some(&t("signin-no-match")),
                 StatusCode::UNAUTHORIZED,
             )
         }

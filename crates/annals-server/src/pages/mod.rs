@@ -265,11 +265,20 @@ pub(crate) fn event_link(e: &Event) -> Markup {
 /// A period of a timeline labelled in the reader's language ("années 1960", "XXe siècle"),
 /// from its unit and days; the index's English label when they do not read.
 pub(crate) fn period_label(t: &annals_index::Timeline, b: &annals_index::Bucket) -> String {
+    period_label_in(t, b, lang::current())
+}
+
+/// [`period_label`] in `lang`.
+pub(crate) fn period_label_in(
+    t: &annals_index::Timeline,
+    b: &annals_index::Bucket,
+    lang: i18n::Language,
+) -> String {
     let day = |iso: &str| {
         annals_dates::day::parse_iso_ymd(iso).and_then(|d| Calendar::Gregorian.to_day(d))
     };
     match (unit_of(t), day(&b.start), day(&b.end)) {
-        (Some(unit), Some(a), Some(z)) => unit.label_in(a.0, z.0, lang::current()),
+        (Some(unit), Some(a), Some(z)) => unit.label_in(a.0, z.0, lang),
         _ => b.label.clone(),
     }
 }

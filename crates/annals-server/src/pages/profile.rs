@@ -11,6 +11,7 @@ use super::history::byline;
 use super::{enc, Page, Shared};
 use crate::api::profiles::current;
 use crate::app::App;
+use crate::lang::t;
 use annals_core::profile::{Kind, Profile};
 use annals_store::accounts::{Role, Session};
 use annals_store::Change;
@@ -29,8 +30,10 @@ pub(crate) fn href(kind: Kind, name: &str) -> String {
 /// A date of a profile as people read it ("August 15, 1769"), or as written when it does not
 /// read.
 fn written(date: &str) -> String {
-    annals_dates::When::from_text(date, annals_dates::CalendarHint::Auto)
-        .map_or_else(|_| date.to_string(), |w| w.written_with_calendar())
+    annals_dates::When::from_text(date, annals_dates::CalendarHint::Auto).map_or_else(
+        |_| date.to_string(),
+        |w| w.written_with_calendar_in(crate::lang::current()),
+    )
 }
 
 /// What the page of `name` says about it beyond its events; links to edit it (for editors)
@@ -44,17 +47,17 @@ pub(crate) fn about(
 ) -> Markup {
     let (from, to) = (written(&p.from), written(&p.to));
     let (began, ended) = match kind {
-        Kind::Participant => ("From", "To"),
-        Kind::Place => ("First recorded", "Until"),
+        Kind::Participant => (t("profile-from"), t("profile-to")),
+        Kind::Place => (t("profile-first-recorded"), t("profile-until")),
     };
     html! {
-        section.profile aria-label="About" {
+        section.profile aria-label=(t("profile-about")) {
             (super::media::portrait(&p.media, files))
             @if !p.description.is_empty() { p.description { (p.description) } }
             @if !p.from.is_empty() || !p.to.is_empty() || !p.wikidata.is_empty() || p.geonames.is_some() || !p.aliases.is_empty() {
                 dl.facts {
                     @if !p.aliases.is_empty() {
-                        dt { "Also called" } dd { (p.aliases.join(", ")) }
+                        dt { (t("profile-also-called")) } dd { (p.aliases.join(", ")) }
                     }
                     @if !p.from.is_empty() { dt { (began) } dd { (from) } }
                     @if !p.to.is_empty() { dt { (ended) } dd { (to) } }
@@ -67,8 +70,8 @@ pub(crate) fn about(
                 }
             }
             p.tools {
-                @if editor { a href=(format!("{}/edit", href(kind, name))) { (if p.is_empty() { "Describe" } else { "Edit" }) } " · " }
-                a href=(format!("{}/history", href(kind, name))) { "History" }
+                @if editor { a href=(format!("{}/edit", href(kind, name))) { (if p.is_empty() { t("profile-describe") } else { t("edit") }) } " · " }
+                a href=(format!("{}/history", href(kind, name))) { (t("history")) }
             }
         }
     }
