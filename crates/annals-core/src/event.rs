@@ -36,6 +36,58 @@ pub struct Event {
     /// Pictures, recordings and films of it, with their credits; the first image leads its
     /// page.
     pub media: Vec<Medium>,
+    /// The language its title, summary and narrative are written in (a BCP 47 tag such as
+    /// `en` or `fr`), when the record says.
+    pub lang: Option<String>,
+    /// Its title, summary and narrative in other languages, one of each language.
+    pub translations: Vec<Translation>,
+}
+
+/// An event's texts in another language: a reader of that language sees them in its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// Its language (a BCP 47 tag: `fr`, `de-CH`).
+    pub lang: String,
+    /// The title.
+    pub title: String,
+    /// The summary.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// The narrative paragraphs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<String>,
+}
+
+/// Whether `tag` reads as a BCP 47 language tag: a language of 2 or 3 letters, then subtags of
+/// 1 to 8 letters or digits (`fr`, `de-CH`, `zh-Hant-TW`).
+pub fn valid_lang(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl Event {
+    /// The texts a reader of `lang` (a BCP 47 tag) reads: the translation into that language
+    /// when there is one (its language's primary subtag matches), else the event's own; with
+    /// the language they are in (`None` when the record does not say).
+    pub fn texts_for(&self, lang: &str) -> (&str, &str, &[String], Option<&str>) {
+        let primary = |t: &str| t.split('-').next().unwrap_or("").to_ascii_lowercase();
+        let wanted = primary(lang);
+        let own = self.lang.as_deref().map(primary);
+        if own.as_deref() != Some(wanted.as_str()) {
+            if let Some(t) = self
+                .translations
+                .iter()
+                .find(|t| primary(&t.lang) == wanted)
+            {
+                return (&t.title, &t.summary, &t.body, Some(&t.lang));
+            }
+        }
+        (&self.title, &self.summary, &self.body, self.lang.as_deref())
+    }
 }
 
 /// A labelled key point ("Extended American Military Presence: ...").
@@ -137,6 +189,12 @@ pub enum ModelError {
     /// A medium is not valid.
     #[error("media: {0}")]
     BadMedium(String),
+    /// A language tag is not one.
+    #[error("lang {0:?} is not a language tag such as \"fr\" or \"de-CH\"")]
+    BadLang(String),
+    /// Two texts in one language.
+    #[error("translations: {0:?} is given twice (or is the event's own language)")]
+    SecondText(String),
 }
 
 /// Whether `id` is a valid event id.
@@ -188,6 +246,22 @@ impl Event {
         }
         for m in &self.media {
             m.check().map_err(|e| ModelError::BadMedium(e.0))?;
+        }
+        if let Some(l) = self.lang.as_deref().filter(|l| !valid_lang(l)) {
+            return Err(ModelError::BadLang(l.to_string()));
+        }
+        let mut seen: Vec<String> = self.lang.iter().map(|l| l.to_ascii_lowercase()).collect();
+        for t in &self.translations {
+            if !valid_lang(&t.lang) {
+                return Err(ModelError::BadLang(t.lang.clone()));
+            }
+            if t.title.trim().is_empty() {
+                return Err(ModelError::Empty("translation title"));
+            }
+            if seen.contains(&t.lang.to_ascii_lowercase()) {
+                return Err(ModelError::SecondText(t.lang.clone()));
+            }
+            seen.push(t.lang.to_ascii_lowercase());
         }
         for r in &self.related {
             if !valid_id(&r.id) {

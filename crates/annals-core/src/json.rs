@@ -5,7 +5,9 @@
 //! `earliest`, `latest` and `precision` are recomputed, not trusted); absent optional fields are
 //! fine and unknown fields are an error.
 
-use crate::event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
+use crate::event::{
+    Event, KeyPoint, ModelError, Participant, Place, Relation, Source, Translation,
+};
 use crate::id::event_id;
 use crate::media::Medium;
 use annals_dates::{Bound, Calendar, CalendarHint, When};
@@ -55,6 +57,12 @@ pub struct RawEvent {
     /// Media with their credits.
     #[serde(default)]
     pub media: Vec<Medium>,
+    /// The language of the title, summary and narrative.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The texts in other languages.
+    #[serde(default)]
+    pub translations: Vec<Translation>,
 }
 
 /// A date as given in JSON.
@@ -170,6 +178,8 @@ impl RawEvent {
             tags: self.tags,
             importance: self.importance,
             media: self.media,
+            lang: self.lang,
+            translations: self.translations,
         };
         event.validate()?;
         Ok(event)
@@ -236,6 +246,12 @@ impl Serialize for Event {
         if !self.media.is_empty() {
             m.serialize_entry("media", &self.media)?;
         }
+        if let Some(l) = &self.lang {
+            m.serialize_entry("lang", l)?;
+        }
+        if !self.translations.is_empty() {
+            m.serialize_entry("translations", &self.translations)?;
+        }
         m.end()
     }
 }
@@ -295,6 +311,10 @@ impl Serialize for Compact<'_> {
             m.serialize_entry("importance", &i)?;
         }
         list!("media", e.media);
+        if let Some(l) = &e.lang {
+            m.serialize_entry("lang", l)?;
+        }
+        list!("translations", e.translations);
         m.end()
     }
 }
@@ -307,6 +327,57 @@ mod tests {
         let raw: RawEvent = serde_json::from_str(json).map_err(|e| e.to_string())?;
         raw.into_event(CalendarHint::Auto)
             .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn texts_in_several_languages() {
+        let e = event(r#"{"title": "Battle of Hastings", "date": "1066-10-14", "lang": "en", "translations": [{"lang": "fr", "title": "Bataille d'Hastings", "summary": "Victoire normande."}, {"lang": "de-CH", "title": "Schlacht bei Hastings"}]}"#).unwrap();
+        assert_eq!(e.texts_for("fr").0, "Bataille d'Hastings");
+        assert_eq!(e.texts_for("fr-CA").3, Some("fr"));
+        assert_eq!(e.texts_for("de").0, "Schlacht bei Hastings");
+        assert_eq!(
+            e.texts_for("es"),
+            ("Battle of Hastings", "", &[][..], Some("en"))
+        );
+        assert_eq!(e.texts_for("en").0, "Battle of Hastings");
+        // both JSON forms keep them
+        for text in [serde_json::to_string(&e).unwrap(), to_compact_json(&e)] {
+            assert!(text.contains(r#""lang":"en""#), "{text}");
+            assert_eq!(serde_json::from_str::<Event>(&text).unwrap(), e);
+        }
+        // an event without them writes neither field
+        let plain = event(r#"{"title": "A", "date": "1066"}"#).unwrap();
+        let text = serde_json::to_string(&plain).unwrap();
+        assert!(
+            !text.contains("lang") && !to_compact_json(&plain).contains("lang"),
+            "{text}"
+        );
+        for (bad, says) in [
+            (r#""lang": "english""#, "language tag"),
+            (
+                r#""translations": [{"lang": "f", "title": "x"}]"#,
+                "language tag",
+            ),
+            (
+                r#""translations": [{"lang": "fr", "title": " "}]"#,
+                "translation title",
+            ),
+            (
+                r#""lang": "fr", "translations": [{"lang": "FR", "title": "x"}]"#,
+                "twice",
+            ),
+            (
+                r#""translations": [{"lang": "fr", "title": "x"}, {"lang": "fr", "title": "y"}]"#,
+                "twice",
+            ),
+            (
+                r#""translations": [{"lang": "fr", "title": "x", "wrong": 1}]"#,
+                "unknown field",
+            ),
+        ] {
+            let err = event(&format!(r#"{{"title": "A", "date": "1066", {bad}}}"#)).unwrap_err();
+            assert!(err.contains(says), "{bad}: {err}");
+        }
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub mod merge;
 pub mod profile;
 pub mod story;
 
-pub use event::{Event, KeyPoint, ModelError, Participant, Place, Relation, Source};
+pub use event::{
+    valid_lang, Event, KeyPoint, ModelError, Participant, Place, Relation, Source, Translation,
+};
 pub use id::event_id;
 pub use json::{to_compact_json, RawDate, RawEvent};
 pub use media::{MediaKind, Medium};

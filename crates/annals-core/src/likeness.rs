@@ -194,6 +194,8 @@ mod tests {
             tags: Vec::new(),
             importance: None,
             media: Vec::new(),
+            lang: None,
+            translations: Vec::new(),
         }
     }
 

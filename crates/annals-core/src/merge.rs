@@ -95,7 +95,17 @@ pub fn merge(kept: &Event, other: &Event, picks: &Picks) -> Event {
         tags: list(picks.tags, &kept.tags, &other.tags),
         importance: one(picks.importance, &kept.importance, &other.importance),
         media: list(Pick::Both, &kept.media, &other.media),
+        lang: one(picks.title, &kept.lang, &other.lang),
+        translations: Vec::new(),
     };
+    // Each language once: the kept record's texts first, then the other's in the languages
+    // still missing (not the merged event's own).
+    for t in kept.translations.iter().chain(&other.translations) {
+        let same = |l: &str| l.eq_ignore_ascii_case(&t.lang);
+        if !e.lang.as_deref().is_some_and(same) && !e.translations.iter().any(|x| same(&x.lang)) {
+            e.translations.push(t.clone());
+        }
+    }
     for r in kept.related.iter().chain(&other.related) {
         if r.id != other.id && r.id != kept.id {
             e.relate(&r.id, &r.kind);
@@ -128,7 +138,37 @@ mod tests {
             tags: vec!["battle".into()],
             importance: None,
             media: Vec::new(),
+            lang: None,
+            translations: Vec::new(),
         }
+    }
+
+    #[test]
+    fn translations_are_kept_once_per_language() {
+        let tr = |lang: &str, title: &str| crate::Translation {
+            lang: lang.into(),
+            title: title.into(),
+            summary: String::new(),
+            body: Vec::new(),
+        };
+        let mut kept = event("a", "Hastings", "1066");
+        kept.lang = Some("en".into());
+        kept.translations = vec![tr("fr", "Hastings (fr)")];
+        let mut other = event("b", "Hastings fight", "1066");
+        other.translations = vec![
+            tr("fr", "other fr"),
+            tr("de", "Hastings (de)"),
+            tr("EN", "en"),
+        ];
+        let m = merge(&kept, &other, &Picks::lists_from_both());
+        let langs: Vec<(&str, &str)> = m
+            .translations
+            .iter()
+            .map(|t| (t.lang.as_str(), t.title.as_str()))
+            .collect();
+        assert_eq!(langs, [("fr", "Hastings (fr)"), ("de", "Hastings (de)")]);
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        m.validate().unwrap();
     }
 
     #[test]

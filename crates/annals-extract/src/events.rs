@@ -1195,6 +1195,8 @@ fn candidate(
         tags: vec!["extracted".to_string()],
         importance: None,
         media: Vec::new(),
+        lang: None,
+        translations: Vec::new(),
     };
     event.validate().ok()?;
     Some(Candidate {

@@ -231,6 +231,8 @@ impl Cols {
             tags: Vec::new(),
             importance: None,
             media: Vec::new(),
+            lang: None,
+            translations: Vec::new(),
         })
     }
 }

@@ -477,6 +477,8 @@ fn row<'a>(
         tags: items(get(12)).into_iter().map(str::to_string).collect(),
         importance,
         media,
+        lang: None,
+        translations: Vec::new(),
     }
     .into_event(opts.calendar)
     .map_err(|e| e.to_string())

@@ -483,6 +483,8 @@ fn item(
         tags,
         importance: None,
         media: Vec::new(),
+        lang: None,
+        translations: Vec::new(),
     }
     .into_event(opts.calendar)
     .map(Some)

@@ -439,3 +439,11 @@ signin-reading = Zum Lesen braucht es kein Konto.
 signin-description = Melden Sie sich an, um Ereignisse zu bearbeiten, Änderungen nachzuvollziehen und Dubletten zu prüfen.
 signin-too-many = Zu viele Versuche: Warten Sie eine Minute und versuchen Sie es dann erneut.
 signin-no-match = Dieser Name und dieses Passwort passen zu keinem Konto.
+
+## Texte eines Ereignisses in einer anderen Sprache als die Seite
+
+text-in = Dieser Text ist auf { $language }.
+language-en = Englisch
+language-fr = Französisch
+language-de = Deutsch
+language-es = Spanisch

@@ -441,3 +441,11 @@ signin-reading = Reading needs no account.
 signin-description = Sign in to edit events, see who changed what, and review duplicates.
 signin-too-many = Too many attempts: wait a minute, then try again.
 signin-no-match = That name and password do not match an account.
+
+## An event's texts in another language than the page's
+
+text-in = This text is in { $language }.
+language-en = English
+language-fr = French
+language-de = German
+language-es = Spanish

@@ -439,3 +439,11 @@ signin-reading = Para leer no hace falta cuenta.
 signin-description = Inicie sesión para editar acontecimientos, ver quién cambió qué y revisar duplicados.
 signin-too-many = Demasiados intentos: espere un minuto y vuelva a intentarlo.
 signin-no-match = Ese nombre y esa contraseña no corresponden a ninguna cuenta.
+
+## Los textos de un acontecimiento en otro idioma que la página
+
+text-in = Este texto está en { $language }.
+language-en = inglés
+language-fr = francés
+language-de = alemán
+language-es = español

@@ -436,3 +436,11 @@ signin-reading = La lecture ne demande aucun compte.
 signin-description = Connectez-vous pour modifier des événements, voir qui a changé quoi et examiner les doublons.
 signin-too-many = Trop de tentatives : attendez une minute, puis réessayez.
 signin-no-match = Ce nom et ce mot de passe ne correspondent à aucun compte.
+
+## Les textes d'un événement dans une autre langue que la page
+
+text-in = Ce texte est en { $language }.
+language-en = anglais
+language-fr = français
+language-de = allemand
+language-es = espagnol

@@ -277,6 +277,15 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     for k in &e.key_points {
         d.add_text(f.body, key_point(k));
     }
+    // Its texts in other languages are found as its narrative is (with the words analyzer:
+    // a stemmer per language is still to come).
+    for t in &e.translations {
+        d.add_text(f.body, &t.title);
+        d.add_text(f.body, &t.summary);
+        for paragraph in &t.body {
+            d.add_text(f.body, paragraph);
+        }
+    }
     for p in &e.participants {
         d.add_text(f.names, &p.name);
     }

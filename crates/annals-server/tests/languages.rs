@@ -94,3 +94,90 @@ fn pages_speak_the_readers_language() {
     assert!(en.iter().any(|l| l == "1060s"), "{en:?}");
     assert_eq!(labels(&format!("{path}&lang=xx"), &[]), en);
 }
+
+/// An event with its texts in another language: a reader of that language reads them; a
+/// reader of a third language reads the event's own, marked with their language; search finds
+/// the event by the translation's words; the editor (which does not edit translations yet)
+/// keeps them when it saves.
+#[test]
+fn an_events_texts_in_several_languages() {
+    use annals_store::accounts::{Role, Scope};
+    let s = start(None);
+    let token = user(&s, "clio", Role::Editor, Scope::Write);
+    let bearer = format!("Bearer {token}");
+    let event = r#"{"id": "hastings", "title": "Battle of Hastings", "date": {"text": "October 14, 1066"}, "summary": "Norman victory.", "body": ["William wins."], "lang": "en", "translations": [{"lang": "fr", "title": "Bataille d'Hastings", "summary": "Victoire normande.", "body": ["Guillaume l'emporte."]}]}"#;
+    let r = request(
+        &s,
+        "POST",
+        "/api/events",
+        &[
+            ("Authorization", &bearer),
+            ("Content-Type", "application/json"),
+        ],
+        event.as_bytes(),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+
+    let fr = get(&s, "/events/hastings?lang=fr");
+    assert!(
+        fr.body.contains("<h1>Bataille d&#39;Hastings</h1>")
+            || fr.body.contains("<h1>Bataille d'Hastings</h1>"),
+        "{}",
+        fr.body
+    );
+    assert!(fr.body.contains("Guillaume l"));
+    assert!(
+        !fr.body.contains("text-language"),
+        "no note: the texts are French"
+    );
+    let de = get(&s, "/events/hastings?lang=de");
+    assert!(
+        de.body.contains(r#"<h1 lang="en">Battle of Hastings</h1>"#),
+        "{}",
+        de.body
+    );
+    assert!(de.body.contains("Dieser Text ist auf Englisch."));
+    let en = get(&s, "/events/hastings");
+    assert!(en.body.contains("<h1>Battle of Hastings</h1>"));
+    assert!(!en.body.contains("text-language"));
+    // Found by the French words.
+    let hits = get(&s, "/api/search?q=normande").json();
+    assert_eq!(hits["total"], 1, "{hits}");
+
+    // Saved from the editor: the translation stays.
+    let (cookie, csrf) = sign_in(&s, "clio");
+    let page = request(
+        &s,
+        "GET",
+        "/events/hastings/edit",
+        &[("Cookie", &cookie)],
+        b"",
+    );
+    let etag = page
+        .body
+        .split("name=\"etag\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .replace("&quot;", "\"");
+    let body = format!(
+        "csrf={csrf}&etag={}&title=Battle+of+Hastings&date=October+14%2C+1066&summary=A+Norman+victory.&change=summary",
+        etag.replace('"', "%22")
+    );
+    let r = request(
+        &s,
+        "POST",
+        "/events/hastings/edit",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Cookie", &cookie),
+            ("Origin", "http://x"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let v = get(&s, "/api/events/hastings").json();
+    assert_eq!(v["summary"], "A Norman victory.");
+    assert_eq!(v["lang"], "en");
+    assert_eq!(v["translations"][0]["title"], "Bataille d'Hastings", "{v}");
+}

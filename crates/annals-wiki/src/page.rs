@@ -320,6 +320,8 @@ pub fn read(meta: &Meta, wikitext: &str, hint: CalendarHint) -> Verdict {
         tags: vec!["wikipedia".into()],
         importance: None,
         media: Vec::new(),
+        lang: None,
+        translations: Vec::new(),
     };
     Verdict::Event(Box::new(Article {
         event,

@@ -220,6 +220,8 @@ fn read_lead(
         tags: h.tags.clone(),
         importance: None,
         media: Vec::new(),
+        lang: None,
+        translations: Vec::new(),
     };
     event.id =
         h.id.clone()
@@ -316,6 +318,8 @@ fn read_main(lines: &[Line], i: &mut usize, opts: &ReadOptions) -> Result<Incomi
         tags: h.tags,
         importance: None,
         media: Vec::new(),
+        lang: None,
+        translations: Vec::new(),
     };
     event.id = h.id.unwrap_or_else(|| event_id(&event.title, &event.date));
     event

@@ -320,6 +320,8 @@ pub fn event_of(s: Slide, opts: &ReadOptions) -> Result<Event, String> {
         tags,
         importance: None,
         media,
+        lang: None,
+        translations: Vec::new(),
     };
     raw.into_event(opts.calendar).map_err(|e| e.to_string())
 }

@@ -153,6 +153,10 @@ impl EditForm {
             tags: lines::tags(&self.tags),
             importance,
             media,
+            // The form does not edit the texts in other languages: saving keeps them
+            // (`save` carries them over from the stored event).
+            lang: None,
+            translations: Vec::new(),
         };
         let mut event = raw
             .into_event(CalendarHint::Auto)
@@ -420,7 +424,10 @@ pub async fn update(
                 "changed meanwhile",
             ));
         }
-        w.upsert(&mine, None)?;
+        let mut kept = mine.clone();
+        kept.lang.clone_from(&current.lang);
+        kept.translations.clone_from(&current.translations);
+        w.upsert(&kept, None)?;
         Ok(())
     });
     match saved {

@@ -307,6 +307,16 @@ fn relation_note(a: &Around, id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A language's name in the reader's language ("anglais" for `en` on a French page); the tag
+/// itself for a language annals has no name for.
+fn language_name(tag: &str) -> String {
+    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    match annals_i18n::Language::from_code(&primary) {
+        Some(l) => t(&format!("language-{}", l.code())),
+        None => tag.to_string(),
+    }
+}
+
 /// The fact box.
 pub(crate) fn facts(e: &Event, files: &super::media::Files) -> Markup {
     html! {
@@ -459,10 +469,20 @@ fn page(
     let mut kinds: Vec<&str> = a.linked.iter().map(|(_, k)| k.as_str()).collect();
     kinds.sort();
     kinds.dedup();
-    let description = if e.summary.is_empty() {
-        format!("{}, {}", e.title, super::written(&e.date))
+    // The texts in the reader's language when the record has them; marked with their own
+    // language (and a note) when they are in another.
+    let reader = crate::lang::current();
+    let (title, summary, narrative, text_lang) = e.texts_for(reader.code());
+    let foreign = text_lang.filter(|l| {
+        !l.split('-')
+            .next()
+            .unwrap_or("")
+            .eq_ignore_ascii_case(reader.code())
+    });
+    let description = if summary.is_empty() {
+        format!("{}, {}", title, super::written(&e.date))
     } else {
-        e.summary.chars().take(200).collect()
+        summary.chars().take(200).collect()
     };
     let mut dropped = Vec::new();
     // Stored pictures at their address on this site.
@@ -474,7 +494,7 @@ fn page(
     let ld = super::script_json(&ld);
     let head = html! {
         meta property="og:type" content="article";
-        meta property="og:title" content=(e.title);
+        meta property="og:title" content=(title);
         meta property="og:description" content=(description);
         meta property="og:url" content=(url);
         link rel="canonical" href=(url);
@@ -485,7 +505,7 @@ fn page(
         @if let Some(n) = &note { (n) }
         article.event {
             header.event-head {
-                h1 { (e.title) }
+                h1 lang=[foreign] { (title) }
                 p.dateline {
                     (super::written(&e.date))
                     @if let Some(note) = e.date.calendar_note_in(crate::lang::current()) { " " span.note { "(" (note) ")" } }
@@ -494,7 +514,10 @@ fn page(
                     }
                 }
             }
-            @if !e.summary.is_empty() { p.summary { (e.summary) } }
+            @if let Some(l) = foreign {
+                p.text-language { (tw("text-in", &[("language", language_name(l).as_str().into())])) }
+            }
+            @if !summary.is_empty() { p.summary lang=[foreign] { (summary) } }
             (facts(e, &a.files))
             @if note.is_none() {
                 nav.page-tools aria-label=(t("this-record")) {
@@ -520,9 +543,9 @@ fn page(
                     }
                 }
             }
-            @if !e.body.is_empty() {
+            @if !narrative.is_empty() {
                 section.narrative aria-label=(t("narrative")) {
-                    @for p in &e.body { p { (p) } }
+                    @for p in narrative { p lang=[foreign] { (p) } }
                 }
             }
             (super::media::section(e, &a.files))
@@ -577,7 +600,7 @@ fn page(
         }
     };
     Page {
-        title: &e.title,
+        title,
         q: "",
         description: &description,
         scripts: &[],
