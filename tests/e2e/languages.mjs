@@ -86,6 +86,10 @@ try {
       check(/événements localisés.*dans cette vue/.test(count), `${size}: after zooming, the count is still French: ${count.trim().slice(0, 60)}`);
     }
     await page.screenshot({ path: join(SHOTS, `languages-fr-map-${size}.png`) });
+    // An event's history in French.
+    await page.goto(BASE + HASTINGS + "/history?lang=fr", { waitUntil: "networkidle" });
+    check((await page.textContent("h1")).startsWith("Historique de"), `${size}: the history page in French`);
+    check(/version.*de la plus récente/.test(await page.textContent("p.lede")), `${size}: its revisions counted in French`);
     // A story in Spanish: its page and the buttons its script adds.
     await page.goto(BASE + "/stories/rome-a-city-of-many-endings?lang=es", { waitUntil: "networkidle" });
     check(/Un relato en \d+ paradas/.test(await page.textContent("p.kicker")), `${size}: the story's kicker in Spanish`);

@@ -447,3 +447,39 @@ language-en = Englisch
 language-fr = Französisch
 language-de = Deutsch
 language-es = Spanisch
+
+## Die Versionen eines Ereignisses
+
+history-before = bevor Versionen aufgezeichnet wurden
+history-unknown = unbekannt
+history-deleted = Dieses Ereignis wurde gelöscht:
+history-kept = Seine Versionen bleiben erhalten:
+history-every = alle Versionen
+history-last-before = die letzte Version vor dem Löschen
+history-restore = Dieses Ereignis wiederherstellen
+history-reading-current = Sie lesen die aktuelle Version dieses Ereignisses, von
+history-reading-old = Sie lesen eine ältere Version dieses Ereignisses, von
+history-now = Das Ereignis, wie es jetzt ist
+history-its = seine Versionen
+history-put-back-this = Diese Version wiederherstellen
+history-deleted-here = In dieser Version gelöscht
+history-did-not-exist = In dieser Version gab es das Ereignis nicht.
+history-deleted-title = Gelöscht
+history-of = Versionen von
+history-revisions = { $n ->
+    [one] { $n-shown } Version
+   *[other] { $n-shown } Versionen
+}, die neueste zuerst. Wählen Sie zwei zum Vergleichen.
+history-revisions-caption = Versionen
+history-from = Von
+history-to = Bis
+history-revision = Version
+history-who = Wer, wann, warum
+history-actions = Aktionen
+history-deleted-tag = gelöscht
+history-put-back = Wiederherstellen
+history-put-back-n = Version { $g } wiederherstellen
+history-compare = Vergleichen
+history-a-to-b = Version { $a } → Version { $b }
+history-restored = Version { $a } ist eine Löschung; Version { $b } hat das Ereignis wiederhergestellt.
+history-no-revision = Dieses Ereignis hat keine Version { $g }.

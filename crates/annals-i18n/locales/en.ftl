@@ -449,3 +449,39 @@ language-en = English
 language-fr = French
 language-de = German
 language-es = Spanish
+
+## An event's history
+
+history-before = before histories were kept
+history-unknown = unknown
+history-deleted = This event was deleted:
+history-kept = Its history is kept:
+history-every = every revision
+history-last-before = the last version before it was deleted
+history-restore = Restore this event
+history-reading-current = You are reading the current revision of this event, by
+history-reading-old = You are reading an old revision of this event, by
+history-now = The event as it is now
+history-its = its history
+history-put-back-this = Put this revision back
+history-deleted-here = Deleted in this revision
+history-did-not-exist = At this revision the event did not exist.
+history-deleted-title = Deleted
+history-of = History of
+history-revisions = { $n ->
+    [one] { $n-shown } revision
+   *[other] { $n-shown } revisions
+}, newest first. Choose two to compare.
+history-revisions-caption = Revisions
+history-from = From
+history-to = To
+history-revision = Revision
+history-who = Who, when, why
+history-actions = Actions
+history-deleted-tag = deleted
+history-put-back = Put back
+history-put-back-n = Put back revision { $g }
+history-compare = Compare
+history-a-to-b = Revision { $a } → revision { $b }
+history-restored = Revision { $a } is a deletion; revision { $b } brought the event back.
+history-no-revision = There is no revision { $g } of this event.

@@ -447,3 +447,39 @@ language-en = inglés
 language-fr = francés
 language-de = alemán
 language-es = español
+
+## El historial de un acontecimiento
+
+history-before = antes de que se guardaran historiales
+history-unknown = desconocido
+history-deleted = Este acontecimiento se eliminó:
+history-kept = Su historial se conserva:
+history-every = todas las versiones
+history-last-before = la última versión antes de eliminarlo
+history-restore = Restaurar este acontecimiento
+history-reading-current = Está leyendo la versión actual de este acontecimiento, de
+history-reading-old = Está leyendo una versión antigua de este acontecimiento, de
+history-now = El acontecimiento tal como es ahora
+history-its = su historial
+history-put-back-this = Restaurar esta versión
+history-deleted-here = Eliminado en esta versión
+history-did-not-exist = En esta versión el acontecimiento no existía.
+history-deleted-title = Eliminado
+history-of = Historial de
+history-revisions = { $n ->
+    [one] { $n-shown } versión
+   *[other] { $n-shown } versiones
+}, la más reciente primero. Elija dos para compararlas.
+history-revisions-caption = Versiones
+history-from = De
+history-to = A
+history-revision = Versión
+history-who = Quién, cuándo, por qué
+history-actions = Acciones
+history-deleted-tag = eliminado
+history-put-back = Restaurar
+history-put-back-n = Restaurar la versión { $g }
+history-compare = Comparar
+history-a-to-b = Versión { $a } → versión { $b }
+history-restored = La versión { $a } es una eliminación; la versión { $b } restauró el acontecimiento.
+history-no-revision = Este acontecimiento no tiene versión { $g }.

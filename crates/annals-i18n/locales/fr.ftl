@@ -444,3 +444,39 @@ language-en = anglais
 language-fr = français
 language-de = allemand
 language-es = espagnol
+
+## L'historique d'un événement
+
+history-before = avant que les historiques soient tenus
+history-unknown = inconnu
+history-deleted = Cet événement a été supprimé :
+history-kept = Son historique est conservé :
+history-every = toutes les versions
+history-last-before = la dernière version avant sa suppression
+history-restore = Rétablir cet événement
+history-reading-current = Vous lisez la version actuelle de cet événement, par
+history-reading-old = Vous lisez une ancienne version de cet événement, par
+history-now = L'événement tel qu'il est aujourd'hui
+history-its = son historique
+history-put-back-this = Rétablir cette version
+history-deleted-here = Supprimé dans cette version
+history-did-not-exist = Dans cette version, l'événement n'existait pas.
+history-deleted-title = Supprimé
+history-of = Historique de
+history-revisions = { $n ->
+    [one] { $n-shown } version
+   *[other] { $n-shown } versions
+}, de la plus récente à la plus ancienne. Choisissez-en deux à comparer.
+history-revisions-caption = Versions
+history-from = De
+history-to = À
+history-revision = Version
+history-who = Qui, quand, pourquoi
+history-actions = Actions
+history-deleted-tag = supprimé
+history-put-back = Rétablir
+history-put-back-n = Rétablir la version { $g }
+history-compare = Comparer
+history-a-to-b = Version { $a } → version { $b }
+history-restored = La version { $a } est une suppression ; la version { $b } a rétabli l'événement.
+history-no-revision = Cet événement n'a pas de version { $g }.

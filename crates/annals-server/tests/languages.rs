@@ -105,7 +105,7 @@ fn an_events_texts_in_several_languages() {
     let s = start(None);
     let token = user(&s, "clio", Role::Editor, Scope::Write);
     let bearer = format!("Bearer {token}");
-    let event = r#"{"id": "hastings", "title": "Battle of Hastings", "date": {"text": "October 14, 1066"}, "summary": "Norman victory.", "body": ["William wins."], "lang": "en", "translations": [{"lang": "fr", "title": "Bataille d'Hastings", "summary": "Victoire normande.", "body": ["Guillaume l'emporte."]}]}"#;
+    let event = r#"{"id": "hastings", "title": "Battle of Hastings", "date": {"text": "October 14, 1066"}, "summary": "Norman victory.", "body": ["William wins."], "key_points": [{"label": "Claimants", "text": "Three."}], "lang": "en", "translations": [{"lang": "fr", "title": "Bataille d'Hastings", "summary": "Victoire normande.", "body": ["Guillaume l'emporte."]}]}"#;
     let r = request(
         &s,
         "POST",
@@ -129,6 +129,10 @@ fn an_events_texts_in_several_languages() {
     assert!(
         !fr.body.contains("text-language"),
         "no note: the texts are French"
+    );
+    assert!(
+        fr.body.contains(r#"<dl lang="en"><dt>Claimants"#),
+        "the key points stay English, marked so"
     );
     let de = get(&s, "/events/hastings?lang=de");
     assert!(

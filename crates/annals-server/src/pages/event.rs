@@ -473,12 +473,15 @@ fn page(
     // language (and a note) when they are in another.
     let reader = crate::lang::current();
     let (title, summary, narrative, text_lang) = e.texts_for(reader.code());
-    let foreign = text_lang.filter(|l| {
+    let other_than_page = |l: &&str| {
         !l.split('-')
             .next()
             .unwrap_or("")
             .eq_ignore_ascii_case(reader.code())
-    });
+    };
+    let foreign = text_lang.filter(other_than_page);
+    // The key points are in the event's own language, whatever the translations.
+    let points_lang = e.lang.as_deref().filter(other_than_page);
     let description = if summary.is_empty() {
         format!("{}, {}", title, super::written(&e.date))
     } else {
@@ -552,7 +555,7 @@ fn page(
             @if !e.key_points.is_empty() {
                 section.key-points aria-labelledby="kp-h" {
                     h2 #kp-h { (t("key-points")) }
-                    dl {
+                    dl lang=[points_lang] {
                         @for k in &e.key_points { dt { (k.label) } dd { (k.text) } }
                     }
                 }

@@ -9,6 +9,7 @@ use super::edit::changes_table;
 use super::{enc, event_href, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tw};
 use annals_core::diff::diff;
 use annals_dates::DayNumber;
 use annals_store::accounts::{Role, Session};
@@ -26,13 +27,15 @@ const UNIX_EPOCH_DAY: i64 = 719_163;
 /// When a commit was made, as people read it: "December 4, 2026, 03:12 UTC".
 pub(crate) fn moment(at_ms: i64) -> String {
     if at_ms <= 0 {
-        return "before histories were kept".to_string();
+        return t("history-before");
     }
     let (days, ms) = (at_ms.div_euclid(86_400_000), at_ms.rem_euclid(86_400_000));
     let minutes = ms / 60_000;
     format!(
         "{}, {:02}:{:02} UTC",
-        DayNumber(UNIX_EPOCH_DAY + days).ymd().written(),
+        DayNumber(UNIX_EPOCH_DAY + days)
+            .ymd()
+            .written_in(crate::lang::current()),
         minutes / 60,
         minutes % 60
     )
@@ -45,7 +48,7 @@ fn history_href(id: &str) -> String {
 /// Who, when and why, in a line.
 pub(crate) fn byline(c: &Commit) -> Markup {
     html! {
-        span.who { (if c.author.is_empty() { "unknown" } else { c.author.as_str() }) }
+        span.who { (if c.author.is_empty() { t("history-unknown") } else { c.author.clone() }) }
         ", " time { (moment(c.at_ms)) }
         @if !c.summary.is_empty() { ": " span.why { (c.summary) } }
     }
@@ -98,14 +101,14 @@ pub(crate) fn missing(app: &App, id: &str, headers: &HeaderMap) -> Response {
     let (r, e) = before;
     let body = html! {
         h1 { (e.title) }
-        p.lede { "This event was deleted: " (byline(&last.commit)) "." }
+        p.lede { (t("history-deleted")) " " (byline(&last.commit)) "." }
         p {
-            "Its history is kept: "
-            a href=(history_href(id)) { "every revision" } ", or "
-            a href=(format!("{}?revision={}", event_href(id), r.commit.generation)) { "the last version before it was deleted" } "."
+            (t("history-kept")) " "
+            a href=(history_href(id)) { (t("history-every")) } ", " (t("retry-or")) " "
+            a href=(format!("{}?revision={}", event_href(id), r.commit.generation)) { (t("history-last-before")) } "."
         }
         @if let Some(s) = &session {
-            (revert_form(id, r.commit.generation, s, "Restore this event"))
+            (revert_form(id, r.commit.generation, s, &t("history-restore")))
         }
     };
     let mut resp = Page {
@@ -145,13 +148,13 @@ pub(crate) fn old_revision(app: &App, id: &str, g: u64, headers: &HeaderMap) -> 
     let note = html! {
         div.revision-note role="note" {
             p {
-                "You are reading " @if current { "the current revision" } @else { "an old revision" }
-                " of this event, by " (byline(&r.commit)) ". "
-                a href=(event_href(id)) { "The event as it is now" } " · "
-                a href=(history_href(id)) { "its history" }
+                @if current { (t("history-reading-current")) } @else { (t("history-reading-old")) }
+                " " (byline(&r.commit)) ". "
+                a href=(event_href(id)) { (t("history-now")) } " · "
+                a href=(history_href(id)) { (t("history-its")) }
             }
             @if let (false, Some(s)) = (current, &session) {
-                (revert_form(id, g, s, "Put this revision back"))
+                (revert_form(id, g, s, &t("history-put-back-this")))
             }
         }
     };
@@ -160,12 +163,12 @@ pub(crate) fn old_revision(app: &App, id: &str, g: u64, headers: &HeaderMap) -> 
         None => {
             let body = html! {
                 (note)
-                h1 { "Deleted in this revision" }
-                p.lede { "At this revision the event did not exist." }
+                h1 { (t("history-deleted-here")) }
+                p.lede { (t("history-did-not-exist")) }
             };
             Page {
                 viewer: app.session(headers),
-                ..Page::plain("Deleted", body)
+                ..Page::plain(&t("history-deleted-title"), body)
             }
             .render()
         }
@@ -210,15 +213,15 @@ pub async fn history(
         .find_map(|r| r.event.as_ref().map(|e| e.title.clone()))
         .unwrap_or_else(|| id.clone());
     let body = html! {
-        h1 { "History of " a href=(event_href(&id)) { (title) } }
-        p.lede { (n) (if n == 1 { " revision" } else { " revisions" }) ", newest first. Choose two to compare." }
+        h1 { (t("history-of")) " " a href=(event_href(&id)) { (title) } }
+        p.lede { (tw("history-revisions", &[("n", n.into())])) }
         form.history method="get" action=(history_href(&id)) {
             table.revisions {
-                caption.sr { "Revisions" }
+                caption.sr { (t("history-revisions-caption")) }
                 thead { tr {
-                    th scope="col" { "From" } th scope="col" { "To" }
-                    th scope="col" { "Revision" } th scope="col" { "Who, when, why" }
-                    @if session.is_some() { th scope="col" { span.sr { "Actions" } } }
+                    th scope="col" { (t("history-from")) } th scope="col" { (t("history-to")) }
+                    th scope="col" { (t("history-revision")) } th scope="col" { (t("history-who")) }
+                    @if session.is_some() { th scope="col" { span.sr { (t("history-actions")) } } }
                 } }
                 tbody {
                     @for r in revisions.iter().rev() {
@@ -228,21 +231,21 @@ pub async fn history(
                             td { input type="radio" name="b" value=(g) checked[g == b] aria-label=(format!("Compare to revision {g}")); }
                             td {
                                 a href=(format!("{}?revision={g}", event_href(&id))) { (g) }
-                                @if r.event.is_none() { " " span.tag { "deleted" } }
+                                @if r.event.is_none() { " " span.tag { (t("history-deleted-tag")) } }
                             }
                             td { (byline(&r.commit)) }
                             @if session.is_some() {
                                 td { @if g != last {
                                     // A form cannot hold a form: the button names its own,
                                     // after the table.
-                                    button.linkish form=(format!("revert-{g}")) aria-label=(format!("Put back revision {g}")) { "Put back" }
+                                    button.linkish form=(format!("revert-{g}")) aria-label=(tw("history-put-back-n", &[("g", g.into())])) { (t("history-put-back")) }
                                 } }
                             }
                         }
                     }
                 }
             }
-            p { button { "Compare" } }
+            p { button { (t("history-compare")) } }
         }
         @if let Some(s) = &session {
             @for r in revisions.iter().filter(|r| r.commit.generation != last) {
@@ -254,19 +257,19 @@ pub async fn history(
         }
         @if let (Some(ra), Some(rb)) = (ra, rb) {
             section.compare aria-labelledby="cmp-h" {
-                h2 #cmp-h { "Revision " (a) " → revision " (b) }
+                h2 #cmp-h { (tw("history-a-to-b", &[("a", a.into()), ("b", b.into())])) }
                 @if ra.event.is_none() && rb.event.is_some() && a != b {
-                    p { "Revision " (a) " is a deletion; revision " (b) " brought the event back." }
+                    p { (tw("history-restored", &[("a", a.into()), ("b", b.into())])) }
                 }
                 (changes_table(&diff(ra.event.as_ref(), rb.event.as_ref()), &format!("revision {a}"), &format!("revision {b}")))
             }
         } @else {
-            p.form-problem role="alert" { "There is no revision " (if ra.is_none() { a } else { b }) " of this event." }
+            p.form-problem role="alert" { (tw("history-no-revision", &[("g", (if ra.is_none() { a } else { b }).into())])) }
         }
     };
     Page {
         viewer,
-        ..Page::plain(&format!("History of {title}"), body)
+        ..Page::plain(&format!("{} {title}", t("history-of")), body)
     }
     .render()
 }
