@@ -95,6 +95,17 @@ try {
     check(/Un relato en \d+ paradas/.test(await page.textContent("p.kicker")), `${size}: the story's kicker in Spanish`);
     check((await page.textContent(".story-where")).startsWith("Parada 1 de "), `${size}: the story's script counts stops in Spanish`);
     check(/Siguiente/.test(await page.textContent("button.story-next")), `${size}: its Next button in Spanish`);
+    // axe-core on the other French pages.
+    for (const path of ["/?lang=fr", "/search?q=treaty&lang=fr", "/timeline?lang=fr", "/map?lang=fr", "/places/Rome%2C%20Italy?lang=fr", HASTINGS + "/history?lang=fr", "/stories/rome-a-city-of-many-endings?lang=fr"]) {
+      await page.goto(BASE + path, { waitUntil: "networkidle" });
+      await page.addScriptTag({ path: AXE });
+      const found = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { resultTypes: ["violations"] });
+        return r.violations.map((v) => v.id + ": " + v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(" | "));
+      });
+      check(found.length === 0, `${size}: ${path} has no accessibility violations ${found.join("; ")}`);
+    }
     // back to English for whoever comes next
     await page.goto(BASE + "/language?to=en&back=/", { waitUntil: "networkidle" });
     check(await page.getAttribute("html", "lang") === "en", `${size}: and back to English`);
