@@ -104,6 +104,15 @@ pub fn fields(e: &Event) -> Vec<(&'static str, Vec<String>)> {
                 .unwrap_or_default(),
         ),
         ("media", e.media.iter().map(lines::medium).collect()),
+        ("lang", e.lang.iter().cloned().collect()),
+        (
+            "translations",
+            lines::translations(&e.translations)
+                .split("\n\n")
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+        ),
     ]
 }
 

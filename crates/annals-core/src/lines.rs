@@ -9,6 +9,10 @@
 //! - media: `https://example.org/tapestry.jpg | alt Horsemen charge a shield wall | credit
 //!   Bayeux Museum | licence CC-BY-SA-4.0` (the address, then the optional parts)
 //!
+//! - translations: a block per language, `fr: Bataille d'Hastings` (the language tag, a colon,
+//!   the title), then the summary and the narrative's paragraphs, separated by empty lines,
+//!   until the next block
+//!
 //! Reading them back names the line of every problem.
 
 use crate::media::{MediaKind, Medium};
@@ -288,6 +292,83 @@ pub fn relations(text: &str) -> Result<Vec<Relation>, String> {
         .collect()
 }
 
+/// An event's translations as text blocks (see the module documentation).
+pub fn translations(ts: &[crate::Translation]) -> String {
+    ts.iter()
+        .map(|t| {
+            let mut block = format!("{}: {}", t.lang, t.title);
+            for p in std::iter::once(&t.summary).chain(&t.body) {
+                if !p.is_empty() {
+                    block.push_str("\n\n");
+                    block.push_str(p);
+                }
+            }
+            block
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The head of a translation's block: `fr: Bataille d'Hastings` is `("fr", "Bataille
+/// d'Hastings")`.
+fn translation_head(line: &str) -> Option<(&str, &str)> {
+    let (lang, title) = line.split_once(": ")?;
+    crate::valid_lang(lang.trim()).then_some((lang.trim(), title.trim()))
+}
+
+/// Translations from text blocks; the line of the first problem when they do not read.
+pub fn parse_translations(text: &str) -> Result<Vec<crate::Translation>, String> {
+    let mut out: Vec<crate::Translation> = Vec::new();
+    let mut paragraph = String::new();
+    let mut blank_before = true;
+    let flush = |out: &mut Vec<crate::Translation>, paragraph: &mut String| {
+        let p = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        paragraph.clear();
+        if let (Some(t), false) = (out.last_mut(), p.is_empty()) {
+            if t.summary.is_empty() && t.body.is_empty() {
+                t.summary = p;
+            } else {
+                t.body.push(p);
+            }
+        }
+    };
+    for (i, line) in text.replace("\r\n", "\n").lines().enumerate() {
+        if line.trim().is_empty() {
+            flush(&mut out, &mut paragraph);
+            blank_before = true;
+            continue;
+        }
+        match translation_head(line).filter(|_| blank_before) {
+            Some((lang, title)) => {
+                flush(&mut out, &mut paragraph);
+                if title.is_empty() {
+                    return Err(format!(
+                        "line {}: {lang}: give the title after the colon",
+                        i + 1
+                    ));
+                }
+                out.push(crate::Translation {
+                    lang: lang.to_string(),
+                    title: title.to_string(),
+                    summary: String::new(),
+                    body: Vec::new(),
+                });
+            }
+            None if out.is_empty() => return Err(format!(
+                "line {}: expected a language and a title first, such as fr: Bataille d'Hastings",
+                i + 1
+            )),
+            None => {
+                paragraph.push(' ');
+                paragraph.push_str(line);
+            }
+        }
+        blank_before = false;
+    }
+    flush(&mut out, &mut paragraph);
+    Ok(out)
+}
+
 /// Tags, separated by commas.
 pub fn tags(text: &str) -> Vec<String> {
     text.split(',')
@@ -309,6 +390,32 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn translations_read_back() {
+        let text = "fr: Bataille d'Hastings\n\nVictoire normande.\n\nHarold venait\nde Stamford Bridge.\n\nGuillaume l'emporte.\n\nde-CH: Schlacht bei Hastings";
+        let t = parse_translations(text).unwrap();
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[0].lang.as_str(), t[0].title.as_str()),
+            ("fr", "Bataille d'Hastings")
+        );
+        assert_eq!(t[0].summary, "Victoire normande.");
+        assert_eq!(
+            t[0].body,
+            ["Harold venait de Stamford Bridge.", "Guillaume l'emporte."]
+        );
+        assert_eq!((t[1].lang.as_str(), t[1].summary.as_str()), ("de-CH", ""));
+        assert_eq!(parse_translations(&translations(&t)).unwrap(), t);
+        assert_eq!(parse_translations("  \n").unwrap(), []);
+        let e = parse_translations("Bataille d'Hastings").unwrap_err();
+        assert!(e.starts_with("line 1: expected a language"), "{e}");
+        let e = parse_translations("fr: A\n\nes: ").unwrap_err();
+        assert!(e.starts_with("line 3: es: give the title"), "{e}");
+        // a paragraph that happens to start like a head, inside a paragraph, stays text
+        let t = parse_translations("fr: A\n\nUn texte\nen: plus").unwrap();
+        assert_eq!(t[0].summary, "Un texte en: plus");
+    }
 
     #[test]
     fn media_read_back() {

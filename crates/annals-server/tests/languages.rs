@@ -148,7 +148,7 @@ fn an_events_texts_in_several_languages() {
     let hits = get(&s, "/api/search?q=normande").json();
     assert_eq!(hits["total"], 1, "{hits}");
 
-    // Saved from the editor: the translation stays.
+    // The editor shows the texts in other languages and saves what it is given.
     let (cookie, csrf) = sign_in(&s, "clio");
     let page = request(
         &s,
@@ -165,7 +165,7 @@ fn an_events_texts_in_several_languages() {
         .unwrap()
         .replace("&quot;", "\"");
     let body = format!(
-        "csrf={csrf}&etag={}&title=Battle+of+Hastings&date=October+14%2C+1066&summary=A+Norman+victory.&change=summary",
+        "csrf={csrf}&etag={}&title=Battle+of+Hastings&date=October+14%2C+1066&summary=A+Norman+victory.&lang=en&translations=fr%3A+Bataille+d%27Hastings%0D%0A%0D%0AUne+victoire+normande.%0D%0A%0D%0Aes%3A+Batalla+de+Hastings&change=summary",
         etag.replace('"', "%22")
     );
     let r = request(
@@ -184,4 +184,50 @@ fn an_events_texts_in_several_languages() {
     assert_eq!(v["summary"], "A Norman victory.");
     assert_eq!(v["lang"], "en");
     assert_eq!(v["translations"][0]["title"], "Bataille d'Hastings", "{v}");
+    assert_eq!(
+        v["translations"][0]["summary"], "Une victoire normande.",
+        "{v}"
+    );
+    assert_eq!(v["translations"][1]["lang"], "es", "{v}");
+    assert!(
+        page.body.contains("fr: Bataille d&#39;Hastings")
+            || page.body.contains("fr: Bataille d'Hastings"),
+        "the form shows them"
+    );
+    // A block without its language is refused, and says where.
+    let page = request(
+        &s,
+        "GET",
+        "/events/hastings/edit",
+        &[("Cookie", &cookie)],
+        b"",
+    );
+    let etag = page
+        .body
+        .split("name=\"etag\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .replace("&quot;", "%22");
+    let body = format!(
+        "csrf={csrf}&etag={etag}&title=Battle+of+Hastings&date=1066&translations=Bataille&change=x"
+    );
+    let r = request(
+        &s,
+        "POST",
+        "/events/hastings/edit",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Cookie", &cookie),
+            ("Origin", "http://x"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        r.body
+            .contains("line 1: expected a language and a title first"),
+        "{}",
+        r.body
+    );
 }

@@ -46,6 +46,10 @@ pub struct EditForm {
     importance: String,
     /// Media, one per line (`annals_core::lines::medium`).
     media: String,
+    /// The language of the title, summary and narrative.
+    lang: String,
+    /// The texts in other languages (`annals_core::lines::translations`).
+    translations: String,
     /// The edit summary.
     change: String,
 }
@@ -76,6 +80,8 @@ impl EditForm {
             related: join(e.related.iter().map(lines::relation).collect()),
             importance: e.importance.map(|i| i.to_string()).unwrap_or_default(),
             media: join(e.media.iter().map(lines::medium).collect()),
+            lang: e.lang.clone().unwrap_or_default(),
+            translations: lines::translations(&e.translations),
             ..EditForm::default()
         }
     }
@@ -107,6 +113,18 @@ impl EditForm {
         let sources = note(&mut problems, "sources", lines::sources(&self.sources));
         let related = note(&mut problems, "related", lines::relations(&self.related));
         let media = note(&mut problems, "media", lines::media(&self.media));
+        let translations = note(
+            &mut problems,
+            "translations",
+            lines::parse_translations(&self.translations),
+        );
+        let lang = Some(self.lang.trim().to_string()).filter(|l| !l.is_empty());
+        if lang.as_deref().is_some_and(|l| !annals_core::valid_lang(l)) {
+            problems.push((
+                "lang",
+                "expected a language tag such as en, fr or de-CH".into(),
+            ));
+        }
         let importance = match self.importance.trim() {
             "" => None,
             t => match t.parse::<f64>() {
@@ -153,10 +171,8 @@ impl EditForm {
             tags: lines::tags(&self.tags),
             importance,
             media,
-            // The form does not edit the texts in other languages: saving keeps them
-            // (`save` carries them over from the stored event).
-            lang: None,
-            translations: Vec::new(),
+            lang,
+            translations,
         };
         let mut event = raw
             .into_event(CalendarHint::Auto)
@@ -175,6 +191,8 @@ fn problem_field(e: &ModelError) -> &'static str {
         ModelError::BadImportance(_) => "importance",
         ModelError::BadCoordinates(_) => "places",
         ModelError::BadMedium(_) => "media",
+        ModelError::BadLang(_) | ModelError::SecondText(_) => "translations",
+        ModelError::Empty(what) if what.starts_with("translation") => "translations",
         ModelError::Empty(what) if what.starts_with("place") => "places",
         ModelError::Empty(what) if what.starts_with("participant") => "participants",
         ModelError::Empty(what) if what.starts_with("source") => "sources",
@@ -254,6 +272,8 @@ fn form(action: &str, f: &EditForm, session: &Session, problems: &Problems, new:
             (field("tags", "Tags", "Separated by commas.", text("tags", &f.tags), problems))
             (field("media", "Pictures and recordings", "One per line: the address, then ' | ' and a word before each part: https://example.org/tapestry.jpg | alt Horsemen charge a shield wall | caption The Bayeux Tapestry | credit Bayeux Museum | licence CC-BY-SA-4.0 | source https://example.org/tapestry. An image needs its alt (what it shows); add kind audio or kind video for a recording or a film. The first image leads the page.", area("media", &f.media, 3), problems))
             (field("importance", "Importance", "A number of 0 or more (empty: computed).", text("importance", &f.importance), problems))
+            (field("lang", "Language of the texts", "The language the title, summary and narrative are written in: en, fr, de, es… (empty: not said).", text("lang", &f.lang), problems))
+            (field("translations", "In other languages", "A block per language: the language and the title on the first line (fr: Bataille d'Hastings), then the summary and the paragraphs of the narrative, each after an empty line. Readers of that language read these instead.", area("translations", &f.translations, 6), problems))
             (field("change", "What you changed", "A few words for the history.", text("change", &f.change), problems))
             p.actions { button { "Save" } " " a href=(if new { "/".to_string() } else { event_href(&f.id) }) { "Cancel" } }
         }
@@ -424,10 +444,7 @@ pub async fn update(
                 "changed meanwhile",
             ));
         }
-        let mut kept = mine.clone();
-        kept.lang.clone_from(&current.lang);
-        kept.translations.clone_from(&current.translations);
-        w.upsert(&kept, None)?;
+        w.upsert(&mine, None)?;
         Ok(())
     });
     match saved {
