@@ -354,10 +354,12 @@ pub fn parse_translations(text: &str) -> Result<Vec<crate::Translation>, String>
                     body: Vec::new(),
                 });
             }
-            None if out.is_empty() => return Err(format!(
+            None if out.is_empty() => {
+                return Err(format!(
                 "line {}: expected a language and a title first, such as fr: Bataille d'Hastings",
                 i + 1
-            )),
+            ))
+            }
             None => {
                 paragraph.push(' ');
                 paragraph.push_str(line);

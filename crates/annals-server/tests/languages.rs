@@ -150,34 +150,15 @@ fn an_events_texts_in_several_languages() {
 
     // The editor shows the texts in other languages and saves what it is given.
     let (cookie, csrf) = sign_in(&s, "clio");
-    let page = request(
-        &s,
-        "GET",
-        "/events/hastings/edit",
-        &[("Cookie", &cookie)],
-        b"",
+    let (page, etag) = edit_page(&s, &cookie);
+    assert!(
+        page.contains("fr: Bataille d&#39;Hastings") || page.contains("fr: Bataille d'Hastings"),
+        "the form shows them"
     );
-    let etag = page
-        .body
-        .split("name=\"etag\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .unwrap()
-        .replace("&quot;", "\"");
-    let body = format!(
-        "csrf={csrf}&etag={}&title=Battle+of+Hastings&date=October+14%2C+1066&summary=A+Norman+victory.&lang=en&translations=fr%3A+Bataille+d%27Hastings%0D%0A%0D%0AUne+victoire+normande.%0D%0A%0D%0Aes%3A+Batalla+de+Hastings&change=summary",
-        etag.replace('"', "%22")
-    );
-    let r = request(
+    let r = save(
         &s,
-        "POST",
-        "/events/hastings/edit",
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Cookie", &cookie),
-            ("Origin", "http://x"),
-        ],
-        body.as_bytes(),
+        &cookie,
+        &format!("csrf={csrf}&etag={etag}&title=Battle+of+Hastings&date=October+14%2C+1066&summary=A+Norman+victory.&lang=en&translations=fr%3A+Bataille+d%27Hastings%0D%0A%0D%0AUne+victoire+normande.%0D%0A%0D%0Aes%3A+Batalla+de+Hastings&change=summary"),
     );
     assert_eq!(r.status, 303, "{}", r.body);
     let v = get(&s, "/api/events/hastings").json();
@@ -189,17 +170,29 @@ fn an_events_texts_in_several_languages() {
         "{v}"
     );
     assert_eq!(v["translations"][1]["lang"], "es", "{v}");
-    assert!(
-        page.body.contains("fr: Bataille d&#39;Hastings")
-            || page.body.contains("fr: Bataille d'Hastings"),
-        "the form shows them"
-    );
     // A block without its language is refused, and says where.
-    let page = request(
+    let (_, etag) = edit_page(&s, &cookie);
+    let r = save(
         &s,
+        &cookie,
+        &format!("csrf={csrf}&etag={etag}&title=Battle+of+Hastings&date=1066&translations=Bataille&change=x"),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        r.body
+            .contains("line 1: expected a language and a title first"),
+        "{}",
+        r.body
+    );
+}
+
+/// The editor's page of the event and its ETag, ready for a form body.
+fn edit_page(s: &Server, cookie: &str) -> (String, String) {
+    let page = request(
+        s,
         "GET",
         "/events/hastings/edit",
-        &[("Cookie", &cookie)],
+        &[("Cookie", cookie)],
         b"",
     );
     let etag = page
@@ -209,25 +202,20 @@ fn an_events_texts_in_several_languages() {
         .and_then(|r| r.split('"').next())
         .unwrap()
         .replace("&quot;", "%22");
-    let body = format!(
-        "csrf={csrf}&etag={etag}&title=Battle+of+Hastings&date=1066&translations=Bataille&change=x"
-    );
-    let r = request(
-        &s,
+    (page.body, etag)
+}
+
+/// The editor's form sent.
+fn save(s: &Server, cookie: &str, body: &str) -> Reply {
+    request(
+        s,
         "POST",
         "/events/hastings/edit",
         &[
             ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Cookie", &cookie),
+            ("Cookie", cookie),
             ("Origin", "http://x"),
         ],
         body.as_bytes(),
-    );
-    assert_eq!(r.status, 422, "{}", r.body);
-    assert!(
-        r.body
-            .contains("line 1: expected a language and a title first"),
-        "{}",
-        r.body
-    );
+    )
 }
