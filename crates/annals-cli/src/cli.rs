@@ -867,7 +867,7 @@ pub enum OutputFormat {
     Jsonl,
     /// Event cards, with related events as lead cards.
     Card,
-    /// CSV with annals' columns: every field.
+    /// CSV with annals' columns: every field but the texts in other languages.
     Csv,
     /// TimelineJS JSON (opens in TimelineJS).
     Timelinejs,
@@ -877,7 +877,8 @@ pub enum OutputFormat {
     Geojson,
     /// JSON-LD with schema.org Event.
     Jsonld,
-    /// Markdown with YAML front matter, one file per event (needs --out DIR): every field.
+    /// Markdown with YAML front matter, one file per event (needs --out DIR): every field but
+    /// the texts in other languages.
     Markdown,
     /// Wikidata entity JSON (a dump of items).
     Wikidata,

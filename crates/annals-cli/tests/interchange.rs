@@ -66,6 +66,33 @@ fn every_format_out_and_back() {
     }
 }
 
+/// An event's texts in other languages travel in native JSON; a format that cannot hold them
+/// says so instead of losing them silently.
+#[test]
+fn translations_travel_in_native_json_and_are_reported_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("t.jsonl");
+    std::fs::write(
+        &file,
+        r#"{"id": "hastings", "title": "Battle of Hastings", "date": "1066-10-14", "lang": "en", "translations": [{"lang": "fr", "title": "Bataille d'Hastings"}]}"#,
+    )
+    .unwrap();
+    ok(&db, &["import", file.to_str().unwrap()]);
+    let jsonl = ok(&db, &["export", "--format", "jsonl"]);
+    assert!(
+        jsonl.contains(r#""translations":[{"lang":"fr","title":"Bataille d'Hastings"}]"#),
+        "{jsonl}"
+    );
+    let o = annals(&db, &["export", "--format", "csv"]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("could not hold") && err.contains("texts in other languages (fr)"),
+        "{err}"
+    );
+}
+
 #[test]
 fn query_exports_and_bad_queries() {
     let dir = tempfile::tempdir().unwrap();

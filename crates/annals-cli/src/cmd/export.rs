@@ -163,8 +163,19 @@ pub fn export(s: &dyn EventStore, db: &Db, args: &ExportArgs) -> Result<u8> {
     let mut dropped = Vec::new();
     let mut n = 0u64;
     writer.begin(&mut out)?;
+    let native = matches!(args.format, OutputFormat::Jsonl);
     each_event(s, db, &query, &mut |e| {
         writer.event(&mut out, &e, &mut dropped)?;
+        if !native && !e.translations.is_empty() {
+            let langs: Vec<&str> = e.translations.iter().map(|t| t.lang.as_str()).collect();
+            dropped.push(annals_formats::Dropped {
+                id: e.id.clone(),
+                what: format!(
+                    "its texts in other languages ({}): only native JSON keeps them",
+                    langs.join(", ")
+                ),
+            });
+        }
         n += 1;
         Ok(())
     })?;
