@@ -82,19 +82,19 @@ async function editing() {
   // The date is read as it is typed.
   await page.fill("#title", "Test founding of Coloniola");
   await page.fill("#date", "March 15, 44 BC");
-  await page.waitForFunction(() => /44 BC/.test(document.querySelector("output.date-reading").textContent), null, { timeout: 5000 });
+  await page.waitForFunction(() => /44 BC/.test(document.querySelector("output.date-reading").textContent), null, { timeout: 15000 });
   const reading = await text("output.date-reading");
   check(/March 15, 44 BC/.test(reading) && /Julian/.test(reading) && /-0043-03-13/.test(reading), "the date reads as March 15, 44 BC, Julian (EDTF -0043-03-13 on the Gregorian axis): " + reading);
   await page.fill("#date", "Smarch 44");
-  await page.waitForFunction(() => document.querySelector("output.date-reading").classList.contains("bad"), null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector("output.date-reading").classList.contains("bad"), null, { timeout: 15000 });
   check(/Not read/.test(await text("output.date-reading")), "a date annals cannot read says so before saving");
   await page.fill("#date", "March 15, 44 BC");
-  await page.waitForFunction(() => /44 BC/.test(document.querySelector("output.date-reading").textContent), null, { timeout: 5000 });
+  await page.waitForFunction(() => /44 BC/.test(document.querySelector("output.date-reading").textContent), null, { timeout: 15000 });
 
   // Places and participants are completed.
   await page.click("#places");
   await page.keyboard.type("Alexandr");
-  await page.waitForSelector("#places-completions li", { timeout: 5000 });
+  await page.waitForSelector("#places-completions li", { timeout: 15000 });
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   const places = await page.inputValue("#places");
@@ -111,7 +111,7 @@ async function editing() {
   check((await page.$$("div.place-map circle.pin")).length >= 1, "the pinned place shows on the map");
   await page.click("#participants");
   await page.keyboard.type("Julius Cae");
-  await page.waitForSelector("#participants-completions li", { timeout: 5000 });
+  await page.waitForSelector("#participants-completions li", { timeout: 15000 });
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   const who = await page.inputValue("#participants");
@@ -119,7 +119,7 @@ async function editing() {
   // A related event is picked by search.
   await page.click("#related");
   await page.keyboard.type("Assassination Caesar");
-  await page.waitForSelector("#related-completions li", { timeout: 5000 });
+  await page.waitForSelector("#related-completions li", { timeout: 15000 });
   const shown = await text("#related-completions li");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
