@@ -355,6 +355,15 @@ impl Style {
         }
     }
 
+    /// A count of things: "12,345" in English, "1234" and "12 345" in French (a group of four
+    /// digits stays whole there, as in Spanish).
+    pub fn count(&self, n: u64) -> String {
+        if self.thousands == "\u{a0}" && n < 10_000 {
+            return n.to_string();
+        }
+        crate::period::thousands_with(n, self.thousands)
+    }
+
     /// A day of a month: "March 15, 44 BC".
     pub fn day(&self, day: u8, month: u8, year: i64) -> String {
         let d = self.day_number(day);

@@ -134,6 +134,11 @@ pub fn day_month_written_in(month: u8, day: u8, lang: Language) -> String {
     style(lang).day_month(day, month)
 }
 
+/// A count of things as `lang` writes it: "12,345", "12 345", "12.345".
+pub fn count_written_in(n: u64, lang: Language) -> String {
+    style(lang).count(n)
+}
+
 /// Writes EDTF in one language's style.
 struct Writer(&'static Style);
 

@@ -122,8 +122,20 @@ fn format_in(lang: Language, id: &str, args: &[(&str, Arg)]) -> Option<String> {
 }
 
 /// The words the pages' scripts use (`js-…` messages) in `lang`, with each argument left as
-/// `{name}` for the script to fill.
-pub fn script_words(lang: Language) -> Vec<(String, String)> {
+/// `{name}` for the script to fill; made once per language (every page with a script asks).
+pub fn script_words(lang: Language) -> &'static [(String, String)] {
+    static WORDS: OnceLock<Vec<Vec<(String, String)>>> = OnceLock::new();
+    let all = WORDS.get_or_init(|| {
+        Language::ALL
+            .iter()
+            .map(|l| make_script_words(*l))
+            .collect()
+    });
+    let i = Language::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    &all[i]
+}
+
+fn make_script_words(lang: Language) -> Vec<(String, String)> {
     messages(Language::English)
         .into_iter()
         .filter(|(id, _)| id.starts_with("js-"))
@@ -140,19 +152,10 @@ pub fn script_words(lang: Language) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A count with its thousands grouped as `lang` writes them: "12,345", "12 345", "12.345".
+/// A count with its thousands grouped as `lang` writes them: "12,345", "12 345", "12.345"
+/// ([`annals_dates::written::count_written_in`]).
 pub fn grouped(lang: Language, n: u64) -> String {
-    let sep = match lang {
-        Language::English => ",",
-        Language::German => ".",
-        Language::French | Language::Spanish => "\u{a0}",
-    };
-    let digits = n.to_string();
-    // Spanish and French leave four digits whole ("1234"), as English and German do not.
-    if sep == "\u{a0}" && digits.len() <= 4 {
-        return digits;
-    }
-    annals_dates::period::thousands_with(n, sep)
+    annals_dates::written::count_written_in(n, lang)
 }
 
 /// A language's own name, for the switcher: "English", "Français", "Deutsch", "Español".

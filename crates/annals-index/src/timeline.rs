@@ -96,6 +96,10 @@ pub struct Timeline {
     pub unit: String,
     /// Their length in years (0 for days and months).
     pub years: i64,
+    /// The unit itself, to name the periods in another language
+    /// ([`annals_dates::period::Unit::label_in`]).
+    #[serde(skip_serializing)]
+    pub period: annals_dates::period::Unit,
     /// Matching events in the window.
     pub total: u64,
     /// The buckets, in time order.
@@ -369,6 +373,7 @@ impl SearchIndex {
         Ok(Timeline {
             unit: unit.name(),
             years: unit.years(),
+            period: unit,
             total: counts.iter().sum(),
             buckets,
         })

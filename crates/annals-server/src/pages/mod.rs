@@ -205,8 +205,8 @@ impl Page<'_> {
 /// The scripts' words in the reader's language (see [`script_json`]).
 fn script_words() -> String {
     let words: serde_json::Map<String, serde_json::Value> = i18n::script_words(lang::current())
-        .into_iter()
-        .map(|(id, text)| (id, text.into()))
+        .iter()
+        .map(|(id, text)| (id.clone(), text.as_str().into()))
         .collect();
     script_json(&serde_json::Value::Object(words))
 }
@@ -277,19 +277,9 @@ pub(crate) fn period_label_in(
     let day = |iso: &str| {
         annals_dates::day::parse_iso_ymd(iso).and_then(|d| Calendar::Gregorian.to_day(d))
     };
-    match (unit_of(t), day(&b.start), day(&b.end)) {
-        (Some(unit), Some(a), Some(z)) => unit.label_in(a.0, z.0, lang),
+    match (day(&b.start), day(&b.end)) {
+        (Some(a), Some(z)) => t.period.label_in(a.0, z.0, lang),
         _ => b.label.clone(),
-    }
-}
-
-fn unit_of(t: &annals_index::Timeline) -> Option<annals_dates::period::Unit> {
-    use annals_dates::period::Unit;
-    match (t.years, t.unit.as_str()) {
-        (0, "day") => Some(Unit::Day),
-        (0, "month") => Some(Unit::Month),
-        (n, _) if n > 0 => Some(Unit::Years(n)),
-        _ => None,
     }
 }
 
@@ -297,19 +287,18 @@ fn unit_of(t: &annals_index::Timeline) -> Option<annals_dates::period::Unit> {
 pub(crate) fn unit_name(t: &annals_index::Timeline) -> String {
     use annals_dates::period::Unit;
     let n = |v: i64| [("n", i18n::Arg::Count(v.unsigned_abs()))];
-    match unit_of(t) {
-        Some(Unit::Day) => lang::t("unit-day"),
-        Some(Unit::Month) => lang::t("unit-month"),
-        Some(Unit::Years(1)) => lang::t("unit-year"),
-        Some(Unit::Years(10)) => lang::t("unit-decade"),
-        Some(Unit::Years(100)) => lang::t("unit-century"),
-        Some(Unit::Years(1000)) => lang::t("unit-millennium"),
-        Some(Unit::Years(y)) if y >= 1_000_000_000 => {
+    match t.period {
+        Unit::Day => lang::t("unit-day"),
+        Unit::Month => lang::t("unit-month"),
+        Unit::Years(1) => lang::t("unit-year"),
+        Unit::Years(10) => lang::t("unit-decade"),
+        Unit::Years(100) => lang::t("unit-century"),
+        Unit::Years(1000) => lang::t("unit-millennium"),
+        Unit::Years(y) if y >= 1_000_000_000 => {
             lang::tw("unit-billion-years", &n(y / 1_000_000_000))
         }
-        Some(Unit::Years(y)) if y >= 1_000_000 => lang::tw("unit-million-years", &n(y / 1_000_000)),
-        Some(Unit::Years(y)) => lang::tw("unit-years", &n(y)),
-        None => t.unit.clone(),
+        Unit::Years(y) if y >= 1_000_000 => lang::tw("unit-million-years", &n(y / 1_000_000)),
+        Unit::Years(y) => lang::tw("unit-years", &n(y)),
     }
 }
 
