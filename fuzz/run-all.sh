@@ -26,7 +26,7 @@ mapfile -t targets < <(cargo fuzz list --fuzz-dir fuzz)
 [ "${#targets[@]}" -gt 0 ] || { echo "run-all: no fuzz targets found" >&2; exit 2; }
 max_len() {
   case "$1" in
-    dates_text | edtf | accept_language) echo 4096 ;;
+    dates_text | edtf | accept_language | analyzers) echo 4096 ;;
     *) echo 65536 ;;
   esac
 }

@@ -84,13 +84,55 @@ fn translations_travel_in_native_json_and_are_reported_elsewhere() {
         jsonl.contains(r#""translations":[{"lang":"fr","title":"Bataille d'Hastings"}]"#),
         "{jsonl}"
     );
-    let o = annals(&db, &["export", "--format", "csv"]);
-    assert!(o.status.success());
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("could not hold") && err.contains("texts in other languages (fr)"),
-        "{err}"
+    for format in ["geojson", "timelinejs", "card"] {
+        let o = annals(&db, &["export", "--format", format]);
+        assert!(o.status.success());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("could not hold") && err.contains("texts in other languages (fr)"),
+            "{format}: {err}"
+        );
+        assert!(err.contains("1 × its texts in other languages"), "{err}");
+    }
+    // Cards one file per event say so too.
+    let cards = dir.path().join("cards");
+    let o = annals(
+        &db,
+        &[
+            "export",
+            "--format",
+            "card",
+            "--out",
+            cards.to_str().unwrap(),
+        ],
     );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("texts in other languages (fr)"));
+    // CSV and Markdown carry them: exported, imported into another store, exported as JSON
+    // again, they are the same.
+    let md = dir.path().join("md");
+    ok(
+        &db,
+        &[
+            "export",
+            "--format",
+            "markdown",
+            "--out",
+            md.to_str().unwrap(),
+        ],
+    );
+    let csv = ok(&db, &["export", "--format", "csv"]);
+    assert!(csv.contains("fr: Bataille d'Hastings"), "{csv}");
+    let csv_file = dir.path().join("t.csv");
+    std::fs::write(&csv_file, &csv).unwrap();
+    for (name, from) in [("csv", csv_file), ("md", md.join("hastings.md"))] {
+        let other = dir.path().join(format!("{name}.db"));
+        ok(&other, &["import", from.to_str().unwrap()]);
+        assert_eq!(
+            ok(&other, &["export", "--format", "jsonl"]),
+            jsonl,
+            "{name}"
+        );
+    }
 }
 
 #[test]

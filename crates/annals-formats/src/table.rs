@@ -11,7 +11,7 @@ use annals_core::{
 use std::io::{self, Write};
 
 /// The columns, in the order the writer uses.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 17] = [
     "id",
     "title",
     "date",
@@ -27,6 +27,8 @@ pub const COLUMNS: [&str; 15] = [
     "tags",
     "importance",
     "media",
+    "lang",
+    "translations",
 ];
 
 /// Columns that only a reader takes: a date in parts, as catalogues publish them (year, month,
@@ -477,8 +479,9 @@ fn row<'a>(
         tags: items(get(12)).into_iter().map(str::to_string).collect(),
         importance,
         media,
-        lang: None,
-        translations: Vec::new(),
+        lang: opt(15),
+        translations: annals_core::lines::parse_translations(get(16))
+            .map_err(|e| format!("translations: {e}"))?,
     }
     .into_event(opts.calendar)
     .map_err(|e| e.to_string())
@@ -613,6 +616,17 @@ impl EventWriter for Writer {
                 ])
             })
             .collect();
+        // The texts in other languages as the editor writes them: a block per language.
+        let translations = annals_core::lines::translations(&e.translations);
+        if annals_core::lines::parse_translations(&translations).as_ref() != Ok(&e.translations) {
+            dropped.push(Dropped {
+                id: e.id.clone(),
+                what: "its texts in other languages: a paragraph that is empty, has line \
+                       breaks or starts like a language and a title does not read back from \
+                       the translations cell as written"
+                    .into(),
+            });
+        }
         let cells = [
             e.id.clone(),
             e.title.clone(),
@@ -637,6 +651,8 @@ impl EventWriter for Writer {
             list(e.tags.clone()),
             e.importance.map(|i| i.to_string()).unwrap_or_default(),
             list(media),
+            e.lang.clone().unwrap_or_default(),
+            translations,
         ];
         self.csv.row(out, cells.iter().map(String::as_str))
     }

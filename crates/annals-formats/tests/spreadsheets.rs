@@ -227,3 +227,44 @@ fn mutated_inputs_never_panic() {
         }
     }
 }
+
+/// A spreadsheet of French records: the language of the texts, and their translations in
+/// the editor's blocks; a broken block is an error at its row.
+#[test]
+fn languages_and_translations() {
+    let input = "title,date_text,lang,translations\n\
+                 Prise de la Bastille,14 juillet 1789,fr,\"en: Storming of the Bastille\n\nParis rose.\n\nde: Sturm auf die Bastille\"\n\
+                 Fête de la Fédération,14 juillet 1790,fr,\n";
+    let got = csv(input, "");
+    let e = ok(&got);
+    assert_eq!(e[0].event.lang.as_deref(), Some("fr"));
+    assert_eq!(e[0].event.date.edtf, "1789-07-14");
+    let t = &e[0].event.translations;
+    assert_eq!(
+        (t.len(), t[0].lang.as_str(), t[0].summary.as_str()),
+        (2, "en", "Paris rose.")
+    );
+    assert_eq!(t[1].title, "Sturm auf die Bastille");
+    assert!(e[1].event.translations.is_empty());
+    let bad = csv(
+        "title,date,translations\nX,1789,Storming without a language\n",
+        "",
+    );
+    let err = bad[0].as_ref().map(|_| ()).unwrap_err().to_string();
+    assert!(
+        err.starts_with("2: translations: line 1: expected a language"),
+        "{err}"
+    );
+    // Written and read back the same.
+    let mut out = Vec::new();
+    let mut w = table::Writer::default();
+    let mut dropped = Vec::new();
+    {
+        use annals_formats::write::EventWriter;
+        w.begin(&mut out).unwrap();
+        w.event(&mut out, &e[0].event, &mut dropped).unwrap();
+    }
+    assert!(dropped.is_empty(), "{dropped:?}");
+    let back = csv(std::str::from_utf8(&out).unwrap(), "");
+    assert_eq!(ok(&back)[0].event.translations, *t);
+}

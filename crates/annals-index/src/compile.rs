@@ -2,7 +2,10 @@
 //!
 //! Words are analysed like the indexed text (English stemming, diacritics folded) and match any
 //! of the four word fields, each with its weight ([`crate::schema::WEIGHTS`]: title, summary,
-//! body, names). A word that occurs nowhere is matched with typo tolerance: edit distance 1 for
+//! body, names). A word is also analysed in each language of [`crate::schema::STEMMED`] and
+//! matches that language's field in events where the English fields do not match it (so that
+//! "Krönungen" finds a German "Krönung", and an English word shared by texts in several
+//! languages ranks each event once, by its English fields). A word that occurs nowhere is matched with typo tolerance: edit distance 1 for
 //! words of 5–8 characters, 2 for longer ones. Filters are constant-score clauses that do not
 //! change the ranking.
 //!
@@ -11,7 +14,7 @@
 //! participants, places and tags ([`Compiler::named`]), and the words and filters that match
 //! no event at all ([`Compiler::unmatched`], what "did you mean" corrects).
 
-use crate::schema::{Fields, KEYS, WORDS};
+use crate::schema::{Fields, KEYS, WEIGHTS, WORDS};
 use crate::{IndexError, Result};
 use annals_core::profile::Kind;
 use annals_query::{DateMode, Expr, Filter};
@@ -19,8 +22,8 @@ use std::ops::Bound;
 use std::sync::Arc;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -63,6 +66,8 @@ pub struct Compiler<'a> {
     searcher: &'a Searcher,
     words: TextAnalyzer,
     keys: TextAnalyzer,
+    /// The field and analyzer of each language of [`crate::schema::STEMMED`].
+    languages: Vec<(Field, TextAnalyzer)>,
     /// How many negations enclose the clause being compiled.
     negated: usize,
     marks: Vec<Vec<String>>,
@@ -108,11 +113,20 @@ impl<'a> Compiler<'a> {
                 .get(name)
                 .ok_or_else(|| IndexError::Query(format!("analyzer {name} is not registered")))
         };
+        // Only the languages the index holds texts in: an English corpus pays nothing.
+        let mut languages = Vec::new();
+        for (i, (code, _)) in crate::schema::STEMMED.iter().enumerate() {
+            let field = fields.languages[i];
+            if holds_terms(searcher, field)? {
+                languages.push((field, get(&crate::schema::analyzer_name(code))?));
+            }
+        }
         Ok(Compiler {
             fields,
             searcher,
             words: get(WORDS)?,
             keys: get(KEYS)?,
+            languages,
             negated: 0,
             marks: Vec::new(),
             named: Vec::new(),
@@ -244,15 +258,52 @@ impl<'a> Compiler<'a> {
 
     fn word(&mut self, word: &str) -> Result<Box<dyn Query>> {
         let tokens = self.tokens(word);
-        match tokens.len() {
-            0 => Ok(nothing_indexed(word)),
-            1 => {
+        let elsewhere = self.in_languages(word)?;
+        let english = match tokens.len() {
+            0 => return Ok(nothing_indexed(word)),
+            // A word found in another language's field is no typo.
+            1 if elsewhere.is_empty() => {
                 let typed: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
                 let typed = self.key(&typed);
-                self.term(&tokens[0], Some((word, &typed)))
+                self.term(&tokens[0], Some((word, &typed)))?
             }
-            _ => Ok(self.phrase_of(&tokens)),
+            1 => self.term(&tokens[0], None)?,
+            _ => self.phrase_of(&tokens),
+        };
+        Ok(or_elsewhere(english, elsewhere))
+    }
+
+    /// `text` in the field of each language of [`crate::schema::STEMMED`] that holds its stems
+    /// (a stem, or stems in this order), each with the languages' weight.
+    fn in_languages(&mut self, text: &str) -> Result<Vec<Box<dyn Query>>> {
+        let mut found: Vec<Box<dyn Query>> = Vec::new();
+        for i in 0..self.languages.len() {
+            let (field, analyzer) = &mut self.languages[i];
+            let field = *field;
+            let mut terms = Vec::new();
+            {
+                let mut stream = analyzer.token_stream(text);
+                while let Some(t) = stream.next() {
+                    terms.push(Term::from_field_text(field, &t.text));
+                }
+            }
+            let mut held = !terms.is_empty();
+            for term in &terms {
+                held = held && self.field_freq(term)? > 0;
+            }
+            if !held {
+                continue;
+            }
+            let query: Box<dyn Query> = match terms.len() {
+                1 => Box::new(TermQuery::new(
+                    terms.remove(0),
+                    IndexRecordOption::WithFreqs,
+                )),
+                _ => Box::new(PhraseQuery::new(terms)),
+            };
+            found.push(Box::new(BoostQuery::new(query, WEIGHTS.languages)));
         }
+        Ok(found)
     }
 
     /// A stemmed token; with `typed` (the word as written, and lowercased and folded), typo
@@ -468,11 +519,13 @@ impl<'a> Compiler<'a> {
 
     fn phrase(&mut self, phrase: &str) -> Result<Box<dyn Query>> {
         let tokens = self.tokens(phrase);
-        Ok(match tokens.len() {
-            0 => nothing_indexed(phrase),
+        let english = match tokens.len() {
+            0 => return Ok(nothing_indexed(phrase)),
             1 => self.term(&tokens[0], None)?,
             _ => self.phrase_of(&tokens),
-        })
+        };
+        let elsewhere = self.in_languages(phrase)?;
+        Ok(or_elsewhere(english, elsewhere))
     }
 
     /// The tokens in this order in any word field (each field with its weight).
@@ -744,6 +797,34 @@ fn near(f: &Fields, lat: f64, lon: f64, radius: f64) -> Box<dyn Query> {
 /// What a word that gives no token means: punctuation alone constrains nothing; a word of
 /// letters or digits gives none only when it is longer than any indexed word (40 bytes), so
 /// it matches nothing.
+/// Whether any segment holds terms in `field`.
+fn holds_terms(searcher: &Searcher, field: Field) -> Result<bool> {
+    for segment in searcher.segment_readers() {
+        if segment.inverted_index(field)?.terms().num_terms() > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// What matches `english`, scored by it, or else one of the `elsewhere` (the best of them).
+fn or_elsewhere(english: Box<dyn Query>, elsewhere: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if elsewhere.is_empty() {
+        return english;
+    }
+    let only_elsewhere = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(DisjunctionMaxQuery::new(elsewhere)) as Box<dyn Query>,
+        ),
+        (Occur::MustNot, english.box_clone()),
+    ]);
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, english),
+        (Occur::Should, Box::new(only_elsewhere)),
+    ]))
+}
+
 fn nothing_indexed(word: &str) -> Box<dyn Query> {
     if word.chars().any(char::is_alphanumeric) {
         Box::new(EmptyQuery)

@@ -16,11 +16,31 @@ pub const WORDS: &str = "annals_en";
 /// The analyzer of filter keys: the whole value, lowercased and folded.
 pub const KEYS: &str = "annals_key";
 
+/// The languages whose texts are indexed a second time with a stemmer of their own, each in
+/// a field of its own (`words_fr`, analyzer `annals_fr`): the language's primary subtag and its
+/// Snowball algorithm. Every text is also in the English fields, so that a text in any
+/// language is found by its words as written; these fields add its inflections ("Krönungen"
+/// finds "Krönung"). Adding a language is a line here and a feature of `frostem`.
+pub const STEMMED: [(&str, frostem::Algorithm); 6] = [
+    ("fr", frostem::Algorithm::French),
+    ("de", frostem::Algorithm::German),
+    ("es", frostem::Algorithm::Spanish),
+    ("it", frostem::Algorithm::Italian),
+    ("pt", frostem::Algorithm::Portuguese),
+    ("nl", frostem::Algorithm::Dutch),
+];
+
+/// The analyzer of the texts in a language of [`STEMMED`].
+pub fn analyzer_name(code: &str) -> String {
+    format!("annals_{code}")
+}
+
 /// Every field of the schema.
 ///
-/// An event's words are indexed once, in four fields that weigh differently in the ranking
-/// (see [`Fields::words`]): `title`, `summary`, `body` (the narrative and the key points) and
-/// `names` (participants and places). A hit is served from what is stored: the title, the
+/// An event's words are indexed in four fields that weigh differently in the ranking (see
+/// [`Fields::words`]): `title`, `summary`, `body` (the narrative, the key points and the texts
+/// in other languages) and `names` (participants and places); its texts in a language of
+/// [`STEMMED`] once more in that language's field ([`Fields::languages`]). A hit is served from what is stored: the title, the
 /// summary, the date and the places; the narrative is not kept twice (the store has it, and a
 /// hit that must show a passage of it reads it there: [`crate::texts`]).
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +70,8 @@ pub struct Fields {
     pub month_day: Field,
     pub related: Field,
     pub seq: Field,
+    /// The texts in each language of [`STEMMED`] (in its order), stemmed in that language.
+    pub languages: [Field; STEMMED.len()],
 }
 
 /// A field of words and what a match in it weighs in the ranking (a multiplier of its BM25
@@ -71,6 +93,7 @@ pub const WEIGHTS: Weights = Weights {
     summary: 1.5,
     body: 1.0,
     names: 1.0,
+    languages: 1.5,
 };
 
 /// See [`WEIGHTS`].
@@ -80,6 +103,8 @@ pub struct Weights {
     pub summary: f32,
     pub body: f32,
     pub names: f32,
+    /// A match in a language's own field (title, summary and narrative together).
+    pub languages: f32,
 }
 
 impl Fields {
@@ -104,6 +129,16 @@ impl Fields {
                 weight: w.names,
             },
         ]
+    }
+
+    /// The field of the texts in `lang` (a BCP 47 tag, `fr` or `fr-CA`) when it is one of
+    /// [`STEMMED`].
+    pub fn language(&self, lang: &str) -> Option<Field> {
+        let primary = lang.split('-').next()?;
+        STEMMED
+            .iter()
+            .position(|(code, _)| code.eq_ignore_ascii_case(primary))
+            .map(|i| self.languages[i])
     }
 }
 
@@ -140,6 +175,16 @@ pub fn schema() -> (Schema, Fields) {
     };
     let int = || NumericOptions::default().set_indexed().set_fast();
     let positions = IndexRecordOption::WithFreqsAndPositions;
+    // Without field norms: one byte per event and language that most events would spend on
+    // nothing (a match there is scored without length normalisation).
+    let in_language = |code: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&analyzer_name(code))
+                .set_index_option(positions)
+                .set_fieldnorms(false),
+        )
+    };
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         title: b.add_text_field("title", words(positions).set_stored()),
@@ -165,6 +210,8 @@ pub fn schema() -> (Schema, Fields) {
         month_day: b.add_u64_field("month_day", int()),
         related: b.add_text_field("related", STRING),
         seq: b.add_u64_field(fast::SEQ, FAST),
+        languages: STEMMED
+            .map(|(code, _)| b.add_text_field(&format!("words_{code}"), in_language(code))),
     };
     (b.build(), fields)
 }
@@ -179,20 +226,41 @@ pub fn unstemmed() -> TextAnalyzer {
         .build()
 }
 
-/// Register our analyzers on an index.
-pub fn register(index: &tantivy::Index) {
-    let words = TextAnalyzer::builder(SimpleTokenizer::default())
+/// The words analyzer ([`WORDS`]): split, lowercase, fold diacritics, stem in English.
+pub fn words() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(crate::stem::CachedStemmer)
-        .build();
+        .filter(crate::stem::CachedStemmer::default())
+        .build()
+}
+
+/// Register our analyzers on an index.
+pub fn register(index: &tantivy::Index) {
+    let words = words();
     let keys = TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build();
     index.tokenizers().register(WORDS, words);
     index.tokenizers().register(KEYS, keys);
+    for (code, algorithm) in STEMMED {
+        index
+            .tokenizers()
+            .register(&analyzer_name(code), in_language(algorithm));
+    }
+}
+
+/// The analyzer of the texts in one language: split, lowercase, stem in that language (its
+/// stemmer reads the accents), then fold diacritics (so that "Kronung" finds "Krönung" too).
+pub fn in_language(algorithm: frostem::Algorithm) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(crate::stem::CachedStemmer::new(algorithm))
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 /// A stable 64-bit number for an id (FNV-1a): the tie-breaker of result order and cursors.
@@ -277,13 +345,31 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     for k in &e.key_points {
         d.add_text(f.body, key_point(k));
     }
-    // Its texts in other languages are found as its narrative is (with the words analyzer:
-    // a stemmer per language is still to come).
+    // Its texts in other languages are found as its narrative is, and again with their
+    // language's own stemmer when annals has one (as are its own texts when they are in such a
+    // language).
     for t in &e.translations {
         d.add_text(f.body, &t.title);
         d.add_text(f.body, &t.summary);
         for paragraph in &t.body {
             d.add_text(f.body, paragraph);
+        }
+        if let Some(field) = f.language(&t.lang) {
+            d.add_text(field, &t.title);
+            d.add_text(field, &t.summary);
+            for paragraph in &t.body {
+                d.add_text(field, paragraph);
+            }
+        }
+    }
+    if let Some(field) = e.lang.as_deref().and_then(|l| f.language(l)) {
+        d.add_text(field, &e.title);
+        d.add_text(field, &e.summary);
+        for paragraph in &e.body {
+            d.add_text(field, paragraph);
+        }
+        for k in &e.key_points {
+            d.add_text(field, key_point(k));
         }
     }
     for p in &e.participants {

@@ -163,18 +163,16 @@ pub fn export(s: &dyn EventStore, db: &Db, args: &ExportArgs) -> Result<u8> {
     let mut dropped = Vec::new();
     let mut n = 0u64;
     writer.begin(&mut out)?;
-    let native = matches!(args.format, OutputFormat::Jsonl);
+    // Native JSON and CSV keep the texts in other languages; cards say what they lose
+    // themselves (`card_of`).
+    let said = matches!(
+        args.format,
+        OutputFormat::Jsonl | OutputFormat::Csv | OutputFormat::Card
+    );
     each_event(s, db, &query, &mut |e| {
         writer.event(&mut out, &e, &mut dropped)?;
-        if !native && !e.translations.is_empty() {
-            let langs: Vec<&str> = e.translations.iter().map(|t| t.lang.as_str()).collect();
-            dropped.push(annals_formats::Dropped {
-                id: e.id.clone(),
-                what: format!(
-                    "its texts in other languages ({}): only native JSON keeps them",
-                    langs.join(", ")
-                ),
-            });
+        if !said {
+            dropped.extend(translations_dropped(&e));
         }
         n += 1;
         Ok(())
@@ -203,6 +201,22 @@ fn format_name(f: OutputFormat) -> &'static str {
         OutputFormat::Markdown => "markdown",
         OutputFormat::Wikidata => "wikidata",
     }
+}
+
+/// What a format without texts in other languages loses of an event (native JSON, CSV and
+/// Markdown keep them).
+fn translations_dropped(e: &Event) -> Option<Dropped> {
+    if e.translations.is_empty() {
+        return None;
+    }
+    let langs: Vec<&str> = e.translations.iter().map(|t| t.lang.as_str()).collect();
+    Some(Dropped {
+        id: e.id.clone(),
+        what: format!(
+            "its texts in other languages ({}): native JSON, CSV and Markdown keep them",
+            langs.join(", ")
+        ),
+    })
 }
 
 /// Cards one after another, separated, each with its lead cards.
@@ -240,6 +254,7 @@ fn card_of(s: &dyn EventStore, e: &Event) -> Result<(String, Vec<Dropped>), Stor
     let (text, mut dropped) = write_document(e, &refs);
     // Lead cards are summaries: what they leave out is kept by the event's own document.
     dropped.retain(|d| d.id == e.id);
+    dropped.extend(translations_dropped(e));
     Ok((text, dropped))
 }
 
