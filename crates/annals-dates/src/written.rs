@@ -18,7 +18,7 @@ impl When {
     pub fn written(&self) -> String {
         match &self.text {
             Some(t) if !t.trim().is_empty() => t.clone(),
-            _ => self.own_written_in(Language::English),
+            _ => self.written_out_in(Language::English),
         }
     }
 
@@ -29,16 +29,17 @@ impl When {
         match &self.text {
             Some(t) if !t.trim().is_empty() && lang == Language::English => t.clone(),
             Some(t) if !t.trim().is_empty() => match read_any(t, CalendarHint::Auto) {
-                Ok((_, l)) if l != lang => self.own_written_in(lang),
+                Ok((_, l)) if l != lang => self.written_out_in(lang),
                 _ => t.clone(),
             },
-            _ => self.own_written_in(lang),
+            _ => self.written_out_in(lang),
         }
     }
 
-    /// Written out from the date itself: a day in its own calendar (the EDTF is Gregorian:
-    /// Caesar's Julian 15 March 44 BC is `-0043-03-13`), anything else from its EDTF.
-    fn own_written_in(&self, lang: Language) -> String {
+    /// Written out from the date itself, whatever its text: a day in its own calendar (the EDTF
+    /// is Gregorian: Caesar's Julian 15 March 44 BC is `-0043-03-13`), anything else from its
+    /// EDTF.
+    pub fn written_out_in(&self, lang: Language) -> String {
         let day = match (self.calendar, self.precision) {
             (Calendar::Julian, Precision::Day) => self
                 .earliest

@@ -483,3 +483,187 @@ history-compare = Vergleichen
 history-a-to-b = Version { $a } → Version { $b }
 history-restored = Version { $a } ist eine Löschung; Version { $b } hat das Ereignis wiederhergestellt.
 history-no-revision = Dieses Ereignis hat keine Version { $g }.
+
+## Der Ereignis-Editor (angemeldete Redakteure)
+
+edit-new-title = Neues Ereignis
+edit-editing = „{ $title }“ bearbeiten
+edit-editing-short = Bearbeiten
+edit-nothing-saved = { $n ->
+    [one] Nichts wurde gespeichert: { $n-shown } Feld muss überprüft werden.
+   *[other] Nichts wurde gespeichert: { $n-shown } Felder müssen überprüft werden.
+}
+edit-id = Kennung
+edit-id-help = Leer lassen, um eine aus Titel und Jahr zu bilden (battle-of-hastings-1066).
+edit-title = Titel
+edit-title-help = Kurz: ein Name, kein Satz.
+edit-date = Datum
+edit-date-help = So, wie Sie es schreiben würden: 15. März 44 v. Chr.; um 1000; 1914–1918; Frühjahr 1943; vor 66 Millionen Jahren.
+edit-calendar = Kalender
+edit-calendar-auto = Julianisch vor dem 15. Oktober 1582
+edit-calendar-julian = Julianisch
+edit-calendar-gregorian = Gregorianisch
+edit-summary = Zusammenfassung
+edit-summary-help = Ein Absatz: was geschah, wo, wer.
+edit-body = Darstellung
+edit-body-help = Absätze, getrennt durch eine Leerzeile.
+edit-places = Orte
+edit-places-help = Einer pro Zeile: Hastings, United Kingdom — für bekannte Orte werden die Koordinaten ermittelt, sonst geben Sie sie an: Battle, United Kingdom @ 50.91, 0.49
+edit-participants = Beteiligte
+edit-participants-help = Einer pro Zeile, auf Wunsch mit einer Rolle in Klammern: Harold Godwinson (König von England)
+edit-key-points = Das Wichtigste
+edit-key-points-help = Einer pro Zeile: ein Stichwort, ein Doppelpunkt, dann die Aussage.
+edit-sources = Quellen
+edit-sources-help = Eine pro Zeile: ein Name und die Adresse in spitzen Klammern, oder nur die Adresse.
+edit-related = Verwandte Ereignisse
+edit-related-help = Eines pro Zeile: die Kennung eines Ereignisses und in Klammern, wie es damit zusammenhängt: norse-landfall-in-vinland-1000 (related). Beziehungen: related (verwandt), precedes (geht voraus), follows (folgt), part_of (Teil von), has_part (umfasst), causes (führt zu), caused_by (verursacht durch).
+edit-tags = Schlagwörter
+edit-tags-help = Durch Kommas getrennt.
+edit-media = Bilder und Aufnahmen
+edit-media-help = Eines pro Zeile: die Adresse, dann ' | ' und vor jedem Teil sein Stichwort: https://example.org/tapestry.jpg | alt Reiter greifen einen Schildwall an | caption Der Teppich von Bayeux | credit Musée de la Tapisserie de Bayeux | licence CC-BY-SA-4.0 | source https://example.org/tapestry. Ein Bild braucht nach alt einen Alternativtext (was es zeigt); mit kind audio oder kind video wird daraus eine Aufnahme oder ein Film. Das erste Bild steht oben auf der Seite.
+edit-importance = Bedeutung
+edit-importance-help = Eine Zahl ab 0 (leer: wird berechnet).
+edit-lang = Sprache der Texte
+edit-lang-help = Die Sprache, in der Titel, Zusammenfassung und Darstellung geschrieben sind: en, fr, de, es… (leer: nicht angegeben).
+edit-translations = In anderen Sprachen
+edit-translations-help = Ein Block pro Sprache: die Sprache und der Titel in der ersten Zeile (de: Schlacht bei Hastings), dann die Zusammenfassung und die Absätze der Darstellung, jeweils nach einer Leerzeile. Wer in dieser Sprache liest, liest dann diese Texte.
+edit-change = Was Sie geändert haben
+edit-change-help = Ein paar Worte für die Versionsgeschichte.
+edit-save = Speichern
+edit-cancel = Abbrechen
+edit-problem-title = Geben Sie dem Ereignis einen Titel
+edit-problem-date = Geben Sie ein Datum an, so wie Sie es schreiben würden: 15. März 44 v. Chr.; um 1000; 1914–1918
+edit-problem-lang = Erwartet wird ein Sprachkürzel wie en, fr oder de-CH
+edit-problem-importance = Erwartet wird eine Zahl ab 0
+edit-problem-id-taken = Es gibt bereits ein Ereignis mit der Kennung { $id }: Öffnen Sie es, um es zu bearbeiten, oder geben Sie diesem eine andere Kennung
+edit-gone = Kein Ereignis hat die Kennung { $id } (inzwischen gelöscht?)
+edit-delete = Dieses Ereignis löschen
+edit-delete-note = Es verschwindet sofort aus den Seiten und der Suche; seine Versionen bleiben erhalten, und dort lässt es sich wiederherstellen.
+edit-delete-why = Warum
+edit-delete-button = Löschen
+edit-conflict-title = Bearbeitungskonflikt
+edit-conflict-heading = Jemand hat dieses Ereignis gespeichert, während Sie es bearbeitet haben
+edit-conflict-lede = So unterscheidet sich Ihre Fassung von der jetzt gespeicherten. Von Ihrer Arbeit geht nichts verloren: Das Formular unten enthält Ihre Fassung. Übernehmen Sie, was Sie behalten möchten, und speichern Sie erneut; das Speichern ersetzt die andere Fassung (die in den Versionen erhalten bleibt).
+edit-conflict-theirs = Jetzt gespeichert
+edit-conflict-yours = Ihre Fassung
+
+## Zwei Versionen eines Ereignisses Feld für Feld verglichen (Bearbeitungskonflikt, Versionen)
+
+diff-none = Kein Feld unterscheidet sich.
+diff-caption = Geänderte Felder: { $before } und { $after }
+diff-field = Feld
+diff-lines = Zeilen
+diff-revision = Version { $g }
+diff-id = Kennung
+diff-title = Titel
+diff-date = Datum
+diff-summary = Zusammenfassung
+diff-body = Darstellung
+diff-key-points = Das Wichtigste
+diff-places = Orte
+diff-participants = Beteiligte
+diff-sources = Quellen
+diff-related = Verwandte Ereignisse
+diff-tags = Schlagwörter
+diff-importance = Bedeutung
+diff-media = Bilder und Aufnahmen
+diff-lang = Sprache
+diff-translations = Übersetzungen
+
+## Das Profil eines Ortes oder Beteiligten bearbeiten, und seine Versionen
+
+profile-edit-title = Über { $name }
+profile-nothing-saved = Nichts wurde gespeichert: { $problem }
+profile-description = Beschreibung
+profile-description-help = Ein paar Sätze: wer oder was es ist.
+profile-from-help-participant = Wann die Person geboren oder der Staat oder die Körperschaft gegründet wurde: 15. August 1769; 27 v. Chr.; um 1000.
+profile-to-help-participant = Wann die Person starb oder der Staat oder die Körperschaft endete.
+profile-from-help-place = Wann der Ort gegründet oder zuerst erwähnt wurde: 753 v. Chr.; um 3500 v. Chr.
+profile-to-help-place = Wann er zerstört oder aufgegeben wurde, falls überhaupt.
+profile-media = Bilder
+profile-media-help = Eines pro Zeile, wie bei einem Ereignis: https://example.org/portrait.jpg | alt Ein Mann in rotem Rock | credit National Gallery | licence CC-BY-4.0. Das erste Bild steht oben auf der Seite.
+profile-aliases = Andere Namen
+profile-aliases-help = Einer pro Zeile: Eine Suche nach einem davon findet die Ereignisse dieses Namens (USA, United States of America).
+profile-wikidata = Wikidata-Objekt
+profile-wikidata-help = Seine Kennung, etwa Q517.
+profile-geonames = GeoNames-Kennung
+profile-geonames-help = Ihre Nummer, etwa 2988507.
+profile-problem-geonames = Erwartet wird eine GeoNames-Nummer wie 2988507, nicht { $value }
+profile-same-participant = Derselbe Beteiligte wie
+profile-same-place = Derselbe Ort wie
+profile-merge-help = { $name } mit einem anderen Namen zusammenführen: Er wird zu einem von dessen anderen Namen, und diese Seite führt dorthin.
+profile-merge = Zusammenführen
+profile-back-to = Zurück zu { $name }
+profile-history-none = Über { $name } wurde noch nichts geschrieben: Die Seite zeigt die Ereignisse.
+profile-history-removed = Entfernt (mit einem anderen Namen zusammengeführt oder geleert).
+stories-more = Weitere Geschichten
+
+## Dubletten prüfen (Prüfer)
+
+review-title = Zu prüfende Dubletten
+review-none = Keine Paare warten auf Prüfung. Importe und neue Ereignisse schlagen Paare vor, die wie ein doppelt erfasstes Ereignis aussehen; `annals duplicates --scan` durchsucht alles erneut.
+review-pairs = { $n ->
+    [one] { $n-shown } Paar von Ereignissen sieht aus wie ein doppelt erfasstes Ereignis. Vergleichen Sie die beiden Einträge, dann führen Sie sie zusammen oder kennzeichnen sie als verschiedene Ereignisse.
+   *[other] { $n-shown } Paare von Ereignissen sehen jeweils aus wie ein doppelt erfasstes Ereignis, die wahrscheinlichsten zuerst. Vergleichen Sie jedes Paar, dann führen Sie es zusammen oder kennzeichnen die beiden als verschiedene Ereignisse.
+}
+review-caption = Als Dubletten vorgeschlagene Paare
+review-likeness = Ähnlichkeit
+review-one = Ein Eintrag
+review-other = Der andere
+review-why = Warum
+review-action = Aktion
+review-compare = Vergleichen
+review-compare-pair = { $a } und { $b } vergleichen
+review-pair-title = Ein Ereignis oder zwei?
+review-pair-lede = Vergleichen Sie { $a } und { $b }. Beim Zusammenführen bleiben eine Kennung und die Quellen und Beziehungen beider Einträge erhalten; die andere Adresse leitet dorthin weiter, und Ereignisse, die auf sie verwiesen, verweisen dann auf den behaltenen Eintrag.
+review-which-id = Welche Kennung bleibt
+review-table-caption = Die beiden Einträge, Feld für Feld, und welchen Wert das zusammengeführte Ereignis übernimmt
+review-field = Feld
+review-first = Erster: { $id }
+review-second = Zweiter: { $id }
+review-keep = Übernehmen
+review-keep-field = { $field }: übernehmen
+review-pick-first = erster
+review-pick-second = zweiter
+review-pick-both = beide
+review-same = gleich
+review-empty = (leer)
+review-sources-relations = Quellen, Beziehungen
+review-sources = { $n ->
+    [one] { $n-shown } Quelle
+   *[other] { $n-shown } Quellen
+}
+review-relations = { $n ->
+    [one] { $n-shown } Beziehung
+   *[other] { $n-shown } Beziehungen
+}
+review-both-always = immer beide
+review-why-label = Warum (für die Versionsgeschichte)
+review-why-placeholder = dieselbe Schlacht, doppelt erfasst
+review-merge = Zusammenführen
+review-distinct = Doch zwei verschiedene Ereignisse?
+review-keep-both = Beide behalten
+review-distinct-note = Sie werden nicht noch einmal vorgeschlagen.
+review-needs-role = Dubletten zu prüfen erfordert die Rolle reviewer; { $name } hat die Rolle { $role }
+review-self = Ein Ereignis ist keine Dublette seiner selbst
+
+## Die Wörter des Editor-Skripts (edit.js): { $name } füllt das Skript
+
+js-edit-not-a-date = kein Datum, das annals lesen kann
+js-edit-not-read = Nicht erkannt: { $why }
+js-edit-reads-as = Verstanden als { $date }
+js-edit-reading = (EDTF { $edtf }, { $calendar })
+js-edit-reading-range = (EDTF { $edtf }, { $calendar }; zwischen { $earliest } und { $latest })
+js-edit-julian = julianisch
+js-edit-gregorian = gregorianisch
+js-edit-suggestions = Vorschläge
+js-edit-map-label = Die Orte auf einer Weltkarte. Ein Klick gibt dem Ort in der Zeile mit dem Cursor seine Koordinaten.
+js-edit-map-pins = Stecknadeln: die Orte mit Koordinaten. Ein Klick auf die Karte versetzt den Ort in der Zeile des Cursors.
+js-edit-map-none = Orte werden beim Speichern im Ortsverzeichnis gesucht; ein Klick auf die Karte gibt dem Ort in der Zeile des Cursors seine Koordinaten.
+js-edit-unnamed-place = Unbenannter Ort
+js-edit-upload = Ein Bild von diesem Computer hinzufügen (JPEG, PNG oder WebP)
+js-edit-sending = { $file } wird gesendet…
+js-edit-refused = { $file }: { $why }
+js-edit-not-kept = nicht übernommen
+js-edit-kept = { $file } übernommen ({ $width }×{ $height }). Schreiben Sie nach alt, was das Bild zeigt, und geben Sie Urheber und Lizenz an.
+js-edit-unreachable = { $file }: Der Server war nicht erreichbar

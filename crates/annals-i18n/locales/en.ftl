@@ -485,3 +485,187 @@ history-compare = Compare
 history-a-to-b = Revision { $a } → revision { $b }
 history-restored = Revision { $a } is a deletion; revision { $b } brought the event back.
 history-no-revision = There is no revision { $g } of this event.
+
+## The event editor (signed-in editors)
+
+edit-new-title = New event
+edit-editing = Editing { $title }
+edit-editing-short = Editing
+edit-nothing-saved = { $n ->
+    [one] Nothing was saved: { $n-shown } field needs a look.
+   *[other] Nothing was saved: { $n-shown } fields need a look.
+}
+edit-id = Id
+edit-id-help = Leave empty to make one from the title and year (battle-of-hastings-1066).
+edit-title = Title
+edit-title-help = Short: a name, not a sentence.
+edit-date = Date
+edit-date-help = As you would write it: March 15, 44 BC; c. 1000; 1914–1918; spring 1943; 66 million years ago.
+edit-calendar = Calendar
+edit-calendar-auto = Julian before 15 October 1582
+edit-calendar-julian = Julian
+edit-calendar-gregorian = Gregorian
+edit-summary = Summary
+edit-summary-help = One paragraph: what happened, where, who.
+edit-body = Narrative
+edit-body-help = Paragraphs, separated by an empty line.
+edit-places = Places
+edit-places-help = One per line: Hastings, United Kingdom — coordinates are found for known places, or give them: Battle, United Kingdom @ 50.91, 0.49
+edit-participants = Participants
+edit-participants-help = One per line, with a role in parentheses if you like: Harold Godwinson (king of England)
+edit-key-points = Key points
+edit-key-points-help = One per line: a label, a colon, the point.
+edit-sources = Sources
+edit-sources-help = One per line: a name and the address in angle brackets, or just the address.
+edit-related = Related events
+edit-related-help = One per line: an event's id and how it relates in parentheses: norse-landfall-in-vinland-1000 (related). Relations: related, precedes, follows, part_of, has_part, causes, caused_by.
+edit-tags = Tags
+edit-tags-help = Separated by commas.
+edit-media = Pictures and recordings
+edit-media-help = One per line: the address, then ' | ' and a word before each part: https://example.org/tapestry.jpg | alt Horsemen charge a shield wall | caption The Bayeux Tapestry | credit Bayeux Museum | licence CC-BY-SA-4.0 | source https://example.org/tapestry. An image needs its alt (what it shows); add kind audio or kind video for a recording or a film. The first image leads the page.
+edit-importance = Importance
+edit-importance-help = A number of 0 or more (empty: computed).
+edit-lang = Language of the texts
+edit-lang-help = The language the title, summary and narrative are written in: en, fr, de, es… (empty: not said).
+edit-translations = In other languages
+edit-translations-help = A block per language: the language and the title on the first line (fr: Bataille d'Hastings), then the summary and the paragraphs of the narrative, each after an empty line. Readers of that language read these instead.
+edit-change = What you changed
+edit-change-help = A few words for the history.
+edit-save = Save
+edit-cancel = Cancel
+edit-problem-title = give the event a title
+edit-problem-date = give a date, as you would write it: March 15, 44 BC; c. 1000; 1914–1918
+edit-problem-lang = expected a language tag such as en, fr or de-CH
+edit-problem-importance = expected a number of 0 or more
+edit-problem-id-taken = there is already an event with the id { $id }: open it to edit it, or give this one another id
+edit-gone = no event with the id { $id } (deleted meanwhile?)
+edit-delete = Delete this event
+edit-delete-note = It leaves the pages and the search at once; its history stays, and it can be restored from there.
+edit-delete-why = Why
+edit-delete-button = Delete
+edit-conflict-title = Edit conflict
+edit-conflict-heading = Someone saved this event while you were editing
+edit-conflict-lede = Here is how your version differs from the one saved now. Nothing of yours is lost: the form below holds your version. Merge what you want to keep, then save again; saving replaces their version (which stays in the history).
+edit-conflict-theirs = Saved now
+edit-conflict-yours = Yours
+
+## Two versions of an event compared field by field (the editor's conflict page, the history)
+
+diff-none = No field differs.
+diff-caption = Changed fields: { $before } and { $after }
+diff-field = Field
+diff-lines = Lines
+diff-revision = revision { $g }
+diff-id = id
+diff-title = title
+diff-date = date
+diff-summary = summary
+diff-body = body
+diff-key-points = key points
+diff-places = places
+diff-participants = participants
+diff-sources = sources
+diff-related = related
+diff-tags = tags
+diff-importance = importance
+diff-media = media
+diff-lang = lang
+diff-translations = translations
+
+## Editing a place's or a participant's profile, and its history
+
+profile-edit-title = About { $name }
+profile-nothing-saved = Nothing was saved: { $problem }
+profile-description = Description
+profile-description-help = A few sentences: who or what it is.
+profile-from-help-participant = When the person was born, or the state or body founded: 15 August 1769; 27 BC; c. 1000.
+profile-to-help-participant = When they died, or it ended.
+profile-from-help-place = When it was founded or first recorded: 753 BC; c. 3500 BC.
+profile-to-help-place = When it was destroyed or abandoned, if it was.
+profile-media = Pictures
+profile-media-help = One per line, as on an event: https://example.org/portrait.jpg | alt A man in a red coat | credit National Gallery | licence CC-BY-4.0. The first image heads the page.
+profile-aliases = Other names
+profile-aliases-help = One per line: searches for any of them find the events of this one (USA, United States of America).
+profile-wikidata = Wikidata item
+profile-wikidata-help = Its id, such as Q517.
+profile-geonames = GeoNames id
+profile-geonames-help = Its number, such as 2988507.
+profile-problem-geonames = expected a GeoNames number such as 2988507, not { $value }
+profile-same-participant = The same participant as
+profile-same-place = The same place as
+profile-merge-help = Merge { $name } into another name: it becomes one of its other names, and this page leads there.
+profile-merge = Merge
+profile-back-to = Back to { $name }
+profile-history-none = Nothing has been written about { $name } yet: its page shows its events.
+profile-history-removed = Removed (merged into another name, or emptied).
+stories-more = More stories
+
+## Reviewing duplicates (reviewers)
+
+review-title = Duplicates to review
+review-none = No pairs wait for review. Imports and new events propose pairs that look like one event recorded twice; `annals duplicates --scan` looks through everything again.
+review-pairs = { $n ->
+    [one] { $n-shown } pair of events look like one event recorded twice, the likeliest first. Compare each pair, then merge it or mark the two as different events.
+   *[other] { $n-shown } pairs of events look like one event recorded twice, the likeliest first. Compare each pair, then merge it or mark the two as different events.
+}
+review-caption = Pairs proposed as duplicates
+review-likeness = Likeness
+review-one = One record
+review-other = The other
+review-why = Why
+review-action = Action
+review-compare = Compare
+review-compare-pair = Compare { $a } and { $b }
+review-pair-title = One event or two?
+review-pair-lede = Compare { $a } and { $b }. Merging keeps one id and both records' sources and relations; the other address redirects to it, and events that linked to it link to the one kept.
+review-which-id = Which id stays
+review-table-caption = The two records, field by field, and which value the merged event takes
+review-field = Field
+review-first = First: { $id }
+review-second = Second: { $id }
+review-keep = Keep
+review-keep-field = { $field }: keep
+review-pick-first = first
+review-pick-second = second
+review-pick-both = both
+review-same = the same
+review-empty = (none)
+review-sources-relations = Sources, relations
+review-sources = { $n ->
+    [one] { $n-shown } source
+   *[other] { $n-shown } sources
+}
+review-relations = { $n ->
+    [one] { $n-shown } relation
+   *[other] { $n-shown } relations
+}
+review-both-always = both, always
+review-why-label = Why (for the history)
+review-why-placeholder = same battle, recorded twice
+review-merge = Merge
+review-distinct = Two different events after all?
+review-keep-both = Keep both
+review-distinct-note = They will not be proposed again.
+review-needs-role = reviewing duplicates needs the reviewer role; { $name } is { $role }
+review-self = an event is not a duplicate of itself
+
+## The editor's script (edit.js): { $name } stays for the script to fill
+
+js-edit-not-a-date = not a date annals can read
+js-edit-not-read = Not read: { $why }
+js-edit-reads-as = Reads as { $date }
+js-edit-reading = (EDTF { $edtf }, { $calendar })
+js-edit-reading-range = (EDTF { $edtf }, { $calendar }; from { $earliest } to { $latest })
+js-edit-julian = julian
+js-edit-gregorian = gregorian
+js-edit-suggestions = Suggestions
+js-edit-map-label = The places on a world map. Click to set the coordinates of the place on the line where the cursor is.
+js-edit-map-pins = Pins: the places with coordinates. Click the map to move the place on the cursor's line.
+js-edit-map-none = Places are located from the gazetteer when saved; click the map to give the place on the cursor's line its coordinates.
+js-edit-unnamed-place = Unnamed place
+js-edit-upload = Add a picture from this computer (JPEG, PNG or WebP)
+js-edit-sending = Sending { $file }…
+js-edit-refused = { $file }: { $why }
+js-edit-not-kept = not kept
+js-edit-kept = { $file } kept ({ $width }×{ $height }). Say what it shows after alt, and who made it and its licence.
+js-edit-unreachable = { $file }: the server could not be reached

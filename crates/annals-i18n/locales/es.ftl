@@ -483,3 +483,187 @@ history-compare = Comparar
 history-a-to-b = Versión { $a } → versión { $b }
 history-restored = La versión { $a } es una eliminación; la versión { $b } restauró el acontecimiento.
 history-no-revision = Este acontecimiento no tiene versión { $g }.
+
+## El editor de acontecimientos (editores con sesión iniciada)
+
+edit-new-title = Nuevo acontecimiento
+edit-editing = Editar «{ $title }»
+edit-editing-short = Edición
+edit-nothing-saved = { $n ->
+    [one] No se guardó nada: { $n-shown } campo necesita revisión.
+   *[other] No se guardó nada: { $n-shown } campos necesitan revisión.
+}
+edit-id = Identificador
+edit-id-help = Déjelo vacío para formarlo a partir del título y el año (battle-of-hastings-1066).
+edit-title = Título
+edit-title-help = Breve: un nombre, no una frase.
+edit-date = Fecha
+edit-date-help = Como la escribiría: 15 de marzo de 44 a. C.; hacia 1000; 1914–1918; primavera de 1943; hace 66 millones de años.
+edit-calendar = Calendario
+edit-calendar-auto = Juliano antes del 15 de octubre de 1582
+edit-calendar-julian = Juliano
+edit-calendar-gregorian = Gregoriano
+edit-summary = Resumen
+edit-summary-help = Un párrafo: qué pasó, dónde, quién.
+edit-body = Relato
+edit-body-help = Párrafos, separados por una línea vacía.
+edit-places = Lugares
+edit-places-help = Uno por línea: Hastings, United Kingdom — las coordenadas de los lugares conocidos se encuentran solas; si no, indíquelas: Battle, United Kingdom @ 50.91, 0.49
+edit-participants = Participantes
+edit-participants-help = Uno por línea, con un papel entre paréntesis si lo desea: Harold Godwinson (rey de Inglaterra)
+edit-key-points = Puntos clave
+edit-key-points-help = Uno por línea: una etiqueta, dos puntos y el contenido.
+edit-sources = Fuentes
+edit-sources-help = Una por línea: un nombre y la dirección entre corchetes angulares, o solo la dirección.
+edit-related = Acontecimientos relacionados
+edit-related-help = Uno por línea: el identificador de un acontecimiento y, entre paréntesis, cómo se relaciona: norse-landfall-in-vinland-1000 (related). Relaciones: related (relacionado), precedes (precede), follows (sigue), part_of (parte de), has_part (comprende), causes (causa), caused_by (causado por).
+edit-tags = Etiquetas
+edit-tags-help = Separadas por comas.
+edit-media = Imágenes y grabaciones
+edit-media-help = Una por línea: la dirección, luego ' | ' y, antes de cada parte, su palabra clave: https://example.org/tapestry.jpg | alt Jinetes cargan contra un muro de escudos | caption El tapiz de Bayeux | credit Museo del Tapiz de Bayeux | licence CC-BY-SA-4.0 | source https://example.org/tapestry. Una imagen necesita su texto alt (lo que muestra); añada kind audio o kind video para una grabación o una película. La primera imagen encabeza la página.
+edit-importance = Importancia
+edit-importance-help = Un número igual o mayor que 0 (vacío: se calcula).
+edit-lang = Idioma de los textos
+edit-lang-help = El idioma en que están escritos el título, el resumen y el relato: en, fr, de, es… (vacío: sin indicar).
+edit-translations = En otros idiomas
+edit-translations-help = Un bloque por idioma: el idioma y el título en la primera línea (es: Batalla de Hastings), luego el resumen y los párrafos del relato, cada uno tras una línea vacía. Quien lea en ese idioma leerá estos textos en su lugar.
+edit-change = Qué ha cambiado
+edit-change-help = Unas palabras para el historial.
+edit-save = Guardar
+edit-cancel = Cancelar
+edit-problem-title = dé un título al acontecimiento
+edit-problem-date = indique una fecha, como la escribiría: 15 de marzo de 44 a. C.; hacia 1000; 1914–1918
+edit-problem-lang = se esperaba una etiqueta de idioma como en, fr o de-CH
+edit-problem-importance = se esperaba un número igual o mayor que 0
+edit-problem-id-taken = ya hay un acontecimiento con el identificador { $id }: ábralo para editarlo, o dé a este otro identificador
+edit-gone = ningún acontecimiento tiene el identificador { $id } (¿eliminado mientras tanto?)
+edit-delete = Eliminar este acontecimiento
+edit-delete-note = Desaparece de inmediato de las páginas y de la búsqueda; su historial se conserva, y desde allí puede restaurarse.
+edit-delete-why = Por qué
+edit-delete-button = Eliminar
+edit-conflict-title = Conflicto de edición
+edit-conflict-heading = Alguien guardó este acontecimiento mientras usted lo editaba
+edit-conflict-lede = Así difiere su versión de la que está guardada ahora. No se pierde nada de lo suyo: el formulario de abajo contiene su versión. Combine lo que quiera conservar y vuelva a guardar; al guardar se sustituye la otra versión (que queda en el historial).
+edit-conflict-theirs = Guardada ahora
+edit-conflict-yours = La suya
+
+## Dos versiones de un acontecimiento comparadas campo por campo (conflicto de edición, historial)
+
+diff-none = Ningún campo difiere.
+diff-caption = Campos cambiados: { $before } y { $after }
+diff-field = Campo
+diff-lines = Líneas
+diff-revision = versión { $g }
+diff-id = identificador
+diff-title = título
+diff-date = fecha
+diff-summary = resumen
+diff-body = relato
+diff-key-points = puntos clave
+diff-places = lugares
+diff-participants = participantes
+diff-sources = fuentes
+diff-related = acontecimientos relacionados
+diff-tags = etiquetas
+diff-importance = importancia
+diff-media = imágenes y grabaciones
+diff-lang = idioma
+diff-translations = traducciones
+
+## Editar el perfil de un lugar o de un participante, y su historial
+
+profile-edit-title = Acerca de { $name }
+profile-nothing-saved = No se guardó nada: { $problem }
+profile-description = Descripción
+profile-description-help = Unas frases: quién o qué es.
+profile-from-help-participant = Cuándo nació la persona, o se fundó el Estado o la institución: 15 de agosto de 1769; 27 a. C.; hacia 1000.
+profile-to-help-participant = Cuándo murió, o cuándo terminó.
+profile-from-help-place = Cuándo se fundó o se mencionó por primera vez: 753 a. C.; hacia 3500 a. C.
+profile-to-help-place = Cuándo fue destruido o abandonado, si lo fue.
+profile-media = Imágenes
+profile-media-help = Una por línea, como en un acontecimiento: https://example.org/portrait.jpg | alt Un hombre con casaca roja | credit National Gallery | licence CC-BY-4.0. La primera imagen encabeza la página.
+profile-aliases = Otros nombres
+profile-aliases-help = Uno por línea: al buscar cualquiera de ellos se encuentran los acontecimientos de este (USA, United States of America).
+profile-wikidata = Elemento de Wikidata
+profile-wikidata-help = Su identificador, como Q517.
+profile-geonames = Identificador de GeoNames
+profile-geonames-help = Su número, como 2988507.
+profile-problem-geonames = se esperaba un número de GeoNames como 2988507, no { $value }
+profile-same-participant = El mismo participante que
+profile-same-place = El mismo lugar que
+profile-merge-help = Fusionar { $name } con otro nombre: pasa a ser uno de sus otros nombres, y esta página lleva allí.
+profile-merge = Fusionar
+profile-back-to = Volver a { $name }
+profile-history-none = Aún no se ha escrito nada sobre { $name }: su página muestra sus acontecimientos.
+profile-history-removed = Eliminado (fusionado con otro nombre, o vaciado).
+stories-more = Más relatos
+
+## Revisar duplicados (revisores)
+
+review-title = Duplicados por revisar
+review-none = Ningún par espera revisión. Las importaciones y los nuevos acontecimientos proponen pares que parecen un mismo acontecimiento registrado dos veces; `annals duplicates --scan` vuelve a revisarlo todo.
+review-pairs = { $n ->
+    [one] { $n-shown } par de acontecimientos parece un mismo acontecimiento registrado dos veces. Compare los dos registros y luego fusiónelos o márquelos como acontecimientos distintos.
+   *[other] { $n-shown } pares de acontecimientos parecen, cada uno, un mismo acontecimiento registrado dos veces, los más probables primero. Compare cada par y luego fusiónelo o marque los dos como acontecimientos distintos.
+}
+review-caption = Pares propuestos como duplicados
+review-likeness = Parecido
+review-one = Un registro
+review-other = El otro
+review-why = Por qué
+review-action = Acción
+review-compare = Comparar
+review-compare-pair = Comparar { $a } y { $b }
+review-pair-title = ¿Un acontecimiento o dos?
+review-pair-lede = Compare { $a } y { $b }. Al fusionar se conservan un identificador y las fuentes y relaciones de ambos registros; la otra dirección redirige a él, y los acontecimientos que enlazaban con ella pasan a enlazar con el que se conserva.
+review-which-id = Qué identificador se queda
+review-table-caption = Los dos registros, campo por campo, y qué valor toma el acontecimiento fusionado
+review-field = Campo
+review-first = Primero: { $id }
+review-second = Segundo: { $id }
+review-keep = Conservar
+review-keep-field = { $field }: conservar
+review-pick-first = el primero
+review-pick-second = el segundo
+review-pick-both = ambos
+review-same = igual
+review-empty = (vacío)
+review-sources-relations = Fuentes, relaciones
+review-sources = { $n ->
+    [one] { $n-shown } fuente
+   *[other] { $n-shown } fuentes
+}
+review-relations = { $n ->
+    [one] { $n-shown } relación
+   *[other] { $n-shown } relaciones
+}
+review-both-always = ambos, siempre
+review-why-label = Por qué (para el historial)
+review-why-placeholder = la misma batalla, registrada dos veces
+review-merge = Fusionar
+review-distinct = ¿Al final son dos acontecimientos distintos?
+review-keep-both = Conservar ambos
+review-distinct-note = No se volverán a proponer.
+review-needs-role = revisar duplicados requiere el rol reviewer; { $name } tiene el rol { $role }
+review-self = un acontecimiento no es duplicado de sí mismo
+
+## Las palabras del script del editor (edit.js): { $name } lo rellena el script
+
+js-edit-not-a-date = no es una fecha que annals sepa leer
+js-edit-not-read = Fecha no reconocida: { $why }
+js-edit-reads-as = Entendida como { $date }
+js-edit-reading = (EDTF { $edtf }, { $calendar })
+js-edit-reading-range = (EDTF { $edtf }, { $calendar }; entre { $earliest } y { $latest })
+js-edit-julian = juliano
+js-edit-gregorian = gregoriano
+js-edit-suggestions = Sugerencias
+js-edit-map-label = Los lugares en un mapa del mundo. Haga clic para dar coordenadas al lugar de la línea donde está el cursor.
+js-edit-map-pins = Marcadores: los lugares con coordenadas. Haga clic en el mapa para mover el lugar de la línea del cursor.
+js-edit-map-none = Los lugares se localizan en el nomenclátor al guardar; haga clic en el mapa para dar coordenadas al lugar de la línea del cursor.
+js-edit-unnamed-place = Lugar sin nombre
+js-edit-upload = Añadir una imagen desde este ordenador (JPEG, PNG o WebP)
+js-edit-sending = Enviando { $file }…
+js-edit-refused = { $file }: { $why }
+js-edit-not-kept = imagen no conservada
+js-edit-kept = { $file } conservada ({ $width }×{ $height }). Escriba después de alt lo que muestra, y quién la hizo y con qué licencia.
+js-edit-unreachable = { $file }: no se pudo contactar con el servidor

@@ -480,3 +480,187 @@ history-compare = Comparer
 history-a-to-b = Version { $a } → version { $b }
 history-restored = La version { $a } est une suppression ; la version { $b } a rétabli l'événement.
 history-no-revision = Cet événement n'a pas de version { $g }.
+
+## L'éditeur d'événements (éditeurs connectés)
+
+edit-new-title = Nouvel événement
+edit-editing = Modifier « { $title } »
+edit-editing-short = Modification
+edit-nothing-saved = { $n ->
+    [one] Rien n'a été enregistré : { $n-shown } champ est à revoir.
+   *[other] Rien n'a été enregistré : { $n-shown } champs sont à revoir.
+}
+edit-id = Identifiant
+edit-id-help = Laissez vide pour en former un à partir du titre et de l'année (battle-of-hastings-1066).
+edit-title = Titre
+edit-title-help = Court : un nom, pas une phrase.
+edit-date = Date
+edit-date-help = Comme vous l'écririez : 15 mars 44 av. J.-C. ; vers 1000 ; 1914–1918 ; printemps 1943 ; il y a 66 millions d'années.
+edit-calendar = Calendrier
+edit-calendar-auto = Julien avant le 15 octobre 1582
+edit-calendar-julian = Julien
+edit-calendar-gregorian = Grégorien
+edit-summary = Résumé
+edit-summary-help = Un paragraphe : ce qui s'est passé, où, qui.
+edit-body = Récit
+edit-body-help = Des paragraphes, séparés par une ligne vide.
+edit-places = Lieux
+edit-places-help = Un par ligne : Hastings, United Kingdom — les coordonnées des lieux connus sont trouvées d'elles-mêmes, sinon indiquez-les : Battle, United Kingdom @ 50.91, 0.49
+edit-participants = Participants
+edit-participants-help = Un par ligne, avec si vous le souhaitez un rôle entre parenthèses : Harold Godwinson (roi d'Angleterre)
+edit-key-points = Points clés
+edit-key-points-help = Un par ligne : un intitulé, deux-points, puis le point.
+edit-sources = Sources
+edit-sources-help = Une par ligne : un nom et l'adresse entre chevrons, ou simplement l'adresse.
+edit-related = Événements liés
+edit-related-help = Un par ligne : l'identifiant d'un événement et, entre parenthèses, son lien avec celui-ci : norse-landfall-in-vinland-1000 (related). Liens : related (lié), precedes (précède), follows (suit), part_of (fait partie de), has_part (comprend), causes (entraîne), caused_by (causé par).
+edit-tags = Mots-clés
+edit-tags-help = Séparés par des virgules.
+edit-media = Images et enregistrements
+edit-media-help = Un par ligne : l'adresse, puis ' | ' et, devant chaque partie, son mot-clé : https://example.org/tapestry.jpg | alt Des cavaliers chargent un mur de boucliers | caption La Tapisserie de Bayeux | credit Musée de la Tapisserie de Bayeux | licence CC-BY-SA-4.0 | source https://example.org/tapestry. Une image demande son texte alt (ce qu'elle montre) ; ajoutez kind audio ou kind video pour un enregistrement ou un film. La première image ouvre la page.
+edit-importance = Importance
+edit-importance-help = Un nombre positif ou nul (vide : calculée).
+edit-lang = Langue des textes
+edit-lang-help = La langue dans laquelle sont écrits le titre, le résumé et le récit : en, fr, de, es… (vide : non précisée).
+edit-translations = Dans d'autres langues
+edit-translations-help = Un bloc par langue : la langue et le titre sur la première ligne (fr: Bataille d'Hastings), puis le résumé et les paragraphes du récit, chacun après une ligne vide. Les lecteurs de cette langue liront ces textes à la place.
+edit-change = Ce que vous avez modifié
+edit-change-help = Quelques mots pour l'historique.
+edit-save = Enregistrer
+edit-cancel = Annuler
+edit-problem-title = donnez un titre à l'événement
+edit-problem-date = donnez une date, comme vous l'écririez : 15 mars 44 av. J.-C. ; vers 1000 ; 1914–1918
+edit-problem-lang = il faut une étiquette de langue, comme en, fr ou de-CH
+edit-problem-importance = il faut un nombre positif ou nul
+edit-problem-id-taken = il existe déjà un événement d'identifiant { $id } : ouvrez-le pour le modifier, ou donnez à celui-ci un autre identifiant
+edit-gone = aucun événement n'a l'identifiant { $id } (supprimé entre-temps ?)
+edit-delete = Supprimer cet événement
+edit-delete-note = Il disparaît aussitôt des pages et de la recherche ; son historique est conservé, et l'événement peut être rétabli depuis celui-ci.
+edit-delete-why = Pourquoi
+edit-delete-button = Supprimer
+edit-conflict-title = Conflit de modification
+edit-conflict-heading = Quelqu'un a enregistré cet événement pendant que vous le modifiiez
+edit-conflict-lede = Voici en quoi votre version diffère de celle enregistrée à présent. Rien de ce que vous avez écrit n'est perdu : le formulaire ci-dessous contient votre version. Reprenez ce que vous voulez garder, puis enregistrez à nouveau ; l'enregistrement remplace l'autre version (qui reste dans l'historique).
+edit-conflict-theirs = Enregistrée à présent
+edit-conflict-yours = La vôtre
+
+## Deux versions d'un événement comparées champ par champ (conflit de modification, historique)
+
+diff-none = Aucun champ ne diffère.
+diff-caption = Champs modifiés : { $before } et { $after }
+diff-field = Champ
+diff-lines = Lignes
+diff-revision = version { $g }
+diff-id = identifiant
+diff-title = titre
+diff-date = date
+diff-summary = résumé
+diff-body = récit
+diff-key-points = points clés
+diff-places = lieux
+diff-participants = participants
+diff-sources = sources
+diff-related = événements liés
+diff-tags = mots-clés
+diff-importance = importance
+diff-media = images et enregistrements
+diff-lang = langue
+diff-translations = traductions
+
+## Modifier le profil d'un lieu ou d'un participant, et son historique
+
+profile-edit-title = À propos de { $name }
+profile-nothing-saved = Rien n'a été enregistré : { $problem }
+profile-description = Description
+profile-description-help = Quelques phrases : qui ou ce que c'est.
+profile-from-help-participant = La naissance de la personne, ou la fondation de l'État ou de l'institution : 15 août 1769 ; 27 av. J.-C. ; vers 1000.
+profile-to-help-participant = Sa mort, ou sa fin.
+profile-from-help-place = Sa fondation ou sa première mention : 753 av. J.-C. ; vers 3500 av. J.-C.
+profile-to-help-place = Sa destruction ou son abandon, le cas échéant.
+profile-media = Images
+profile-media-help = Une par ligne, comme pour un événement : https://example.org/portrait.jpg | alt Un homme en habit rouge | credit National Gallery | licence CC-BY-4.0. La première image ouvre la page.
+profile-aliases = Autres noms
+profile-aliases-help = Un par ligne : une recherche sur l'un d'eux trouve les événements de celui-ci (USA, United States of America).
+profile-wikidata = Élément Wikidata
+profile-wikidata-help = Son identifiant, par exemple Q517.
+profile-geonames = Identifiant GeoNames
+profile-geonames-help = Son numéro, par exemple 2988507.
+profile-problem-geonames = il faut un numéro GeoNames, comme 2988507, et non { $value }
+profile-same-participant = Le même participant que
+profile-same-place = Le même lieu que
+profile-merge-help = Fusionner { $name } avec un autre nom : il devient l'un de ses autres noms, et cette page mène à celui-ci.
+profile-merge = Fusionner
+profile-back-to = Retour à { $name }
+profile-history-none = Rien n'a encore été écrit sur { $name } : sa page montre ses événements.
+profile-history-removed = Supprimé (fusionné avec un autre nom, ou vidé).
+stories-more = Autres récits
+
+## L'examen des doublons (relecteurs)
+
+review-title = Doublons à examiner
+review-none = Aucune paire n'attend d'examen. Les imports et les nouveaux événements proposent les paires qui semblent être un même événement enregistré deux fois ; `annals duplicates --scan` repasse tout en revue.
+review-pairs = { $n ->
+    [one] { $n-shown } paire d'événements semble être un même événement enregistré deux fois. Comparez-en les deux fiches, puis fusionnez-les ou indiquez qu'il s'agit de deux événements distincts.
+   *[other] { $n-shown } paires d'événements semblent être chacune un même événement enregistré deux fois, les plus probables d'abord. Comparez chaque paire, puis fusionnez-la ou indiquez qu'il s'agit de deux événements distincts.
+}
+review-caption = Paires proposées comme doublons
+review-likeness = Ressemblance
+review-one = Une fiche
+review-other = L'autre
+review-why = Pourquoi
+review-action = Action
+review-compare = Comparer
+review-compare-pair = Comparer { $a } et { $b }
+review-pair-title = Un événement ou deux ?
+review-pair-lede = Comparez { $a } et { $b }. La fusion garde un seul identifiant et les sources et liens des deux fiches ; l'autre adresse redirige vers l'événement gardé, et les événements qui renvoyaient à l'autre renvoient désormais à celui-ci.
+review-which-id = Identifiant conservé
+review-table-caption = Les deux fiches, champ par champ, et la valeur que prend l'événement fusionné
+review-field = Champ
+review-first = Première : { $id }
+review-second = Seconde : { $id }
+review-keep = Garder
+review-keep-field = { $field } : garder
+review-pick-first = la première
+review-pick-second = la seconde
+review-pick-both = les deux
+review-same = identique
+review-empty = (vide)
+review-sources-relations = Sources, liens
+review-sources = { $n ->
+    [one] { $n-shown } source
+   *[other] { $n-shown } sources
+}
+review-relations = { $n ->
+    [one] { $n-shown } lien
+   *[other] { $n-shown } liens
+}
+review-both-always = les deux, toujours
+review-why-label = Pourquoi (pour l'historique)
+review-why-placeholder = même bataille, enregistrée deux fois
+review-merge = Fusionner
+review-distinct = Deux événements distincts, finalement ?
+review-keep-both = Garder les deux
+review-distinct-note = Cette paire ne sera plus proposée.
+review-needs-role = l'examen des doublons demande le rôle reviewer ; { $name } a le rôle { $role }
+review-self = un événement n'est pas le doublon de lui-même
+
+## Les mots du script de l'éditeur (edit.js) : { $name } reste pour le script
+
+js-edit-not-a-date = pas une date qu'annals sait lire
+js-edit-not-read = Date non reconnue : { $why }
+js-edit-reads-as = Comprise comme { $date }
+js-edit-reading = (EDTF { $edtf }, { $calendar })
+js-edit-reading-range = (EDTF { $edtf }, { $calendar } ; entre { $earliest } et { $latest })
+js-edit-julian = julien
+js-edit-gregorian = grégorien
+js-edit-suggestions = Suggestions
+js-edit-map-label = Les lieux sur une carte du monde. Cliquez pour donner ses coordonnées au lieu de la ligne où se trouve le curseur.
+js-edit-map-pins = Épingles : les lieux qui ont des coordonnées. Cliquez sur la carte pour déplacer le lieu de la ligne du curseur.
+js-edit-map-none = Les lieux sont localisés d'après le répertoire géographique à l'enregistrement ; cliquez sur la carte pour donner ses coordonnées au lieu de la ligne du curseur.
+js-edit-unnamed-place = Lieu sans nom
+js-edit-upload = Ajouter une image depuis cet ordinateur (JPEG, PNG ou WebP)
+js-edit-sending = Envoi de { $file }…
+js-edit-refused = { $file } : { $why }
+js-edit-not-kept = image non conservée
+js-edit-kept = { $file } conservée ({ $width }×{ $height }). Indiquez après alt ce qu'elle montre, puis son auteur et sa licence.
+js-edit-unreachable = { $file } : le serveur n'a pas pu être joint

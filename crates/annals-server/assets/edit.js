@@ -10,6 +10,12 @@
   "use strict";
   var form = document.querySelector("form.editor");
   if (!form || !window.fetch) return;
+  // The page's words (words.js, which the server loads before this script; English without it).
+  var say = window.annalsWords ? window.annalsWords.w : function (id, english, args) {
+    var s = english;
+    if (args) Object.keys(args).forEach(function (k) { s = s.split("{" + k + "}").join(String(args[k])); });
+    return s;
+  };
 
   function later(f, ms) {
     var t = null;
@@ -19,7 +25,7 @@
     };
   }
   function message(j) {
-    return (j && j.error && j.error.message) || "not a date annals can read";
+    return (j && j.error && j.error.message) || say("js-edit-not-a-date", "not a date annals can read");
   }
 
   // Dates, read as they are typed: the event's date, or a profile's from and to (each input
@@ -37,6 +43,8 @@
       }
       var url = "/api/dates?text=" + encodeURIComponent(text);
       if (calendar && calendar.value !== "auto") url += "&calendar=" + calendar.value;
+      // The reading in the page's language (which ?lang= may have chosen).
+      url += "&lang=" + encodeURIComponent(document.documentElement.lang || "en");
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (r) {
           return r.json().then(function (j) {
@@ -48,18 +56,23 @@
           out.textContent = "";
           if (!a.ok) {
             out.classList.add("bad");
-            out.textContent = "Not read: " + message(a.j);
+            out.textContent = say("js-edit-not-read", "Not read: {why}", { why: message(a.j) });
             return;
           }
           out.classList.remove("bad");
           var j = a.j;
-          out.appendChild(document.createTextNode("Reads as "));
+          // "Reads as {date}": the date in bold where the language puts it.
+          var parts = say("js-edit-reads-as", "Reads as {date}").split("{date}");
+          out.appendChild(document.createTextNode(parts[0]));
           var s = document.createElement("strong");
           s.textContent = j.written;
           out.appendChild(s);
-          var rest = " (EDTF " + j.edtf + ", " + j.calendar;
-          if (j.earliest !== j.latest) rest += "; from " + j.earliest + " to " + j.latest;
-          rest += ")";
+          var cal = j.calendar === "julian" ? say("js-edit-julian", "julian")
+            : j.calendar === "gregorian" ? say("js-edit-gregorian", "gregorian") : j.calendar;
+          var rest = parts.slice(1).join("") + " " + (j.earliest !== j.latest
+            ? say("js-edit-reading-range", "(EDTF {edtf}, {calendar}; from {earliest} to {latest})",
+              { edtf: j.edtf, calendar: cal, earliest: j.earliest, latest: j.latest })
+            : say("js-edit-reading", "(EDTF {edtf}, {calendar})", { edtf: j.edtf, calendar: cal }));
           if (j.calendar_note) rest += ". " + j.calendar_note;
           out.appendChild(document.createTextNode(rest));
         })
@@ -89,7 +102,7 @@
     list.className = "completions";
     list.id = area.id + "-completions";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Suggestions");
+    list.setAttribute("aria-label", say("js-edit-suggestions", "Suggestions"));
     list.hidden = true;
     area.parentNode.insertBefore(list, area.nextSibling);
     area.setAttribute("aria-autocomplete", "list");
@@ -199,7 +212,7 @@
     var svg = document.createElementNS(NS, "svg");
     svg.setAttribute("viewBox", "0 0 720 360");
     svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "The places on a world map. Click to set the coordinates of the place on the line where the cursor is.");
+    svg.setAttribute("aria-label", say("js-edit-map-label", "The places on a world map. Click to set the coordinates of the place on the line where the cursor is."));
     var img = document.createElementNS(NS, "image");
     img.setAttribute("href", holder.dataset.world);
     img.setAttribute("width", "720");
@@ -234,8 +247,8 @@
         shown++;
       });
       note.textContent = shown
-        ? "Pins: the places with coordinates. Click the map to move the place on the cursor's line."
-        : "Places are located from the gazetteer when saved; click the map to give the place on the cursor's line its coordinates.";
+        ? say("js-edit-map-pins", "Pins: the places with coordinates. Click the map to move the place on the cursor's line.")
+        : say("js-edit-map-none", "Places are located from the gazetteer when saved; click the map to give the place on the cursor's line its coordinates.");
     }
     function lineAt() {
       var v = places.value;
@@ -257,7 +270,7 @@
       var lines = places.value.split("\n");
       var i = caretLine >= 0 && caretLine < lines.length ? caretLine : lines.length - 1;
       var name = lines[i].replace(COORD, "").trim();
-      lines[i] = (name || "Unnamed place") + " @ " + lat + ", " + lon;
+      lines[i] = (name || say("js-edit-unnamed-place", "Unnamed place")) + " @ " + lat + ", " + lon;
       places.value = lines.join("\n");
       draw();
     });
@@ -278,7 +291,7 @@
     pick.accept = "image/jpeg,image/png,image/webp";
     var label = document.createElement("label");
     label.htmlFor = "media-upload";
-    label.textContent = "Add a picture from this computer (JPEG, PNG or WebP)";
+    label.textContent = say("js-edit-upload", "Add a picture from this computer (JPEG, PNG or WebP)");
     var said = document.createElement("output");
     said.setAttribute("aria-live", "polite");
     box.appendChild(label);
@@ -289,7 +302,7 @@
       var file = pick.files && pick.files[0];
       if (!file) return;
       said.classList.remove("bad");
-      said.textContent = "Sending " + file.name + "…";
+      said.textContent = say("js-edit-sending", "Sending {file}…", { file: file.name });
       fetch("/media", {
         method: "POST",
         headers: { "X-CSRF-Token": csrf.value, "Content-Type": file.type || "application/octet-stream", Accept: "application/json" },
@@ -304,7 +317,10 @@
         .then(function (a) {
           if (!a.ok) {
             said.classList.add("bad");
-            said.textContent = file.name + ": " + ((a.j && a.j.error && a.j.error.message) || "not kept");
+            said.textContent = say("js-edit-refused", "{file}: {why}", {
+              file: file.name,
+              why: (a.j && a.j.error && a.j.error.message) || say("js-edit-not-kept", "not kept")
+            });
             return;
           }
           var v = mediaField.value.replace(/\s+$/, "");
@@ -313,12 +329,13 @@
           mediaField.focus();
           var at = (v ? v.length + 1 : 0) + line.length;
           mediaField.setSelectionRange(at, at);
-          said.textContent = file.name + " kept (" + a.j.width + "×" + a.j.height + "). Say what it shows after alt, and who made it and its licence.";
+          said.textContent = say("js-edit-kept", "{file} kept ({width}×{height}). Say what it shows after alt, and who made it and its licence.",
+            { file: file.name, width: a.j.width, height: a.j.height });
           pick.value = "";
         })
         .catch(function () {
           said.classList.add("bad");
-          said.textContent = file.name + ": the server could not be reached";
+          said.textContent = say("js-edit-unreachable", "{file}: the server could not be reached", { file: file.name });
         });
     });
   }

@@ -48,6 +48,39 @@ pub fn tw(id: &str, args: &[(&str, Arg)]) -> String {
     annals_i18n::text_with(current(), id, args)
 }
 
+/// The message `id` with markup for arguments (a link, a code element): the message's own
+/// words escaped, each argument's markup where the language puts it ("Editing <a>…</a>",
+/// "„<a>…</a>“ bearbeiten").
+pub fn tm(id: &str, args: &[(&str, maud::Markup)]) -> maud::Markup {
+    // Each argument stands in the text as a mark no message contains: U+E000, its index, U+E001.
+    let marks: Vec<String> = (0..args.len())
+        .map(|i| format!("\u{E000}{i}\u{E001}"))
+        .collect();
+    let texts: Vec<(&str, Arg)> = args
+        .iter()
+        .zip(&marks)
+        .map(|((name, _), mark)| (*name, Arg::Text(mark)))
+        .collect();
+    let text = tw(id, &texts);
+    let escaped = |s: &str| maud::html! { (s) }.into_string();
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find('\u{E000}') {
+        out.push_str(&escaped(&rest[..start]));
+        let after = &rest[start + '\u{E000}'.len_utf8()..];
+        let Some(end) = after.find('\u{E001}') else {
+            rest = after;
+            break;
+        };
+        if let Some((_, markup)) = after[..end].parse::<usize>().ok().and_then(|i| args.get(i)) {
+            out.push_str(&markup.0);
+        }
+        rest = &after[end + '\u{E001}'.len_utf8()..];
+    }
+    out.push_str(&escaped(rest));
+    maud::PreEscaped(out)
+}
+
 /// The `lang` parameter of a query string.
 fn url_lang(query: Option<&str>) -> Option<&str> {
     query?
@@ -198,6 +231,24 @@ mod tests {
         };
         let inside = READER.scope(reader, async { (t("nav-map"), here()) }).await;
         assert_eq!(inside, ("Carte".to_string(), "/map".to_string()));
+        let link = maud::html! { a href="/events/x" { "Hastings & co" } };
+        let de = READER
+            .scope(
+                Reader {
+                    lang: Language::German,
+                    here: "/".into(),
+                },
+                async { tm("edit-editing", &[("title", link.clone())]).into_string() },
+            )
+            .await;
+        assert_eq!(
+            de,
+            "„<a href=\"/events/x\">Hastings &amp; co</a>“ bearbeiten"
+        );
+        assert_eq!(
+            tm("edit-editing", &[("title", link)]).into_string(),
+            "Editing <a href=\"/events/x\">Hastings &amp; co</a>"
+        );
         assert_eq!(t("nav-map"), "Map");
         assert_eq!(here(), "/");
     }

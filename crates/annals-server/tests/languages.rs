@@ -11,6 +11,21 @@ const EVENTS: &str = r#"{"id": "hastings", "title": "Battle of Hastings", "date"
 {"id": "caesar", "title": "Assassination of Julius Caesar", "date": {"text": "March 15, 44 BC"}, "summary": "Killed in the Senate."}
 {"id": "stamford", "title": "Battle of Stamford Bridge", "date": {"text": "September 25, 1066"}, "summary": "A Norwegian defeat."}"#;
 
+/// Create an event through the API with a bearer token.
+fn post_event(s: &Server, bearer: &str, json: &str) {
+    let r = request(
+        s,
+        "POST",
+        "/api/events",
+        &[
+            ("Authorization", bearer),
+            ("Content-Type", "application/json"),
+        ],
+        json.as_bytes(),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+}
+
 fn with_headers(s: &Server, path: &str, headers: &[(&str, &str)]) -> Reply {
     request(s, "GET", path, headers, b"")
 }
@@ -106,17 +121,7 @@ fn an_events_texts_in_several_languages() {
     let token = user(&s, "clio", Role::Editor, Scope::Write);
     let bearer = format!("Bearer {token}");
     let event = r#"{"id": "hastings", "title": "Battle of Hastings", "date": {"text": "October 14, 1066"}, "summary": "Norman victory.", "body": ["William wins."], "key_points": [{"label": "Claimants", "text": "Three."}], "lang": "en", "translations": [{"lang": "fr", "title": "Bataille d'Hastings", "summary": "Victoire normande.", "body": ["Guillaume l'emporte."]}]}"#;
-    let r = request(
-        &s,
-        "POST",
-        "/api/events",
-        &[
-            ("Authorization", &bearer),
-            ("Content-Type", "application/json"),
-        ],
-        event.as_bytes(),
-    );
-    assert_eq!(r.status, 201, "{}", r.body);
+    post_event(&s, &bearer, event);
 
     let fr = get(&s, "/events/hastings?lang=fr");
     assert!(
@@ -218,4 +223,205 @@ fn save(s: &Server, cookie: &str, body: &str) -> Reply {
         ],
         body.as_bytes(),
     )
+}
+
+/// The pages editors and reviewers use speak the reader's language too: the event editor (its
+/// labels, help, calendar, problems, delete box and conflict page), the words of its script,
+/// the profile editor and the review of duplicates; English stays as it was.
+#[test]
+fn the_editors_pages_speak_the_readers_language() {
+    use annals_store::accounts::{Role, Scope};
+    let s = start(None);
+    let token = user(&s, "clio", Role::Editor, Scope::Write);
+    user(&s, "herodotus", Role::Reviewer, Scope::Write);
+    let bearer = format!("Bearer {token}");
+    for event in [
+        r#"{"id": "hastings", "title": "Battle of Hastings", "date": {"text": "October 14, 1066"}, "summary": "The Normans under William defeated the English army of Harold near Hastings.", "participants": [{"name": "William the Conqueror"}]}"#,
+        r#"{"id": "hastings-2", "title": "Hastings, battle of", "date": "1066", "summary": "William's Normans defeated Harold's English army near Hastings."}"#,
+    ] {
+        post_event(&s, &bearer, event);
+    }
+    let (cookie, csrf) = sign_in(&s, "clio");
+    let page = |path: &str, cookie: &str| {
+        let r = request(&s, "GET", path, &[("Cookie", cookie)], b"");
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        r.body.replace("&#39;", "'")
+    };
+    let no_english = |body: &str, what: &str| {
+        for english in [
+            "Narrative",
+            "Key points",
+            "Nothing was saved",
+            "What you changed",
+            ">Save<",
+            ">Cancel<",
+            "Other names",
+            "Compare each pair",
+            "Keep both",
+        ] {
+            assert!(!body.contains(english), "{what}: {english:?} is left");
+        }
+    };
+
+    // A new event, in French by the URL; its script's words too.
+    let new = page("/events/new?lang=fr", &cookie);
+    for french in [
+        "<h1>Nouvel événement</h1>",
+        "Récit",
+        "Points clés",
+        "Julien avant le 15 octobre 1582",
+        "Comme vous l'écririez : 15 mars 44 av. J.-C.",
+        ">Enregistrer<",
+        ">Annuler<",
+        r#""js-edit-reads-as":"Comprise comme {date}""#,
+        r#""js-edit-unnamed-place":"Lieu sans nom""#,
+    ] {
+        assert!(new.contains(french), "{french}: {new}");
+    }
+    no_english(&new, "/events/new?lang=fr");
+
+    // An event's editor, in French by the cookie; a problem is said in French.
+    let fr_cookie = format!("{cookie}; annals-lang=fr");
+    let edit = page("/events/hastings/edit", &fr_cookie);
+    for french in [
+        r#"<h1>Modifier « <a href="/events/hastings">Battle of Hastings</a> »</h1>"#,
+        "Supprimer cet événement",
+        "Ce que vous avez modifié",
+        "Images et enregistrements",
+    ] {
+        assert!(edit.contains(french), "{french}: {edit}");
+    }
+    no_english(&edit, "/events/hastings/edit");
+    let etag = edit
+        .split("name=\"etag\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .replace("&quot;", "%22");
+    let post = |path: &str, cookie: &str, body: &str| {
+        request(
+            &s,
+            "POST",
+            path,
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Cookie", cookie),
+                ("Origin", "http://x"),
+            ],
+            body.as_bytes(),
+        )
+    };
+    let r = post(
+        "/events/hastings/edit",
+        &fr_cookie,
+        &format!("csrf={csrf}&etag={etag}&title=&date=1066&change=x"),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    let refused = r.body.replace("&#39;", "'");
+    assert!(
+        refused.contains("Rien n'a été enregistré : 1 champ est à revoir."),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("donnez un titre à l'événement"),
+        "{refused}"
+    );
+    no_english(&refused, "the refused form");
+    // Someone saved in between: the conflict page, and its table, in French.
+    let r = post(
+        "/events/hastings/edit",
+        &fr_cookie,
+        &format!("csrf={csrf}&etag={etag}&title=Battle+of+Hastings&date=October+14%2C+1066&summary=Changed.&change=x"),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let r = post(
+        "/events/hastings/edit",
+        &fr_cookie,
+        &format!("csrf={csrf}&etag={etag}&title=Battle+of+Hastings&date=October+14%2C+1066&summary=Mine.&change=y"),
+    );
+    assert_eq!(r.status, 409, "{}", r.body);
+    let conflict = r.body.replace("&#39;", "'");
+    for french in [
+        "Quelqu'un a enregistré cet événement pendant que vous le modifiiez",
+        "Champs modifiés : Enregistrée à présent et La vôtre",
+        r#"<th scope="row">résumé</th>"#,
+    ] {
+        assert!(conflict.contains(french), "{french}: {conflict}");
+    }
+    no_english(&conflict, "the conflict page");
+
+    // A participant's profile editor.
+    let profile = page(
+        "/participants/William%20the%20Conqueror/edit?lang=fr",
+        &cookie,
+    );
+    for french in [
+        "<h1>À propos de William the Conqueror</h1>",
+        "Autres noms",
+        "Élément Wikidata",
+        "Le même participant que",
+        ">Fusionner<",
+    ] {
+        assert!(profile.contains(french), "{french}: {profile}");
+    }
+    no_english(&profile, "the profile editor");
+
+    // The review of duplicates, for a reviewer.
+    let (rev_cookie, _) = sign_in(&s, "herodotus");
+    let queue = page("/review?lang=fr", &rev_cookie);
+    for french in [
+        "<h1>Doublons à examiner</h1>",
+        "1 paire d'événements semble être un même événement enregistré deux fois.",
+        ">Comparer<",
+    ] {
+        assert!(queue.contains(french), "{french}: {queue}");
+    }
+    no_english(&queue, "/review");
+    let pair = page("/review/hastings/hastings-2?lang=fr", &rev_cookie);
+    for french in [
+        "<h1>Un événement ou deux ?</h1>",
+        r#"Comparez <a href="/events/hastings">Battle of Hastings</a> et <a href="/events/hastings-2">Hastings, battle of</a>. La fusion"#,
+        "Première : <code>hastings</code>",
+        "Garder les deux",
+        "Sources, liens",
+        "0 source, 0 lien",
+    ] {
+        assert!(pair.contains(french), "{french}: {pair}");
+    }
+    no_english(&pair, "the pair");
+
+    // German, by the header.
+    let de = request(
+        &s,
+        "GET",
+        "/events/new",
+        &[("Cookie", &cookie), ("Accept-Language", "de")],
+        b"",
+    );
+    for german in [
+        "<h1>Neues Ereignis</h1>",
+        "Darstellung",
+        "Das Wichtigste",
+        ">Speichern<",
+        "Julianisch vor dem 15. Oktober 1582",
+    ] {
+        assert!(de.body.contains(german), "{german}: {}", de.body);
+    }
+    no_english(&de.body, "/events/new in German");
+
+    // English as before.
+    let en = page("/events/new", &cookie);
+    for english in ["<h1>New event</h1>", "Narrative", "Key points", ">Save<"] {
+        assert!(en.contains(english), "{english}");
+    }
+    let r = post(
+        "/events/hastings/edit",
+        &cookie,
+        &format!("csrf={csrf}&etag=x&title=&date=&change=x"),
+    );
+    assert!(
+        r.body.contains("Nothing was saved: 2 fields need a look."),
+        "{}",
+        r.body
+    );
 }

@@ -8,6 +8,7 @@ use super::Shared;
 use crate::error::ApiError;
 use crate::openapi::bodies;
 use annals_dates::{Calendar, CalendarHint, DayNumber, When};
+use annals_i18n::Language;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -32,39 +33,35 @@ pub struct DateParams {
     /// `julian` or `gregorian` when the text is in that calendar; absent or `auto`: Julian
     /// for days and months before 15 October 1582.
     calendar: Option<String>,
+    /// Write the reading in this language: `en`, `fr`, `de` or `es` ("15 mars 44 av. J.-C.");
+    /// English by default and for any other value (errors are in English).
+    #[serde(default, deserialize_with = "super::blank_is_none")]
+    lang: Option<String>,
 }
 
 /// A day on the axis as people read it, in the Gregorian calendar.
-fn day_written(d: i64) -> String {
+fn day_written(d: i64, lang: Language) -> String {
     let ymd = DayNumber(d).ymd();
     if ymd.year.abs() > 9999 {
-        annals_dates::edtf_written(&format!("Y{}S2", ymd.year))
+        annals_dates::written::edtf_written_in(&format!("Y{}S2", ymd.year), lang)
     } else {
-        ymd.written()
+        ymd.written_in(lang)
     }
 }
 
-/// The date written out in its own calendar: a Julian day as the Julian day it is ("March 15,
-/// 44 BC", whose EDTF, on the Gregorian axis, is `-0043-03-13`).
-fn written(w: &When) -> String {
-    let julian_day = match (w.calendar, w.earliest.day(), w.latest.day()) {
-        (Calendar::Julian, Some(a), Some(b)) if a == b => Calendar::Julian.from_day(a),
-        _ => None,
-    };
-    julian_day.map_or_else(|| annals_dates::edtf_written(&w.edtf), |ymd| ymd.written())
-}
-
-/// How a date reads: the JSON of a successful reading.
-pub fn reading(w: &When) -> serde_json::Value {
+/// How a date reads in `lang`: the JSON of a successful reading. The date is written out from
+/// itself (a Julian day as the Julian day it is: "March 15, 44 BC", whose EDTF, on the
+/// Gregorian axis, is `-0043-03-13`).
+pub fn reading(w: &When, lang: Language) -> serde_json::Value {
     let (lo, hi) = w.axis_range();
     serde_json::json!({
         "edtf": w.edtf,
         "calendar": w.calendar.name(),
-        "written": written(w),
-        "calendar_note": w.calendar_note(),
+        "written": w.written_out_in(lang),
+        "calendar_note": w.calendar_note_in(lang),
         "precision": w.precision.name(),
-        "earliest": day_written(lo),
-        "latest": day_written(hi),
+        "earliest": day_written(lo, lang),
+        "latest": day_written(hi, lang),
     })
 }
 
@@ -90,7 +87,12 @@ pub async fn dates(Query(p): Query<DateParams>) -> Result<Response, ApiError> {
         })?),
     };
     let w = When::from_text(text, hint).map_err(|e| ApiError::bad(format!("{text:?}: {e}")))?;
-    Ok(Json(reading(&w)).into_response())
+    let lang = p
+        .lang
+        .as_deref()
+        .and_then(Language::from_code)
+        .unwrap_or(Language::English);
+    Ok(Json(reading(&w, lang)).into_response())
 }
 
 /// Query parameters of the completions.
@@ -173,7 +175,7 @@ mod tests {
     #[test]
     fn a_julian_day_reads_with_its_gregorian_day() {
         let w = When::from_text("March 15, 44 BC", CalendarHint::Auto).unwrap();
-        let r = reading(&w);
+        let r = reading(&w, Language::English);
         assert_eq!(r["edtf"], "-0043-03-13");
         assert_eq!(r["calendar"], "julian");
         assert_eq!(r["written"], "March 15, 44 BC");
@@ -185,9 +187,31 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_in_the_readers_language() {
+        let w = When::from_text("March 15, 44 BC", CalendarHint::Auto).unwrap();
+        let r = reading(&w, Language::French);
+        assert_eq!(r["written"], "15 mars 44 av. J.-C.");
+        assert_eq!(r["edtf"], "-0043-03-13");
+        assert!(
+            r["calendar_note"]
+                .as_str()
+                .unwrap()
+                .starts_with("calendrier julien"),
+            "{r}"
+        );
+        let w = When::from_text("1914–1918", CalendarHint::Auto).unwrap();
+        let r = reading(&w, Language::German);
+        assert_eq!(
+            (r["earliest"].as_str(), r["latest"].as_str()),
+            (Some("1. Januar 1914"), Some("31. Dezember 1918")),
+            "{r}"
+        );
+    }
+
+    #[test]
     fn deep_time_reads_in_years_ago() {
         let w = When::from_text("66 million years ago", CalendarHint::Auto).unwrap();
-        let r = reading(&w);
+        let r = reading(&w, Language::English);
         assert!(
             r["earliest"]
                 .as_str()

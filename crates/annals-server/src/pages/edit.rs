@@ -10,6 +10,7 @@ use super::account::editor;
 use super::{event_href, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tm, tw};
 use annals_core::diff::{diff, Line};
 use annals_core::{lines, Event, ModelError, RawDate, RawEvent};
 use annals_dates::CalendarHint;
@@ -120,29 +121,23 @@ impl EditForm {
         );
         let lang = Some(self.lang.trim().to_string()).filter(|l| !l.is_empty());
         if lang.as_deref().is_some_and(|l| !annals_core::valid_lang(l)) {
-            problems.push((
-                "lang",
-                "expected a language tag such as en, fr or de-CH".into(),
-            ));
+            problems.push(("lang", t("edit-problem-lang")));
         }
         let importance = match self.importance.trim() {
             "" => None,
-            t => match t.parse::<f64>() {
+            v => match v.parse::<f64>() {
                 Ok(i) => Some(i),
                 Err(_) => {
-                    problems.push(("importance", "expected a number of 0 or more".into()));
+                    problems.push(("importance", t("edit-problem-importance")));
                     None
                 }
             },
         };
         if self.title.trim().is_empty() {
-            problems.push(("title", "give the event a title".into()));
+            problems.push(("title", t("edit-problem-title")));
         }
         if self.date.trim().is_empty() {
-            problems.push((
-                "date",
-                "give a date, as you would write it: March 15, 44 BC; c. 1000; 1914–1918".into(),
-            ));
+            problems.push(("date", t("edit-problem-date")));
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -239,43 +234,43 @@ fn form(action: &str, f: &EditForm, session: &Session, problems: &Problems, new:
     html! {
         @if !problems.is_empty() {
             div.form-problem role="alert" {
-                p { "Nothing was saved: " (problems.len()) (if problems.len() == 1 { " field needs" } else { " fields need" }) " a look." }
+                p { (tw("edit-nothing-saved", &[("n", problems.len().into())])) }
             }
         }
         form.editor method="post" action=(action) {
             input type="hidden" name="csrf" value=(session.csrf);
             input type="hidden" name="etag" value=(f.etag);
             @if new {
-                (field("id", "Id", "Leave empty to make one from the title and year (battle-of-hastings-1066).", text("id", &f.id), problems))
+                (field("id", &t("edit-id"), &t("edit-id-help"), text("id", &f.id), problems))
             }
-            (field("title", "Title", "Short: a name, not a sentence.", text("title", &f.title), problems))
+            (field("title", &t("edit-title"), &t("edit-title-help"), text("title", &f.title), problems))
             div.date-row {
-                (field("date", "Date", "As you would write it: March 15, 44 BC; c. 1000; 1914–1918; spring 1943; 66 million years ago.", text("date", &f.date), problems))
+                (field("date", &t("edit-date"), &t("edit-date-help"), text("date", &f.date), problems))
                 div.field {
-                    label for="calendar" { "Calendar" }
+                    label for="calendar" { (t("edit-calendar")) }
                     select #calendar name="calendar" {
-                        option value="auto" selected[f.calendar.is_empty() || f.calendar == "auto"] { "Julian before 15 October 1582" }
-                        option value="julian" selected[f.calendar == "julian"] { "Julian" }
-                        option value="gregorian" selected[f.calendar == "gregorian"] { "Gregorian" }
+                        option value="auto" selected[f.calendar.is_empty() || f.calendar == "auto"] { (t("edit-calendar-auto")) }
+                        option value="julian" selected[f.calendar == "julian"] { (t("edit-calendar-julian")) }
+                        option value="gregorian" selected[f.calendar == "gregorian"] { (t("edit-calendar-gregorian")) }
                     }
                 }
             }
             output.date-reading for="date calendar" aria-live="polite" {}
-            (field("summary", "Summary", "One paragraph: what happened, where, who.", area("summary", &f.summary, 4), problems))
-            (field("body", "Narrative", "Paragraphs, separated by an empty line.", area("body", &f.body, 10), problems))
-            (field("places", "Places", "One per line: Hastings, United Kingdom — coordinates are found for known places, or give them: Battle, United Kingdom @ 50.91, 0.49", area("places", &f.places, 3), problems))
+            (field("summary", &t("edit-summary"), &t("edit-summary-help"), area("summary", &f.summary, 4), problems))
+            (field("body", &t("edit-body"), &t("edit-body-help"), area("body", &f.body, 10), problems))
+            (field("places", &t("edit-places"), &t("edit-places-help"), area("places", &f.places, 3), problems))
             div.place-map hidden data-world=(crate::assets::url("world.svg")) {}
-            (field("participants", "Participants", "One per line, with a role in parentheses if you like: Harold Godwinson (king of England)", area("participants", &f.participants, 4), problems))
-            (field("key_points", "Key points", "One per line: a label, a colon, the point.", area("key_points", &f.key_points, 4), problems))
-            (field("sources", "Sources", "One per line: a name and the address in angle brackets, or just the address.", area("sources", &f.sources, 3), problems))
-            (field("related", "Related events", "One per line: an event's id and how it relates in parentheses: norse-landfall-in-vinland-1000 (related). Relations: related, precedes, follows, part_of, has_part, causes, caused_by.", area("related", &f.related, 3), problems))
-            (field("tags", "Tags", "Separated by commas.", text("tags", &f.tags), problems))
-            (field("media", "Pictures and recordings", "One per line: the address, then ' | ' and a word before each part: https://example.org/tapestry.jpg | alt Horsemen charge a shield wall | caption The Bayeux Tapestry | credit Bayeux Museum | licence CC-BY-SA-4.0 | source https://example.org/tapestry. An image needs its alt (what it shows); add kind audio or kind video for a recording or a film. The first image leads the page.", area("media", &f.media, 3), problems))
-            (field("importance", "Importance", "A number of 0 or more (empty: computed).", text("importance", &f.importance), problems))
-            (field("lang", "Language of the texts", "The language the title, summary and narrative are written in: en, fr, de, es… (empty: not said).", text("lang", &f.lang), problems))
-            (field("translations", "In other languages", "A block per language: the language and the title on the first line (fr: Bataille d'Hastings), then the summary and the paragraphs of the narrative, each after an empty line. Readers of that language read these instead.", area("translations", &f.translations, 6), problems))
-            (field("change", "What you changed", "A few words for the history.", text("change", &f.change), problems))
-            p.actions { button { "Save" } " " a href=(if new { "/".to_string() } else { event_href(&f.id) }) { "Cancel" } }
+            (field("participants", &t("edit-participants"), &t("edit-participants-help"), area("participants", &f.participants, 4), problems))
+            (field("key_points", &t("edit-key-points"), &t("edit-key-points-help"), area("key_points", &f.key_points, 4), problems))
+            (field("sources", &t("edit-sources"), &t("edit-sources-help"), area("sources", &f.sources, 3), problems))
+            (field("related", &t("edit-related"), &t("edit-related-help"), area("related", &f.related, 3), problems))
+            (field("tags", &t("edit-tags"), &t("edit-tags-help"), text("tags", &f.tags), problems))
+            (field("media", &t("edit-media"), &t("edit-media-help"), area("media", &f.media, 3), problems))
+            (field("importance", &t("edit-importance"), &t("edit-importance-help"), text("importance", &f.importance), problems))
+            (field("lang", &t("edit-lang"), &t("edit-lang-help"), text("lang", &f.lang), problems))
+            (field("translations", &t("edit-translations"), &t("edit-translations-help"), area("translations", &f.translations, 6), problems))
+            (field("change", &t("edit-change"), &t("edit-change-help"), text("change", &f.change), problems))
+            p.actions { button { (t("edit-save")) } " " a href=(if new { "/".to_string() } else { event_href(&f.id) }) { (t("edit-cancel")) } }
         }
     }
 }
@@ -311,11 +306,12 @@ pub async fn new_page(State(app): Shared, headers: HeaderMap) -> Response {
         Ok(s) => s,
         Err(r) => return *r,
     };
+    let title = t("edit-new-title");
     let body = html! {
-        h1 { "New event" }
+        h1 { (title) }
         (form("/events/new", &EditForm { calendar: "auto".into(), ..EditForm::default() }, &session, &Vec::new(), true))
     };
-    page("New event", body, session, StatusCode::OK)
+    page(&title, body, session, StatusCode::OK)
 }
 
 /// `POST /events/new`.
@@ -327,9 +323,10 @@ pub async fn create(State(app): Shared, headers: HeaderMap, Form(f): Form<EditFo
     let event = match f.event(None) {
         Ok(e) => e,
         Err(problems) => {
+            let title = t("edit-new-title");
             let body =
-                html! { h1 { "New event" } (form("/events/new", &f, &session, &problems, true)) };
-            return page("New event", body, session, StatusCode::UNPROCESSABLE_ENTITY);
+                html! { h1 { (title) } (form("/events/new", &f, &session, &problems, true)) };
+            return page(&title, body, session, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
     let change = Change::new(session.user.name.clone(), summary(&f, "new event"));
@@ -356,14 +353,12 @@ pub async fn create(State(app): Shared, headers: HeaderMap, Form(f): Form<EditFo
         Err(e) if e.code == "conflict" => {
             let problems = vec![(
                 "id",
-                format!(
-                    "{}: open it to edit it, or give this one another id",
-                    e.message
-                ),
+                tw("edit-problem-id-taken", &[("id", (&event.id).into())]),
             )];
+            let title = t("edit-new-title");
             let body =
-                html! { h1 { "New event" } (form("/events/new", &f, &session, &problems, true)) };
-            page("New event", body, session, StatusCode::CONFLICT)
+                html! { h1 { (title) } (form("/events/new", &f, &session, &problems, true)) };
+            page(&title, body, session, StatusCode::CONFLICT)
         }
         Err(e) => super::error_page(e),
     }
@@ -389,9 +384,9 @@ pub async fn edit_page(State(app): Shared, Path(id): Path<String>, headers: Head
         Ok(None) => return super::errors::no_event(&id),
         Err(e) => return super::error_page(e),
     };
-    let title = format!("Editing {}", e.title);
+    let title = tw("edit-editing", &[("title", (&e.title).into())]);
     let body = html! {
-        h1 { "Editing " a href=(event_href(&e.id)) { (e.title) } }
+        h1 { (tm("edit-editing", &[("title", html! { a href=(event_href(&e.id)) { (e.title) } })])) }
         (form(&format!("/events/{}/edit", super::enc(&e.id)), &EditForm::of(&e), &session, &Vec::new(), false))
         (delete_form(&e, &session))
     };
@@ -401,12 +396,12 @@ pub async fn edit_page(State(app): Shared, Path(id): Path<String>, headers: Head
 fn delete_form(e: &Event, session: &Session) -> Markup {
     html! {
         details.danger {
-            summary { "Delete this event" }
+            summary { (t("edit-delete")) }
             form method="post" action=(format!("/events/{}/delete", super::enc(&e.id))) {
                 input type="hidden" name="csrf" value=(session.csrf);
-                p { "It leaves the pages and the search at once; its history stays, and it can be restored from there." }
-                p { label for="del-change" { "Why " } input #del-change name="change" required; }
-                button { "Delete" }
+                p { (t("edit-delete-note")) }
+                p { label for="del-change" { (t("edit-delete-why")) " " } input #del-change name="change" required; }
+                button { (t("edit-delete-button")) }
             }
         }
     }
@@ -427,14 +422,22 @@ pub async fn update(
     let mine = match f.event(Some(&id)) {
         Ok(e) => e,
         Err(problems) => {
-            let body = html! { h1 { "Editing " (f.title) } (form(&action, &f, &session, &problems, false)) };
-            return page("Editing", body, session, StatusCode::UNPROCESSABLE_ENTITY);
+            let body = html! { h1 { (tw("edit-editing", &[("title", (&f.title).into())])) } (form(&action, &f, &session, &problems, false)) };
+            return page(
+                &t("edit-editing-short"),
+                body,
+                session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
     };
     let change = Change::new(session.user.name.clone(), summary(&f, "edit"));
     let saved = app.write(&change, |w| {
         let current = w.tx().get(&id)?.ok_or_else(|| {
-            ApiError::not_found(format!("no event with the id {id:?} (deleted meanwhile?)"))
+            ApiError::not_found(tw(
+                "edit-gone",
+                &[("id", format!("{id:?}").as_str().into())],
+            ))
         })?;
         let now = super::super::api::events::etag(&current);
         if now.to_str().ok() != Some(f.etag.as_str()) {
@@ -472,12 +475,17 @@ fn conflict(app: &App, id: &str, f: &EditForm, mine: Event, session: Session) ->
     again.calendar = f.calendar.clone();
     again.date = f.date.clone();
     let body = html! {
-        h1 { "Someone saved this event while you were editing" }
-        p.lede { "Here is how your version differs from the one saved now. Nothing of yours is lost: the form below holds your version. Merge what you want to keep, then save again; saving replaces their version (which stays in the history)." }
-        (changes_table(&changes, "Saved now", "Yours"))
+        h1 { (t("edit-conflict-heading")) }
+        p.lede { (t("edit-conflict-lede")) }
+        (changes_table(&changes, &t("edit-conflict-theirs"), &t("edit-conflict-yours")))
         (form(&format!("/events/{}/edit", super::enc(id)), &again, &session, &Vec::new(), false))
     };
-    page("Edit conflict", body, session, StatusCode::CONFLICT)
+    page(
+        &t("edit-conflict-title"),
+        body,
+        session,
+        StatusCode::CONFLICT,
+    )
 }
 
 /// A table of the changed fields, line by line.
@@ -488,15 +496,15 @@ pub(crate) fn changes_table(
 ) -> Markup {
     html! {
         @if changes.is_empty() {
-            p { "No field differs." }
+            p { (t("diff-none")) }
         } @else {
             table.diff {
-                caption.sr { "Changed fields: " (before) " and " (after) }
-                thead { tr { th scope="col" { "Field" } th scope="col" { "Lines" } } }
+                caption.sr { (tw("diff-caption", &[("before", before.into()), ("after", after.into())])) }
+                thead { tr { th scope="col" { (t("diff-field")) } th scope="col" { (t("diff-lines")) } } }
                 tbody {
                     @for c in changes {
                         tr {
-                            th scope="row" { (c.field.replace('_', " ")) }
+                            th scope="row" { (field_name(c.field)) }
                             td {
                                 @for l in c.lines() {
                                     @match l {
@@ -511,6 +519,18 @@ pub(crate) fn changes_table(
                 }
             }
         }
+    }
+}
+
+/// A field of the native JSON as the reader's language names it ("key points", "points
+/// clés"); a field without a message as its own name.
+fn field_name(field: &str) -> String {
+    let id = format!("diff-{}", field.replace('_', "-"));
+    let name = t(&id);
+    if name == id {
+        field.replace('_', " ")
+    } else {
+        name
     }
 }
 

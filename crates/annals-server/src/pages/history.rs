@@ -261,7 +261,7 @@ pub async fn history(
                 @if ra.event.is_none() && rb.event.is_some() && a != b {
                     p { (tw("history-restored", &[("a", a.into()), ("b", b.into())])) }
                 }
-                (changes_table(&diff(ra.event.as_ref(), rb.event.as_ref()), &format!("revision {a}"), &format!("revision {b}")))
+                (changes_table(&diff(ra.event.as_ref(), rb.event.as_ref()), &tw("diff-revision", &[("g", a.to_string().as_str().into())]), &tw("diff-revision", &[("g", b.to_string().as_str().into())])))
             }
         } @else {
             p.form-problem role="alert" { (tw("history-no-revision", &[("g", (if ra.is_none() { a } else { b }).into())])) }

@@ -220,15 +220,6 @@ pub(crate) fn script_json(v: &serde_json::Value) -> String {
         .replace('&', "\\u0026")
 }
 
-/// `1 event`, `2,345 events`.
-pub(crate) fn count(n: u64, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        annals_dates::thousands(n),
-        if n == 1 { one } else { many }
-    )
-}
-
 /// "Washington, D.C., United States".
 pub(crate) fn place_label(p: &Place) -> String {
     if p.country.is_empty() {
@@ -350,12 +341,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn encoding_and_counts() {
+    fn encoding_and_parameters() {
         assert_eq!(enc("Paris, Texas"), "Paris%2C%20Texas");
         assert_eq!(enc("a-b_c.d~e"), "a-b_c.d~e");
         assert_eq!(enc("Ōkehazama"), "%C5%8Ckehazama");
-        assert_eq!(count(1, "event", "events"), "1 event");
-        assert_eq!(count(1234567, "event", "events"), "1,234,567 events");
         assert_eq!(year_param(-43), "-0043");
         assert_eq!(year_param(-66_000_000), "Y-66000000");
         assert_eq!(param_text("-0762-04-14"), "April 14, 763 BC");

@@ -11,7 +11,7 @@ use super::history::byline;
 use super::{enc, Page, Shared};
 use crate::api::profiles::current;
 use crate::app::App;
-use crate::lang::t;
+use crate::lang::{t, tw};
 use annals_core::profile::{Kind, Profile};
 use annals_store::accounts::{Role, Session};
 use annals_store::Change;
@@ -127,7 +127,10 @@ impl ProfileForm {
             g => Some(g.parse::<u64>().map_err(|_| {
                 vec![(
                     "geonames",
-                    format!("expected a GeoNames number such as 2988507, not {g:?}"),
+                    tw(
+                        "profile-problem-geonames",
+                        &[("value", format!("{g:?}").as_str().into())],
+                    ),
                 )]
             })?),
         };
@@ -170,36 +173,44 @@ fn form(kind: Kind, name: &str, f: &ProfileForm, session: &Session, problems: &P
     let area = |name: &'static str, value: &str, rows: u32| {
         html! { textarea #(name) name=(name) rows=(rows) aria-describedby=(described(name, problems)) { (value) } }
     };
-    let (from_help, to_help) = match kind {
-        Kind::Participant => ("When the person was born, or the state or body founded: 15 August 1769; 27 BC; c. 1000.", "When they died, or it ended."),
-        Kind::Place => ("When it was founded or first recorded: 753 BC; c. 3500 BC.", "When it was destroyed or abandoned, if it was."),
+    let (from_help, to_help, same) = match kind {
+        Kind::Participant => (
+            t("profile-from-help-participant"),
+            t("profile-to-help-participant"),
+            t("profile-same-participant"),
+        ),
+        Kind::Place => (
+            t("profile-from-help-place"),
+            t("profile-to-help-place"),
+            t("profile-same-place"),
+        ),
     };
     html! {
         @if !problems.is_empty() {
-            div.form-problem role="alert" { p { "Nothing was saved: " (problems[0].1) } }
+            div.form-problem role="alert" { p { (tw("profile-nothing-saved", &[("problem", (&problems[0].1).into())])) } }
         }
         form.editor method="post" action=(format!("{}/edit", href(kind, name))) {
             input type="hidden" name="csrf" value=(session.csrf);
-            (field("description", "Description", "A few sentences: who or what it is.", area("description", &f.description, 4), problems))
+            (field("description", &t("profile-description"), &t("profile-description-help"), area("description", &f.description, 4), problems))
             div.date-row {
-                (field("from", "From", from_help, text("from", &f.from), problems))
-                (field("to", "To", to_help, text("to", &f.to), problems))
+                (field("from", &t("profile-from"), &from_help, text("from", &f.from), problems))
+                (field("to", &t("profile-to"), &to_help, text("to", &f.to), problems))
             }
             output.date-reading for="from" aria-live="polite" {}
             output.date-reading for="to" aria-live="polite" {}
-            (field("media", "Pictures", "One per line, as on an event: https://example.org/portrait.jpg | alt A man in a red coat | credit National Gallery | licence CC-BY-4.0. The first image heads the page.", area("media", &f.media, 3), problems))
-            (field("aliases", "Other names", "One per line: searches for any of them find the events of this one (USA, United States of America).", area("aliases", &f.aliases, 3), problems))
-            (field("wikidata", "Wikidata item", "Its id, such as Q517.", text("wikidata", &f.wikidata), problems))
+            (field("media", &t("profile-media"), &t("profile-media-help"), area("media", &f.media, 3), problems))
+            (field("aliases", &t("profile-aliases"), &t("profile-aliases-help"), area("aliases", &f.aliases, 3), problems))
+            (field("wikidata", &t("profile-wikidata"), &t("profile-wikidata-help"), text("wikidata", &f.wikidata), problems))
             @if kind == Kind::Place {
-                (field("geonames", "GeoNames id", "Its number, such as 2988507.", text("geonames", &f.geonames), problems))
+                (field("geonames", &t("profile-geonames"), &t("profile-geonames-help"), text("geonames", &f.geonames), problems))
             }
-            (field("change", "What you changed", "A few words for the history.", text("change", &f.change), problems))
-            p.actions { button { "Save" } " " a href=(href(kind, name)) { "Cancel" } }
+            (field("change", &t("edit-change"), &t("edit-change-help"), text("change", &f.change), problems))
+            p.actions { button { (t("edit-save")) } " " a href=(href(kind, name)) { (t("edit-cancel")) } }
         }
         form.editor.merge method="post" action=(format!("{}/merge", href(kind, name))) {
             input type="hidden" name="csrf" value=(session.csrf);
-            (field("into", &format!("The same {} as", kind.name()), &format!("Merge {name} into another name: it becomes one of its other names, and this page leads there."), html! { input #into name="into" required aria-describedby="into-help"; }, &Vec::new()))
-            p.actions { button { "Merge" } }
+            (field("into", &same, &tw("profile-merge-help", &[("name", name.into())]), html! { input #into name="into" required aria-describedby="into-help"; }, &Vec::new()))
+            p.actions { button { (t("profile-merge")) } }
         }
     }
 }
@@ -216,11 +227,12 @@ fn edit_page(app: &App, kind: Kind, name: &str, headers: &HeaderMap) -> Response
     if !main.eq_ignore_ascii_case(name.trim()) {
         return super::history::moved(&format!("{}/edit", href(kind, &main)));
     }
+    let title = tw("profile-edit-title", &[("name", (&main).into())]);
     let body = html! {
-        h1 { "About " (main) }
+        h1 { (title) }
         (form(kind, &main, &ProfileForm::of(&p), &session, &Vec::new()))
     };
-    page(&format!("About {main}"), body, session, StatusCode::OK)
+    page(&title, body, session, StatusCode::OK)
 }
 
 fn save(app: &App, kind: Kind, name: &str, headers: &HeaderMap, f: ProfileForm) -> Response {
@@ -229,13 +241,9 @@ fn save(app: &App, kind: Kind, name: &str, headers: &HeaderMap, f: ProfileForm) 
         Err(e) => return super::error_page(e),
     };
     let refuse = |problems: Problems, session: Session| {
-        let body = html! { h1 { "About " (name) } (form(kind, name, &f, &session, &problems)) };
-        page(
-            &format!("About {name}"),
-            body,
-            session,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
+        let title = tw("profile-edit-title", &[("name", name.into())]);
+        let body = html! { h1 { (title) } (form(kind, name, &f, &session, &problems)) };
+        page(&title, body, session, StatusCode::UNPROCESSABLE_ENTITY)
     };
     let p = match f.profile() {
         Ok(p) => p,
@@ -290,10 +298,10 @@ fn history(app: &App, kind: Kind, name: &str, headers: &HeaderMap) -> Response {
         Err(e) => return super::error_page(e),
     };
     let body = html! {
-        h1 { "History of " (name) }
-        p.lede { a href=(href(kind, name)) { "Back to " (name) } }
+        h1 { (t("history-of")) " " (name) }
+        p.lede { a href=(href(kind, name)) { (tw("profile-back-to", &[("name", name.into())])) } }
         @if revisions.is_empty() {
-            p { "Nothing has been written about " (name) " yet: its page shows its events." }
+            p { (tw("profile-history-none", &[("name", name.into())])) }
         } @else {
             ol.revisions reversed {
                 @for r in revisions.iter().rev() {
@@ -301,14 +309,14 @@ fn history(app: &App, kind: Kind, name: &str, headers: &HeaderMap) -> Response {
                         p { (byline(&r.commit)) }
                         @match &r.profile {
                             Some(p) => { (about_fields(p)) }
-                            None => { p { "Removed (merged into another name, or emptied)." } }
+                            None => { p { (t("profile-history-removed")) } }
                         }
                     }
                 }
             }
         }
     };
-    let title = format!("History of {name}");
+    let title = format!("{} {name}", t("history-of"));
     Page {
         viewer: app.session(headers),
         ..Page::plain(&title, body)
@@ -328,7 +336,7 @@ fn about_fields(p: &Profile) -> Markup {
         .join("; ");
     html! {
         dl.facts {
-            @for (label, value) in [("Description", &p.description), ("From", &p.from), ("To", &p.to), ("Other names", &aliases), ("Wikidata", &p.wikidata), ("GeoNames", &geonames), ("Pictures", &media)] {
+            @for (label, value) in [(t("profile-description"), &p.description), (t("profile-from"), &p.from), (t("profile-to"), &p.to), (t("profile-aliases"), &aliases), ("Wikidata".to_string(), &p.wikidata), ("GeoNames".to_string(), &geonames), (t("profile-media"), &media)] {
                 @if !value.is_empty() { dt { (label) } dd { (value) } }
             }
         }

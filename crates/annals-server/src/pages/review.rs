@@ -8,6 +8,7 @@ use super::account::editor;
 use super::{enc, event_href, Page, Shared};
 use crate::app::App;
 use crate::error::ApiError;
+use crate::lang::{t, tm, tw};
 use annals_core::merge::{merge, Pick, Picks};
 use annals_core::{lines, Event};
 use annals_store::accounts::{Role, Session};
@@ -37,9 +38,12 @@ fn reviewer(app: &App, headers: &HeaderMap, path: &str) -> Result<Session, Box<R
         Some(s) => Err(Box::new(super::error_page(ApiError::new(
             StatusCode::FORBIDDEN,
             "forbidden",
-            format!(
-                "reviewing duplicates needs the reviewer role; {} is {}",
-                s.user.name, s.user.role
+            tw(
+                "review-needs-role",
+                &[
+                    ("name", (&s.user.name).into()),
+                    ("role", s.user.role.to_string().as_str().into()),
+                ],
             ),
         )))),
         None => Err(Box::new(
@@ -73,14 +77,14 @@ pub async fn queue(State(app): Shared, headers: HeaderMap) -> Response {
         Err(e) => return super::error_page(e),
     };
     let body = html! {
-        h1 { "Duplicates to review" }
+        h1 { (t("review-title")) }
         @if pairs.is_empty() {
-            p.lede { "No pairs wait for review. Imports and new events propose pairs that look like one event recorded twice; `annals duplicates --scan` looks through everything again." }
+            p.lede { (t("review-none")) }
         } @else {
-            p.lede { (pairs.len()) " pair" (if pairs.len() == 1 { "" } else { "s" }) " of events look like one event recorded twice, the likeliest first. Compare each pair, then merge it or mark the two as different events." }
+            p.lede { (tw("review-pairs", &[("n", pairs.len().into())])) }
             table.review {
-                caption.sr { "Pairs proposed as duplicates" }
-                thead { tr { th scope="col" { "Likeness" } th scope="col" { "One record" } th scope="col" { "The other" } th scope="col" { "Why" } th scope="col" { span.sr { "Action" } } } }
+                caption.sr { (t("review-caption")) }
+                thead { tr { th scope="col" { (t("review-likeness")) } th scope="col" { (t("review-one")) } th scope="col" { (t("review-other")) } th scope="col" { (t("review-why")) } th scope="col" { span.sr { (t("review-action")) } } } }
                 tbody {
                     @for (d, a, b) in &pairs {
                         tr {
@@ -88,20 +92,20 @@ pub async fn queue(State(app): Shared, headers: HeaderMap) -> Response {
                             td { (super::event_link(a)) }
                             td { (super::event_link(b)) }
                             td.why { (d.reasons) }
-                            td { a href=(pair_href(&d.a, &d.b)) aria-label=(format!("Compare {} and {}", a.title, b.title)) { "Compare" } }
+                            td { a href=(pair_href(&d.a, &d.b)) aria-label=(tw("review-compare-pair", &[("a", (&a.title).into()), ("b", (&b.title).into())])) { (t("review-compare")) } }
                         }
                     }
                 }
             }
         }
     };
-    page("Duplicates to review", body, session)
+    page(&t("review-title"), body, session)
 }
 
 /// A field both records have, as lines.
 struct Row {
     name: &'static str,
-    label: &'static str,
+    label: String,
     a: Vec<String>,
     b: Vec<String>,
     /// Whether "both" makes sense (a list).
@@ -109,9 +113,9 @@ struct Row {
 }
 
 fn rows(a: &Event, b: &Event) -> Vec<Row> {
-    let row = |name, label, f: &dyn Fn(&Event) -> Vec<String>, list| Row {
+    let row = |name, label: &str, f: &dyn Fn(&Event) -> Vec<String>, list| Row {
         name,
-        label,
+        label: t(label),
         a: f(a),
         b: f(b),
         list,
@@ -124,37 +128,37 @@ fn rows(a: &Event, b: &Event) -> Vec<Row> {
         }
     };
     vec![
-        row("title", "Title", &|e| one(&e.title), false),
+        row("title", "edit-title", &|e| one(&e.title), false),
         row(
             "date",
-            "Date",
+            "edit-date",
             &|e| vec![format!("{} ({})", e.date.written(), e.date.edtf)],
             false,
         ),
-        row("summary", "Summary", &|e| one(&e.summary), false),
-        row("body", "Narrative", &|e| e.body.clone(), true),
+        row("summary", "edit-summary", &|e| one(&e.summary), false),
+        row("body", "edit-body", &|e| e.body.clone(), true),
         row(
             "key_points",
-            "Key points",
+            "edit-key-points",
             &|e| e.key_points.iter().map(lines::key_point).collect(),
             true,
         ),
         row(
             "places",
-            "Places",
+            "edit-places",
             &|e| e.places.iter().map(lines::place).collect(),
             true,
         ),
         row(
             "participants",
-            "Participants",
+            "edit-participants",
             &|e| e.participants.iter().map(lines::participant).collect(),
             true,
         ),
-        row("tags", "Tags", &|e| e.tags.clone(), true),
+        row("tags", "edit-tags", &|e| e.tags.clone(), true),
         row(
             "importance",
-            "Importance",
+            "edit-importance",
             &|e| {
                 e.importance
                     .map(|i| vec![i.to_string()])
@@ -167,7 +171,7 @@ fn rows(a: &Event, b: &Event) -> Vec<Row> {
 
 fn values(v: &[String]) -> Markup {
     html! {
-        @if v.is_empty() { span.none { "(none)" } }
+        @if v.is_empty() { span.none { (t("review-empty")) } }
         @else if v.len() == 1 { (v[0]) }
         @else { ul { @for x in v { li { (x) } } } }
     }
@@ -198,21 +202,28 @@ pub async fn compare(
         }
     };
     let body = html! {
-        h1 { "One event or two?" }
+        h1 { (t("review-pair-title")) }
         p.lede {
-            "Compare " a href=(event_href(&ea.id)) { (ea.title) } " and " a href=(event_href(&eb.id)) { (eb.title) }
-            ". Merging keeps one id and both records' sources and relations; the other address redirects to it, and events that linked to it link to the one kept."
+            (tm("review-pair-lede", &[
+                ("a", html! { a href=(event_href(&ea.id)) { (ea.title) } }),
+                ("b", html! { a href=(event_href(&eb.id)) { (eb.title) } }),
+            ]))
         }
         form.merge method="post" action=(format!("{action}/merge")) {
             input type="hidden" name="csrf" value=(session.csrf);
             fieldset.kept {
-                legend { "Which id stays" }
+                legend { (t("review-which-id")) }
                 span.pick { input type="radio" name="kept" value=(ea.id) id="kept-a" checked; label for="kept-a" { code { (ea.id) } } }
                 span.pick { input type="radio" name="kept" value=(eb.id) id="kept-b"; label for="kept-b" { code { (eb.id) } } }
             }
             table.compare {
-                caption.sr { "The two records, field by field, and which value the merged event takes" }
-                thead { tr { th scope="col" { "Field" } th scope="col" { "First: " code { (ea.id) } } th scope="col" { "Second: " code { (eb.id) } } th scope="col" { "Keep" } } }
+                caption.sr { (t("review-table-caption")) }
+                thead { tr {
+                    th scope="col" { (t("review-field")) }
+                    th scope="col" { (tm("review-first", &[("id", html! { code { (ea.id) } })])) }
+                    th scope="col" { (tm("review-second", &[("id", html! { code { (eb.id) } })])) }
+                    th scope="col" { (t("review-keep")) }
+                } }
                 tbody {
                     @for row in rows(&ea, &eb) {
                         @let same = row.a == row.b;
@@ -222,44 +233,42 @@ pub async fn compare(
                             td { (values(&row.b)) }
                             td {
                                 @if same {
-                                    span.none { "the same" }
+                                    span.none { (t("review-same")) }
                                     input type="hidden" name=(row.name) value="a";
                                 } @else {
                                     fieldset.picks {
-                                        legend.sr { (row.label) ": keep" }
-                                        (radio(&row, "a", "first".into(), !row.list || row.b.is_empty()))
-                                        (radio(&row, "b", "second".into(), false))
-                                        @if row.list { (radio(&row, "both", "both".into(), !row.b.is_empty())) }
+                                        legend.sr { (tw("review-keep-field", &[("field", (&row.label).into())])) }
+                                        (radio(&row, "a", t("review-pick-first"), !row.list || row.b.is_empty()))
+                                        (radio(&row, "b", t("review-pick-second"), false))
+                                        @if row.list { (radio(&row, "both", t("review-pick-both"), !row.b.is_empty())) }
                                     }
                                 }
                             }
                         }
                     }
                     tr {
-                        th scope="row" { "Sources, relations" }
-                        td { (super::count(ea.sources.len() as u64, "source", "sources")) ", " (super::count(ea.related.len() as u64, "relation", "relations")) }
-                        td { (super::count(eb.sources.len() as u64, "source", "sources")) ", " (super::count(eb.related.len() as u64, "relation", "relations")) }
-                        td { span.none { "both, always" } }
+                        th scope="row" { (t("review-sources-relations")) }
+                        td { (tw("review-sources", &[("n", ea.sources.len().into())])) ", " (tw("review-relations", &[("n", ea.related.len().into())])) }
+                        td { (tw("review-sources", &[("n", eb.sources.len().into())])) ", " (tw("review-relations", &[("n", eb.related.len().into())])) }
+                        td { span.none { (t("review-both-always")) } }
                     }
                 }
             }
-            p.why { label for="change" { "Why (for the history)" } input #change name="change" placeholder="same battle, recorded twice"; }
-            p.actions { button { "Merge" } }
+            p.why { label for="change" { (t("review-why-label")) } input #change name="change" placeholder=(t("review-why-placeholder")); }
+            p.actions { button { (t("review-merge")) } }
         }
         form.inline method="post" action=(format!("{action}/distinct")) {
             input type="hidden" name="csrf" value=(session.csrf);
-            p { "Two different events after all? " button.secondary { "Keep both" } " They will not be proposed again." }
+            p { (t("review-distinct")) " " button.secondary { (t("review-keep-both")) } " " (t("review-distinct-note")) }
         }
     };
-    page("One event or two?", body, session)
+    page(&t("review-pair-title"), body, session)
 }
 
 /// Both events of a pair, or the page that says which is missing.
 fn both(app: &App, a: &str, b: &str) -> Result<(Event, Event), Box<Response>> {
     if a == b {
-        return Err(Box::new(super::error_page(ApiError::bad(
-            "an event is not a duplicate of itself",
-        ))));
+        return Err(Box::new(super::error_page(ApiError::bad(t("review-self")))));
     }
     match app.read(|s| Ok((s.get(a)?, s.get(b)?))) {
         Ok((Some(x), Some(y))) => Ok((x, y)),

@@ -87,7 +87,7 @@ pub async fn index(
             }
         }
         @if let Some(after) = &next {
-            p { a href=(format!("/stories?after={}", enc(after))) { "More stories" } }
+            p { a href=(format!("/stories?after={}", enc(after))) { (t("stories-more")) } }
         }
     };
     Page {
