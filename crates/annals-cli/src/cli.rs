@@ -831,6 +831,21 @@ pub enum MediaCommand {
         #[arg(long, value_name = "BYTES", default_value_t = 20 << 20)]
         max_upload: usize,
     },
+    /// The stored pictures that nothing names: no event, profile or story, now or in any
+    /// revision of its history (an upload never used, or one whose every mention was removed
+    /// and whose history was emptied). Lists them with their size, when and by whom they were
+    /// kept; with --delete removes those kept more than --older-than hours ago.
+    #[command(
+        after_help = "Examples:\n  annals media unused\n  annals media unused --delete\n  annals media unused --delete --older-than 0\n\nA picture uploaded in the editor is named by the event only once it is saved: the default grace of 24 hours keeps the pictures of edits in progress."
+    )]
+    Unused {
+        /// Remove them (those older than --older-than), and say how many bytes that freed.
+        #[arg(long)]
+        delete: bool,
+        /// Keep the pictures kept less than this many hours ago, named or not.
+        #[arg(long, value_name = "HOURS", default_value_t = 24)]
+        older_than: u64,
+    },
 }
 
 /// Input formats.

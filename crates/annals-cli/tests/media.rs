@@ -197,4 +197,29 @@ fn pictures_are_added_all_or_none() {
         text.contains(&format!("harbour  media:{hash}\n    CC0 1.0 · Tests\n")),
         "{text}"
     );
+
+    // The PNG is named by nothing: listed, kept through the grace, then removed; the JPEG
+    // the event names stays.
+    let png_hash = lines[1]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .strip_prefix("media:")
+        .unwrap();
+    let unused = ok(&db, &["media", "unused"]);
+    assert_eq!(unused.lines().count(), 1, "{unused}");
+    assert!(
+        unused.starts_with(&format!("media:{png_hash}  200×100 image/png, ")),
+        "{unused}"
+    );
+    let young = ok(&db, &["media", "unused", "--delete"]);
+    assert!(young.contains("kept (younger than the grace)"), "{young}");
+    assert!(store.file_info(png_hash).unwrap().is_some());
+    let gone = annals(&db, &["media", "unused", "--delete", "--older-than", "0"]);
+    assert!(gone.status.success());
+    let said = String::from_utf8_lossy(&gone.stderr);
+    assert!(said.contains("1 removed"), "{said}");
+    assert!(store.file_info(png_hash).unwrap().is_none());
+    assert!(store.file_info(hash).unwrap().is_some());
+    assert_eq!(ok(&db, &["media", "unused"]), "");
 }

@@ -55,3 +55,57 @@ pub(crate) fn px(n: u32) -> i64 {
 pub(crate) fn from_px(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
+
+/// The stored pictures that some record names (`media:` and the hash): an event, a profile
+/// or a story, as they are now or in any state of their histories (so that putting an old
+/// revision back never finds its pictures gone). Read with [`crate::EventStore::dump_records`]:
+/// every record once, no picture's bytes.
+pub fn in_use(
+    store: &dyn crate::EventStore,
+) -> Result<std::collections::BTreeSet<String>, crate::StoreError> {
+    use crate::copy::Row;
+    let mut named = std::collections::BTreeSet::new();
+    store.dump_records(&mut |row| {
+        let json = match &row {
+            Row::Event { json, .. } | Row::Profile { json, .. } | Row::Story { json, .. } => {
+                Some(json)
+            }
+            Row::History { json, .. }
+            | Row::ProfileHistory { json, .. }
+            | Row::StoryHistory { json, .. } => json.as_ref(),
+            _ => None,
+        };
+        if let Some(json) = json {
+            named.extend(named_in(json));
+        }
+        Ok(())
+    })?;
+    Ok(named)
+}
+
+/// The hashes a text names as `media:` and 64 lowercase hexadecimal digits.
+pub fn named_in(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.match_indices("media:").filter_map(move |(at, tag)| {
+        let hash = text.get(at + tag.len()..at + tag.len() + 64)?;
+        annals_core::media::is_hash(hash).then(|| hash.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn named_hashes() {
+        let a = "ab".repeat(32);
+        let b = "0f".repeat(32);
+        let text = format!(
+            r#"{{"media":[{{"url":"media:{a}"}},{{"url":"media:{b}"}},{{"url":"media:{}"}}],"x":"media:"}}"#,
+            &a[..10]
+        );
+        assert_eq!(super::named_in(&text).collect::<Vec<_>>(), [a, b]);
+        assert_eq!(super::named_in("media:").count(), 0);
+        assert_eq!(
+            super::named_in(&format!("media:{}", "AB".repeat(32))).count(),
+            0
+        );
+    }
+}

@@ -338,6 +338,18 @@ pub trait EventStore {
         picture: &annals_core::media::Picture,
         author: &str,
     ) -> Result<bool, StoreError>;
+    /// The hashes of every stored picture, in hash order.
+    fn file_hashes(&self) -> Result<Vec<String>, StoreError>;
+    /// Remove the stored picture `hash` with its copies (the file first, so that no reader
+    /// finds it without them); false when there was none. Not part of a transaction, as
+    /// [`EventStore::put_file`]. See [`files::in_use`] for which pictures nothing needs.
+    fn remove_file(&self, hash: &str) -> Result<bool, StoreError>;
+    /// [`EventStore::dump`] without the stored pictures: every record (events, profiles,
+    /// stories and their histories, accounts), read without reading a picture's bytes.
+    fn dump_records(
+        &self,
+        each: &mut dyn FnMut(copy::Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
     /// Every row of the store as [`copy::Row`]s, in a fixed order (the same on every backend
     /// for the same content): for copying the store into another.
     fn dump(

@@ -1234,3 +1234,70 @@ fn users_sessions_tokens() {
         assert!(!rows.contains("a long enough password"), "{name}");
     }
 }
+
+/// The pictures nothing names: those an event, a profile or a story names, now or in its
+/// history, are in use; the others are removed with their copies, and only them.
+#[test]
+fn pictures_nothing_names() {
+    for (name, mut store, _dir) in backends() {
+        for n in 1..=5 {
+            store.put_file(&picture(n), "ann").unwrap();
+        }
+        let medium = |n: u8| {
+            format!(
+                r#"{{"url": "media:{}", "alt": "Picture {n}."}}"#,
+                picture(n).hash
+            )
+        };
+        let mut tx = store.transaction(&by("ann")).unwrap();
+        for (id, n) in [("a", 1), ("b", 2)] {
+            let json = format!(
+                r#"{{"id": "{id}", "title": "{id}", "date": "1960", "media": [{}]}}"#,
+                medium(n)
+            );
+            tx.upsert(&event(&json), None).unwrap();
+        }
+        let profile = Profile {
+            media: vec![serde_json::from_str(&medium(3)).unwrap()],
+            ..Profile::default()
+        };
+        tx.put_profile(Kind::Place, "Rome", &profile).unwrap();
+        let story = annals_core::story::Story::from_json(&format!(
+            r#"{{"id": "tour", "title": "A tour", "stops": [{{"event": "a", "media": [{}]}}]}}"#,
+            medium(4)
+        ))
+        .unwrap();
+        tx.put_story(&story).unwrap();
+        tx.commit().unwrap();
+        // "b" no longer names picture 2, but its history does.
+        let mut tx = store.transaction(&by("ann")).unwrap();
+        tx.upsert(&event(r#"{"id": "b", "title": "b", "date": "1960"}"#), None)
+            .unwrap();
+        tx.commit().unwrap();
+
+        let used = annals_store::files::in_use(&*store).unwrap();
+        let hashes: Vec<String> = (1..=4).map(|n| picture(n).hash).collect();
+        assert_eq!(used.into_iter().collect::<Vec<_>>(), hashes, "{name}");
+        let all: Vec<String> = (1..=5).map(|n| picture(n).hash).collect();
+        assert_eq!(store.file_hashes().unwrap(), all, "{name}");
+
+        let gone = picture(5).hash;
+        assert!(store.remove_file(&gone).unwrap(), "{name}");
+        assert!(!store.remove_file(&gone).unwrap(), "{name}: removed twice");
+        assert!(store.file_info(&gone).unwrap().is_none(), "{name}");
+        assert!(store.file(&gone, None).unwrap().is_none(), "{name}");
+        assert!(store.file(&gone, Some(640)).unwrap().is_none(), "{name}");
+        assert_eq!(store.file_hashes().unwrap(), hashes, "{name}");
+        // The others are whole, copies and all; a dump without files reads none.
+        let kept = store.file(&picture(4).hash, Some(320)).unwrap().unwrap();
+        assert_eq!(kept.bytes, picture(4).renditions[0].bytes, "{name}");
+        let mut files = 0;
+        store
+            .dump_records(&mut |row| {
+                files += usize::from(matches!(row, annals_store::copy::Row::File(_)));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(files, 0, "{name}");
+    }
+}

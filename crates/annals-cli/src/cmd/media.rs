@@ -1,5 +1,6 @@
 //! `annals media`: the media of the stored events with their credits (and those that lack
-//! one), and `annals media add`, which keeps pictures in the database.
+//! one), `annals media add`, which keeps pictures in the database, and `annals media unused`,
+//! which finds (and removes) the stored pictures nothing names.
 
 use crate::exit;
 use annals_store::EventStore;
@@ -119,6 +120,61 @@ pub fn add(store: &dyn EventStore, files: &[std::path::PathBuf], max_bytes: usiz
             p.mime,
             copies.join(", "),
             if kept { "" } else { " (kept already)" }
+        );
+    }
+    Ok(exit::OK)
+}
+
+/// `annals media unused`: the stored pictures no record names (`annals_store::files::in_use`),
+/// listed; with `delete`, those kept more than `older_than` hours ago removed.
+pub fn unused(store: &dyn EventStore, delete: bool, older_than: u64) -> Result<u8> {
+    let named = annals_store::files::in_use(store)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    let grace = i64::try_from(older_than.saturating_mul(3_600_000)).unwrap_or(i64::MAX);
+    let (mut found, mut removed, mut freed) = (0u64, 0u64, 0u64);
+    for hash in store.file_hashes()? {
+        if named.contains(&hash) {
+            continue;
+        }
+        let Some(info) = store.file_info(&hash)? else {
+            continue;
+        };
+        found += 1;
+        let young = now.saturating_sub(info.at) < grace;
+        let kept = super::curate::when(info.at);
+        let removing = delete && !young;
+        if removing && store.remove_file(&hash)? {
+            removed += 1;
+            freed += info.size;
+        }
+        outln!(
+            "media:{hash}  {}×{} {}, {} bytes, kept {kept} by {}{}",
+            info.width,
+            info.height,
+            info.mime,
+            info.size,
+            info.author,
+            if removing {
+                "  removed"
+            } else if delete {
+                "  kept (younger than the grace)"
+            } else {
+                ""
+            }
+        );
+    }
+    let s = |n: u64| if n == 1 { "" } else { "s" };
+    if delete {
+        eprintln!(
+            "{found} stored picture{} named by nothing; {removed} removed ({freed} bytes freed)",
+            s(found)
+        );
+    } else {
+        eprintln!(
+            "{found} stored picture{} named by nothing (annals media unused --delete removes those older than {older_than} hours)",
+            s(found)
         );
     }
     Ok(exit::OK)

@@ -57,6 +57,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             action: Some(MediaCommand::Add { files, max_upload }),
             ..
         }) => media::add(&*open(&db)?, &files, max_upload),
+        Command::Media(MediaArgs {
+            action: Some(MediaCommand::Unused { delete, older_than }),
+            ..
+        }) => media::unused(&*open_existing(&db)?, delete, older_than),
         Command::Media(args) => media::list(&*open_existing(&db)?, &args),
         Command::Demo(args) => {
             if args.no_serve {

@@ -19,6 +19,7 @@ fn rows(
 
 pub(super) fn dump(
     sql: &PgRows<'_>,
+    with_files: bool,
     each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     each(Row::Meta {
@@ -154,7 +155,9 @@ pub(super) fn dump(
             })
         },
     )?;
-    super::files::each(sql, &mut |f| each(Row::File(f)))?;
+    if with_files {
+        super::files::each(sql, &mut |f| each(Row::File(f)))?;
+    }
     rows(
         sql,
         "SELECT name, password, role, created, disabled FROM users ORDER BY key COLLATE \"C\"",

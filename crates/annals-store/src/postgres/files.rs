@@ -83,6 +83,23 @@ pub(super) fn put(sql: &impl Sql, p: &Picture, at: i64, author: &str) -> Result<
     )? > 0)
 }
 
+/// The hashes of every stored picture, in hash order (bytewise).
+pub(super) fn hashes(sql: &impl Sql) -> Result<Vec<String>, StoreError> {
+    sql.rows("SELECT hash FROM files ORDER BY hash COLLATE \"C\"", &[])?
+        .iter()
+        .map(|r| Ok(r.try_get(0)?))
+        .collect()
+}
+
+/// Remove a picture with its copies, in one statement; false when there was none.
+pub(super) fn remove(sql: &impl Sql, hash: &str) -> Result<bool, StoreError> {
+    Ok(sql.exec(
+        "WITH copies AS (DELETE FROM renditions WHERE hash = $1)
+         DELETE FROM files WHERE hash = $1",
+        &[&hash],
+    )? > 0)
+}
+
 /// Every stored picture with its copies, in hash order (bytewise, as SQLite orders them),
 /// each passed to `each`; read one at a time.
 pub(super) fn each(

@@ -167,12 +167,14 @@ impl PostgresStore {
     }
 }
 
-impl EventStore for PostgresStore {
-    fn dump(
+impl PostgresStore {
+    /// Every row (with the stored pictures or without), from one snapshot, whatever writers
+    /// do meanwhile.
+    fn dump_snapshot(
         &self,
+        with_files: bool,
         each: &mut dyn FnMut(crate::copy::Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        // One snapshot for the whole dump, whatever writers do meanwhile.
         let mut client = self.client()?;
         let tx = client
             .build_transaction()
@@ -180,7 +182,31 @@ impl EventStore for PostgresStore {
             .read_only(true)
             .start()?;
         let rows = tx::PgRows::reading(tx, &self.statements);
-        dump::dump(&rows, each)
+        dump::dump(&rows, with_files, each)
+    }
+}
+
+impl EventStore for PostgresStore {
+    fn dump(
+        &self,
+        each: &mut dyn FnMut(crate::copy::Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.dump_snapshot(true, each)
+    }
+
+    fn dump_records(
+        &self,
+        each: &mut dyn FnMut(crate::copy::Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.dump_snapshot(false, each)
+    }
+
+    fn file_hashes(&self) -> Result<Vec<String>, StoreError> {
+        files::hashes(self)
+    }
+
+    fn remove_file(&self, hash: &str) -> Result<bool, StoreError> {
+        files::remove(self, hash)
     }
 
     fn load(&mut self) -> Result<Box<dyn crate::copy::Load + '_>, StoreError> {

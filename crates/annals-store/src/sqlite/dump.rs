@@ -31,6 +31,7 @@ fn json(id: &str, row: &rusqlite::Row<'_>, i: usize) -> Result<Option<String>, S
 
 pub(super) fn dump(
     conn: &Connection,
+    with_files: bool,
     each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     // One read transaction: one consistent state, whatever writers do meanwhile.
@@ -168,7 +169,9 @@ pub(super) fn dump(
             })
         },
     )?;
-    super::files::each(&tx, &mut |f| each(Row::File(f)))?;
+    if with_files {
+        super::files::each(&tx, &mut |f| each(Row::File(f)))?;
+    }
     rows(
         &tx,
         "SELECT name, password, role, created, disabled FROM users ORDER BY name",

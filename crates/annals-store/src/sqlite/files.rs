@@ -99,6 +99,22 @@ pub(super) fn put(
         > 0)
 }
 
+/// The hashes of every stored picture, in hash order.
+pub(super) fn hashes(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare("SELECT hash FROM files ORDER BY hash")?;
+    let hashes = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(hashes)
+}
+
+/// Remove a picture, the file first, then its copies; false when there was none.
+pub(super) fn remove(conn: &Connection, hash: &str) -> Result<bool, StoreError> {
+    let removed = conn.execute("DELETE FROM files WHERE hash = ?1", [hash])? > 0;
+    conn.execute("DELETE FROM renditions WHERE hash = ?1", [hash])?;
+    Ok(removed)
+}
+
 /// Every stored picture with its copies, in hash order, each passed to `each`.
 pub(super) fn each(
     conn: &Connection,

@@ -405,7 +405,25 @@ impl EventStore for SqliteStore {
         &self,
         each: &mut dyn FnMut(crate::copy::Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        dump::dump(&self.conn, each)
+        dump::dump(&self.conn, true, each)
+    }
+
+    fn dump_records(
+        &self,
+        each: &mut dyn FnMut(crate::copy::Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        dump::dump(&self.conn, false, each)
+    }
+
+    fn file_hashes(&self) -> Result<Vec<String>, StoreError> {
+        files::hashes(&self.conn)
+    }
+
+    fn remove_file(&self, hash: &str) -> Result<bool, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let removed = files::remove(&tx, hash)?;
+        tx.commit()?;
+        Ok(removed)
     }
 
     fn load(&mut self) -> Result<Box<dyn crate::copy::Load + '_>, StoreError> {
