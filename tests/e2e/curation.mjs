@@ -256,7 +256,35 @@ async function reviewing() {
   await page.goto(BASE + "/events/" + keptId + "/history");
   await axe("the history on a phone");
   await shot("curation-history-phone");
+  // In German on a phone: the longer labels wrap, nothing overflows.
+  await page.goto(BASE + "/events/new?lang=de");
+  check((await text("label[for=body]")) === "Darstellung", "the editor in German: " + (await text("label[for=body]")));
+  await axe("the German editor on a phone");
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  // (what sticks out, to say so when something does)
+  const over = await page.evaluate(() => [...document.querySelectorAll("body *")]
+    .filter((e) => e.getBoundingClientRect().right > 391 && e.getBoundingClientRect().width > 0)
+    .slice(0, 5).map((e) => e.tagName + "." + e.className + "#" + e.id + " " + Math.round(e.getBoundingClientRect().right)));
+  check(wide <= 390, "the German editor fits a phone's width: " + wide + " " + over.join(", "));
+  await shot("curation-editor-de-phone");
   await phone.ctx.close();
+
+  // In French on a desktop: labels, the date read as it is typed, in French, and a problem.
+  const desk = await context(1366, 900, "desktop-fr");
+  page = desk.p;
+  await signIn(EDITOR);
+  // The footer's switcher: the language holds for the form's answer too.
+  await page.goto(BASE + "/language?to=fr&back=" + encodeURIComponent("/events/new"));
+  check(page.url().endsWith("/events/new") && (await text("label[for=summary]")) === "Résumé", "the editor in French");
+  await page.fill("#date", "15 mars 44 av. J.-C.");
+  await page.waitForFunction(() => /mars 44 av/.test(document.querySelector("output.date-reading").textContent), null, { timeout: 15000 });
+  const lu = await text("output.date-reading");
+  check(/Comprise comme 15 mars 44 av\. J\.-C\./.test(lu) && /\. Calendrier julien ; grégorien 13 mars 44 av\. J\.-C\./.test(lu), "the date reads in French: " + lu);
+  await Promise.all([page.waitForNavigation(), page.click("form.editor button")]);
+  check(/Rien n.a été enregistré/.test(await text(".form-problem")), "a French problem: " + (await text(".form-problem")));
+  await axe("the French editor with a problem");
+  await shot("curation-editor-fr-desktop");
+  await desk.ctx.close();
 }
 
 try {

@@ -73,7 +73,8 @@
             ? say("js-edit-reading-range", "(EDTF {edtf}, {calendar}; from {earliest} to {latest})",
               { edtf: j.edtf, calendar: cal, earliest: j.earliest, latest: j.latest })
             : say("js-edit-reading", "(EDTF {edtf}, {calendar})", { edtf: j.edtf, calendar: cal }));
-          if (j.calendar_note) rest += ". " + j.calendar_note;
+          // A new sentence: "calendrier julien" starts with a capital here.
+          if (j.calendar_note) rest += ". " + j.calendar_note.charAt(0).toUpperCase() + j.calendar_note.slice(1);
           out.appendChild(document.createTextNode(rest));
         })
         .catch(function () {});
