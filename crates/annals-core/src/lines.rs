@@ -18,6 +18,52 @@
 use crate::media::{MediaKind, Medium};
 use crate::{KeyPoint, Participant, Place, Relation, Source};
 
+/// A line of a list that does not read: its number (from 1) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {problem}")]
+pub struct LineError {
+    /// The line's number, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub problem: LineProblem,
+}
+
+/// What is wrong with a line (written in English here; the web editor says it in the reader's
+/// language from these variants).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LineProblem {
+    /// A medium's `kind` that is not image, audio or video.
+    #[error("kind {0:?}: expected image, audio or video")]
+    MediumKind(String),
+    /// A word after ` | ` that names no part of a medium.
+    #[error("{0:?}: expected kind, alt, caption, credit, licence or source after ' | '")]
+    MediumPart(String),
+    /// A medium that does not pass [`Medium::check`].
+    #[error("{0}")]
+    Medium(String),
+    /// Coordinates after `@` that are not a latitude and a longitude.
+    #[error("{0:?} after @: expected latitude, longitude in degrees (50.91, 0.49)")]
+    Coordinates(String),
+    /// A key point without its label and colon.
+    #[error("expected a label, a colon and the point (\"Three Claimants: ...\")")]
+    KeyPoint,
+    /// A relation whose id has spaces.
+    #[error(
+        "{0:?}: expected an event's id (battle-of-hastings-1066), then its relation in parentheses"
+    )]
+    RelationId(String),
+    /// A translation's head without its title.
+    #[error("{0}: give the title after the colon")]
+    TranslationTitle(String),
+    /// Text before the first translation's head.
+    #[error("expected a language and a title first, such as fr: Bataille d'Hastings")]
+    TranslationHead,
+}
+
+fn at(line: usize, problem: LineProblem) -> LineError {
+    LineError { line, problem }
+}
+
 /// A place as a line.
 pub fn place(p: &Place) -> String {
     let mut s = if p.country.is_empty() {
@@ -143,7 +189,7 @@ pub fn medium(m: &Medium) -> String {
 }
 
 /// Media, one per line (see [`medium`]), each checked as an event's media are.
-pub fn media(text: &str) -> Result<Vec<Medium>, String> {
+pub fn media(text: &str) -> Result<Vec<Medium>, LineError> {
     items(text)
         .map(|(n, line)| {
             let mut parts = line.split(" | ");
@@ -165,11 +211,7 @@ pub fn media(text: &str) -> Result<Vec<Medium>, String> {
                             "image" => MediaKind::Image,
                             "audio" => MediaKind::Audio,
                             "video" => MediaKind::Video,
-                            _ => {
-                                return Err(format!(
-                                    "line {n}: kind {value:?}: expected image, audio or video"
-                                ))
-                            }
+                            _ => return Err(at(n, LineProblem::MediumKind(value))),
                         }
                     }
                     "alt" => m.alt = value,
@@ -177,14 +219,11 @@ pub fn media(text: &str) -> Result<Vec<Medium>, String> {
                     "credit" => m.credit = value,
                     "licence" | "license" => m.licence = value,
                     "source" => m.source = value,
-                    _ => {
-                        return Err(format!(
-                            "line {n}: {word:?}: expected kind, alt, caption, credit, licence or source after ' | '"
-                        ))
-                    }
+                    _ => return Err(at(n, LineProblem::MediumPart(word.to_string()))),
                 }
             }
-            m.check().map_err(|e| format!("line {n}: {e}"))?;
+            m.check()
+                .map_err(|e| at(n, LineProblem::Medium(e.to_string())))?;
             Ok(m)
         })
         .collect()
@@ -207,7 +246,7 @@ fn parenthesised(line: &str) -> (&str, Option<&str>) {
 }
 
 /// Places, one per line.
-pub fn places(text: &str) -> Result<Vec<Place>, String> {
+pub fn places(text: &str) -> Result<Vec<Place>, LineError> {
     items(text)
         .map(|(n, line)| {
             let (name, coords) = match line.rsplit_once(" @ ") {
@@ -216,11 +255,7 @@ pub fn places(text: &str) -> Result<Vec<Place>, String> {
                     let nums: Vec<f64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
                     match nums[..] {
                         [lat, lon] if parts.len() == 2 => (name, Some((lat, lon))),
-                        _ => {
-                            return Err(format!(
-                                "line {n}: {c:?} after @: expected latitude, longitude in degrees (50.91, 0.49)"
-                            ))
-                        }
+                        _ => return Err(at(n, LineProblem::Coordinates(c.to_string()))),
                     }
                 }
                 None => (line, None),
@@ -241,7 +276,7 @@ pub fn places(text: &str) -> Result<Vec<Place>, String> {
 }
 
 /// Participants, one per line.
-pub fn participants(text: &str) -> Result<Vec<Participant>, String> {
+pub fn participants(text: &str) -> Result<Vec<Participant>, LineError> {
     Ok(items(text)
         .map(|(_, line)| {
             let (name, role) = parenthesised(line);
@@ -254,35 +289,31 @@ pub fn participants(text: &str) -> Result<Vec<Participant>, String> {
 }
 
 /// Key points, one per line.
-pub fn key_points(text: &str) -> Result<Vec<KeyPoint>, String> {
+pub fn key_points(text: &str) -> Result<Vec<KeyPoint>, LineError> {
     items(text)
         .map(|(n, line)| match line.split_once(": ") {
             Some((label, body)) if !label.trim().is_empty() => Ok(KeyPoint {
                 label: label.trim().to_string(),
                 text: body.trim().to_string(),
             }),
-            _ => Err(format!(
-                "line {n}: expected a label, a colon and the point (\"Three Claimants: ...\")"
-            )),
+            _ => Err(at(n, LineProblem::KeyPoint)),
         })
         .collect()
 }
 
 /// Sources, one per line.
-pub fn sources(text: &str) -> Result<Vec<Source>, String> {
+pub fn sources(text: &str) -> Result<Vec<Source>, LineError> {
     Ok(items(text).map(|(_, line)| parse_source(line)).collect())
 }
 
 /// Related events, one per line: an id, and how it relates (default `related`).
-pub fn relations(text: &str) -> Result<Vec<Relation>, String> {
+pub fn relations(text: &str) -> Result<Vec<Relation>, LineError> {
     items(text)
         .map(|(n, line)| {
             let (id, kind) = parenthesised(line);
             let kind = kind.unwrap_or("related").replace(' ', "_").to_lowercase();
             if id.contains(char::is_whitespace) {
-                return Err(format!(
-                    "line {n}: {id:?}: expected an event's id (battle-of-hastings-1066), then its relation in parentheses"
-                ));
+                return Err(at(n, LineProblem::RelationId(id.to_string())));
             }
             Ok(Relation {
                 id: id.to_string(),
@@ -317,7 +348,7 @@ fn translation_head(line: &str) -> Option<(&str, &str)> {
 }
 
 /// Translations from text blocks; the line of the first problem when they do not read.
-pub fn parse_translations(text: &str) -> Result<Vec<crate::Translation>, String> {
+pub fn parse_translations(text: &str) -> Result<Vec<crate::Translation>, LineError> {
     let mut out: Vec<crate::Translation> = Vec::new();
     let mut paragraph = String::new();
     let mut blank_before = true;
@@ -342,10 +373,7 @@ pub fn parse_translations(text: &str) -> Result<Vec<crate::Translation>, String>
             Some((lang, title)) => {
                 flush(&mut out, &mut paragraph);
                 if title.is_empty() {
-                    return Err(format!(
-                        "line {}: {lang}: give the title after the colon",
-                        i + 1
-                    ));
+                    return Err(at(i + 1, LineProblem::TranslationTitle(lang.to_string())));
                 }
                 out.push(crate::Translation {
                     lang: lang.to_string(),
@@ -354,12 +382,7 @@ pub fn parse_translations(text: &str) -> Result<Vec<crate::Translation>, String>
                     body: Vec::new(),
                 });
             }
-            None if out.is_empty() => {
-                return Err(format!(
-                "line {}: expected a language and a title first, such as fr: Bataille d'Hastings",
-                i + 1
-            ))
-            }
+            None if out.is_empty() => return Err(at(i + 1, LineProblem::TranslationHead)),
             None => {
                 paragraph.push(' ');
                 paragraph.push_str(line);
@@ -410,9 +433,11 @@ mod tests {
         assert_eq!((t[1].lang.as_str(), t[1].summary.as_str()), ("de-CH", ""));
         assert_eq!(parse_translations(&translations(&t)).unwrap(), t);
         assert_eq!(parse_translations("  \n").unwrap(), []);
-        let e = parse_translations("Bataille d'Hastings").unwrap_err();
+        let e = parse_translations("Bataille d'Hastings")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("line 1: expected a language"), "{e}");
-        let e = parse_translations("fr: A\n\nes: ").unwrap_err();
+        let e = parse_translations("fr: A\n\nes: ").unwrap_err().to_string();
         assert!(e.starts_with("line 3: es: give the title"), "{e}");
         // a paragraph that happens to start like a head, inside a paragraph, stays text
         let t = parse_translations("fr: A\n\nUn texte\nen: plus").unwrap();
@@ -432,13 +457,17 @@ mod tests {
         for x in &m {
             assert_eq!(media(&medium(x)).unwrap()[0], *x);
         }
-        let e = media("https://example.org/a.jpg | credit X").unwrap_err();
+        let e = media("https://example.org/a.jpg | credit X")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("line 1: ") && e.contains("alt text"), "{e}");
-        let e =
-            media("https://example.org/a.jpg | alt A\nhttps://x.org/b.jpg | size 3").unwrap_err();
+        let e = media("https://example.org/a.jpg | alt A\nhttps://x.org/b.jpg | size 3")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("line 2: \"size\""), "{e}");
         assert!(media("https://x.org/b.ogg | kind sound")
             .unwrap_err()
+            .to_string()
             .contains("expected image, audio or video"));
     }
 
@@ -460,6 +489,7 @@ mod tests {
         }
         assert!(places("Somewhere @ north")
             .unwrap_err()
+            .to_string()
             .starts_with("line 1:"));
         let who = participants("Harold Godwinson (king of England)\nWilliam").unwrap();
         assert_eq!(who[0].role.as_deref(), Some("king of England"));

@@ -667,3 +667,15 @@ js-edit-refused = { $file }: { $why }
 js-edit-not-kept = nicht übernommen
 js-edit-kept = { $file } übernommen ({ $width }×{ $height }). Schreiben Sie nach alt, was das Bild zeigt, und geben Sie Urheber und Lizenz an.
 js-edit-unreachable = { $file }: Der Server war nicht erreichbar
+
+## Fehlerhafte Zeilen in den Listen des Editors ($line: die Nummer der Zeile), und ein unlesbares Datum
+
+line-medium-kind = Zeile { $line }: kind „{ $value }“: erwartet wird image, audio oder video
+line-medium-part = Zeile { $line }: „{ $value }“: nach ' | ' wird kind, alt, caption, credit, licence oder source erwartet
+line-medium = Zeile { $line }: { $problem }
+line-coordinates = Zeile { $line }: „{ $value }“ nach @: erwartet werden Breite und Länge in Grad (50.91, 0.49)
+line-key-point = Zeile { $line }: erwartet werden eine Überschrift, ein Doppelpunkt und der Punkt („Drei Thronanwärter: …“)
+line-relation-id = Zeile { $line }: „{ $value }“: erwartet wird die Kennung eines Ereignisses (battle-of-hastings-1066), dann die Beziehung in Klammern
+line-translation-title = Zeile { $line }: { $value }: geben Sie den Titel nach dem Doppelpunkt an
+line-translation-head = Zeile { $line }: zuerst eine Sprache und ein Titel, etwa fr: Bataille d'Hastings
+date-unrecognised = „{ $value }“ ist kein Datum, das annals lesen kann: schreiben Sie es wie „19. Januar 1960“, „44 v. Chr.“, „die 1960er Jahre“, „vor 66 Millionen Jahren“ oder in EDTF

@@ -669,3 +669,15 @@ js-edit-refused = { $file }: { $why }
 js-edit-not-kept = not kept
 js-edit-kept = { $file } kept ({ $width }×{ $height }). Say what it shows after alt, and who made it and its licence.
 js-edit-unreachable = { $file }: the server could not be reached
+
+## Problems in the lines of the editor's lists ($line: the line's number), and a date it cannot read
+
+line-medium-kind = line { $line }: kind "{ $value }": expected image, audio or video
+line-medium-part = line { $line }: "{ $value }": expected kind, alt, caption, credit, licence or source after ' | '
+line-medium = line { $line }: { $problem }
+line-coordinates = line { $line }: "{ $value }" after @: expected latitude, longitude in degrees (50.91, 0.49)
+line-key-point = line { $line }: expected a label, a colon and the point ("Three Claimants: ...")
+line-relation-id = line { $line }: "{ $value }": expected an event's id (battle-of-hastings-1066), then its relation in parentheses
+line-translation-title = line { $line }: { $value }: give the title after the colon
+line-translation-head = line { $line }: expected a language and a title first, such as fr: Bataille d'Hastings
+date-unrecognised = "{ $value }" is not a date annals can read: write it as in "January 19, 1960", "44 BC", "the 1960s", "66 million years ago", or in EDTF

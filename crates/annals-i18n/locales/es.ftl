@@ -667,3 +667,15 @@ js-edit-refused = { $file }: { $why }
 js-edit-not-kept = imagen no conservada
 js-edit-kept = { $file } conservada ({ $width }×{ $height }). Escriba después de alt lo que muestra, y quién la hizo y con qué licencia.
 js-edit-unreachable = { $file }: no se pudo contactar con el servidor
+
+## Las líneas erróneas de las listas del editor ($line: el número de la línea), y una fecha ilegible
+
+line-medium-kind = línea { $line }: kind «{ $value }»: se espera image, audio o video
+line-medium-part = línea { $line }: «{ $value }»: tras ' | ' se espera kind, alt, caption, credit, licence o source
+line-medium = línea { $line }: { $problem }
+line-coordinates = línea { $line }: «{ $value }» tras @: se esperan latitud y longitud en grados (50.91, 0.49)
+line-key-point = línea { $line }: se espera una etiqueta, dos puntos y el punto («Tres pretendientes: …»)
+line-relation-id = línea { $line }: «{ $value }»: se espera el identificador de un acontecimiento (battle-of-hastings-1066) y, entre paréntesis, su relación
+line-translation-title = línea { $line }: { $value }: escriba el título tras los dos puntos
+line-translation-head = línea { $line }: primero una lengua y un título, como fr: Bataille d'Hastings
+date-unrecognised = «{ $value }» no es una fecha que annals sepa leer: escríbala como «19 de enero de 1960», «44 a. C.», «los años 1960», «hace 66 millones de años» o en EDTF

@@ -664,3 +664,15 @@ js-edit-refused = { $file } : { $why }
 js-edit-not-kept = image non conservée
 js-edit-kept = { $file } conservée ({ $width }×{ $height }). Indiquez après alt ce qu'elle montre, puis son auteur et sa licence.
 js-edit-unreachable = { $file } : le serveur n'a pas pu être joint
+
+## Les lignes fautives des listes de l'éditeur ($line : le numéro de la ligne), et une date illisible
+
+line-medium-kind = ligne { $line } : kind « { $value } » : il faut image, audio ou video
+line-medium-part = ligne { $line } : « { $value } » : après ' | ', il faut kind, alt, caption, credit, licence ou source
+line-medium = ligne { $line } : { $problem }
+line-coordinates = ligne { $line } : « { $value } » après @ : il faut une latitude et une longitude en degrés (50.91, 0.49)
+line-key-point = ligne { $line } : il faut un intitulé, deux-points, puis le point (« Trois prétendants : … »)
+line-relation-id = ligne { $line } : « { $value } » : il faut l'identifiant d'un événement (battle-of-hastings-1066), puis son lien entre parenthèses
+line-translation-title = ligne { $line } : { $value } : donnez le titre après les deux-points
+line-translation-head = ligne { $line } : il faut d'abord une langue et un titre, comme fr: Bataille d'Hastings
+date-unrecognised = « { $value } » n'est pas une date qu'annals sait lire : écrivez-la comme « 19 janvier 1960 », « 44 av. J.-C. », « années 1960 », « il y a 66 millions d'années », ou en EDTF

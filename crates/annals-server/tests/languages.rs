@@ -327,6 +327,41 @@ fn the_editors_pages_speak_the_readers_language() {
         "{refused}"
     );
     no_english(&refused, "the refused form");
+    // Lines of the lists that do not read, and a date that is none, said in French.
+    let r = post(
+        "/events/hastings/edit",
+        &fr_cookie,
+        &format!("csrf={csrf}&etag={etag}&title=Hastings&date=Smarch+44&key_points=ok%3A+fine%0Ano+colon&places=Battle+%40+north&change=x"),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    let refused = r.body.replace("&#39;", "'").replace("&quot;", "\"");
+    for french in [
+        "ligne 2 : il faut un intitulé, deux-points, puis le point",
+        "ligne 1 : « north » après @ : il faut une latitude et une longitude en degrés",
+    ] {
+        assert!(refused.contains(french), "{french}: {refused}");
+    }
+    let r = post(
+        "/events/hastings/edit",
+        &fr_cookie,
+        &format!("csrf={csrf}&etag={etag}&title=Hastings&date=Smarch+44&change=x"),
+    );
+    assert!(
+        r.body
+            .contains("« Smarch 44 » n&#39;est pas une date qu&#39;annals sait lire")
+            || r.body
+                .contains("« Smarch 44 » n'est pas une date qu'annals sait lire"),
+        "{}",
+        r.body
+    );
+    let api = get(&s, "/api/dates?text=Smarch+44&lang=de");
+    assert_eq!(api.status, 400);
+    assert!(
+        api.body
+            .contains("„Smarch 44“ ist kein Datum, das annals lesen kann"),
+        "{}",
+        api.body
+    );
     // Someone saved in between: the conflict page, and its table, in French.
     let r = post(
         "/events/hastings/edit",

@@ -33,8 +33,9 @@ pub struct DateParams {
     /// `julian` or `gregorian` when the text is in that calendar; absent or `auto`: Julian
     /// for days and months before 15 October 1582.
     calendar: Option<String>,
-    /// Write the reading in this language: `en`, `fr`, `de` or `es` ("15 mars 44 av. J.-C.");
-    /// English by default and for any other value (errors are in English).
+    /// Write the reading in this language: `en`, `fr`, `de` or `es` ("15 mars 44 av. J.-C."),
+    /// and the error of a text that reads as no date; English by default and for any other
+    /// value (other errors are in English).
     #[serde(default, deserialize_with = "super::blank_is_none")]
     lang: Option<String>,
 }
@@ -86,12 +87,18 @@ pub async fn dates(Query(p): Query<DateParams>) -> Result<Response, ApiError> {
             ))
         })?),
     };
-    let w = When::from_text(text, hint).map_err(|e| ApiError::bad(format!("{text:?}: {e}")))?;
     let lang = p
         .lang
         .as_deref()
         .and_then(Language::from_code)
         .unwrap_or(Language::English);
+    let w = When::from_text(text, hint).map_err(|e| match e {
+        // What the editor shows most: said in the page's language.
+        annals_dates::DateError::Unrecognised(t) if lang != Language::English => ApiError::bad(
+            annals_i18n::text_with(lang, "date-unrecognised", &[("value", t.as_str().into())]),
+        ),
+        e => ApiError::bad(format!("{text:?}: {e}")),
+    })?;
     Ok(Json(reading(&w, lang)).into_response())
 }
 

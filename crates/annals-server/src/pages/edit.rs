@@ -12,8 +12,9 @@ use crate::app::App;
 use crate::error::ApiError;
 use crate::lang::{t, tm, tw};
 use annals_core::diff::{diff, Line};
+use annals_core::lines::{LineError, LineProblem};
 use annals_core::{lines, Event, ModelError, RawDate, RawEvent};
-use annals_dates::CalendarHint;
+use annals_dates::{CalendarHint, DateError};
 use annals_store::accounts::{Role, Session};
 use annals_store::Change;
 use axum::extract::{Path, State};
@@ -93,10 +94,10 @@ impl EditForm {
         fn note<T>(
             problems: &mut Problems,
             field: &'static str,
-            r: Result<Vec<T>, String>,
+            r: Result<Vec<T>, LineError>,
         ) -> Vec<T> {
-            r.unwrap_or_else(|m| {
-                problems.push((field, m));
+            r.unwrap_or_else(|e| {
+                problems.push((field, line_problem(&e)));
                 Vec::new()
             })
         }
@@ -171,9 +172,49 @@ impl EditForm {
         };
         let mut event = raw
             .into_event(CalendarHint::Auto)
-            .map_err(|e| vec![(problem_field(&e), e.to_string())])?;
+            .map_err(|e| vec![(problem_field(&e), model_problem(&e))])?;
         annals_places::locate(&mut event.places);
         Ok(event)
+    }
+}
+
+/// A line of a list that does not read, said in the reader's language.
+pub(crate) fn line_problem(e: &LineError) -> String {
+    let line = e.line.to_string();
+    let with = |id: &str, value: &str| {
+        tw(
+            id,
+            &[("line", line.as_str().into()), ("value", value.into())],
+        )
+    };
+    match &e.problem {
+        LineProblem::MediumKind(v) => with("line-medium-kind", v),
+        LineProblem::MediumPart(v) => with("line-medium-part", v),
+        LineProblem::Coordinates(v) => with("line-coordinates", v),
+        LineProblem::RelationId(v) => with("line-relation-id", v),
+        LineProblem::TranslationTitle(v) => with("line-translation-title", v),
+        LineProblem::Medium(m) => tw(
+            "line-medium",
+            &[
+                ("line", line.as_str().into()),
+                ("problem", m.as_str().into()),
+            ],
+        ),
+        LineProblem::KeyPoint => tw("line-key-point", &[("line", line.as_str().into())]),
+        LineProblem::TranslationHead => {
+            tw("line-translation-head", &[("line", line.as_str().into())])
+        }
+    }
+}
+
+/// A model error said in the reader's language where it has words for it (a date it cannot
+/// read), in English otherwise.
+fn model_problem(e: &ModelError) -> String {
+    match e {
+        ModelError::Date(DateError::Unrecognised(text)) => {
+            tw("date-unrecognised", &[("value", text.as_str().into())])
+        }
+        other => other.to_string(),
     }
 }
 

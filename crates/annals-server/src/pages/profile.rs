@@ -135,7 +135,7 @@ impl ProfileForm {
             })?),
         };
         let media = annals_core::lines::media(&self.media)
-            .map_err(|m| vec![("media", format!("media: {m}"))])?;
+            .map_err(|e| vec![("media", super::edit::line_problem(&e))])?;
         let p = Profile {
             description: self.description.clone(),
             from: self.from.clone(),
