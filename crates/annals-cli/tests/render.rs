@@ -74,6 +74,49 @@ fn a_timeline_figure_in_three_formats() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no events match"));
 }
 
+#[test]
+fn all_of_time_on_the_web_timelines_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&db, &["demo", "--no-serve"]);
+    let svg = dir.path().join("all.svg");
+    ok(&db, &["render", "timeline", "--out", svg.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains(r#"data-scale="log""#), "a logarithmic axis");
+    // the Earth's formation and the twentieth century in one figure, each with its ticks
+    for label in [
+        "Formation of the Earth",
+        "Launch of Sputnik 1",
+        ">4 Ga<",
+        ">AD 1900<",
+        "the time axis is logarithmic",
+    ] {
+        assert!(text.contains(label), "{label}");
+    }
+    let shots = repo().join("target/browser-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let png = shots.join("render-all-of-time.png");
+    ok(&db, &["render", "timeline", "--out", png.to_str().unwrap()]);
+    // between: twenty thousand years, compressed towards the past
+    let svg = dir.path().join("bent.svg");
+    ok(
+        &db,
+        &[
+            "render",
+            "timeline",
+            "--from",
+            "20000 BC",
+            "--to",
+            "1900",
+            "--out",
+            svg.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains(r#"data-scale="ago""#));
+    assert!(text.contains("Younger Dryas") && text.contains(">AD 1000<"));
+}
+
 /// The width and height of a PNG, from its IHDR chunk.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[1..4], b"PNG");

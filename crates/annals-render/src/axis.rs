@@ -1,6 +1,7 @@
 //! The time axis of a figure: "nice" ticks for a window of days, from single days to billions of
 //! years, labelled as historians write them ("500 BC", "AD 100", "Oct 1066", "66 Ma").
 
+use crate::scale::{Bend, Scale};
 use annals_dates::{year_written, Calendar, DayNumber, Ymd};
 
 /// One tick: where (a day on the axis) and what it says.
@@ -50,6 +51,54 @@ fn nice(raw: f64) -> f64 {
 
 /// About `target` ticks for the days `lo..=hi`.
 pub fn axis(lo: i64, hi: i64, target: usize) -> Axis {
+    axis_in(lo, hi, target, DayNumber(lo.min(hi)).ymd().year <= 0)
+}
+
+/// The ticks of a scale drawn from `left` to `right`: on a linear scale [`axis`] with a tick
+/// about every `every` pixels; on a bent one, chosen piece by piece (every `every` pixels, the
+/// fewest ticks that put one in the piece), as the web timeline chooses them. `bc`: the figure
+/// starts BC, so AD years say so.
+pub fn axis_on(scale: &Scale, left: f64, right: f64, every: f64, bc: bool) -> Axis {
+    let day = |x: f64| scale.day(x).clamp(-9e15, 9e15);
+    let (lo, hi) = (day(left).floor() as i64, day(right).ceil() as i64);
+    if scale.bend() == Bend::Linear {
+        let target = ((right - left) / every).floor().max(2.0) as usize;
+        return axis_in(lo, hi, target, bc);
+    }
+    let mut ticks: Vec<Tick> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut px = left;
+    while px < right {
+        let end = (px + every).min(right);
+        let (a, b) = (day(px).floor() as i64, day(end).ceil() as i64);
+        for n in [2, 4, 8, 16] {
+            let piece = axis_in(a, b, n, bc);
+            let inside: Vec<Tick> = piece
+                .ticks
+                .into_iter()
+                .filter(|t| {
+                    let x = scale.x(t.day as f64);
+                    x >= px && x < end && ticks.last().is_none_or(|l| l.day < t.day)
+                })
+                .collect();
+            if !inside.is_empty() {
+                if let Some(note) = piece.note.filter(|n| !notes.contains(n)) {
+                    notes.push(note);
+                }
+                ticks.extend(inside);
+                break;
+            }
+        }
+        px = end;
+    }
+    Axis {
+        ticks,
+        note: (!notes.is_empty()).then(|| notes.join(" · ")),
+    }
+}
+
+/// [`axis`], saying AD beside BC when `bc`.
+fn axis_in(lo: i64, hi: i64, target: usize, bc: bool) -> Axis {
     let (lo, hi) = (lo.min(hi), lo.max(hi));
     let target = target.max(2) as f64;
     let span_days = (hi - lo).max(1) as f64;
@@ -57,7 +106,7 @@ pub fn axis(lo: i64, hi: i64, target: usize) -> Axis {
     if years >= 20_000.0 {
         deep(lo, hi, years / target)
     } else if years >= 3.0 {
-        historical(lo, hi, years / target)
+        historical(lo, hi, years / target, bc)
     } else if span_days >= 60.0 {
         months(lo, hi, span_days / 30.44 / target)
     } else {
@@ -104,10 +153,9 @@ fn trim(v: f64) -> String {
 }
 
 /// Years as historians number them: 100 BC, then AD 100 (there is no year 0).
-fn historical(lo: i64, hi: i64, raw: f64) -> Axis {
+fn historical(lo: i64, hi: i64, raw: f64, bc: bool) -> Axis {
     let step = nice(raw).max(1.0) as i64;
     let (y0, y1) = (DayNumber(lo).ymd().year, DayNumber(hi).ymd().year);
-    let bc = y0 <= 0;
     let mut ticks = Vec::new();
     // historian years: -n for n BC, n for AD n
     let first = if y0 <= 0 { -(1 - y0) } else { y0 };
@@ -222,6 +270,35 @@ mod tests {
             labels(&a).iter().all(|l| l.ends_with(" Ma")),
             "{:?}",
             labels(&a)
+        );
+    }
+
+    #[test]
+    fn a_bent_scale_gets_ticks_piece_by_piece() {
+        let (lo, hi) = (year_day(-20_000), year_day(1900));
+        let s = Scale::new(lo as f64, hi as f64, year_day(2027), 0.0, 1100.0);
+        assert_eq!(s.bend(), Bend::Bent);
+        let a = axis_on(&s, 0.0, 1100.0, 110.0, true);
+        let l = labels(&a);
+        // about one a piece, in order, and AD years say so beside BC ones
+        assert!((8..=14).contains(&l.len()), "{l:?}");
+        assert!(a.ticks.windows(2).all(|w| w[0].day < w[1].day), "{l:?}");
+        assert!(l.iter().any(|l| l.starts_with("AD ")), "{l:?}");
+        assert!(l.iter().any(|l| l.ends_with(" BC")), "{l:?}");
+        // ticks further back are further apart in time: the scale gives them less room
+        let gap = |i: usize| a.ticks[i + 1].day - a.ticks[i].day;
+        assert!(gap(0) >= 2 * gap(a.ticks.len() - 2), "{l:?}");
+        // a linear scale is the plain axis of the window
+        let s = Scale::new(
+            year_day(1900) as f64,
+            year_day(2000) as f64,
+            year_day(2027),
+            0.0,
+            1100.0,
+        );
+        assert_eq!(
+            labels(&axis_on(&s, 0.0, 1100.0, 110.0, false))[..2],
+            ["1900", "1910"]
         );
     }
 

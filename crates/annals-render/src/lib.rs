@@ -14,6 +14,7 @@ pub mod font;
 pub mod map;
 pub mod map_figure;
 pub mod raster;
+pub mod scale;
 pub mod source;
 pub mod timeline;
 pub mod world;
@@ -81,13 +82,21 @@ pub(crate) fn figure_head(w: f64, h: f64, margin: f64, title: &str, subtitle: &s
 /// on the baseline `y` between `left` and `right`.
 pub(crate) fn figure_footer(left: f64, right: f64, y: f64, facts: &str, credit: &str) -> String {
     let cw = font::width(credit, 12.0, false);
+    // the credit at the right of the facts, or under them when the line is too short for both
+    let fw = font::width(facts, 13.0, false);
+    let cy = if left + fw + 24.0 + cw > right {
+        y + 18.0
+    } else {
+        y
+    };
     format!(
         concat!(
             r#"<text x="{left}" y="{y:.1}" font-size="13" fill="{muted}">{facts}</text>"#,
-            r#"<text x="{cx:.1}" y="{y:.1}" font-size="12" fill="{muted}">{credit}</text>"#
+            r#"<text x="{cx:.1}" y="{cy:.1}" font-size="12" fill="{muted}">{credit}</text>"#
         ),
         left = left,
         y = y,
+        cy = cy,
         cx = (right - cw).max(left),
         muted = MUTED,
         facts = esc(facts),

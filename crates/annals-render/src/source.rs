@@ -3,6 +3,7 @@
 //! out the rest); for a map, the index's counts on the grid of the view; and their titles and
 //! subtitles as historians write the window ("800 BC – AD 500").
 
+use crate::scale::{Bend, Scale};
 use crate::{Figure, Mark};
 use annals_dates::{year_written, Calendar, DayNumber};
 use annals_index::{SearchIndex, TimelineOptions};
@@ -67,18 +68,8 @@ pub fn timeline_figure(
     let (Some(lo), Some(hi), 1..) = (w.from.or(first), w.to.or(last), t.total) else {
         return Ok(None);
     };
-    let marks = t
-        .buckets
-        .iter()
-        .flat_map(|b| &b.top)
-        .map(|e| Mark {
-            title: e.title.clone(),
-            date: e.date.clone(),
-            lo: e.day,
-            hi: e.end.max(e.day),
-            importance: e.importance,
-        })
-        .collect();
+    let now = DayNumber::today().0;
+    let marks = marks(index, request, w, (lo, hi, now), &t)?;
     let bc = DayNumber(lo).ymd().year <= 0;
     let span = format!("{} – {}", end_label(lo, bc), end_label(hi, bc));
     let q = w.query.trim();
@@ -105,7 +96,67 @@ pub fn timeline_figure(
         total: t.total,
         credit: w.credit.clone(),
         width: w.width,
+        now,
     }))
+}
+
+/// The events to place: the most important of each period of the window, periods equal in
+/// room on the figure's scale. On a linear scale those are the periods of `linear`; on a
+/// bent one, pieces equal in room, each asked for its own periods, so that the recent
+/// centuries of a window of billions of years get their share.
+fn marks(
+    index: &SearchIndex,
+    request: &annals_query::Request,
+    w: &Window,
+    (lo, hi, now): (i64, i64, i64),
+    linear: &annals_index::Timeline,
+) -> annals_index::Result<Vec<Mark>> {
+    let mark = |e: &annals_index::timeline::TopEvent| Mark {
+        title: e.title.clone(),
+        date: e.date.clone(),
+        lo: e.day,
+        hi: e.end.max(e.day),
+        importance: e.importance,
+    };
+    let scale = Scale::new(lo as f64, hi as f64, now, 0.0, 1.0);
+    if scale.bend() == Bend::Linear {
+        return Ok(linear
+            .buckets
+            .iter()
+            .flat_map(|b| &b.top)
+            .map(mark)
+            .collect());
+    }
+    const PIECES: usize = 8;
+    let mut seen = std::collections::HashSet::new();
+    let mut marks = Vec::new();
+    let mut from = lo;
+    for i in 1..=PIECES {
+        let to = if i == PIECES {
+            hi
+        } else {
+            (scale.day(i as f64 / PIECES as f64).floor() as i64).clamp(from, hi)
+        };
+        let t = index.timeline(
+            request,
+            &TimelineOptions {
+                from: Some(from),
+                to: Some(to),
+                buckets: 2,
+                top: w.events.div_ceil(2 * PIECES).clamp(1, 50),
+            },
+        )?;
+        for e in t.buckets.iter().flat_map(|b| &b.top) {
+            if seen.insert(e.id.clone()) {
+                marks.push(mark(e));
+            }
+        }
+        if to >= hi {
+            break;
+        }
+        from = to + 1;
+    }
+    Ok(marks)
 }
 
 /// What to draw on a map figure: a query, a window of time and a view of the world.

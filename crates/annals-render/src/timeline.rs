@@ -4,8 +4,9 @@
 //! Events are placed most important first: an event that finds no room is left out and counted
 //! in the legend, never drawn over another.
 
-use crate::axis::{axis, Axis};
+use crate::axis::{axis_on, Axis};
 use crate::font::width;
+use crate::scale::{Bend, Scale};
 use crate::{esc, ACCENT, INK, LINE, MUTED};
 use std::fmt::Write;
 
@@ -43,6 +44,9 @@ pub struct Figure {
     pub credit: String,
     /// Its width in pixels (at least 480).
     pub width: f64,
+    /// The day its time axis counts back from (today): a window reaching far back from it is
+    /// drawn on a bent scale ([`crate::scale`]).
+    pub now: i64,
 }
 
 /// Where a mark went.
@@ -79,6 +83,8 @@ pub struct Layout {
     pub axis_y: f64,
     /// The axis.
     pub axis: Axis,
+    /// The time scale.
+    pub scale: Scale,
 }
 
 const MARGIN: f64 = 48.0;
@@ -90,10 +96,21 @@ const DATE_SIZE: f64 = 12.0;
 const GAP: f64 = 10.0;
 
 impl Figure {
-    fn x(&self, day: i64) -> f64 {
+    /// The figure's time scale, the web timeline's, across its width between the margins.
+    pub fn scale(&self) -> Scale {
         let (lo, hi) = (self.lo as f64, (self.hi.max(self.lo + 1)) as f64);
-        let w = self.width.max(480.0) - 2.0 * MARGIN;
-        MARGIN + ((day as f64).clamp(lo, hi) - lo) / (hi - lo) * w
+        Scale::new(
+            lo,
+            hi,
+            self.now,
+            MARGIN,
+            self.width.max(480.0) - 2.0 * MARGIN,
+        )
+    }
+
+    /// Where a day is drawn (a day outside the window at its edge).
+    fn x(&self, scale: &Scale, day: i64) -> f64 {
+        scale.x(day.clamp(self.lo, self.hi.max(self.lo + 1)) as f64)
     }
 }
 
@@ -115,6 +132,7 @@ fn shortened(title: &str, date: &str, room: f64) -> String {
 pub fn layout(f: &Figure) -> Layout {
     let w = f.width.max(480.0);
     let (left, right) = (MARGIN, w - MARGIN);
+    let scale = f.scale();
     let mut order: Vec<usize> = (0..f.marks.len()).collect();
     order.sort_by(|&a, &b| {
         let (ma, mb) = (&f.marks[a], &f.marks[b]);
@@ -132,7 +150,7 @@ pub fn layout(f: &Figure) -> Layout {
             left_out += 1;
             continue;
         }
-        let (x0, x1) = (f.x(m.lo), f.x(m.hi.max(m.lo)));
+        let (x0, x1) = (f.x(&scale, m.lo), f.x(&scale, m.hi.max(m.lo)));
         let mut label = m.title.clone();
         let mut lw = label_width(&label, &m.date);
         if lw > right - left {
@@ -174,14 +192,15 @@ pub fn layout(f: &Figure) -> Layout {
     }
     let n = lanes.len().max(1);
     let axis_y = TOP + n as f64 * LANE + 10.0;
-    let ticks = ((w - 2.0 * MARGIN) / 110.0).floor().max(2.0) as usize;
+    let bc = annals_dates::DayNumber(f.lo).ymd().year <= 0;
     Layout {
         placed,
         left_out,
         lanes: lanes.len(),
         height: axis_y + 118.0,
         axis_y,
-        axis: axis(f.lo, f.hi, ticks),
+        axis: axis_on(&scale, left, right, 110.0, bc),
+        scale,
     }
 }
 
@@ -237,12 +256,13 @@ pub fn timeline_svg(f: &Figure) -> String {
     let (left, right) = (MARGIN, w - MARGIN);
     let _ = write!(
         s,
-        r#"<line x1="{left}" y1="{ay}" x2="{right}" y2="{ay}" stroke="{INK}" stroke-width="1.5"/>"#,
+        r#"<g class="axis" data-scale="{}"><line x1="{left}" y1="{ay}" x2="{right}" y2="{ay}" stroke="{INK}" stroke-width="1.5"/>"#,
+        l.scale.bend().name(),
         ay = l.axis_y
     );
     let mut last_end = f64::NEG_INFINITY;
     for t in &l.axis.ticks {
-        let x = f.x(t.day);
+        let x = f.x(&l.scale, t.day);
         let tw = width(&t.label, 13.0, false);
         let _ = write!(
             s,
@@ -262,6 +282,7 @@ pub fn timeline_svg(f: &Figure) -> String {
             last_end = start + tw;
         }
     }
+    s.push_str("</g>");
     // legend and credit
     let ly = l.axis_y + 62.0;
     let _ = write!(
@@ -290,6 +311,13 @@ pub fn timeline_svg(f: &Figure) -> String {
     } else {
         format!("The {shown} most important of the {total} events in this window")
     };
+    match l.scale.bend() {
+        Bend::Linear => {}
+        Bend::Bent => facts.push_str(" · the time axis is compressed towards the past"),
+        Bend::Logarithmic => {
+            facts.push_str(" · the time axis is logarithmic in the time before the present")
+        }
+    }
     if let Some(note) = &l.axis.note {
         let _ = write!(facts, " · {note}");
     }
@@ -333,6 +361,7 @@ mod tests {
             total: n as u64 + 10,
             credit: "annals · test".into(),
             width,
+            now: year_day(2027),
         }
     }
 
@@ -370,6 +399,60 @@ mod tests {
                 assert!(f.marks.iter().any(|m| m.importance < min));
             }
         }
+    }
+
+    #[test]
+    fn all_of_time_bends_the_axis_as_the_web_timeline_does() {
+        let marks = [
+            (-4_540_000_000, "Formation of the Earth"),
+            (-66_000_000, "End of the dinosaurs"),
+            (-10_000, "Farming"),
+            (1066, "Hastings"),
+            (1969, "Moon landing"),
+        ]
+        .iter()
+        .map(|&(y, t)| Mark {
+            title: t.into(),
+            date: String::new(),
+            lo: year_day(y),
+            hi: year_day(y),
+            importance: 1.0,
+        })
+        .collect();
+        let f = Figure {
+            marks,
+            lo: year_day(-4_540_000_000),
+            hi: year_day(2026),
+            ..figure(0, 1600.0)
+        };
+        let l = layout(&f);
+        assert_eq!(l.scale.bend(), Bend::Logarithmic);
+        assert_eq!(l.placed.len(), 5);
+        // Hastings and the Moon landing, 900 years apart, do not fall on one point
+        let x = |t: &str| {
+            let p = l
+                .placed
+                .iter()
+                .find(|p| f.marks[p.mark].title == t)
+                .unwrap();
+            p.x0
+        };
+        assert!(x("Moon landing") - x("Hastings") > 40.0);
+        assert!(x("Farming") - x("End of the dinosaurs") > 200.0);
+        // ticks from Ga down to the years of our era, in order, each inside the figure
+        let labels: Vec<&str> = l.axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert!(labels.iter().any(|l| l.ends_with(" Ga")), "{labels:?}");
+        assert!(labels.iter().any(|l| l.ends_with(" Ma")), "{labels:?}");
+        assert!(labels.contains(&"AD 2000"), "{labels:?}");
+        let xs: Vec<f64> = l.axis.ticks.iter().map(|t| f.x(&l.scale, t.day)).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+        assert!(xs.iter().all(|x| (MARGIN..=1600.0 - MARGIN).contains(x)));
+        let svg = timeline_svg(&f);
+        assert!(svg.contains(r#"data-scale="log""#));
+        assert!(svg.contains("the time axis is logarithmic in the time before the present"));
+        assert!(svg.contains("Ga: billion years ago · Ma: million years ago"));
+        // recorded history keeps its linear axis
+        assert_eq!(layout(&figure(5, 1600.0)).scale.bend(), Bend::Linear);
     }
 
     #[test]
