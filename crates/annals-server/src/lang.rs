@@ -1,7 +1,8 @@
 //! The reader's language: which one a request asks for (`?lang=`, the `annals-lang` cookie the
 //! switcher sets, `Accept-Language`: [`annals_i18n::choose`]), kept for the time the request
 //! is served so every page, heading and date of it speaks that language, and the switcher's
-//! route. Responses say which headers chose (`Vary`) and in which language they are
+//! route. A language chosen by the address holds for the rest of the visit (a session cookie),
+//! so the links and forms of a `?lang=fr` page answer in French. Responses say which headers chose (`Vary`) and in which language they are
 //! (`Content-Language`).
 
 use annals_i18n::{Arg, Language};
@@ -100,6 +101,12 @@ pub async fn choose(req: Request, next: Next) -> Response {
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok()),
     );
+    // A language the address chose holds for the rest of the visit: its links and forms do
+    // not carry `lang`, so a cookie for the browser's session keeps it (the switcher's cookie
+    // keeps a choice for a year).
+    let visit = url_lang(req.uri().query())
+        .and_then(Language::from_code)
+        .filter(|l| crate::auth::cookie(headers, COOKIE) != Some(l.code()));
     let path = req.uri().path().to_string();
     let rest: Vec<&str> = req
         .uri()
@@ -126,6 +133,12 @@ pub async fn choose(req: Request, next: Next) -> Response {
         );
         if let Ok(v) = HeaderValue::from_str(lang.code()) {
             h.insert(header::CONTENT_LANGUAGE, v);
+        }
+        if let Some(l) = visit {
+            let c = format!("{COOKIE}={}; Path=/; SameSite=Lax", l.code());
+            if let Ok(v) = HeaderValue::from_str(&c) {
+                h.append(header::SET_COOKIE, v);
+            }
         }
     }
     resp

@@ -67,6 +67,22 @@ fn pages_speak_the_readers_language() {
         &[("Cookie", "annals-lang=fr")],
     );
     assert!(es.body.contains("15 de marzo de 44 a. C."));
+    // The address's language holds for the visit (a session cookie), so the page's links and
+    // forms answer in it; not when the reader's cookie already says so, nor for the API.
+    assert_eq!(
+        header(&es, "set-cookie").as_deref(),
+        Some("annals-lang=es; Path=/; SameSite=Lax")
+    );
+    let kept = with_headers(&s, "/search?q=battle", &[("Cookie", "annals-lang=es")]);
+    assert!(kept.body.contains("<html lang=\"es\">"));
+    let again = with_headers(
+        &s,
+        "/events/caesar?lang=es",
+        &[("Cookie", "annals-lang=es")],
+    );
+    assert!(header(&again, "set-cookie").is_none());
+    assert!(header(&get(&s, "/events/caesar?lang=xx"), "set-cookie").is_none());
+    assert!(header(&get(&s, "/api/timeline?q=battle&lang=fr"), "set-cookie").is_none());
     // No choice at all: English, as before.
     let en = get(&s, "/events/caesar");
     assert_eq!(header(&en, "content-language").as_deref(), Some("en"));
