@@ -1,8 +1,9 @@
 // The interface in the reader's language, in headless Chromium: a browser that asks for French
 // (Accept-Language) gets the pages in French with dates as French historians write them; the
 // switcher in the footer changes the language and the choice holds from page to page (a
-// cookie); `?lang=` in a URL wins over both; axe-core finds nothing on the French event page
-// at a desktop and a phone size. Screenshots of each go to SHOTS.
+// cookie); `?lang=` in a URL wins over both and holds for the visit; an event's card on the
+// timeline gives its French texts; axe-core finds nothing on the French event page at a
+// desktop and a phone size. Screenshots of each go to SHOTS.
 //
 //   BASE=http://127.0.0.1:8080 SHOTS=target/browser-screenshots node languages.mjs
 //
@@ -64,6 +65,9 @@ try {
     // The URL wins: a link to the Spanish page is Spanish for whoever follows it.
     await page.goto(BASE + HASTINGS + "?lang=es", { waitUntil: "networkidle" });
     check(/14 de octubre de 1066/.test(await page.textContent("p.dateline")), `${size}: ?lang=es gives the Spanish page`);
+    // and its links keep Spanish for the rest of the visit
+    await page.goto(BASE + "/search?q=hastings", { waitUntil: "networkidle" });
+    check(await page.getAttribute("html", "lang") === "es", `${size}: a page without ?lang= after it is still Spanish`);
     await page.goto(BASE + "/search?q=treaty&lang=fr", { waitUntil: "networkidle" });
     check(/événements correspondent/.test(await page.textContent("h1")), `${size}: the search page in French`);
     await page.screenshot({ path: join(SHOTS, `languages-fr-search-${size}.png`) });
@@ -76,6 +80,15 @@ try {
     check(/un événement/.test(legend) && !/an event/.test(legend), `${size}: the timeline's legend in French`);
     check(/siècle|années|\d{4}/.test(await page.textContent("#timeline-table")), `${size}: the periods named in French`);
     await page.screenshot({ path: join(SHOTS, `languages-fr-timeline-${size}.png`) });
+    if (size === "desktop") {
+      // an event's card gives its French texts when it has them
+      await page.hover('.tl-svg a.ev[data-id="card-test-1100"]');
+      await page.waitForSelector(".event-card .card-title", { timeout: 10000 });
+      const card = await page.$eval(".event-card", (e) => ({ title: e.querySelector(".card-title").textContent, lang: e.querySelector(".card-title").lang, summary: e.querySelector(".card-summary").textContent }));
+      check(card.title === "Fondation d'une abbaye d'essai" && card.lang === "", `${size}: the card's title in French: ${card.title}`);
+      check(/^Une abbaye fondée/.test(card.summary), `${size}: the card's summary in French: ${card.summary}`);
+      await page.keyboard.press("Escape");
+    }
     await page.goto(BASE + "/map?lang=fr", { waitUntil: "networkidle" });
     check(/événements localisés/.test(await page.textContent("p.map-count")), `${size}: the map's count in French`);
     if (size === "desktop") {

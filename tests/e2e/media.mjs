@@ -114,7 +114,7 @@ async function uploading() {
   await page.setInputFiles("#media-upload", { name: "not-a-picture.jpg", mimeType: "image/jpeg", buffer: Buffer.from("GIF89a this is not a JPEG") });
   await page.waitForSelector(".upload output.bad");
   const refused = await page.textContent(".upload output");
-  check(/not-a-picture\.jpg: expected a JPEG, PNG or WebP picture/.test(refused), "a file that is not a picture is refused by its bytes (" + refused + ")");
+  check(/not-a-picture\.jpg: Expected a JPEG, PNG or WebP picture; this file is a GIF picture\./.test(refused), "a file that is not a picture is refused by its bytes (" + refused + ")");
   await page.setInputFiles("#media-upload", PICTURE);
   await page.waitForFunction(() => /kept/.test(document.querySelector(".upload output").textContent));
   const said = await page.textContent(".upload output");

@@ -194,7 +194,21 @@ fn run_script_on(script: &str, marker: &str, env: &[(&str, &str)], prepare: impl
 /// them, the switcher and `?lang=` (`tests/e2e/languages.mjs`), at 1366×900 and 390×844.
 #[test]
 fn languages_in_chromium() {
-    run_script("languages.mjs", "languages e2e: all checks passed", &[]);
+    run_script_on(
+        "languages.mjs",
+        "languages e2e: all checks passed",
+        &[],
+        |db| {
+            // an event with its texts in French too, for the timeline's card
+            let file = db.parent().unwrap().join("translated.jsonl");
+            std::fs::write(
+                &file,
+                r#"{"id": "card-test-1100", "title": "Founding of a test abbey", "date": "1100", "lang": "en", "summary": "An abbey founded for the test.", "importance": 100, "translations": [{"lang": "fr", "title": "Fondation d'une abbaye d'essai", "summary": "Une abbaye fondée pour l'essai."}]}"#,
+            )
+            .unwrap();
+            ok(db, &["import", file.to_str().unwrap()]);
+        },
+    );
 }
 
 /// Timeline zoom from deep time to a day, the map, search and the event page's links

@@ -14,6 +14,72 @@ const COMMON: &[&str] = &[
     "their", "he", "she", "they",
 ];
 
+/// Why two records look alike. Written in English (`same date`, `titles alike (92 %)`, `same
+/// place: Battle`) and kept so in the store, joined by `; `; [`Reason::read`] reads one back,
+/// for a page to say it in its reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The same EDTF date.
+    SameDate,
+    /// Dates that overlap.
+    OverlappingDates,
+    /// Titles this alike, in percent.
+    TitlesAlike(u8),
+    /// Summaries this alike, in percent.
+    SummariesAlike(u8),
+    /// A place both name.
+    SamePlace(String),
+    /// The participants both name, joined by ", ".
+    SharedParticipants(String),
+}
+
+impl Reason {
+    /// The reasons as stored: `same date; titles alike (92 %)`.
+    pub fn joined(reasons: &[Reason]) -> String {
+        let said: Vec<String> = reasons.iter().map(Reason::to_string).collect();
+        said.join("; ")
+    }
+
+    /// A reason as written by [`Display`](std::fmt::Display) (`None`: not one).
+    pub fn read(s: &str) -> Option<Reason> {
+        let percent = |rest: &str| rest.strip_suffix(" %)")?.parse::<u8>().ok();
+        match s {
+            "same date" => Some(Reason::SameDate),
+            "overlapping dates" => Some(Reason::OverlappingDates),
+            _ => {
+                if let Some(rest) = s.strip_prefix("titles alike (") {
+                    percent(rest).map(Reason::TitlesAlike)
+                } else if let Some(rest) = s.strip_prefix("summaries alike (") {
+                    percent(rest).map(Reason::SummariesAlike)
+                } else if let Some(rest) = s.strip_prefix("same place: ") {
+                    Some(Reason::SamePlace(rest.to_string()))
+                } else {
+                    s.strip_prefix("shared participants: ")
+                        .map(|rest| Reason::SharedParticipants(rest.to_string()))
+                }
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::SameDate => f.write_str("same date"),
+            Reason::OverlappingDates => f.write_str("overlapping dates"),
+            Reason::TitlesAlike(p) => write!(f, "titles alike ({p} %)"),
+            Reason::SummariesAlike(p) => write!(f, "summaries alike ({p} %)"),
+            Reason::SamePlace(name) => write!(f, "same place: {name}"),
+            Reason::SharedParticipants(names) => write!(f, "shared participants: {names}"),
+        }
+    }
+}
+
+/// A likeness in whole percent.
+fn percent(x: f64) -> u8 {
+    (x * 100.0).round().clamp(0.0, 100.0) as u8
+}
+
 /// Places closer than this are one place, in kilometres.
 const SAME_PLACE_KM: f64 = 50.0;
 
@@ -95,7 +161,7 @@ fn same_place(a: &Place, b: &Place) -> bool {
 
 /// How alike two records are, from 0 to 1, and why; `None` when their dates do not overlap
 /// (then they are not one event, whatever their words).
-pub fn likeness(a: &Event, b: &Event) -> Option<(f64, Vec<String>)> {
+pub fn likeness(a: &Event, b: &Event) -> Option<(f64, Vec<Reason>)> {
     let (alo, ahi) = a.date.axis_range();
     let (blo, bhi) = b.date.axis_range();
     if alo > bhi || blo > ahi {
@@ -105,7 +171,7 @@ pub fn likeness(a: &Event, b: &Event) -> Option<(f64, Vec<String>)> {
     let mut score = 0.0;
     if a.date.edtf == b.date.edtf {
         score += 0.25;
-        reasons.push("same date".to_string());
+        reasons.push(Reason::SameDate);
     } else {
         // Overlap as a share of the shorter span: a day inside a year counts less than the
         // same day.
@@ -113,12 +179,12 @@ pub fn likeness(a: &Event, b: &Event) -> Option<(f64, Vec<String>)> {
         let shorter = ((ahi - alo).min(bhi - blo) + 1) as f64;
         let longer = ((ahi - alo).max(bhi - blo) + 1) as f64;
         score += 0.2 * (overlap / shorter) * (shorter / longer).sqrt().max(0.25);
-        reasons.push("overlapping dates".to_string());
+        reasons.push(Reason::OverlappingDates);
     }
     let title = trigram_likeness(&a.title, &b.title);
     score += 0.45 * title;
     if title >= 0.5 {
-        reasons.push(format!("titles alike ({:.0} %)", title * 100.0));
+        reasons.push(Reason::TitlesAlike(percent(title)));
     } else if title < 0.15 {
         score -= 0.15;
     }
@@ -126,7 +192,7 @@ pub fn likeness(a: &Event, b: &Event) -> Option<(f64, Vec<String>)> {
         let summary = word_likeness(&a.summary, &b.summary);
         score += 0.15 * (summary * 2.0).min(1.0);
         if summary >= 0.25 {
-            reasons.push(format!("summaries alike ({:.0} %)", summary * 100.0));
+            reasons.push(Reason::SummariesAlike(percent(summary)));
         }
     }
     if let Some((pa, _)) = a
@@ -136,7 +202,7 @@ pub fn likeness(a: &Event, b: &Event) -> Option<(f64, Vec<String>)> {
         .find(|(pa, pb)| same_place(pa, pb))
     {
         score += 0.1;
-        reasons.push(format!("same place: {}", pa.name));
+        reasons.push(Reason::SamePlace(pa.name.clone()));
     } else if !a.places.is_empty()
         && !b.places.is_empty()
         && a.places.iter().all(|pa| {
@@ -162,7 +228,7 @@ pub fn likeness(a: &Event, b: &Event) -> Option<(f64, Vec<String>)> {
         .collect();
     if !shared.is_empty() {
         score += 0.1 * shared.len() as f64 / pa.len().min(pb.len()).max(1) as f64;
-        reasons.push(format!("shared participants: {}", shared.join(", ")));
+        reasons.push(Reason::SharedParticipants(shared.join(", ")));
     }
     Some((score.clamp(0.0, 1.0), reasons))
 }
@@ -226,13 +292,23 @@ mod tests {
         let (score, reasons) = likeness(&a, &b).unwrap();
         assert!(score >= 0.6, "{score} {reasons:?}");
         assert!(
-            reasons.iter().any(|r| r.starts_with("titles alike")),
+            reasons
+                .iter()
+                .any(|r| matches!(r, Reason::TitlesAlike(p) if *p >= 50)),
             "{reasons:?}"
         );
         assert!(
-            reasons.iter().any(|r| r.starts_with("shared participants")),
+            reasons.contains(&Reason::SharedParticipants("William the Conqueror".into())),
             "{reasons:?}"
         );
+        // as stored, and read back
+        let stored = Reason::joined(&reasons);
+        assert!(
+            stored.contains("titles alike (") && stored.contains("; "),
+            "{stored}"
+        );
+        let read: Vec<Reason> = stored.split("; ").filter_map(Reason::read).collect();
+        assert_eq!(read, reasons);
     }
 
     #[test]

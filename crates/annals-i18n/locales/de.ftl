@@ -52,6 +52,62 @@ query-error-short = Suche nicht verstanden
 query-error-where = Stelle in der Anfrage
 query-error-combine = Wörter, "Wortgruppen", -Ausschlüsse, OR und Filter lassen sich verbinden, etwa
 query-error-docs = Die ganze Sprache beschreibt docs/query.md.
+# Was an einer Anfrage falsch ist (annals_query::Problem), nach „Diese Suche konnte nicht gelesen werden“.
+# $found ist eines der query-found-*-Wörter; $open, $first: die Stelle eines Zeichens in der Anfrage.
+query-found-open = '('
+query-found-close = ')'
+query-found-or = OR
+query-found-minus = '-'
+query-found-word = ein Wort
+query-found-phrase = eine Wortgruppe
+query-found-filter = ein Filter
+query-found-sort = sort:
+query-found-end = das Ende der Anfrage
+query-too-long = Die Anfrage ist { $bytes } Bytes lang; erlaubt sind höchstens { $max }.
+query-too-many-clauses = Zu viele Bestandteile: Eine Anfrage darf höchstens { $max } Wörter, Wortgruppen und Filter enthalten.
+query-too-deep = Klammern zu tief verschachtelt: Erlaubt sind höchstens { $max } Ebenen.
+query-no-open = Unerwartete ')': Dazu gibt es keine öffnende '('.
+query-unexpected = Unerwartet an dieser Stelle: { $found }.
+query-unclosed = Es fehlt die ')' zur '(' an Stelle { $open }.
+query-empty-parentheses = Leere Klammern: Zwischen der '(' an Stelle { $open } und dieser ')' wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet.
+query-nothing-before-or = Vor OR wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet.
+query-expected = Erwartet wird ein Wort, eine Wortgruppe, ein Filter oder eine '(', gefunden: { $found }.
+query-expected-after-open = Nach '(' wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet, gefunden: { $found }.
+query-expected-after-or = Nach OR wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet, gefunden: { $found }.
+query-expected-after-minus = Nach '-' wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet, gefunden: { $found }.
+query-or-after-or = Nach OR wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet, nicht noch ein OR.
+query-minus-after-minus = Nach '-' wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet, nicht noch ein '-'.
+query-or-after-minus = Nach '-' wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet, nicht OR (um das Wort auszuschließen, schreiben Sie -"OR").
+query-space-after-minus = Direkt nach '-' wird ein Wort, eine Wortgruppe, ein Filter oder eine '(' erwartet (schreiben Sie -Wort, um ein Wort auszuschließen).
+query-sort-in-or = sort: gilt für die ganze Anfrage und kann daher nicht eine Seite eines OR sein; setzen Sie es außerhalb, etwa (a OR b) sort:date.
+query-sort-excluded = sort: gilt für die ganze Anfrage und kann daher nicht mit '-' ausgeschlossen werden.
+query-second-sort = Eine Anfrage darf nur ein sort: enthalten (das erste steht an Stelle { $first }).
+query-unterminated-phrase = Nicht abgeschlossene Wortgruppe: Es fehlt das '"' zum '"' an Stelle { $open }.
+query-unterminated-value = Nicht abgeschlossener Wert in Anführungszeichen: Es fehlt das '"' zum '"' an Stelle { $open }.
+query-empty-phrase = Leere Wortgruppe: Zwischen den Anführungszeichen werden Wörter erwartet.
+query-empty-value = Leerer Wert: Zwischen den Anführungszeichen nach '{ $key }:' wird etwas erwartet.
+query-missing-value = Nach '{ $key }:' wird ein Wert erwartet.
+query-missing-value-any = Nach '{ $key }:' wird ein Wert erwartet; um einen von mehreren Werten zuzulassen, schreiben Sie (…) OR (…), etwa ({ $name }:a OR { $name }:b).
+query-unknown-sort = Unbekannte Sortierung „{ $value }“: Erwartet wird relevance, date (älteste zuerst) oder -date (neueste zuerst).
+query-reversed-range = Vertauschter Datumsbereich: „{ $from }“ beginnt erst nach dem Ende von „{ $to }“; schreiben Sie das frühere Datum zuerst.
+query-no-day = Das Datum „{ $value }“ bezeichnet keinen Tag: Ein Ende ist offen, das andere unbekannt.
+# $problem: was der Datumsleser meldet, auf Englisch.
+query-date = Dieses Datum kann nicht gelesen werden: { $problem }
+query-date-quote = Dieses Datum kann nicht gelesen werden: { $problem } (ein Datum ohne Anführungszeichen wird als EDTF gelesen; um es als geschriebenen Text zu lesen, setzen Sie es in Anführungszeichen: { $quote })
+# $coordinate ist eines der query-coordinate-*-Wörter (stets im Nominativ nach „ein“).
+query-coordinate-latitude = Breitengrad
+query-coordinate-longitude = Längengrad
+query-coordinate-south = südlicher Breitengrad
+query-coordinate-west = westlicher Längengrad
+query-coordinate-north = nördlicher Breitengrad
+query-coordinate-east = östlicher Längengrad
+query-not-degrees = Erwartet wird ein { $coordinate } in Dezimalgrad, etwa 35.68, gefunden: „{ $found }“.
+query-degrees-range = Der Wert { $value } liegt außerhalb des zulässigen Bereichs: Ein { $coordinate } muss zwischen -{ $limit } und { $limit } liegen.
+query-near-form = Erwartet wird near:BREITE,LÄNGE,RADIUS, etwa near:35.68,139.69,300km, gefunden: „{ $found }“.
+query-radius-form = Erwartet wird ein Radius mit Einheit (km, m oder mi), etwa 300km, 500m oder 20mi, gefunden: „{ $found }“.
+query-radius-range = Der Radius { $value } liegt außerhalb des zulässigen Bereichs: Er muss größer als 0 und höchstens { $max } km sein.
+query-bbox-form = Erwartet wird bbox:SÜD,WEST,NORD,OST in Grad, etwa bbox:24,122,46,146, gefunden: „{ $found }“.
+query-south-of-north = Der südliche Breitengrad { $south } liegt nördlich des nördlichen Breitengrads { $north }.
 
 ## Die Seite eines Ereignisses
 
@@ -679,3 +735,34 @@ line-relation-id = Zeile { $line }: „{ $value }“: erwartet wird die Kennung 
 line-translation-title = Zeile { $line }: { $value }: geben Sie den Titel nach dem Doppelpunkt an
 line-translation-head = Zeile { $line }: zuerst eine Sprache und ein Titel, etwa fr: Bataille d'Hastings
 date-unrecognised = „{ $value }“ ist kein Datum, das annals lesen kann: schreiben Sie es wie „19. Januar 1960“, „44 v. Chr.“, „die 1960er Jahre“, „vor 66 Millionen Jahren“ oder in EDTF
+# Was an einem vom Editor gesendeten Ereignis nicht stimmt (annals_core::ModelError), neben dem betreffenden Feld.
+model-empty-title = Geben Sie dem Ereignis einen Titel.
+model-empty-place = Ein Ort braucht einen Namen.
+model-empty-participant = Ein Beteiligter braucht einen Namen.
+model-empty-source = Eine Quelle braucht einen Namen.
+model-empty-key-point = Jeder Punkt unter „Das Wichtigste“ braucht ein Stichwort.
+model-empty-translation = Ein Text in einer anderen Sprache braucht einen Titel.
+model-empty-date = Geben Sie ein Datum an.
+# $problem: was die Datumserkennung meldet, auf Englisch.
+model-date = Dieses Datum lässt sich nicht lesen: { $problem }
+model-bad-id = Die Kennung „{ $value }“ ist ungültig: Verwenden Sie 1 bis 200 Buchstaben, Ziffern, '.', '_' oder '-'.
+model-bad-kind = Die Beziehung „{ $value }“ ist ungültig: Verwenden Sie Kleinbuchstaben und '_'.
+model-bad-importance = Die Bedeutung { $value } ist ungültig: Verwenden Sie eine Zahl ab 0.
+model-bad-coordinates = Der Ort „{ $value }“ braucht sowohl eine Breite (-90 bis 90) als auch eine Länge (-180 bis 180).
+model-self-relation = Das Ereignis „{ $value }“ kann nicht mit sich selbst in Beziehung stehen.
+model-bad-lang = „{ $value }“ ist kein Sprachkürzel wie „fr“ oder „de-CH“.
+model-second-text = Die Sprache „{ $value }“ ist doppelt angegeben (oder ist bereits die Sprache des Ereignisses).
+# Warum das im Editor hochgeladene Bild abgelehnt wurde ($size, $limit, $width, $height: Zahlen).
+media-too-large = Die Datei ist { $size } Bytes groß; angenommen werden höchstens { $limit }.
+media-too-many-pixels = Das Bild hat { $width }×{ $height } Pixel; angenommen werden höchstens { $limit } Pixel.
+# $what: was die Datei stattdessen ist, auf Englisch („a PDF document“).
+media-unsupported = Erwartet wird ein Bild im Format JPEG, PNG oder WebP; diese Datei: { $what }.
+# $format: JPEG, PNG oder WebP; $problem: was der Decoder meldet, auf Englisch.
+media-broken = Diese { $format }-Datei lässt sich nicht als Bild lesen: { $problem }
+# Warum zwei Einträge als dasselbe, doppelt erfasste Ereignis vorgeschlagen werden.
+reason-same-date = gleiches Datum
+reason-overlapping-dates = überlappende Daten
+reason-titles-alike = ähnliche Titel ({ $percent } %)
+reason-summaries-alike = ähnliche Zusammenfassungen ({ $percent } %)
+reason-same-place = gleicher Ort: { $name }
+reason-shared-participants = gemeinsame Beteiligte: { $names }

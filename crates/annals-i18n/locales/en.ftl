@@ -54,6 +54,62 @@ query-error-short = Search not understood
 query-error-where = Where in the query
 query-error-combine = Words, "phrases", -exclusions, OR and filters combine, as in
 query-error-docs = The whole language is in docs/query.md.
+# What is wrong with a query (annals_query::Problem), after "That search could not be read".
+# $found is one of the query-found-* words; $open, $first: a character's place in the query.
+query-found-open = '('
+query-found-close = ')'
+query-found-or = OR
+query-found-minus = '-'
+query-found-word = a word
+query-found-phrase = a phrase
+query-found-filter = a filter
+query-found-sort = sort:
+query-found-end = the end of the query
+query-too-long = The query is { $bytes } bytes long; at most { $max } are allowed.
+query-too-many-clauses = Too many clauses: a query may have at most { $max } words, phrases and filters.
+query-too-deep = Parentheses nested too deeply: at most { $max } levels.
+query-no-open = Unexpected ')': there is no '(' to close.
+query-unexpected = Unexpected { $found }.
+query-unclosed = Expected ')' to close the '(' at character { $open }.
+query-empty-parentheses = Empty parentheses: expected a word, phrase, filter or '(' between the '(' at character { $open } and this ')'.
+query-nothing-before-or = Expected a word, phrase, filter or '(' before OR.
+query-expected = Expected a word, phrase, filter or '(', found { $found }.
+query-expected-after-open = Expected a word, phrase, filter or '(' after '(', found { $found }.
+query-expected-after-or = Expected a word, phrase, filter or '(' after OR, found { $found }.
+query-expected-after-minus = Expected a word, phrase, filter or '(' after '-', found { $found }.
+query-or-after-or = Expected a word, phrase, filter or '(' after OR, found another OR.
+query-minus-after-minus = Expected a word, phrase, filter or '(' after '-', found another '-'.
+query-or-after-minus = Expected a word, phrase, filter or '(' after '-', found OR (to exclude the word, write -"OR").
+query-space-after-minus = Expected a word, phrase, filter or '(' directly after '-' (write -word to exclude a word).
+query-sort-in-or = sort: applies to the whole query, so it cannot be one side of an OR; put it outside, e.g. (a OR b) sort:date.
+query-sort-excluded = sort: applies to the whole query, so it cannot be excluded with '-'.
+query-second-sort = A query may have only one sort: (the first is at character { $first }).
+query-unterminated-phrase = Unterminated phrase: expected a '"' to close the '"' at character { $open }.
+query-unterminated-value = Unterminated quoted value: expected a '"' to close the '"' at character { $open }.
+query-empty-phrase = Empty phrase: expected words between the quotes.
+query-empty-value = Empty value: expected something between the quotes after '{ $key }:'.
+query-missing-value = Expected a value after '{ $key }:'.
+query-missing-value-any = Expected a value after '{ $key }:'; to match any of several values, write (…) OR (…), e.g. ({ $name }:a OR { $name }:b).
+query-unknown-sort = Unknown sort "{ $value }": expected relevance, date (oldest first) or -date (newest first).
+query-reversed-range = Reversed date range: "{ $from }" begins after "{ $to }" ends; write the earlier date first.
+query-no-day = The date "{ $value }" names no day: one end is open and the other unknown.
+# $problem: what the date reader says, in English.
+query-date = This date cannot be read: { $problem }
+query-date-quote = This date cannot be read: { $problem } (a bare date is EDTF; to read it as written text, quote it: { $quote })
+# $coordinate is one of the query-coordinate-* words.
+query-coordinate-latitude = latitude
+query-coordinate-longitude = longitude
+query-coordinate-south = southern latitude
+query-coordinate-west = western longitude
+query-coordinate-north = northern latitude
+query-coordinate-east = eastern longitude
+query-not-degrees = Expected a { $coordinate } in decimal degrees, such as 35.68, found "{ $found }".
+query-degrees-range = The { $coordinate } { $value } is out of range: it must lie between -{ $limit } and { $limit }.
+query-near-form = Expected near:LATITUDE,LONGITUDE,RADIUS such as near:35.68,139.69,300km, found "{ $found }".
+query-radius-form = Expected a radius with a unit (km, m or mi), such as 300km, 500m or 20mi, found "{ $found }".
+query-radius-range = The radius { $value } is out of range: it must be more than 0 and at most { $max } km.
+query-bbox-form = Expected bbox:SOUTH,WEST,NORTH,EAST in degrees, such as bbox:24,122,46,146, found "{ $found }".
+query-south-of-north = The southern latitude { $south } is north of the northern latitude { $north }.
 
 ## An event's page
 
@@ -681,3 +737,34 @@ line-relation-id = line { $line }: "{ $value }": expected an event's id (battle-
 line-translation-title = line { $line }: { $value }: give the title after the colon
 line-translation-head = line { $line }: expected a language and a title first, such as fr: Bataille d'Hastings
 date-unrecognised = "{ $value }" is not a date annals can read: write it as in "January 19, 1960", "44 BC", "the 1960s", "66 million years ago", or in EDTF
+# What is wrong with an event the editor sent (annals_core::ModelError), beside its field.
+model-empty-title = Give the event a title.
+model-empty-place = A place needs a name.
+model-empty-participant = A participant needs a name.
+model-empty-source = A source needs a name.
+model-empty-key-point = A key point needs a label.
+model-empty-translation = A text in another language needs a title.
+model-empty-date = Give a date.
+# $problem: what the date reader says, in English.
+model-date = This date cannot be read: { $problem }
+model-bad-id = The id "{ $value }" is not valid: use 1 to 200 letters, digits, '.', '_' or '-'.
+model-bad-kind = The relation "{ $value }" is not valid: use lowercase letters and '_'.
+model-bad-importance = The importance { $value } is not valid: use a number of 0 or more.
+model-bad-coordinates = The place "{ $value }" needs both a latitude (-90 to 90) and a longitude (-180 to 180).
+model-self-relation = The event "{ $value }" cannot be related to itself.
+model-bad-lang = "{ $value }" is not a language tag such as "fr" or "de-CH".
+model-second-text = The language "{ $value }" is given twice (or is the event's own language).
+# Why the editor's picture upload was refused ($size, $limit, $width, $height: numbers).
+media-too-large = The file has { $size } bytes; at most { $limit } are taken.
+media-too-many-pixels = The picture is { $width }×{ $height } pixels; at most { $limit } pixels are taken.
+# $what: what the file is instead, in English ("a PDF document").
+media-unsupported = Expected a JPEG, PNG or WebP picture; this file is { $what }.
+# $format: JPEG, PNG or WebP; $problem: what the decoder says, in English.
+media-broken = This { $format } file does not read as a picture: { $problem }
+# Why two records were proposed as one event recorded twice (annals_core::likeness::Reason).
+reason-same-date = same date
+reason-overlapping-dates = overlapping dates
+reason-titles-alike = titles alike ({ $percent } %)
+reason-summaries-alike = summaries alike ({ $percent } %)
+reason-same-place = same place: { $name }
+reason-shared-participants = shared participants: { $names }

@@ -52,6 +52,62 @@ query-error-short = Búsqueda no entendida
 query-error-where = Dónde está en la consulta
 query-error-combine = Palabras, "frases", -exclusiones, OR y filtros se combinan, como en
 query-error-docs = Todo el lenguaje está en docs/query.md.
+# Qué falla en una consulta (annals_query::Problem), tras «No se pudo leer esa búsqueda».
+# $found es una de las palabras query-found-*; $open, $first: la posición de un carácter en la consulta.
+query-found-open = '('
+query-found-close = ')'
+query-found-or = OR
+query-found-minus = '-'
+query-found-word = una palabra
+query-found-phrase = una frase
+query-found-filter = un filtro
+query-found-sort = sort:
+query-found-end = el final de la consulta
+query-too-long = La consulta ocupa { $bytes } bytes; se permiten como máximo { $max }.
+query-too-many-clauses = Demasiadas cláusulas: una consulta puede tener como máximo { $max } palabras, frases y filtros.
+query-too-deep = Paréntesis anidados a demasiada profundidad: se permiten como máximo { $max } niveles.
+query-no-open = ')' inesperado: no hay ningún '(' que cerrar.
+query-unexpected = No se esperaba { $found }.
+query-unclosed = Falta un ')' que cierre el '(' de la posición { $open }.
+query-empty-parentheses = Paréntesis vacíos: se esperaba una palabra, una frase, un filtro o '(' entre el '(' de la posición { $open } y este ')'.
+query-nothing-before-or = Se esperaba una palabra, una frase, un filtro o '(' antes de OR.
+query-expected = Se esperaba una palabra, una frase, un filtro o '(', pero se encontró { $found }.
+query-expected-after-open = Se esperaba una palabra, una frase, un filtro o '(' después de '(', pero se encontró { $found }.
+query-expected-after-or = Se esperaba una palabra, una frase, un filtro o '(' después de OR, pero se encontró { $found }.
+query-expected-after-minus = Se esperaba una palabra, una frase, un filtro o '(' después de '-', pero se encontró { $found }.
+query-or-after-or = Se esperaba una palabra, una frase, un filtro o '(' después de OR, pero se encontró otro OR.
+query-minus-after-minus = Se esperaba una palabra, una frase, un filtro o '(' después de '-', pero se encontró otro '-'.
+query-or-after-minus = Se esperaba una palabra, una frase, un filtro o '(' después de '-', pero se encontró OR (para excluir la palabra, escriba -"OR").
+query-space-after-minus = Se esperaba una palabra, una frase, un filtro o '(' justo después de '-' (escriba -palabra para excluir una palabra).
+query-sort-in-or = sort: se aplica a toda la consulta, así que no puede ser uno de los lados de un OR; póngalo fuera, por ejemplo (a OR b) sort:date.
+query-sort-excluded = sort: se aplica a toda la consulta, así que no se puede excluir con '-'.
+query-second-sort = Una consulta solo puede tener un sort: (el primero está en la posición { $first }).
+query-unterminated-phrase = Frase sin cerrar: falta un '"' que cierre el '"' de la posición { $open }.
+query-unterminated-value = Valor entre comillas sin cerrar: falta un '"' que cierre el '"' de la posición { $open }.
+query-empty-phrase = Frase vacía: se esperaban palabras entre las comillas.
+query-empty-value = Valor vacío: se esperaba algo entre las comillas después de '{ $key }:'.
+query-missing-value = Se esperaba un valor después de '{ $key }:'.
+query-missing-value-any = Se esperaba un valor después de '{ $key }:'; para admitir cualquiera de varios valores, escriba (…) OR (…), por ejemplo ({ $name }:a OR { $name }:b).
+query-unknown-sort = Orden «{ $value }» desconocido: se espera relevance, date (primero los más antiguos) o -date (primero los más recientes).
+query-reversed-range = Intervalo de fechas invertido: «{ $from }» empieza después de que termine «{ $to }»; escriba primero la fecha anterior.
+query-no-day = La fecha «{ $value }» no designa ningún día: un extremo está abierto y el otro es desconocido.
+# $problem: lo que dice el lector de fechas, en inglés.
+query-date = No se puede leer esta fecha: { $problem }
+query-date-quote = No se puede leer esta fecha: { $problem } (una fecha sin comillas se lee como EDTF; para leerla como texto escrito, póngala entre comillas: { $quote })
+# $coordinate es una de las palabras query-coordinate-*.
+query-coordinate-latitude = latitud
+query-coordinate-longitude = longitud
+query-coordinate-south = latitud sur
+query-coordinate-west = longitud oeste
+query-coordinate-north = latitud norte
+query-coordinate-east = longitud este
+query-not-degrees = Se esperaba una { $coordinate } en grados decimales, como 35.68, pero se encontró «{ $found }».
+query-degrees-range = La { $coordinate } { $value } está fuera de rango: debe estar entre -{ $limit } y { $limit }.
+query-near-form = Se esperaba near:LATITUD,LONGITUD,RADIO, como near:35.68,139.69,300km, pero se encontró «{ $found }».
+query-radius-form = Se esperaba un radio con unidad (km, m o mi), como 300km, 500m o 20mi, pero se encontró «{ $found }».
+query-radius-range = El radio { $value } está fuera de rango: debe ser mayor que 0 y de { $max } km como máximo.
+query-bbox-form = Se esperaba bbox:SUR,OESTE,NORTE,ESTE en grados, como bbox:24,122,46,146, pero se encontró «{ $found }».
+query-south-of-north = La latitud sur { $south } está al norte de la latitud norte { $north }.
 
 ## La página de un acontecimiento
 
@@ -679,3 +735,34 @@ line-relation-id = línea { $line }: «{ $value }»: se espera el identificador 
 line-translation-title = línea { $line }: { $value }: escriba el título tras los dos puntos
 line-translation-head = línea { $line }: primero una lengua y un título, como fr: Bataille d'Hastings
 date-unrecognised = «{ $value }» no es una fecha que annals sepa leer: escríbala como «19 de enero de 1960», «44 a. C.», «los años 1960», «hace 66 millones de años» o en EDTF
+# Qué falla en un acontecimiento enviado por el editor (annals_core::ModelError), junto a su campo.
+model-empty-title = Dé un título al acontecimiento.
+model-empty-place = Un lugar necesita un nombre.
+model-empty-participant = Un participante necesita un nombre.
+model-empty-source = Una fuente necesita un nombre.
+model-empty-key-point = Un punto clave necesita una etiqueta.
+model-empty-translation = Un texto en otro idioma necesita un título.
+model-empty-date = Indique una fecha.
+# $problem: lo que dice el lector de fechas, en inglés.
+model-date = No se puede leer esta fecha: { $problem }
+model-bad-id = El identificador «{ $value }» no es válido: use de 1 a 200 letras, cifras, '.', '_' o '-'.
+model-bad-kind = La relación «{ $value }» no es válida: use letras minúsculas y '_'.
+model-bad-importance = La importancia { $value } no es válida: use un número igual o mayor que 0.
+model-bad-coordinates = El lugar «{ $value }» necesita tanto una latitud (-90 a 90) como una longitud (-180 a 180).
+model-self-relation = El acontecimiento «{ $value }» no puede relacionarse consigo mismo.
+model-bad-lang = «{ $value }» no es una etiqueta de idioma como «fr» o «de-CH».
+model-second-text = El idioma «{ $value }» aparece dos veces (o ya es el idioma del acontecimiento).
+# Por qué se rechazó la imagen subida desde el editor ($size, $limit, $width, $height: números).
+media-too-large = El archivo tiene { $size } bytes; se admiten como máximo { $limit }.
+media-too-many-pixels = La imagen mide { $width }×{ $height } píxeles; se admiten como máximo { $limit } píxeles.
+# $what: lo que es el archivo en su lugar, en inglés («a PDF document»).
+media-unsupported = Se esperaba una imagen JPEG, PNG o WebP; este archivo: { $what }.
+# $format: JPEG, PNG o WebP; $problem: lo que dice el decodificador, en inglés.
+media-broken = Este archivo { $format } no se puede leer como imagen: { $problem }
+# Por qué dos registros se proponen como un mismo acontecimiento registrado dos veces.
+reason-same-date = misma fecha
+reason-overlapping-dates = fechas que se solapan
+reason-titles-alike = títulos parecidos ({ $percent } %)
+reason-summaries-alike = resúmenes parecidos ({ $percent } %)
+reason-same-place = mismo lugar: { $name }
+reason-shared-participants = participantes en común: { $names }

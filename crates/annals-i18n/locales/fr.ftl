@@ -52,6 +52,62 @@ query-error-short = Recherche incomprise
 query-error-where = À quel endroit de la requête
 query-error-combine = Mots, "expressions", -exclusions, OR et filtres se combinent, comme dans
 query-error-docs = Tout le langage est décrit dans docs/query.md.
+# Ce qui ne va pas dans une requête (annals_query::Problem), après « Cette recherche n'a pas pu être lue ».
+# $found est l'un des mots query-found-* ; $open, $first : la position d'un caractère dans la requête.
+query-found-open = '('
+query-found-close = ')'
+query-found-or = OR
+query-found-minus = '-'
+query-found-word = un mot
+query-found-phrase = une expression
+query-found-filter = un filtre
+query-found-sort = sort:
+query-found-end = la fin de la requête
+query-too-long = La requête fait { $bytes } octets ; elle ne doit pas en dépasser { $max }.
+query-too-many-clauses = Trop de clauses : une requête peut contenir au plus { $max } mots, expressions et filtres.
+query-too-deep = Parenthèses trop imbriquées : { $max } niveaux au plus.
+query-no-open = Parenthèse ')' inattendue : il n'y a pas de '(' à fermer.
+query-unexpected = Inattendu à cet endroit : { $found }.
+query-unclosed = Il manque une ')' pour fermer la '(' en position { $open }.
+query-empty-parentheses = Parenthèses vides : il faut un mot, une expression, un filtre ou une '(' entre la '(' en position { $open } et cette ')'.
+query-nothing-before-or = Il faut un mot, une expression, un filtre ou une '(' avant OR.
+query-expected = Il faut un mot, une expression, un filtre ou une '(', et non { $found }.
+query-expected-after-open = Il faut un mot, une expression, un filtre ou une '(' après '(', et non { $found }.
+query-expected-after-or = Il faut un mot, une expression, un filtre ou une '(' après OR, et non { $found }.
+query-expected-after-minus = Il faut un mot, une expression, un filtre ou une '(' après '-', et non { $found }.
+query-or-after-or = Il faut un mot, une expression, un filtre ou une '(' après OR, et non un autre OR.
+query-minus-after-minus = Il faut un mot, une expression, un filtre ou une '(' après '-', et non un autre '-'.
+query-or-after-minus = Il faut un mot, une expression, un filtre ou une '(' après '-', et non OR (pour exclure le mot, écrivez -"OR").
+query-space-after-minus = Il faut un mot, une expression, un filtre ou une '(' juste après '-' (écrivez -mot pour exclure un mot).
+query-sort-in-or = sort: s'applique à toute la requête et ne peut donc pas être l'un des côtés d'un OR ; placez-le à l'extérieur, par exemple (a OR b) sort:date.
+query-sort-excluded = sort: s'applique à toute la requête et ne peut donc pas être exclu avec '-'.
+query-second-sort = Une requête ne peut contenir qu'un seul sort: (le premier est en position { $first }).
+query-unterminated-phrase = Expression non fermée : il manque un '"' pour fermer le '"' en position { $open }.
+query-unterminated-value = Valeur entre guillemets non fermée : il manque un '"' pour fermer le '"' en position { $open }.
+query-empty-phrase = Expression vide : il faut des mots entre les guillemets.
+query-empty-value = Valeur vide : il faut quelque chose entre les guillemets après '{ $key }:'.
+query-missing-value = Il faut une valeur après '{ $key }:'.
+query-missing-value-any = Il faut une valeur après '{ $key }:' ; pour accepter une valeur parmi plusieurs, écrivez (…) OR (…), par exemple ({ $name }:a OR { $name }:b).
+query-unknown-sort = Tri « { $value } » inconnu : il faut relevance, date (les plus anciens d'abord) ou -date (les plus récents d'abord).
+query-reversed-range = Intervalle de dates inversé : « { $from } » commence après la fin de « { $to } » ; écrivez d'abord la date la plus ancienne.
+query-no-day = La date « { $value } » ne désigne aucun jour : une extrémité est ouverte et l'autre inconnue.
+# $problem : ce que dit le lecteur de dates, en anglais.
+query-date = Impossible de lire cette date : { $problem }
+query-date-quote = Impossible de lire cette date : { $problem } (une date seule est lue en EDTF ; pour la lire comme du texte écrit, mettez-la entre guillemets : { $quote })
+# $coordinate est l'un des mots query-coordinate-*.
+query-coordinate-latitude = latitude
+query-coordinate-longitude = longitude
+query-coordinate-south = latitude sud
+query-coordinate-west = longitude ouest
+query-coordinate-north = latitude nord
+query-coordinate-east = longitude est
+query-not-degrees = Il faut une { $coordinate } en degrés décimaux, comme 35.68, et non « { $found } ».
+query-degrees-range = La { $coordinate } { $value } est hors limites : elle doit être comprise entre -{ $limit } et { $limit }.
+query-near-form = Il faut near:LATITUDE,LONGITUDE,RAYON, comme near:35.68,139.69,300km, et non « { $found } ».
+query-radius-form = Il faut un rayon avec une unité (km, m ou mi), comme 300km, 500m ou 20mi, et non « { $found } ».
+query-radius-range = Le rayon { $value } est hors limites : il doit être supérieur à 0 et ne pas dépasser { $max } km.
+query-bbox-form = Il faut bbox:SUD,OUEST,NORD,EST en degrés, comme bbox:24,122,46,146, et non « { $found } ».
+query-south-of-north = La latitude sud { $south } est au nord de la latitude nord { $north }.
 
 ## La page d'un événement
 
@@ -676,3 +732,34 @@ line-relation-id = ligne { $line } : « { $value } » : il faut l'identifiant d'
 line-translation-title = ligne { $line } : { $value } : donnez le titre après les deux-points
 line-translation-head = ligne { $line } : il faut d'abord une langue et un titre, comme fr: Bataille d'Hastings
 date-unrecognised = « { $value } » n'est pas une date qu'annals sait lire : écrivez-la comme « 19 janvier 1960 », « 44 av. J.-C. », « années 1960 », « il y a 66 millions d'années », ou en EDTF
+# Ce qui ne va pas dans un événement envoyé par l'éditeur (annals_core::ModelError), à côté de son champ.
+model-empty-title = Donnez un titre à l'événement.
+model-empty-place = Un lieu doit avoir un nom.
+model-empty-participant = Un participant doit avoir un nom.
+model-empty-source = Une source doit avoir un nom.
+model-empty-key-point = Un point clé doit avoir un intitulé.
+model-empty-translation = Un texte dans une autre langue doit avoir un titre.
+model-empty-date = Indiquez une date.
+# $problem : ce que dit le lecteur de dates, en anglais.
+model-date = Cette date ne peut pas être lue : { $problem }
+model-bad-id = L'identifiant « { $value } » n'est pas valide : utilisez de 1 à 200 lettres, chiffres, '.', '_' ou '-'.
+model-bad-kind = Le lien « { $value } » n'est pas valide : utilisez des lettres minuscules et '_'.
+model-bad-importance = L'importance { $value } n'est pas valide : utilisez un nombre positif ou nul.
+model-bad-coordinates = Le lieu « { $value } » doit avoir à la fois une latitude (-90 à 90) et une longitude (-180 à 180).
+model-self-relation = L'événement « { $value } » ne peut pas être lié à lui-même.
+model-bad-lang = « { $value } » n'est pas une étiquette de langue comme « fr » ou « de-CH ».
+model-second-text = La langue « { $value } » est indiquée deux fois (ou c'est déjà la langue de l'événement).
+# Pourquoi l'image envoyée depuis l'éditeur a été refusée ($size, $limit, $width, $height : des nombres).
+media-too-large = Le fichier fait { $size } octets ; { $limit } au plus sont acceptés.
+media-too-many-pixels = L'image fait { $width }×{ $height } pixels ; { $limit } pixels au plus sont acceptés.
+# $what : ce qu'est le fichier à la place, en anglais (« a PDF document »).
+media-unsupported = Il faut une image JPEG, PNG ou WebP ; ce fichier : { $what }.
+# $format : JPEG, PNG ou WebP ; $problem : ce que dit le décodeur, en anglais.
+media-broken = Ce fichier { $format } ne se lit pas comme une image : { $problem }
+# Pourquoi deux fiches sont proposées comme un même événement enregistré deux fois.
+reason-same-date = même date
+reason-overlapping-dates = dates qui se chevauchent
+reason-titles-alike = titres proches ({ $percent } %)
+reason-summaries-alike = résumés proches ({ $percent } %)
+reason-same-place = même lieu : { $name }
+reason-shared-participants = participants communs : { $names }

@@ -92,7 +92,7 @@ impl SearchIndex {
                 a: a.to_string(),
                 b: b.to_string(),
                 score,
-                reasons: reasons.join("; "),
+                reasons: annals_core::likeness::Reason::joined(&reasons),
             });
         }
         out.sort_by(|x, y| y.score.total_cmp(&x.score));

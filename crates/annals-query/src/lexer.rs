@@ -5,6 +5,7 @@
 
 use crate::ast::{Filter, Sort};
 use crate::parser::{QueryError, MAX_CLAUSES};
+use crate::problem::{After, Found, Problem};
 use crate::values;
 
 /// What a token is.
@@ -132,18 +133,13 @@ impl Lexer {
     fn count_clause(&mut self, pos: usize) -> Result<(), QueryError> {
         self.clauses += 1;
         if self.clauses > MAX_CLAUSES {
-            return Err(QueryError::new(
-                pos,
-                format!(
-                    "too many clauses: a query may have at most {MAX_CLAUSES} words, phrases and filters"
-                ),
-            ));
+            return Err(QueryError::new(pos, Problem::TooManyClauses));
         }
         Ok(())
     }
 
     /// The offset of the `"` that closes the quote at `open`.
-    fn closing_quote(&self, open: usize, what: &str) -> Result<usize, QueryError> {
+    fn closing_quote(&self, open: usize, phrase: bool) -> Result<usize, QueryError> {
         let mut j = open + 1;
         while let Some(c) = self.at(j) {
             if c == '"' {
@@ -153,7 +149,7 @@ impl Lexer {
         }
         Err(QueryError::new(
             open,
-            format!("unterminated {what}: expected a '\"' to close the '\"' at character {open}"),
+            Problem::Unterminated { phrase, open },
         ))
     }
 
@@ -180,20 +176,19 @@ impl Lexer {
             }
             '"' => self.phrase(pos)?,
             '-' => {
-                let found = match self.at(pos + 1) {
-                    None => Some("after '-', found the end of the query"),
-                    Some(n) if n.is_whitespace() => {
-                        Some("directly after '-' (write -word to exclude a word)")
-                    }
-                    Some(')') => Some("after '-', found ')'"),
-                    Some('-') => Some("after '-', found another '-'"),
+                let after_minus = |found| Problem::ExpectedClause {
+                    after: After::Minus,
+                    found,
+                };
+                let problem = match self.at(pos + 1) {
+                    None => Some(after_minus(Found::End)),
+                    Some(n) if n.is_whitespace() => Some(Problem::SpaceAfterMinus),
+                    Some(')') => Some(after_minus(Found::Close)),
+                    Some('-') => Some(after_minus(Found::Minus)),
                     Some(_) => None,
                 };
-                if let Some(found) = found {
-                    return Err(QueryError::new(
-                        pos,
-                        format!("expected a word, phrase, filter or '(' {found}"),
-                    ));
+                if let Some(problem) = problem {
+                    return Err(QueryError::new(pos, problem));
                 }
                 self.i += 1;
                 Kind::Minus
@@ -206,13 +201,10 @@ impl Lexer {
     /// A phrase starting at the quote at `open`.
     fn phrase(&mut self, open: usize) -> Result<Kind, QueryError> {
         self.count_clause(open)?;
-        let close = self.closing_quote(open, "phrase")?;
+        let close = self.closing_quote(open, true)?;
         let text = self.text(open + 1, close);
         if text.trim().is_empty() {
-            return Err(QueryError::new(
-                open,
-                "empty phrase: expected words between the quotes",
-            ));
+            return Err(QueryError::new(open, Problem::EmptyPhrase));
         }
         self.i = close + 1;
         Ok(Kind::Phrase(text))
@@ -249,42 +241,31 @@ impl Lexer {
             return values::filter(key, &value, value_at, false);
         }
         if self.at(end) == Some('"') {
-            let close = self.closing_quote(end, "quoted value")?;
+            let close = self.closing_quote(end, false)?;
             self.i = close + 1;
             let raw = self.chars.get(end + 1..close).unwrap_or_default();
             let lead = raw.iter().take_while(|c| c.is_whitespace()).count();
             let value: String = raw.iter().collect();
             let value = value.trim();
             if value.is_empty() {
-                return Err(QueryError::new(
-                    end,
-                    format!(
-                        "empty value: expected something between the quotes after '{written}:'"
-                    ),
-                ));
+                return Err(QueryError::new(end, Problem::EmptyValue { key: written }));
             }
             return values::filter(key, value, end + 1 + lead, true);
         }
-        let hint = match self.at(end) {
-            Some('(') => format!(
-                "; to match any of several values, write (…) OR (…), e.g. ({0}:a OR {0}:b)",
-                key.name()
-            ),
-            _ => String::new(),
-        };
+        let any_of = (self.at(end) == Some('(')).then(|| key.name());
         Err(QueryError::new(
             value_at,
-            format!("expected a value after '{written}:'{hint}"),
+            Problem::MissingValue {
+                key: written,
+                any_of,
+            },
         ))
     }
 
     /// Record a `sort:` at `pos`; a second one is an error.
     fn note_sort(&mut self, pos: usize) -> Result<(), QueryError> {
         if let Some(first) = self.sort_at {
-            return Err(QueryError::new(
-                pos,
-                format!("a query may have only one sort: (the first is at character {first})"),
-            ));
+            return Err(QueryError::new(pos, Problem::SecondSort { first }));
         }
         self.sort_at = Some(pos);
         Ok(())

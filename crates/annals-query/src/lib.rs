@@ -15,7 +15,10 @@ mod ast;
 mod display;
 mod lexer;
 mod parser;
+mod problem;
 mod values;
 
 pub use ast::{DateMode, DayRange, Expr, Filter, Request, Sort};
 pub use parser::{parse, QueryError, MAX_CLAUSES, MAX_DEPTH, MAX_QUERY_LEN};
+pub use problem::{After, Coordinate, Found, Problem};
+pub use values::MAX_RADIUS_KM;

@@ -14,6 +14,7 @@
 
 use crate::ast::{Expr, Request, Sort};
 use crate::lexer::{Kind, Lexer, Token};
+use crate::problem::{After as Before, Found, Problem};
 
 /// Longest query accepted, in bytes.
 pub const MAX_QUERY_LEN: usize = 2048;
@@ -26,20 +27,17 @@ pub const MAX_DEPTH: usize = 16;
 ///
 /// Displayed as `query error at character 12: expected ')' to close the '(' at character 3`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("query error at character {offset}: {message}")]
+#[error("query error at character {offset}: {problem}")]
 pub struct QueryError {
     /// 0-based character (not byte) offset in the query.
     pub offset: usize,
     /// What was wrong or expected.
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl QueryError {
-    pub(crate) fn new(offset: usize, message: impl Into<String>) -> QueryError {
-        QueryError {
-            offset,
-            message: message.into(),
-        }
+    pub(crate) fn new(offset: usize, problem: Problem) -> QueryError {
+        QueryError { offset, problem }
     }
 }
 
@@ -70,10 +68,7 @@ pub fn parse(query: &str) -> Result<Request, QueryError> {
             .count();
         return Err(QueryError::new(
             offset,
-            format!(
-                "query is {} bytes long; at most {MAX_QUERY_LEN} are allowed",
-                query.len()
-            ),
+            Problem::TooLong { bytes: query.len() },
         ));
     }
     if query.chars().all(char::is_whitespace) {
@@ -93,14 +88,8 @@ pub fn parse(query: &str) -> Result<Request, QueryError> {
             expr: part.expr.unwrap_or(Expr::All),
             sort: part.sort.map(|(s, _)| s),
         }),
-        Kind::Close => Err(QueryError::new(
-            end.pos,
-            "unexpected ')': there is no '(' to close",
-        )),
-        other => Err(QueryError::new(
-            end.pos,
-            format!("unexpected {}", describe(&other)),
-        )),
+        Kind::Close => Err(QueryError::new(end.pos, Problem::NoOpen)),
+        other => Err(QueryError::new(end.pos, Problem::Unexpected(found(&other)))),
     }
 }
 
@@ -123,17 +112,17 @@ enum After {
 }
 
 /// A token's kind in words, for error messages.
-fn describe(kind: &Kind) -> &'static str {
+fn found(kind: &Kind) -> Found {
     match kind {
-        Kind::Open => "'('",
-        Kind::Close => "')'",
-        Kind::Or => "OR",
-        Kind::Minus => "'-'",
-        Kind::Word(_) => "a word",
-        Kind::Phrase(_) => "a phrase",
-        Kind::Filter(_) => "a filter",
-        Kind::Sort(_) => "sort:",
-        Kind::End => "the end of the query",
+        Kind::Open => Found::Open,
+        Kind::Close => Found::Close,
+        Kind::Or => Found::Or,
+        Kind::Minus => Found::Minus,
+        Kind::Word(_) => Found::Word,
+        Kind::Phrase(_) => Found::Phrase,
+        Kind::Filter(_) => Found::Filter,
+        Kind::Sort(_) => Found::Sort,
+        Kind::End => Found::End,
     }
 }
 
@@ -220,11 +209,7 @@ impl Parser {
             }
         }
         if let Some((_, at)) = branches.iter().find_map(|b| b.sort) {
-            return Err(QueryError::new(
-                at,
-                "sort: applies to the whole query, so it cannot be one side of an OR; \
-                 put it outside, e.g. (a OR b) sort:date",
-            ));
+            return Err(QueryError::new(at, Problem::SortInOr));
         }
         let items = branches.into_iter().filter_map(|b| b.expr).collect();
         Ok(Part {
@@ -256,22 +241,25 @@ impl Parser {
     /// The error for a missing clause after `after`, at the next token.
     fn expected_clause(&mut self, after: After) -> Result<QueryError, QueryError> {
         let tok = self.peek()?;
-        let clause = "expected a word, phrase, filter or '('";
-        let message = match (after, &tok.kind) {
-            (After::Start | After::Open(_), Kind::Or) => format!("{clause} before OR"),
-            (After::Start, Kind::Close) => "unexpected ')': there is no '(' to close".to_string(),
-            (After::Open(open), Kind::Close) => format!(
-                "empty parentheses: {clause} between the '(' at character {open} and this ')'"
-            ),
-            (After::Open(open), Kind::End) => {
-                format!("expected ')' to close the '(' at character {open}")
-            }
-            (After::Or, Kind::Or) => format!("{clause} after OR, found another OR"),
-            (After::Or, kind) => format!("{clause} after OR, found {}", describe(kind)),
-            (After::Start, kind) => format!("{clause}, found {}", describe(kind)),
-            (After::Open(_), kind) => format!("{clause} after '(', found {}", describe(kind)),
+        let problem = match (after, &tok.kind) {
+            (After::Start | After::Open(_), Kind::Or) => Problem::NothingBeforeOr,
+            (After::Start, Kind::Close) => Problem::NoOpen,
+            (After::Open(open), Kind::Close) => Problem::EmptyParentheses { open },
+            (After::Open(open), Kind::End) => Problem::Unclosed { open },
+            (After::Or, kind) => Problem::ExpectedClause {
+                after: Before::Or,
+                found: found(kind),
+            },
+            (After::Start, kind) => Problem::ExpectedClause {
+                after: Before::Start,
+                found: found(kind),
+            },
+            (After::Open(_), kind) => Problem::ExpectedClause {
+                after: Before::Open,
+                found: found(kind),
+            },
         };
-        Ok(QueryError::new(tok.pos, message))
+        Ok(QueryError::new(tok.pos, problem))
     }
 
     /// `"-" primary | primary`
@@ -282,26 +270,18 @@ impl Parser {
         self.next()?;
         let tok = self.peek()?;
         if !starts_clause(&tok.kind) {
-            let message = match tok.kind {
-                Kind::Or => "expected a word, phrase, filter or '(' after '-', found OR \
-                             (to exclude the word, write -\"OR\")"
-                    .to_string(),
-                ref kind => format!(
-                    "expected a word, phrase, filter or '(' after '-', found {}",
-                    describe(kind)
-                ),
+            let problem = Problem::ExpectedClause {
+                after: Before::Minus,
+                found: found(&tok.kind),
             };
-            return Err(QueryError::new(tok.pos, message));
+            return Err(QueryError::new(tok.pos, problem));
         }
         let part = self.primary(depth)?;
         match part {
             Part {
                 sort: Some((_, at)),
                 ..
-            } => Err(QueryError::new(
-                at,
-                "sort: applies to the whole query, so it cannot be excluded with '-'",
-            )),
+            } => Err(QueryError::new(at, Problem::SortExcluded)),
             Part {
                 expr: Some(e),
                 sort: None,
@@ -338,27 +318,24 @@ impl Parser {
             }),
             Kind::Open => {
                 if depth >= MAX_DEPTH {
-                    return Err(QueryError::new(
-                        tok.pos,
-                        format!("parentheses nested too deeply: at most {MAX_DEPTH} levels"),
-                    ));
+                    return Err(QueryError::new(tok.pos, Problem::TooDeep));
                 }
                 let part = self.or(depth + 1, After::Open(tok.pos))?;
                 let close = self.next()?;
                 if close.kind != Kind::Close {
                     return Err(QueryError::new(
                         close.pos,
-                        format!("expected ')' to close the '(' at character {}", tok.pos),
+                        Problem::Unclosed { open: tok.pos },
                     ));
                 }
                 Ok(part)
             }
             ref kind => Err(QueryError::new(
                 tok.pos,
-                format!(
-                    "expected a word, phrase, filter or '(', found {}",
-                    describe(kind)
-                ),
+                Problem::ExpectedClause {
+                    after: Before::Start,
+                    found: found(kind),
+                },
             )),
         }
     }
@@ -398,7 +375,7 @@ mod tests {
     fn err(q: &str) -> (usize, String) {
         match parse(q) {
             Ok(r) => panic!("{q:?} parsed as {r:?}"),
-            Err(e) => (e.offset, e.message),
+            Err(e) => (e.offset, e.problem.to_string()),
         }
     }
     fn err_at(q: &str, offset: usize, needle: &str) {
@@ -913,13 +890,13 @@ mod tests {
         let e = parse(&long).unwrap_err();
         assert_eq!(e.offset, MAX_QUERY_LEN);
         assert_eq!(
-            e.message,
+            e.problem.to_string(),
             "query is 2049 bytes long; at most 2048 are allowed"
         );
         // 4 KB.
         let e = parse(&"x ".repeat(2048)).unwrap_err();
         assert_eq!(
-            (e.offset, e.message.as_str()),
+            (e.offset, e.problem.to_string().as_str()),
             (2048, "query is 4096 bytes long; at most 2048 are allowed")
         );
         // Multi-byte: the offset counts characters that fit in 2048 bytes.
@@ -952,7 +929,7 @@ mod tests {
         err_at(&mixed, mixed.len() - 1, "too many clauses");
         // Thousands of clauses: the length limit comes first.
         let e = parse(&"a OR ".repeat(1000)).unwrap_err();
-        assert!(e.message.contains("bytes long"), "{e}");
+        assert!(e.problem.to_string().contains("bytes long"), "{e}");
     }
 
     #[test]

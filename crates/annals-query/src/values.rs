@@ -5,9 +5,10 @@ use annals_dates::{CalendarHint, DateError, When};
 use crate::ast::{DateMode, DayRange, Filter, Sort};
 use crate::lexer::{Key, Kind};
 use crate::parser::QueryError;
+use crate::problem::{Coordinate, Problem};
 
 /// Largest `near:` radius: half the Earth's circumference, in kilometres.
-pub(crate) const MAX_RADIUS_KM: f64 = 20040.0;
+pub const MAX_RADIUS_KM: f64 = 20040.0;
 
 /// Kilometres in a statute mile.
 const KM_PER_MILE: f64 = 1.609344;
@@ -50,9 +51,9 @@ fn sort(value: &str, pos: usize) -> Result<Sort, QueryError> {
         "-date" | "date-desc" => Ok(Sort::DateDesc),
         _ => Err(QueryError::new(
             pos,
-            format!(
-                "unknown sort {value:?}: expected relevance, date (oldest first) or -date (newest first)"
-            ),
+            Problem::UnknownSort {
+                value: value.to_string(),
+            },
         )),
     }
 }
@@ -85,9 +86,10 @@ fn date_range(key: Key, value: &str, pos: usize, quoted: bool) -> Result<DayRang
     if lo > hi {
         return Err(QueryError::new(
             pos,
-            format!(
-                "reversed date range: {a:?} begins after {b:?} ends; write the earlier date first"
-            ),
+            Problem::ReversedRange {
+                from: a.to_string(),
+                to: b.to_string(),
+            },
         ));
     }
     finite(DayRange { lo, hi }, value, pos)
@@ -100,7 +102,9 @@ fn finite(range: DayRange, value: &str, pos: usize) -> Result<DayRange, QueryErr
     if range.hi == i64::MIN || range.lo == i64::MAX {
         return Err(QueryError::new(
             pos,
-            format!("the date {value:?} names no day: one end is open and the other unknown"),
+            Problem::NoDay {
+                value: value.to_string(),
+            },
         ));
     }
     Ok(range)
@@ -109,8 +113,15 @@ fn finite(range: DayRange, value: &str, pos: usize) -> Result<DayRange, QueryErr
 /// One date: EDTF when bare, text when quoted. `pos` is its character offset in the query.
 fn read_date(key: Key, date: &str, pos: usize, quoted: bool) -> Result<When, QueryError> {
     if quoted {
-        return When::from_text(date, CalendarHint::Auto)
-            .map_err(|e| QueryError::new(pos, e.to_string()));
+        return When::from_text(date, CalendarHint::Auto).map_err(|e| {
+            QueryError::new(
+                pos,
+                Problem::Date {
+                    message: e.to_string(),
+                    quote: None,
+                },
+            )
+        });
     }
     When::from_edtf(date).map_err(|e| {
         // Point at the character where the EDTF stops being valid.
@@ -120,15 +131,16 @@ fn read_date(key: Key, date: &str, pos: usize, quoted: bool) -> Result<When, Que
             }
             _ => 0,
         };
-        let hint = if When::from_text(date, CalendarHint::Auto).is_ok() {
-            format!(
-                " (a bare date is EDTF; to read it as written English, quote it: {}:\"{date}\")",
-                key.name()
-            )
-        } else {
-            String::new()
-        };
-        QueryError::new(pos + at, format!("{e}{hint}"))
+        let quote = When::from_text(date, CalendarHint::Auto)
+            .is_ok()
+            .then(|| format!("{}:\"{date}\"", key.name()));
+        QueryError::new(
+            pos + at,
+            Problem::Date {
+                message: e.to_string(),
+                quote,
+            },
+        )
     })
 }
 
@@ -156,17 +168,24 @@ fn number(s: &str) -> Option<f64> {
 }
 
 /// A latitude or longitude part: a number within ±`limit`.
-fn degrees(part: &str, pos: usize, what: &str, limit: f64) -> Result<f64, QueryError> {
+fn degrees(part: &str, pos: usize, coordinate: Coordinate) -> Result<f64, QueryError> {
     let Some(x) = number(part) else {
         return Err(QueryError::new(
             pos,
-            format!("expected a {what} in decimal degrees, such as 35.68, found {part:?}"),
+            Problem::NotDegrees {
+                coordinate,
+                found: part.to_string(),
+            },
         ));
     };
+    let limit = f64::from(coordinate.limit());
     if !(-limit..=limit).contains(&x) {
         return Err(QueryError::new(
             pos,
-            format!("{what} {part} is out of range: it must lie between -{limit} and {limit}"),
+            Problem::DegreesOutOfRange {
+                coordinate,
+                value: part.to_string(),
+            },
         ));
     }
     Ok(x)
@@ -178,13 +197,13 @@ fn near(value: &str, pos: usize) -> Result<Filter, QueryError> {
     let [(lat, lat_at), (lon, lon_at), (radius, r_at)] = p[..] else {
         return Err(QueryError::new(
             pos,
-            format!(
-                "expected near:LATITUDE,LONGITUDE,RADIUS such as near:35.68,139.69,300km, found {value:?}"
-            ),
+            Problem::NearForm {
+                found: value.to_string(),
+            },
         ));
     };
-    let lat = degrees(lat, lat_at, "latitude", 90.0)?;
-    let lon = degrees(lon, lon_at, "longitude", 180.0)?;
+    let lat = degrees(lat, lat_at, Coordinate::Latitude)?;
+    let lon = degrees(lon, lon_at, Coordinate::Longitude)?;
     let radius_km = radius_km(radius, r_at)?;
     Ok(Filter::Near {
         lat,
@@ -204,9 +223,9 @@ fn radius_km(part: &str, pos: usize) -> Result<f64, QueryError> {
     let expected = || {
         QueryError::new(
             pos,
-            format!(
-                "expected a radius with a unit (km, m or mi), such as 300km, 500m or 20mi, found {part:?}"
-            ),
+            Problem::RadiusForm {
+                found: part.to_string(),
+            },
         )
     };
     let x = number(num.trim_end()).ok_or_else(expected)?;
@@ -219,9 +238,9 @@ fn radius_km(part: &str, pos: usize) -> Result<f64, QueryError> {
     if !(km > 0.0 && km <= MAX_RADIUS_KM) {
         return Err(QueryError::new(
             pos,
-            format!(
-                "radius {part} is out of range: it must be more than 0 and at most {MAX_RADIUS_KM} km"
-            ),
+            Problem::RadiusOutOfRange {
+                value: part.to_string(),
+            },
         ));
     }
     Ok(km)
@@ -233,19 +252,22 @@ fn bbox(value: &str, pos: usize) -> Result<Filter, QueryError> {
     let [(s, s_at), (w, w_at), (n, n_at), (e, e_at)] = p[..] else {
         return Err(QueryError::new(
             pos,
-            format!(
-                "expected bbox:SOUTH,WEST,NORTH,EAST in degrees, such as bbox:24,122,46,146, found {value:?}"
-            ),
+            Problem::BboxForm {
+                found: value.to_string(),
+            },
         ));
     };
-    let south = degrees(s, s_at, "southern latitude", 90.0)?;
-    let west = degrees(w, w_at, "western longitude", 180.0)?;
-    let north = degrees(n, n_at, "northern latitude", 90.0)?;
-    let east = degrees(e, e_at, "eastern longitude", 180.0)?;
+    let south = degrees(s, s_at, Coordinate::South)?;
+    let west = degrees(w, w_at, Coordinate::West)?;
+    let north = degrees(n, n_at, Coordinate::North)?;
+    let east = degrees(e, e_at, Coordinate::East)?;
     if south > north {
         return Err(QueryError::new(
             s_at,
-            format!("the southern latitude {s} is north of the northern latitude {n}"),
+            Problem::SouthOfNorth {
+                south: s.to_string(),
+                north: n.to_string(),
+            },
         ));
     }
     Ok(Filter::Bbox {
@@ -307,6 +329,7 @@ mod tests {
         assert_eq!(sort("date-asc", 0), Ok(Sort::DateAsc));
         assert_eq!(sort("-date", 0), Ok(Sort::DateDesc));
         assert_eq!(sort("date-desc", 0), Ok(Sort::DateDesc));
-        assert!(sort("newest", 3).is_err_and(|e| e.offset == 3 && e.message.contains("-date")));
+        assert!(sort("newest", 3)
+            .is_err_and(|e| e.offset == 3 && e.problem.to_string().contains("-date")));
     }
 }

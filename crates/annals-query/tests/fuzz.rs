@@ -115,7 +115,7 @@ fn check(q: &str) -> Result<(), TestCaseError> {
     match parse(q) {
         Err(e) => {
             prop_assert!(e.offset <= q.chars().count(), "{q:?}: {e}");
-            prop_assert!(!e.message.is_empty());
+            prop_assert!(!e.problem.to_string().is_empty());
         }
         Ok(r) => {
             let printed = r.to_string();

@@ -4,8 +4,9 @@
 // `svg.map`) is hovered or focused, its event is read (GET /api/events/{id}, once per id) and
 // shown beside it: its lead picture as a small copy (a stored picture's 320-pixel WebP, or the
 // picture's own https: address), its title, date, place, the start of its summary and the
-// picture's credit. Escape, leaving the mark or scrolling closes it. Text only via
-// textContent.
+// picture's credit. The title and summary are the page's language's when the event has them
+// (its `translations`); else its own, marked with their language. Escape, leaving the mark or
+// scrolling closes it. Text only via textContent.
 (function () {
   "use strict";
   if (!window.fetch) return;
@@ -33,6 +34,21 @@
     parent.appendChild(e);
     return e;
   }
+  // The event's title and summary in the page's language when it has them, with their language.
+  var READER = (document.documentElement.lang || "en").toLowerCase();
+  function base(tag) { return String(tag || "").toLowerCase().split("-")[0]; }
+  function texts(e) {
+    var own = { title: e.title, summary: e.summary || "", titleLang: e.lang || "", summaryLang: e.lang || "" };
+    if (base(e.lang) === READER) return own;
+    var t = (e.translations || []).filter(function (x) { return base(x.lang) === READER; })[0];
+    if (!t) return own;
+    return {
+      title: t.title, titleLang: t.lang,
+      summary: t.summary || own.summary, summaryLang: t.summary ? t.lang : own.summaryLang
+    };
+  }
+  // Mark a text in another language than the page's, for screen readers.
+  function marked(el, lang) { if (lang && base(lang) !== READER) el.lang = lang; }
   function hide() {
     clearTimeout(timer);
     if (card) card.remove();
@@ -54,13 +70,17 @@
       img.loading = "eager";
     }
     var body = add(card, "div", "card-body");
-    add(body, "strong", "card-title", e.title);
+    var said = texts(e);
+    marked(add(body, "strong", "card-title", said.title), said.titleLang);
     // The date as the timeline and the map write it (their marks carry it), else as recorded.
     var d = e.date || {};
     var place = (e.places || [])[0];
     var date = mark.getAttribute("data-date") || d.text || d.edtf || "";
     add(body, "span", "card-date", date + (place ? " · " + place.name + (place.country ? ", " + place.country : "") : ""));
-    if (e.summary) add(body, "span", "card-summary", e.summary.length > 180 ? e.summary.slice(0, 177).replace(/\s+\S*$/, "") + "…" : e.summary);
+    var summary = said.summary || "";
+    if (summary) {
+      marked(add(body, "span", "card-summary", summary.length > 180 ? summary.slice(0, 177).replace(/\s+\S*$/, "") + "…" : summary), said.summaryLang);
+    }
     // The licence as people write it: CC-BY-SA-4.0 as "CC BY-SA 4.0", CC0-1.0 as "CC0 1.0".
     var licence = (image && image.licence || "").replace(/^CC-/, "CC ").replace(/-(\d)/, " $1");
     if (image && (image.credit || licence)) add(body, "span", "card-credit", [image.credit, licence].filter(Boolean).join(" · "));

@@ -19,6 +19,9 @@ pub struct ApiError {
     pub message: String,
     /// Where the thing asked for is now (a `Location` header; with `moved`).
     pub location: Option<String>,
+    /// The query the language could not read, for a page to say where and what in the
+    /// reader's language (`query_error` from the query parser).
+    pub query: Option<Box<annals_query::QueryError>>,
 }
 
 impl ApiError {
@@ -29,6 +32,7 @@ impl ApiError {
             code,
             message: message.into(),
             location: None,
+            query: None,
         }
     }
     /// 400 bad_request.
@@ -154,6 +158,8 @@ impl From<annals_index::IndexError> for ApiError {
 
 impl From<annals_query::QueryError> for ApiError {
     fn from(e: annals_query::QueryError) -> Self {
-        ApiError::new(StatusCode::BAD_REQUEST, "query_error", e.to_string())
+        let mut error = ApiError::new(StatusCode::BAD_REQUEST, "query_error", e.to_string());
+        error.query = Some(Box::new(e));
+        error
     }
 }

@@ -6,8 +6,11 @@
 
 use crate::api::Shared;
 use crate::error::ApiError;
+use crate::lang::tw;
 use crate::App;
 use annals_core::media::Picture;
+use annals_i18n::Arg;
+use annals_media::MediaError;
 use annals_store::accounts::Role;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
@@ -21,14 +24,20 @@ pub(crate) fn address(hash: &str, width: Option<u32>) -> String {
     annals_core::media::served_at("", hash, width)
 }
 
-/// Check and keep an upload; 201 with what was kept, or 200 when it was kept already.
-fn keep(app: &App, bytes: &[u8], author: &str) -> Result<Response, ApiError> {
+/// Check and keep an upload; 201 with what was kept, or 200 when it was kept already. A
+/// refusal says why in `words` (the API's English, or the editor's reader's language).
+fn keep(
+    app: &App,
+    bytes: &[u8],
+    author: &str,
+    words: fn(&MediaError) -> String,
+) -> Result<Response, ApiError> {
     let limits = annals_media::Limits {
         max_bytes: app.limits().max_upload,
         ..annals_media::Limits::default()
     };
-    let picture =
-        tokio::task::block_in_place(|| annals_media::prepare(bytes, &limits)).map_err(refused)?;
+    let picture = tokio::task::block_in_place(|| annals_media::prepare(bytes, &limits))
+        .map_err(|e| refused(&e, words(&e)))?;
     let added = app.put_file(&picture, author)?;
     let status = if added {
         StatusCode::CREATED
@@ -57,15 +66,49 @@ fn described(p: &Picture) -> serde_json::Value {
 }
 
 /// A refused file: 413 over the size, 415 not a picture annals takes, 422 a broken one.
-fn refused(e: annals_media::MediaError) -> ApiError {
-    use annals_media::MediaError as E;
+fn refused(e: &MediaError, message: String) -> ApiError {
     let (status, code) = match e {
-        E::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
-        E::TooManyPixels { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_many_pixels"),
-        E::Unsupported(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_picture"),
-        E::Broken { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_picture"),
+        MediaError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+        MediaError::TooManyPixels { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_many_pixels"),
+        MediaError::Unsupported(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_picture"),
+        MediaError::Broken { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_picture"),
     };
-    ApiError::new(status, code, e.to_string())
+    ApiError::new(status, code, message)
+}
+
+/// Why a picture was refused, in the reader's language (what the file is instead, or what the
+/// decoder said, in English).
+fn refusal_in_language(e: &MediaError) -> String {
+    let count = Arg::Count;
+    match e {
+        MediaError::TooLarge { size, limit } => tw(
+            "media-too-large",
+            &[
+                ("size", count(*size as u64)),
+                ("limit", count(*limit as u64)),
+            ],
+        ),
+        MediaError::TooManyPixels {
+            width,
+            height,
+            limit,
+        } => tw(
+            "media-too-many-pixels",
+            &[
+                ("width", count(u64::from(*width))),
+                ("height", count(u64::from(*height))),
+                ("limit", count(*limit)),
+            ],
+        ),
+        MediaError::Unsupported(what) => tw("media-unsupported", &[("what", what.as_str().into())]),
+        MediaError::Broken { format, message } => tw(
+            "media-broken",
+            &[
+                ("format", (*format).into()),
+                ("problem", message.as_str().into()),
+            ],
+        ),
+    }
 }
 
 /// Upload a picture (JPEG, PNG or WebP; its bytes as the body).
@@ -86,7 +129,7 @@ pub async fn upload(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let who = app.authorize(&headers, Role::Editor)?;
-    keep(&app, &body, &who.name)
+    keep(&app, &body, &who.name, |e| e.to_string())
 }
 
 /// Upload a picture from the editor of a signed-in browser (its CSRF token in the
@@ -101,7 +144,7 @@ pub async fn upload_signed_in(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let session = crate::pages::account::editor(&app, &headers, csrf, Role::Editor)?;
-    keep(&app, &body, &session.user.name)
+    keep(&app, &body, &session.user.name, refusal_in_language)
 }
 
 /// A stored picture, as it was uploaded (its metadata stripped).

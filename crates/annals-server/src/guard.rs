@@ -160,8 +160,20 @@ pub async fn forms(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        return closing(too_large(limit));
+    if let Some(size) = declared.filter(|n| *n > limit as u64) {
+        let mut e = too_large(limit);
+        if upload {
+            // the editor shows this to its reader: in their language
+            e.message = annals_i18n::text_with(
+                crate::lang::of(&req),
+                "media-too-large",
+                &[
+                    ("size", annals_i18n::Arg::Count(size)),
+                    ("limit", annals_i18n::Arg::Count(limit as u64)),
+                ],
+            );
+        }
+        return closing(e);
     }
     let (parts, body) = req.into_parts();
     let read = tokio::time::timeout(limits.body_timeout, axum::body::to_bytes(body, limit)).await;

@@ -12,8 +12,12 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-/// The cookie that keeps a reader's choice.
+/// The cookie that keeps a reader's choice (the switcher's, for a year).
 pub const COOKIE: &str = "annals-lang";
+
+/// The cookie that keeps the language an address chose (`?lang=`), for the browser's session:
+/// it wins over [`COOKIE`] until the reader uses the switcher, which clears it.
+pub const VISIT_COOKIE: &str = "annals-lang-visit";
 
 /// What the request being served says of its reader.
 #[derive(Debug, Clone)]
@@ -91,22 +95,33 @@ fn url_lang(query: Option<&str>) -> Option<&str> {
         .map(|(_, v)| v)
 }
 
-/// Serve the request in the language it asks for.
-pub async fn choose(req: Request, next: Next) -> Response {
+/// The language a request asks for.
+pub fn of(req: &Request) -> Language {
     let headers = req.headers();
-    let lang = annals_i18n::choose(
+    let cookie = |name: &str| {
+        crate::auth::cookie(headers, name)
+            .and_then(Language::from_code)
+            .map(Language::code)
+    };
+    annals_i18n::choose(
         url_lang(req.uri().query()),
-        crate::auth::cookie(headers, COOKIE),
+        cookie(VISIT_COOKIE).or_else(|| cookie(COOKIE)),
         headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok()),
-    );
+    )
+}
+
+/// Serve the request in the language it asks for.
+pub async fn choose(req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let lang = of(&req);
     // A language the address chose holds for the rest of the visit: its links and forms do
-    // not carry `lang`, so a cookie for the browser's session keeps it (the switcher's cookie
-    // keeps a choice for a year).
+    // not carry `lang`, so a cookie for the browser's session keeps it, beside the switcher's
+    // choice (kept for a year, and in force again when the browser is closed).
     let visit = url_lang(req.uri().query())
         .and_then(Language::from_code)
-        .filter(|l| crate::auth::cookie(headers, COOKIE) != Some(l.code()));
+        .filter(|l| crate::auth::cookie(headers, VISIT_COOKIE) != Some(l.code()));
     let path = req.uri().path().to_string();
     let rest: Vec<&str> = req
         .uri()
@@ -135,7 +150,7 @@ pub async fn choose(req: Request, next: Next) -> Response {
             h.insert(header::CONTENT_LANGUAGE, v);
         }
         if let Some(l) = visit {
-            let c = format!("{COOKIE}={}; Path=/; SameSite=Lax", l.code());
+            let c = format!("{VISIT_COOKIE}={}; Path=/; SameSite=Lax", l.code());
             if let Ok(v) = HeaderValue::from_str(&c) {
                 h.append(header::SET_COOKIE, v);
             }
@@ -167,6 +182,11 @@ pub async fn switch(Query(s): Query<Switch>) -> Response {
         );
         if let Ok(v) = HeaderValue::from_str(&c) {
             resp.headers_mut().insert(header::SET_COOKIE, v);
+        }
+        // the choice replaces what an address chose for this visit
+        let end = format!("{VISIT_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax");
+        if let Ok(v) = HeaderValue::from_str(&end) {
+            resp.headers_mut().append(header::SET_COOKIE, v);
         }
     }
     resp

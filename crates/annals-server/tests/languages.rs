@@ -71,14 +71,18 @@ fn pages_speak_the_readers_language() {
     // forms answer in it; not when the reader's cookie already says so, nor for the API.
     assert_eq!(
         header(&es, "set-cookie").as_deref(),
-        Some("annals-lang=es; Path=/; SameSite=Lax")
+        Some("annals-lang-visit=es; Path=/; SameSite=Lax")
     );
-    let kept = with_headers(&s, "/search?q=battle", &[("Cookie", "annals-lang=es")]);
+    let kept = with_headers(
+        &s,
+        "/search?q=battle",
+        &[("Cookie", "annals-lang=fr; annals-lang-visit=es")],
+    );
     assert!(kept.body.contains("<html lang=\"es\">"));
     let again = with_headers(
         &s,
         "/events/caesar?lang=es",
-        &[("Cookie", "annals-lang=es")],
+        &[("Cookie", "annals-lang-visit=es")],
     );
     assert!(header(&again, "set-cookie").is_none());
     assert!(header(&get(&s, "/events/caesar?lang=xx"), "set-cookie").is_none());
@@ -104,6 +108,13 @@ fn pages_speak_the_readers_language() {
     assert_eq!(sw.status, 303);
     assert_eq!(header(&sw, "location").as_deref(), Some("/events/hastings"));
     assert!(header(&sw, "set-cookie").is_some_and(|c| c.starts_with("annals-lang=es;")));
+    // and it ends what an address chose for the visit
+    assert!(
+        sw.headers
+            .contains("annals-lang-visit=; Path=/; Max-Age=0; SameSite=Lax"),
+        "{}",
+        sw.headers
+    );
     let away = get(&s, "/language?to=fr&back=//evil.example/");
     assert_eq!(header(&away, "location").as_deref(), Some("/"));
     let unknown = get(&s, "/language?to=xx&back=/");
@@ -241,6 +252,51 @@ fn save(s: &Server, cookie: &str, body: &str) -> Reply {
     )
 }
 
+/// A search the language cannot read is explained in the reader's language, on the search,
+/// timeline and map pages, with the caret under the place; the JSON API stays English.
+#[test]
+fn a_search_that_cannot_be_read_is_explained_in_the_readers_language() {
+    let s = start(None);
+    let page = |path: &str, headers: &[(&str, &str)]| {
+        let r = with_headers(&s, path, headers);
+        assert_eq!(r.status, 400, "{path}: {}", r.body);
+        r.body.replace("&#39;", "'").replace("&quot;", "\"")
+    };
+    let en = page("/search?q=(battle", &[]);
+    assert!(
+        en.contains("Expected ')' to close the '(' at character 0."),
+        "{en}"
+    );
+    assert!(en.contains("(battle<mark>␣</mark>"), "the caret: {en}");
+    let fr = page("/search?q=battle+date:1914..1900&lang=fr", &[]);
+    assert!(
+        fr.contains("Intervalle de dates inversé : « 1914 » commence après la fin de « 1900 »"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("battle date:<mark>1</mark>914..1900"),
+        "the caret: {fr}"
+    );
+    let de = page("/timeline?q=near:95,0,10km", &[("Accept-Language", "de")]);
+    assert!(
+        de.contains("Der Wert 95 liegt außerhalb des zulässigen Bereichs: Ein Breitengrad muss zwischen -90 und 90 liegen."),
+        "{de}"
+    );
+    let es = page("/map?q=%22treaty", &[("Cookie", "annals-lang=es")]);
+    assert!(
+        es.contains("Frase sin cerrar: falta un '\"' que cierre el '\"' de la posición 0."),
+        "{es}"
+    );
+    let api = with_headers(&s, "/api/search?q=(battle", &[("Accept-Language", "fr")]);
+    assert_eq!(api.status, 400);
+    assert!(
+        api.body
+            .contains("query error at character 7: expected ')'"),
+        "{}",
+        api.body
+    );
+}
+
 /// The pages editors and reviewers use speak the reader's language too: the event editor (its
 /// labels, help, calendar, problems, delete box and conflict page), the words of its script,
 /// the profile editor and the review of duplicates; English stays as it was.
@@ -370,6 +426,29 @@ fn the_editors_pages_speak_the_readers_language() {
         "{}",
         r.body
     );
+    // What the event model refuses: a place off the globe, an event related to itself.
+    let r = post(
+        "/events/hastings/edit",
+        &fr_cookie,
+        &format!(
+            "csrf={csrf}&etag={etag}&title=Hastings&date=1066&places=Battle+%40+95%2C+0&change=x"
+        ),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Le lieu « Battle » doit avoir à la fois une latitude (-90 à 90)"),
+        "{}",
+        r.body
+    );
+    let r = post(
+        "/events/hastings/edit",
+        &fr_cookie,
+        &format!("csrf={csrf}&etag={etag}&title=Hastings&date=1066&related=hastings+%28cause%29&change=x"),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("« hastings »"), "{}", r.body);
+    no_english(&r.body, "a model problem");
     let api = get(&s, "/api/dates?text=Smarch+44&lang=de");
     assert_eq!(api.status, 400);
     assert!(
@@ -424,6 +503,7 @@ fn the_editors_pages_speak_the_readers_language() {
         "<h1>Doublons à examiner</h1>",
         "1 paire d'événements semble être un même événement enregistré deux fois.",
         ">Comparer<",
+        "dates qui se chevauchent; titres proches (",
     ] {
         assert!(queue.contains(french), "{french}: {queue}");
     }

@@ -505,6 +505,38 @@ fn the_editor_uploads_with_its_session() {
     );
     assert_eq!(small.status, 201, "{}", small.body);
     assert_eq!(widths(&small.json()), [200]);
+    // A refusal is said in the editor's language (the API's own stays English).
+    let fr = format!("{cookie}; annals-lang=fr");
+    let upload = |cookie: &str, bytes: &[u8]| {
+        request(
+            &s,
+            "POST",
+            "/media",
+            &[
+                ("Cookie", cookie),
+                ("Origin", "http://x"),
+                ("X-CSRF-Token", &csrf),
+            ],
+            bytes,
+        )
+    };
+    let r = upload(&fr, b"%PDF-1.4 not a picture");
+    assert_eq!(r.status, 415, "{}", r.body);
+    assert_eq!(
+        r.json()["error"]["message"],
+        "Il faut une image JPEG, PNG ou WebP ; ce fichier : a PDF document."
+    );
+    let de = format!("{cookie}; annals-lang=de");
+    let r = upload(
+        &de,
+        &vec![0u8; annals_server::Limits::default().max_upload + 1],
+    );
+    assert_eq!(r.status, 413, "{}", r.body);
+    let said = r.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(
+        said.starts_with("Die Datei ist ") && said.contains("angenommen werden höchstens"),
+        "{said}"
+    );
     let slot = get(
         &s,
         &format!("/media/{}/320.webp", small.json()["hash"].as_str().unwrap()),

@@ -207,13 +207,32 @@ pub(crate) fn line_problem(e: &LineError) -> String {
     }
 }
 
-/// A model error said in the reader's language where it has words for it (a date it cannot
-/// read), in English otherwise.
+/// A model error said in the reader's language; what only the date reader or the media
+/// checks can explain keeps their English words inside it.
 fn model_problem(e: &ModelError) -> String {
+    let value = |id: &str, v: &str| tw(id, &[("value", v.into())]);
     match e {
-        ModelError::Date(DateError::Unrecognised(text)) => {
-            tw("date-unrecognised", &[("value", text.as_str().into())])
-        }
+        ModelError::Date(DateError::Unrecognised(text)) => value("date-unrecognised", text),
+        ModelError::Date(other) => tw(
+            "model-date",
+            &[("problem", other.to_string().as_str().into())],
+        ),
+        ModelError::Empty(what) => t(match *what {
+            "title" => "model-empty-title",
+            w if w.starts_with("place") => "model-empty-place",
+            w if w.starts_with("participant") => "model-empty-participant",
+            w if w.starts_with("source") => "model-empty-source",
+            w if w.starts_with("key point") => "model-empty-key-point",
+            w if w.starts_with("translation") => "model-empty-translation",
+            _ => "model-empty-date",
+        }),
+        ModelError::BadId(v) => value("model-bad-id", v),
+        ModelError::BadKind(v) => value("model-bad-kind", v),
+        ModelError::BadImportance(x) => value("model-bad-importance", &x.to_string()),
+        ModelError::BadCoordinates(v) => value("model-bad-coordinates", v),
+        ModelError::SelfRelation(v) => value("model-self-relation", v),
+        ModelError::BadLang(v) => value("model-bad-lang", v),
+        ModelError::SecondText(v) => value("model-second-text", v),
         other => other.to_string(),
     }
 }

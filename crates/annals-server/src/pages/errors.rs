@@ -5,6 +5,8 @@
 use super::Page;
 use crate::error::ApiError;
 use crate::lang::{t, tw};
+use annals_i18n::Arg;
+use annals_query::{After, Coordinate, Found, Problem};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -97,6 +99,148 @@ pub(crate) fn no_event(id: &str) -> Response {
     )
 }
 
+/// What is wrong with a query, in the reader's language.
+fn query_problem(p: &Problem) -> String {
+    let n = |x: usize| x.to_string();
+    let one = |id: &str, name: &str, value: &str| tw(id, &[(name, value.into())]);
+    let found = |f: &Found| {
+        t(match f {
+            Found::Open => "query-found-open",
+            Found::Close => "query-found-close",
+            Found::Or => "query-found-or",
+            Found::Minus => "query-found-minus",
+            Found::Word => "query-found-word",
+            Found::Phrase => "query-found-phrase",
+            Found::Filter => "query-found-filter",
+            Found::Sort => "query-found-sort",
+            Found::End => "query-found-end",
+        })
+    };
+    let coordinate = |c: &Coordinate| {
+        t(match c {
+            Coordinate::Latitude => "query-coordinate-latitude",
+            Coordinate::Longitude => "query-coordinate-longitude",
+            Coordinate::South => "query-coordinate-south",
+            Coordinate::West => "query-coordinate-west",
+            Coordinate::North => "query-coordinate-north",
+            Coordinate::East => "query-coordinate-east",
+        })
+    };
+    match p {
+        Problem::TooLong { bytes } => tw(
+            "query-too-long",
+            &[
+                ("bytes", Arg::Count(*bytes as u64)),
+                ("max", Arg::Count(annals_query::MAX_QUERY_LEN as u64)),
+            ],
+        ),
+        Problem::TooManyClauses => one(
+            "query-too-many-clauses",
+            "max",
+            &n(annals_query::MAX_CLAUSES),
+        ),
+        Problem::TooDeep => one("query-too-deep", "max", &n(annals_query::MAX_DEPTH)),
+        Problem::NoOpen => t("query-no-open"),
+        Problem::Unexpected(f) => one("query-unexpected", "found", &found(f)),
+        Problem::Unclosed { open } => one("query-unclosed", "open", &n(*open)),
+        Problem::EmptyParentheses { open } => one("query-empty-parentheses", "open", &n(*open)),
+        Problem::NothingBeforeOr => t("query-nothing-before-or"),
+        Problem::ExpectedClause { after, found: f } => match (after, f) {
+            (After::Or, Found::Or) => t("query-or-after-or"),
+            (After::Minus, Found::Minus) => t("query-minus-after-minus"),
+            (After::Minus, Found::Or) => t("query-or-after-minus"),
+            (After::Open, f) => one("query-expected-after-open", "found", &found(f)),
+            (After::Or, f) => one("query-expected-after-or", "found", &found(f)),
+            (After::Minus, f) => one("query-expected-after-minus", "found", &found(f)),
+            (_, f) => one("query-expected", "found", &found(f)),
+        },
+        Problem::SpaceAfterMinus => t("query-space-after-minus"),
+        Problem::SortInOr => t("query-sort-in-or"),
+        Problem::SortExcluded => t("query-sort-excluded"),
+        Problem::SecondSort { first } => one("query-second-sort", "first", &n(*first)),
+        Problem::Unterminated { phrase: true, open } => {
+            one("query-unterminated-phrase", "open", &n(*open))
+        }
+        Problem::Unterminated {
+            phrase: false,
+            open,
+        } => one("query-unterminated-value", "open", &n(*open)),
+        Problem::EmptyPhrase => t("query-empty-phrase"),
+        Problem::EmptyValue { key } => one("query-empty-value", "key", key),
+        Problem::MissingValue { key, any_of: None } => one("query-missing-value", "key", key),
+        Problem::MissingValue {
+            key,
+            any_of: Some(name),
+        } => tw(
+            "query-missing-value-any",
+            &[("key", key.as_str().into()), ("name", (*name).into())],
+        ),
+        Problem::UnknownSort { value } => one("query-unknown-sort", "value", value),
+        Problem::ReversedRange { from, to } => tw(
+            "query-reversed-range",
+            &[("from", from.as_str().into()), ("to", to.as_str().into())],
+        ),
+        Problem::NoDay { value } => one("query-no-day", "value", value),
+        Problem::Date {
+            message,
+            quote: None,
+        } => one("query-date", "problem", message),
+        Problem::Date {
+            message,
+            quote: Some(quote),
+        } => tw(
+            "query-date-quote",
+            &[
+                ("problem", message.as_str().into()),
+                ("quote", quote.as_str().into()),
+            ],
+        ),
+        Problem::NotDegrees {
+            coordinate: c,
+            found,
+        } => tw(
+            "query-not-degrees",
+            &[
+                ("coordinate", coordinate(c).as_str().into()),
+                ("found", found.as_str().into()),
+            ],
+        ),
+        Problem::DegreesOutOfRange {
+            coordinate: c,
+            value,
+        } => tw(
+            "query-degrees-range",
+            &[
+                ("coordinate", coordinate(c).as_str().into()),
+                ("value", value.as_str().into()),
+                ("limit", n(c.limit().into()).as_str().into()),
+            ],
+        ),
+        Problem::NearForm { found } => one("query-near-form", "found", found),
+        Problem::RadiusForm { found } => one("query-radius-form", "found", found),
+        Problem::RadiusOutOfRange { value } => tw(
+            "query-radius-range",
+            &[
+                ("value", value.as_str().into()),
+                (
+                    "max",
+                    annals_query::MAX_RADIUS_KM.to_string().as_str().into(),
+                ),
+            ],
+        ),
+        Problem::BboxForm { found } => one("query-bbox-form", "found", found),
+        Problem::SouthOfNorth { south, north } => tw(
+            "query-south-of-north",
+            &[
+                ("south", south.as_str().into()),
+                ("north", north.as_str().into()),
+            ],
+        ),
+        // a problem this server has no words for yet: the parser's English
+        other => other.to_string(),
+    }
+}
+
 /// The 404 page of a story id.
 pub(crate) fn no_story(id: &str) -> Response {
     let body = html! {
@@ -111,17 +255,21 @@ pub(crate) fn no_story(id: &str) -> Response {
 
 /// A query the language could not read, with a caret under the place and an example.
 pub(crate) fn query_error(q: &str, e: &ApiError) -> Response {
-    // "query error at character 12: ..." names a character offset into the query.
-    let at = e
-        .message
-        .split("at character ")
-        .nth(1)
-        .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|n| n.parse::<usize>().ok());
-    let what = e
-        .message
-        .split_once(": ")
-        .map_or(e.message.as_str(), |(_, w)| w);
+    let (at, what) = match &e.query {
+        Some(query) => (Some(query.offset), query_problem(&query.problem)),
+        // An error from the index: "query error at character 12: ..." in English.
+        None => (
+            e.message
+                .split("at character ")
+                .nth(1)
+                .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+                .and_then(|n| n.parse::<usize>().ok()),
+            e.message
+                .split_once(": ")
+                .map_or(e.message.as_str(), |(_, w)| w)
+                .to_string(),
+        ),
+    };
     let (before, after) = match at {
         Some(n) => {
             let cut = q.char_indices().nth(n).map_or(q.len(), |(i, _)| i);

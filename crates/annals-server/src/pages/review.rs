@@ -91,7 +91,7 @@ pub async fn queue(State(app): Shared, headers: HeaderMap) -> Response {
                             td.score { (format!("{:.0} %", d.score * 100.0)) }
                             td { (super::event_link(a)) }
                             td { (super::event_link(b)) }
-                            td.why { (d.reasons) }
+                            td.why { (reasons(&d.reasons)) }
                             td { a href=(pair_href(&d.a, &d.b)) aria-label=(tw("review-compare-pair", &[("a", (&a.title).into()), ("b", (&b.title).into())])) { (t("review-compare")) } }
                         }
                     }
@@ -377,4 +377,28 @@ pub async fn distinct(
         Ok(()) => Redirect::to("/review").into_response(),
         Err(e) => super::error_page(e),
     }
+}
+
+/// Why a pair was proposed, in the reader's language (as stored: English, joined by "; ").
+fn reasons(stored: &str) -> String {
+    use annals_core::likeness::Reason;
+    let percent = |id: &str, p: u8| tw(id, &[("percent", p.to_string().as_str().into())]);
+    let said: Vec<String> = stored
+        .split("; ")
+        .map(|r| match Reason::read(r) {
+            Some(Reason::SameDate) => t("reason-same-date"),
+            Some(Reason::OverlappingDates) => t("reason-overlapping-dates"),
+            Some(Reason::TitlesAlike(p)) => percent("reason-titles-alike", p),
+            Some(Reason::SummariesAlike(p)) => percent("reason-summaries-alike", p),
+            Some(Reason::SamePlace(name)) => {
+                tw("reason-same-place", &[("name", name.as_str().into())])
+            }
+            Some(Reason::SharedParticipants(names)) => tw(
+                "reason-shared-participants",
+                &[("names", names.as_str().into())],
+            ),
+            None => r.to_string(),
+        })
+        .collect();
+    said.join("; ")
 }
