@@ -81,7 +81,9 @@ try {
     check(/siècle|années|\d{4}/.test(await page.textContent("#timeline-table")), `${size}: the periods named in French`);
     await page.screenshot({ path: join(SHOTS, `languages-fr-timeline-${size}.png`) });
     if (size === "desktop") {
-      // an event's card gives its French texts when it has them
+      // an event's mark and card give its French texts when it has them
+      const label = await page.textContent('.tl-svg a.ev[data-id="card-test-1100"] .label');
+      check(label === "Fondation d'une abbaye d'essai", `${size}: the timeline labels the event with its French title: ${label}`);
       await page.hover('.tl-svg a.ev[data-id="card-test-1100"]');
       await page.waitForSelector(".event-card .card-title", { timeout: 10000 });
       const card = await page.$eval(".event-card", (e) => ({ title: e.querySelector(".card-title").textContent, lang: e.querySelector(".card-title").lang, summary: e.querySelector(".card-summary").textContent }));

@@ -76,6 +76,20 @@ pub struct MapEvent {
     pub lon: f64,
     /// It starts before [`MapOptions::deep_before`].
     pub deep: bool,
+    /// The language of `title` when it is not the reader's ([`MapEvent::in_language`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<String>,
+    /// Its titles in other languages.
+    #[serde(skip)]
+    pub titles: crate::Titles,
+}
+
+impl MapEvent {
+    /// Its title for a reader of `reader` ([`crate::Titles::pick`]).
+    pub fn in_language(&mut self, reader: &str) {
+        self.titles
+            .localise(&mut self.title, &mut self.title_lang, reader);
+    }
 }
 
 /// The events of one cell.
@@ -518,11 +532,13 @@ impl SearchIndex {
                 text_of(&doc, f.title).unwrap_or_default().to_string(),
                 date,
                 places,
+                crate::Titles::of(&doc, f),
             );
             briefs.insert(addr, brief);
         }
         let event = |p: &Pick| {
-            let (id, title, date, places) = briefs.get(&p.addr).cloned().unwrap_or_default();
+            let (id, title, date, places, titles) =
+                briefs.get(&p.addr).cloned().unwrap_or_default();
             MapEvent {
                 id,
                 title,
@@ -532,6 +548,8 @@ impl SearchIndex {
                 lat: p.lat,
                 lon: p.lon,
                 deep: p.deep,
+                title_lang: None,
+                titles,
             }
         };
         let cells = acc

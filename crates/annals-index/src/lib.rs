@@ -40,6 +40,7 @@ pub mod suggest;
 pub mod sync;
 pub mod texts;
 pub mod timeline;
+pub mod titles;
 
 pub use geo::{Grid, MapCell, MapCells, MapEvent, MapOptions};
 pub use highlight::{Excerpt, Matched, NameField, Source};
@@ -47,6 +48,7 @@ pub use related::{Related, RelatedReason};
 pub use search::{Facets, Hit, SearchOptions, SearchResult};
 pub use suggest::{Suggestion, SuggestionField};
 pub use timeline::{Bucket, Timeline, TimelineOptions};
+pub use titles::Titles;
 
 use annals_core::Event;
 use schema::Fields;

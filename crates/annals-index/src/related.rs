@@ -55,10 +55,29 @@ pub struct Related {
     pub date: String,
     /// Why.
     pub reason: RelatedReason,
+    /// The language of `title` when it is not the reader's ([`Related::in_language`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<String>,
+    /// Its titles in other languages.
+    #[serde(skip)]
+    pub titles: crate::Titles,
+}
+
+impl Related {
+    /// Its title for a reader of `reader` ([`crate::Titles::pick`]).
+    pub fn in_language(&mut self, reader: &str) {
+        self.titles
+            .localise(&mut self.title, &mut self.title_lang, reader);
+    }
 }
 
 impl SearchIndex {
-    fn brief(&self, searcher: &Searcher, addr: DocAddress) -> Result<(String, String, String)> {
+    fn brief(&self, searcher: &Searcher, addr: DocAddress) -> Result<Brief> {
+        Ok(self.listed(searcher, addr)?.0)
+    }
+
+    /// An event in brief, with its titles in other languages.
+    fn listed(&self, searcher: &Searcher, addr: DocAddress) -> Result<(Brief, crate::Titles)> {
         let f = self.fields();
         let doc: TantivyDocument = searcher.doc(addr)?;
         let date = text_of(&doc, f.date)
@@ -66,9 +85,12 @@ impl SearchIndex {
             .map(|w| w.written())
             .unwrap_or_default();
         Ok((
-            text_of(&doc, f.id).unwrap_or_default().to_string(),
-            text_of(&doc, f.title).unwrap_or_default().to_string(),
-            date,
+            (
+                text_of(&doc, f.id).unwrap_or_default().to_string(),
+                text_of(&doc, f.title).unwrap_or_default().to_string(),
+                date,
+            ),
+            crate::Titles::of(&doc, f),
         ))
     }
 
@@ -103,7 +125,7 @@ impl SearchIndex {
         let mut out = Vec::new();
         let push = |out: &mut Vec<Related>,
                     seen: &mut HashSet<String>,
-                    (id, title, date): (String, String, String),
+                    ((id, title, date), titles): (Brief, crate::Titles),
                     reason: RelatedReason| {
             if out.len() < limit && seen.insert(id.clone()) {
                 out.push(Related {
@@ -111,6 +133,8 @@ impl SearchIndex {
                     title,
                     date,
                     reason,
+                    title_lang: None,
+                    titles,
                 });
             }
         };
@@ -121,7 +145,7 @@ impl SearchIndex {
                 push(
                     &mut out,
                     &mut seen,
-                    self.brief(&searcher, *addr)?,
+                    self.listed(&searcher, *addr)?,
                     RelatedReason::Explicit {
                         kind: r.kind.clone(),
                         inverse: false,
@@ -141,7 +165,7 @@ impl SearchIndex {
             push(
                 &mut out,
                 &mut seen,
-                self.brief(&searcher, addr)?,
+                self.listed(&searcher, addr)?,
                 RelatedReason::Explicit {
                     kind: "related".into(),
                     inverse: true,
@@ -189,7 +213,7 @@ impl SearchIndex {
                 push(
                     &mut out,
                     &mut seen,
-                    self.brief(&searcher, addr)?,
+                    self.listed(&searcher, addr)?,
                     RelatedReason::SharedParticipants { names },
                 );
             }
@@ -200,7 +224,7 @@ impl SearchIndex {
                 push(
                     &mut out,
                     &mut seen,
-                    self.brief(&searcher, addr)?,
+                    self.listed(&searcher, addr)?,
                     RelatedReason::SamePlace {
                         place: label.clone(),
                     },
@@ -221,7 +245,7 @@ impl SearchIndex {
             push(
                 &mut out,
                 &mut seen,
-                self.brief(&searcher, addr)?,
+                self.listed(&searcher, addr)?,
                 RelatedReason::SimilarText,
             );
         }
@@ -231,7 +255,7 @@ impl SearchIndex {
                 push(
                     &mut out,
                     &mut seen,
-                    self.brief(&searcher, addr)?,
+                    self.listed(&searcher, addr)?,
                     RelatedReason::NearInTime { days },
                 );
             }

@@ -70,6 +70,10 @@ pub struct Fields {
     pub month_day: Field,
     pub related: Field,
     pub seq: Field,
+    /// The language of the event's own texts, when it says ([`crate::titles`]).
+    pub lang: Field,
+    /// Its title in each other language it has one in, `lang<TAB>title` ([`crate::titles`]).
+    pub titles: Field,
     /// The texts in each language of [`STEMMED`] (in its order), stemmed in that language.
     pub languages: [Field; STEMMED.len()],
 }
@@ -210,6 +214,8 @@ pub fn schema() -> (Schema, Fields) {
         month_day: b.add_u64_field("month_day", int()),
         related: b.add_text_field("related", STRING),
         seq: b.add_u64_field(fast::SEQ, FAST),
+        lang: b.add_text_field("lang", STORED),
+        titles: b.add_text_field("titles", STORED),
         languages: STEMMED
             .map(|(code, _)| b.add_text_field(&format!("words_{code}"), in_language(code))),
     };
@@ -348,7 +354,11 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     // Its texts in other languages are found as its narrative is, and again with their
     // language's own stemmer when annals has one (as are its own texts when they are in such a
     // language).
+    if let Some(lang) = &e.lang {
+        d.add_text(f.lang, lang);
+    }
     for t in &e.translations {
+        d.add_text(f.titles, crate::titles::stored(&t.lang, &t.title));
         d.add_text(f.body, &t.title);
         d.add_text(f.body, &t.summary);
         for paragraph in &t.body {

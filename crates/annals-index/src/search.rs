@@ -66,6 +66,18 @@ pub struct Hit {
     pub matched: Option<Matched>,
     /// BM25 score when ordered by relevance.
     pub score: Option<f32>,
+    /// The language of `title` when it is not the reader's ([`Hit::in_language`]).
+    pub title_lang: Option<String>,
+    /// Its titles in other languages.
+    pub titles: crate::Titles,
+}
+
+impl Hit {
+    /// Its title for a reader of `reader` ([`crate::Titles::pick`]).
+    pub fn in_language(&mut self, reader: &str) {
+        self.titles
+            .localise(&mut self.title, &mut self.title_lang, reader);
+    }
 }
 
 /// Facet counts, most frequent first.
@@ -234,6 +246,8 @@ impl SearchIndex {
             excerpt,
             matched,
             score,
+            title_lang: None,
+            titles: crate::Titles::of(&doc, f),
         })
     }
 }
@@ -275,6 +289,9 @@ impl Serialize for Hit {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("id", &self.id)?;
         m.serialize_entry("title", &self.title)?;
+        if let Some(lang) = &self.title_lang {
+            m.serialize_entry("title_lang", lang)?;
+        }
         m.serialize_entry("date", &DateJson(&self.date))?;
         m.serialize_entry("place", &self.place)?;
         m.serialize_entry("snippet", &self.snippet)?;

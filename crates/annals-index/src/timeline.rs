@@ -73,6 +73,20 @@ pub struct TopEvent {
     pub countries: Vec<String>,
     /// Its participants (at most [`BRIEF_VALUES`], alphabetical).
     pub participants: Vec<String>,
+    /// The language of `title` when it is not the reader's ([`TopEvent::in_language`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<String>,
+    /// Its titles in other languages.
+    #[serde(skip)]
+    pub titles: crate::Titles,
+}
+
+impl TopEvent {
+    /// Its title for a reader of `reader` ([`crate::Titles::pick`]).
+    pub fn in_language(&mut self, reader: &str) {
+        self.titles
+            .localise(&mut self.title, &mut self.title_lang, reader);
+    }
 }
 
 /// How many tags, countries and participants a [`TopEvent`] carries.
@@ -359,6 +373,8 @@ impl SearchIndex {
                     tags: self.values(c, fast::TAG, addr.doc_id),
                     countries: self.values(c, fast::COUNTRY, addr.doc_id),
                     participants: self.values(c, fast::PARTICIPANT, addr.doc_id),
+                    title_lang: None,
+                    titles: crate::Titles::of(&doc, f),
                 });
             }
             let (first, last) = periods[i];

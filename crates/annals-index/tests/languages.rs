@@ -147,3 +147,49 @@ fn an_event_is_ranked_once_whatever_its_language() {
         assert_eq!(scores[0].1, scores[1].1, "{q}: {scores:?}");
     }
 }
+
+/// Lists give a reader the title in their language: a hit, the timeline's events and related
+/// events carry the titles the index keeps; the event's own title is marked with its language
+/// for a reader of another, and left unmarked when the record does not say.
+#[test]
+fn lists_give_the_title_in_the_readers_language() {
+    let (_dir, index) = build(&corpus());
+    let mut hit = search(&index, "tordesillas").hits.remove(0);
+    hit.in_language("es");
+    assert_eq!(
+        (hit.title.as_str(), hit.title_lang),
+        ("Tratado de Tordesillas", None)
+    );
+    // fr-CA is French
+    let mut hit = search(&index, "id:charlemagne").hits.remove(0);
+    hit.in_language("fr");
+    assert_eq!(hit.title, "Couronnement de Charlemagne");
+    // Marengo is written in French: an English reader reads its French title, marked so
+    let mut hit = search(&index, "id:marengo").hits.remove(0);
+    hit.in_language("en");
+    assert_eq!(
+        (hit.title.as_str(), hit.title_lang.as_deref()),
+        ("Bataille de Marengo", Some("fr"))
+    );
+    // the timeline's events
+    let t = index
+        .timeline(
+            &parse("id:charlemagne").unwrap(),
+            &annals_index::TimelineOptions {
+                from: None,
+                to: None,
+                buckets: 4,
+                top: 2,
+            },
+        )
+        .unwrap();
+    let mut top = t.buckets.iter().flat_map(|b| b.top.clone()).next().unwrap();
+    top.in_language("de");
+    assert_eq!(top.title, "Kaiserkrönung Karls des Großen");
+    // related events
+    let hastings = corpus().remove(3);
+    let mut related = index.related(&hastings, 5).unwrap();
+    let same = related.iter_mut().find(|r| r.id == "hastings-fr").unwrap();
+    same.in_language("de");
+    assert_eq!(same.title_lang.as_deref(), Some("fr"));
+}

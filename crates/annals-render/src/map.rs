@@ -511,6 +511,8 @@ pub fn selected(e: &annals_core::Event) -> Option<MapEvent> {
         lat: place.lat?,
         lon: place.lon?,
         deep: false,
+        title_lang: None,
+        titles: annals_index::Titles::of_event(e),
     })
 }
 
@@ -559,6 +561,8 @@ mod tests {
             lat,
             lon,
             deep: false,
+            title_lang: None,
+            titles: Default::default(),
         }
     }
 

@@ -295,6 +295,8 @@ mod tests {
             lat,
             lon,
             deep: false,
+            title_lang: None,
+            titles: Default::default(),
         };
         let hastings = e("hastings", "Battle of Hastings <1066> & after", 50.9, 0.5);
         let grid = frame.grid();

@@ -596,7 +596,11 @@
         el("line", { x1: p.x0, x2: p.x0, y1: y, y2: axis, "class": "stem", stroke: c }, a);
         el("circle", { cx: p.x0, cy: y, r: p.label ? 4.5 : 3.5, fill: c }, a);
       }
-      if (p.label) text(a, { x: p.lx, y: y + 4.5, "class": "label" }, p.t);
+      if (p.label) {
+        var lab = text(a, { x: p.lx, y: y + 4.5, "class": "label" }, p.t);
+        // a title in another language than the page's says so (the server sends title_lang)
+        if (ev.title_lang) lab.setAttribute("lang", ev.title_lang);
+      }
     });
     // Where the server counted more events than are drawn: a count, which zooms in on them.
     var shown = {};

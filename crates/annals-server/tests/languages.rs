@@ -147,7 +147,7 @@ fn an_events_texts_in_several_languages() {
     let s = start(None);
     let token = user(&s, "clio", Role::Editor, Scope::Write);
     let bearer = format!("Bearer {token}");
-    let event = r#"{"id": "hastings", "title": "Battle of Hastings", "date": {"text": "October 14, 1066"}, "summary": "Norman victory.", "body": ["William wins."], "key_points": [{"label": "Claimants", "text": "Three."}], "lang": "en", "translations": [{"lang": "fr", "title": "Bataille d'Hastings", "summary": "Victoire normande.", "body": ["Guillaume l'emporte."]}]}"#;
+    let event = r#"{"id": "hastings", "title": "Battle of Hastings", "date": {"text": "October 14, 1066"}, "summary": "Norman victory.", "body": ["William wins."], "key_points": [{"label": "Claimants", "text": "Three."}], "places": [{"name": "Battle", "country": "United Kingdom", "lat": 50.91, "lon": 0.49}], "lang": "en", "translations": [{"lang": "fr", "title": "Bataille d'Hastings", "summary": "Victoire normande.", "body": ["Guillaume l'emporte."]}]}"#;
     post_event(&s, &bearer, event);
 
     let fr = get(&s, "/events/hastings?lang=fr");
@@ -179,6 +179,40 @@ fn an_events_texts_in_several_languages() {
     // Found by the French words.
     let hits = get(&s, "/api/search?q=normande").json();
     assert_eq!(hits["total"], 1, "{hits}");
+    // Lists give the title in the reader's language too, or mark the event's own: the search
+    // page, the timeline's table and its API, the map's list.
+    let fold = |body: &str| body.replace("&#39;", "'");
+    for path in [
+        "/search?q=hastings&lang=fr",
+        "/timeline?from=1000&to=1100&lang=fr",
+        "/map?lang=fr",
+    ] {
+        let page = fold(&get(&s, path).body);
+        assert!(page.contains(">Bataille d'Hastings</a>"), "{path}: {page}");
+    }
+    let page = get(&s, "/search?q=hastings&lang=de").body;
+    assert!(
+        page.contains(r#"lang="en">Battle of Hastings</a>"#),
+        "{page}"
+    );
+    let first_top = |lang: &str| {
+        let api = get(&s, &format!("/api/timeline?from=1000&to=1100&lang={lang}")).json();
+        api["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| !b["top"].as_array().unwrap().is_empty())
+            .unwrap()["top"][0]
+            .clone()
+    };
+    let top = first_top("fr");
+    assert_eq!(top["title"], "Bataille d'Hastings", "{top}");
+    assert!(top.get("title_lang").is_none());
+    let top = first_top("es");
+    assert_eq!(
+        (top["title"].as_str(), top["title_lang"].as_str()),
+        (Some("Battle of Hastings"), Some("en"))
+    );
 
     // The editor shows the texts in other languages and saves what it is given.
     let (cookie, csrf) = sign_in(&s, "clio");

@@ -115,6 +115,9 @@ pub async fn timeline(
             .map_err(ApiError::from)
     })?;
     if let Some(lang) = p.lang.as_deref().and_then(annals_i18n::Language::from_code) {
+        for e in t.buckets.iter_mut().flat_map(|b| b.top.iter_mut()) {
+            e.in_language(lang.code());
+        }
         let labels: Vec<String> = t
             .buckets
             .iter()

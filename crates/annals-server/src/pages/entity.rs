@@ -216,7 +216,7 @@ fn body(
                 h2 { (t("events-in-time")) }
                 ol.hits {
                     @for h in &r.hits {
-                        li { span.when { (super::written(&h.date)) } " " a.title href=(event_href(&h.id)) { (h.title) } }
+                        li { span.when { (super::written(&h.date)) } " " a.title href=(event_href(&h.id)) lang=[h.title_lang.as_deref()] { (h.title) } }
                     }
                 }
                 @if let Some(c) = &r.next_cursor {

@@ -86,6 +86,9 @@ fn inverse(kind: &str) -> String {
 fn around(app: &App, e: &Event) -> Result<Around, ApiError> {
     let mut see_also =
         tokio::task::block_in_place(|| app.index()?.related(e, 12).map_err(ApiError::from))?;
+    for r in &mut see_also {
+        r.in_language(crate::lang::current().code());
+    }
     let mut around = app.read(|s| {
         let mut linked: Vec<(Event, String)> = Vec::new();
         for r in &e.related {
@@ -473,15 +476,9 @@ fn page(
     // language (and a note) when they are in another.
     let reader = crate::lang::current();
     let (title, summary, narrative, text_lang) = e.texts_for(reader.code());
-    let other_than_page = |l: &&str| {
-        !l.split('-')
-            .next()
-            .unwrap_or("")
-            .eq_ignore_ascii_case(reader.code())
-    };
-    let foreign = text_lang.filter(other_than_page);
+    let foreign = super::foreign(text_lang);
     // The key points are in the event's own language, whatever the translations.
-    let points_lang = e.lang.as_deref().filter(other_than_page);
+    let points_lang = super::foreign(e.lang.as_deref());
     let description = if summary.is_empty() {
         format!("{}, {}", title, super::written(&e.date))
     } else {
@@ -533,14 +530,16 @@ fn page(
                     @for o in &earlier {
                         a.chain-card.earlier href=(event_href(&o.id)) {
                             span.dir { (t("earlier")) (relation_note(a, &o.id)) }
-                            strong { (o.title) }
+                            @let (title, lang) = super::title_for_reader(o);
+                            strong lang=[lang] { (title) }
                             span.when { (super::written(&o.date)) }
                         }
                     }
                     @for o in &later {
                         a.chain-card.later href=(event_href(&o.id)) {
                             span.dir { (t("later")) (relation_note(a, &o.id)) }
-                            strong { (o.title) }
+                            @let (title, lang) = super::title_for_reader(o);
+                            strong lang=[lang] { (title) }
                             span.when { (super::written(&o.date)) }
                         }
                     }
@@ -579,7 +578,7 @@ fn page(
                     ul {
                         @for r in &a.see_also {
                             li {
-                                a href=(event_href(&r.id)) { (r.title) } " "
+                                a href=(event_href(&r.id)) lang=[r.title_lang.as_deref()] { (r.title) } " "
                                 span.when { (r.date) " · " (why(&r.reason)) }
                             }
                         }

@@ -131,12 +131,24 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
             .map_err(ApiError::from)
     })?;
     annals_render::map::name_places(&mut cells);
+    // Titles in the reader's language where the events have them.
+    let reader = crate::lang::current().code();
+    for e in cells.cells.iter_mut().flat_map(|c| c.best.iter_mut()) {
+        e.in_language(reader);
+    }
+    for e in &mut cells.top {
+        e.in_language(reader);
+    }
     // The event asked for: its title and first located place.
     let selected = match p.event.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => app
             .read(|s| Ok(s.get(id)?))?
             .as_ref()
-            .and_then(annals_render::map::selected),
+            .and_then(annals_render::map::selected)
+            .map(|mut e| {
+                e.in_language(reader);
+                e
+            }),
         None => None,
     };
     // Widths as a browser draws the page's sans-serif, about: countries in spaced capitals.
@@ -260,7 +272,7 @@ pub(crate) fn body(app: &App, p: MapPage) -> Result<Drawn, ApiError> {
                 ol.hits.map-list {
                     @for e in &cells.top {
                         li.deep[e.deep] {
-                            a.title href=(event_href(&e.id)) { (e.title) }
+                            a.title href=(event_href(&e.id)) lang=[e.title_lang.as_deref()] { (e.title) }
                             " " span.when { (e.date) }
                             @if !e.place.is_empty() { " · " span.where { (e.place) } }
                             @if e.deep { " · " span.deep-tag { (t("map-deep-time")) } }

@@ -246,11 +246,30 @@ pub(crate) fn event_href(id: &str) -> String {
 
 /// A compact link to an event: its title and its date as written.
 pub(crate) fn event_link(e: &Event) -> Markup {
+    let (title, lang) = title_for_reader(e);
     html! {
-        a href=(event_href(&e.id)) { (e.title) }
+        a href=(event_href(&e.id)) lang=[lang] { (title) }
         " "
         span.when { (written(&e.date)) }
     }
+}
+
+/// A language tag when it is not the reader's language (for a text to be marked with it).
+pub(crate) fn foreign(tag: Option<&str>) -> Option<&str> {
+    let reader = lang::current();
+    tag.filter(|l| {
+        !l.split('-')
+            .next()
+            .unwrap_or("")
+            .eq_ignore_ascii_case(reader.code())
+    })
+}
+
+/// An event's title for the reader: in their language when the record has it, and the
+/// language to mark it with when it is in another.
+pub(crate) fn title_for_reader(e: &Event) -> (&str, Option<&str>) {
+    let (title, _, _, lang) = e.texts_for(lang::current().code());
+    (title, foreign(lang))
 }
 
 /// A period of a timeline labelled in the reader's language ("années 1960", "XXe siècle"),

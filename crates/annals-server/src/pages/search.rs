@@ -194,7 +194,7 @@ fn results(app: &App, q: &str, p: &SearchPage) -> Result<Markup, ApiError> {
                 ol.hits start=(1) {
                     @for h in &r.hits {
                         li.hit {
-                            a.title href=(event_href(&h.id)) { (h.title) }
+                            a.title href=(event_href(&h.id)) lang=[h.title_lang.as_deref()] { (h.title) }
                             div.meta {
                                 span.when { (super::written(&h.date)) }
                                 @if let Some(place) = &h.place { " · " span.where { (place) } }
@@ -365,7 +365,8 @@ fn empty(q: &str, chips: &[(String, String)], windowed: bool) -> Markup {
 }
 
 /// A page of hits (with facets) and their density over time: what the search page and the
-/// place and participant pages show.
+/// place and participant pages show; the hits' titles in the reader's language where the
+/// events have them.
 pub(crate) fn hits_and_density(
     index: &annals_index::SearchIndex,
     request: &annals_query::Request,
@@ -374,7 +375,7 @@ pub(crate) fn hits_and_density(
     facet_size: usize,
 ) -> Result<(SearchResult, Timeline), ApiError> {
     tokio::task::block_in_place(|| {
-        let r = index.search(
+        let mut r = index.search(
             request,
             &SearchOptions {
                 limit,
@@ -384,6 +385,9 @@ pub(crate) fn hits_and_density(
                 facet_sample: Some(10_000),
             },
         )?;
+        for h in &mut r.hits {
+            h.in_language(crate::lang::current().code());
+        }
         let t = index.timeline(
             request,
             &TimelineOptions {

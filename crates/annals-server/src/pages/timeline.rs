@@ -78,7 +78,7 @@ pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
             return Err(ApiError::bad("from is after to"));
         }
     }
-    let tl = tokio::task::block_in_place(|| {
+    let mut tl = tokio::task::block_in_place(|| {
         app.index()?
             .timeline(
                 &request,
@@ -91,6 +91,9 @@ pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
             )
             .map_err(ApiError::from)
     })?;
+    for e in tl.buckets.iter_mut().flat_map(|b| b.top.iter_mut()) {
+        e.in_language(crate::lang::current().code());
+    }
     let window = |x: Option<&str>| {
         x.and_then(annals_dates::day::parse_iso_ymd)
             .and_then(|d| Calendar::Gregorian.to_day(d))
@@ -170,7 +173,7 @@ pub(crate) fn body(app: &App, p: TimelinePage) -> Result<Markup, ApiError> {
                         td {
                             @for (i, e) in x.top.iter().enumerate() {
                                 @if i > 0 { " · " }
-                                a href=(event_href(&e.id)) { (e.title) }
+                                a href=(event_href(&e.id)) lang=[e.title_lang.as_deref()] { (e.title) }
                             }
                         }
                     }
