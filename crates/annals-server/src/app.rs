@@ -50,6 +50,9 @@ pub struct App {
     index: SearchIndex,
     /// The store generation the index reader was last found in step with.
     seen: AtomicU64,
+    /// A thread of this server is catching the index up (the follower, or a request): a
+    /// request that finds the write connection taken waits for it a moment (see `index`).
+    catching: std::sync::atomic::AtomicBool,
     writes: Mutex<Store>,
     /// Where the accounts are read and written when reads go to a replica (sessions and
     /// tokens change as they are used): a connection to the primary.
@@ -114,6 +117,7 @@ impl App {
             next: AtomicUsize::new(0),
             index,
             seen: AtomicU64::new(u64::MAX),
+            catching: Default::default(),
             writes: Mutex::new(store),
             gate: Gate::new(config.limits.expensive),
             limits: config.limits,
@@ -274,12 +278,14 @@ impl App {
                 .set_aliases(annals_index::aliases::Aliases::new(aliases));
             if ours == store {
                 self.seen.store(store, Ordering::Release);
-            } else if let Ok(mut writes) = self.writes.try_lock() {
+            } else if let Some(mut writes) = self.write_connection_for_catching_up() {
                 // Behind (a writer stopped between its commits) or ahead (an older store was
                 // put back): catch up, unless another process is writing right now.
+                self.catching.store(true, Ordering::Release);
                 let caught = tokio::task::block_in_place(|| {
                     annals_index::sync::catch_up(&self.index, &mut **writes)
                 });
+                self.catching.store(false, Ordering::Release);
                 match caught {
                     // The primary is down (reads come from a replica): search the index as
                     // it is, and catch up when the primary is back.
@@ -293,6 +299,24 @@ impl App {
             }
         }
         Ok(&self.index)
+    }
+
+    /// The write connection, to catch the index up with: at once when it is free; when another
+    /// thread of this server is catching up (the follower woke at the same moment), after it,
+    /// for at most a second, so that this request finds what that catch-up brings; `None`
+    /// while a write holds it (the request searches the index as it is: one consistent
+    /// generation, the writer brings it up to date).
+    fn write_connection_for_catching_up(&self) -> Option<std::sync::MutexGuard<'_, Store>> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        loop {
+            if let Ok(writes) = self.writes.try_lock() {
+                return Some(writes);
+            }
+            if !self.catching.load(Ordering::Acquire) || std::time::Instant::now() >= deadline {
+                return None;
+            }
+            tokio::task::block_in_place(|| std::thread::sleep(std::time::Duration::from_millis(5)));
+        }
     }
 
     /// The stored events likely to record the same event as `event` (a new one), to propose
