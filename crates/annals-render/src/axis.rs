@@ -59,6 +59,7 @@ pub fn axis(lo: i64, hi: i64, target: usize) -> Axis {
 /// fewest ticks that put one in the piece), as the web timeline chooses them. `bc`: the figure
 /// starts BC, so AD years say so.
 pub fn axis_on(scale: &Scale, left: f64, right: f64, every: f64, bc: bool) -> Axis {
+    let every = every.max(1.0);
     let day = |x: f64| scale.day(x).clamp(-9e15, 9e15);
     let (lo, hi) = (day(left).floor() as i64, day(right).ceil() as i64);
     if scale.bend() == Bend::Linear {

@@ -278,14 +278,14 @@ impl App {
                 .set_aliases(annals_index::aliases::Aliases::new(aliases));
             if ours == store {
                 self.seen.store(store, Ordering::Release);
-            } else if let Some(mut writes) = self.write_connection_for_catching_up() {
+            } else if let Some(mut catching) = self.write_connection_for_catching_up() {
                 // Behind (a writer stopped between its commits) or ahead (an older store was
                 // put back): catch up, unless another process is writing right now.
-                self.catching.store(true, Ordering::Release);
-                let caught = tokio::task::block_in_place(|| {
-                    annals_index::sync::catch_up(&self.index, &mut **writes)
+                let caught = tokio::task::block_in_place(|| match catching.store() {
+                    Some(store) => annals_index::sync::catch_up(&self.index, &mut **store),
+                    None => Ok(false),
                 });
-                self.catching.store(false, Ordering::Release);
+                drop(catching);
                 match caught {
                     // The primary is down (reads come from a replica): search the index as
                     // it is, and catch up when the primary is back.
@@ -306,11 +306,15 @@ impl App {
     /// for at most a second, so that this request finds what that catch-up brings; `None`
     /// while a write holds it (the request searches the index as it is: one consistent
     /// generation, the writer brings it up to date).
-    fn write_connection_for_catching_up(&self) -> Option<std::sync::MutexGuard<'_, Store>> {
+    fn write_connection_for_catching_up(&self) -> Option<CatchingUp<'_>> {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
         loop {
             if let Ok(writes) = self.writes.try_lock() {
-                return Some(writes);
+                self.catching.store(true, Ordering::Release);
+                return Some(CatchingUp {
+                    writes: Some(writes),
+                    flag: &self.catching,
+                });
             }
             if !self.catching.load(Ordering::Acquire) || std::time::Instant::now() >= deadline {
                 return None;
@@ -396,5 +400,27 @@ impl App {
                 }
             }
         })
+    }
+}
+
+/// The write connection while this server catches its index up: when dropped (also by a
+/// panic), the connection is given back first and then the flag cleared, so that a request
+/// that waits on the flag finds the connection free.
+struct CatchingUp<'a> {
+    writes: Option<std::sync::MutexGuard<'a, Store>>,
+    flag: &'a std::sync::atomic::AtomicBool,
+}
+
+impl CatchingUp<'_> {
+    /// The write connection (held until drop).
+    fn store(&mut self) -> Option<&mut Store> {
+        self.writes.as_deref_mut()
+    }
+}
+
+impl Drop for CatchingUp<'_> {
+    fn drop(&mut self) {
+        self.writes.take();
+        self.flag.store(false, Ordering::Release);
     }
 }

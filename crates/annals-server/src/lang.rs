@@ -149,11 +149,12 @@ pub async fn choose(req: Request, next: Next) -> Response {
         if let Ok(v) = HeaderValue::from_str(lang.code()) {
             h.insert(header::CONTENT_LANGUAGE, v);
         }
-        if let Some(l) = visit {
-            let c = format!("{VISIT_COOKIE}={}; Path=/; SameSite=Lax", l.code());
-            if let Ok(v) = HeaderValue::from_str(&c) {
-                h.append(header::SET_COOKIE, v);
-            }
+    }
+    // a page, or a redirect to one (a moved event), keeps the address's language
+    if let Some(l) = visit.filter(|_| html || resp.status().is_redirection()) {
+        let c = format!("{VISIT_COOKIE}={}; Path=/; SameSite=Lax", l.code());
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            resp.headers_mut().append(header::SET_COOKIE, v);
         }
     }
     resp

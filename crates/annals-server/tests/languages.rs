@@ -86,6 +86,13 @@ fn pages_speak_the_readers_language() {
     );
     assert!(header(&again, "set-cookie").is_none());
     assert!(header(&get(&s, "/events/caesar?lang=xx"), "set-cookie").is_none());
+    // a redirect keeps it too (the editor sends a stranger to the sign-in page)
+    let away = get(&s, "/events/new?lang=fr");
+    assert_eq!(away.status, 303, "{}", away.body);
+    assert_eq!(
+        header(&away, "set-cookie").as_deref(),
+        Some("annals-lang-visit=fr; Path=/; SameSite=Lax")
+    );
     assert!(header(&get(&s, "/api/timeline?q=battle&lang=fr"), "set-cookie").is_none());
     // No choice at all: English, as before.
     let en = get(&s, "/events/caesar");
