@@ -69,19 +69,29 @@ pub fn valid_lang(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// Whether two BCP 47 tags name one language: their primary subtags are equal, whatever the
+/// case (`fr-CA` is French).
+pub fn same_language(a: &str, b: &str) -> bool {
+    fn primary(t: &str) -> &str {
+        t.split('-').next().unwrap_or("")
+    }
+    primary(a).eq_ignore_ascii_case(primary(b))
+}
+
 impl Event {
     /// The texts a reader of `lang` (a BCP 47 tag) reads: the translation into that language
     /// when there is one (its language's primary subtag matches), else the event's own; with
     /// the language they are in (`None` when the record does not say).
     pub fn texts_for(&self, lang: &str) -> (&str, &str, &[String], Option<&str>) {
-        let primary = |t: &str| t.split('-').next().unwrap_or("").to_ascii_lowercase();
-        let wanted = primary(lang);
-        let own = self.lang.as_deref().map(primary);
-        if own.as_deref() != Some(wanted.as_str()) {
+        if !self
+            .lang
+            .as_deref()
+            .is_some_and(|own| same_language(own, lang))
+        {
             if let Some(t) = self
                 .translations
                 .iter()
-                .find(|t| primary(&t.lang) == wanted)
+                .find(|t| same_language(&t.lang, lang))
             {
                 return (&t.title, &t.summary, &t.body, Some(&t.lang));
             }

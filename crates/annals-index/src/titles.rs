@@ -22,11 +22,6 @@ pub struct Titles {
     pub other: Vec<(String, String)>,
 }
 
-/// The primary subtag of a language tag, lowercase ("fr" of "fr-CA").
-fn primary(tag: &str) -> String {
-    tag.split('-').next().unwrap_or("").to_ascii_lowercase()
-}
-
 impl Titles {
     /// The titles of an event.
     pub fn of_event(e: &annals_core::Event) -> Titles {
@@ -68,8 +63,7 @@ impl Titles {
     /// not the reader's (for a list to mark it), `None` when it is or when the record does not
     /// say.
     pub fn pick(&self, title: &str, reader: &str) -> (String, Option<String>) {
-        let wanted = primary(reader);
-        let theirs = |tag: &str| primary(tag) == wanted;
+        let theirs = |tag: &str| annals_core::event::same_language(tag, reader);
         if !self.own.as_deref().is_some_and(theirs) {
             if let Some((_, t)) = self.other.iter().find(|(l, _)| theirs(l)) {
                 return (t.clone(), None);

@@ -76,18 +76,24 @@ fn refused(e: &MediaError, message: String) -> ApiError {
     ApiError::new(status, code, message)
 }
 
+/// "The file has `size` bytes; at most `limit` are taken", in `lang` (also what the guard says
+/// of an upload refused before its body is read).
+pub(crate) fn too_large_in(lang: annals_i18n::Language, size: u64, limit: u64) -> String {
+    annals_i18n::text_with(
+        lang,
+        "media-too-large",
+        &[("size", Arg::Count(size)), ("limit", Arg::Count(limit))],
+    )
+}
+
 /// Why a picture was refused, in the reader's language (what the file is instead, or what the
 /// decoder said, in English).
 fn refusal_in_language(e: &MediaError) -> String {
     let count = Arg::Count;
     match e {
-        MediaError::TooLarge { size, limit } => tw(
-            "media-too-large",
-            &[
-                ("size", count(*size as u64)),
-                ("limit", count(*limit as u64)),
-            ],
-        ),
+        MediaError::TooLarge { size, limit } => {
+            too_large_in(crate::lang::current(), *size as u64, *limit as u64)
+        }
         MediaError::TooManyPixels {
             width,
             height,

@@ -164,14 +164,7 @@ pub async fn forms(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
         let mut e = too_large(limit);
         if upload {
             // the editor shows this to its reader: in their language
-            e.message = annals_i18n::text_with(
-                crate::lang::of(&req),
-                "media-too-large",
-                &[
-                    ("size", annals_i18n::Arg::Count(size)),
-                    ("limit", annals_i18n::Arg::Count(limit as u64)),
-                ],
-            );
+            e.message = crate::files::too_large_in(crate::lang::of(&req), size, limit as u64);
         }
         return closing(e);
     }

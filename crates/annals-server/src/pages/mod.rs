@@ -257,12 +257,7 @@ pub(crate) fn event_link(e: &Event) -> Markup {
 /// A language tag when it is not the reader's language (for a text to be marked with it).
 pub(crate) fn foreign(tag: Option<&str>) -> Option<&str> {
     let reader = lang::current();
-    tag.filter(|l| {
-        !l.split('-')
-            .next()
-            .unwrap_or("")
-            .eq_ignore_ascii_case(reader.code())
-    })
+    tag.filter(|l| !annals_core::event::same_language(l, reader.code()))
 }
 
 /// An event's title for the reader: in their language when the record has it, and the
