@@ -14,16 +14,14 @@
 //! participants, places and tags ([`Compiler::named`]), and the words and filters that match
 //! no event at all ([`Compiler::unmatched`], what "did you mean" corrects).
 
+use crate::areas::Shape;
 use crate::schema::{Fields, KEYS, WEIGHTS, WORDS};
 use crate::{IndexError, Result};
 use annals_core::profile::Kind;
-use annals_query::{DateMode, Expr, Filter};
-use std::ops::Bound;
-use std::sync::Arc;
-use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
+use annals_query::{Expr, Filter};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
-    FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -586,42 +584,15 @@ impl<'a> Compiler<'a> {
         let f_ = *self.fields;
         Ok(match f {
             Filter::Date { range, mode } => {
-                let (lo, hi) = (range.lo, range.hi);
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                let at_most = |field: Field, v: i64| -> Box<dyn Query> {
-                    Box::new(RangeQuery::new(
-                        Bound::Unbounded,
-                        Bound::Included(Term::from_field_i64(field, v)),
-                    ))
-                };
-                let at_least = |field: Field, v: i64| -> Box<dyn Query> {
-                    Box::new(RangeQuery::new(
-                        Bound::Included(Term::from_field_i64(field, v)),
-                        Bound::Unbounded,
-                    ))
-                };
-                match mode {
-                    DateMode::Overlap => {
-                        if hi != i64::MAX {
-                            clauses.push((Occur::Must, at_most(f_.lo, hi)));
-                        }
-                        if lo != i64::MIN {
-                            clauses.push((Occur::Must, at_least(f_.hi, lo)));
-                        }
-                    }
-                    DateMode::Within => {
-                        if lo != i64::MIN {
-                            clauses.push((Occur::Must, at_least(f_.lo, lo)));
-                        }
-                        if hi != i64::MAX {
-                            clauses.push((Occur::Must, at_most(f_.hi, hi)));
-                        }
-                    }
-                }
-                if clauses.is_empty() {
+                if range.lo == i64::MIN && range.hi == i64::MAX {
                     Box::new(AllQuery)
                 } else {
-                    Box::new(BooleanQuery::new(clauses))
+                    Box::new(crate::spans::DateWindow {
+                        field: f_.span,
+                        lo: range.lo,
+                        hi: range.hi,
+                        mode: *mode,
+                    })
                 }
             }
             Filter::Place(p) => match self.other_names(Kind::Place, p) {
@@ -673,28 +644,34 @@ impl<'a> Compiler<'a> {
                 west,
                 north,
                 east,
-            } => {
-                let (s_, w, n, e) = (*south, *west, *north, *east);
-                let band = range_f64(f_.lat, s_, n);
-                located(&f_, band, move |lat, lon| {
-                    let lon_ok = if w <= e {
-                        (w..=e).contains(&lon)
-                    } else {
-                        lon >= w || lon <= e
-                    };
-                    (s_..=n).contains(&lat) && lon_ok
-                })
-            }
+            } => self.area(Shape::Bbox {
+                south: *south,
+                west: *west,
+                north: *north,
+                east: *east,
+            }),
             Filter::Near {
                 lat,
                 lon,
                 radius_km,
-            } => near(&f_, *lat, *lon, *radius_km),
+            } => self.area(Shape::Near {
+                lat: *lat,
+                lon: *lon,
+                radius: *radius_km,
+            }),
         })
     }
 }
 
 impl Compiler<'_> {
+    /// The events with a located place in `shape`.
+    fn area(&self, shape: Shape) -> Box<dyn Query> {
+        Box::new(crate::areas::Area {
+            field: self.fields.area,
+            shape,
+        })
+    }
+
     /// Note a participant or place filter (not under a negation), and whether its value
     /// matches no event.
     fn note_name(
@@ -743,13 +720,6 @@ fn push_new(list: &mut Vec<String>, item: String) {
     }
 }
 
-fn range_f64(field: Field, lo: f64, hi: f64) -> Box<dyn Query> {
-    Box::new(RangeQuery::new(
-        Bound::Included(Term::from_field_f64(field, lo)),
-        Bound::Included(Term::from_field_f64(field, hi)),
-    ))
-}
-
 /// Mean radius of the Earth, km.
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -760,38 +730,6 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
-}
-
-/// Events with a located place for which `test(lat, lon)` holds: `band` (a latitude range)
-/// narrows the candidates, then the places are tested pairwise.
-fn located(
-    f: &Fields,
-    band: Box<dyn Query>,
-    test: impl Fn(f64, f64) -> bool + Clone + Send + Sync + 'static,
-) -> Box<dyn Query> {
-    let _ = f;
-    let predicate = FunctionPredicate::from(move |segment: &tantivy::SegmentReader| {
-        let lats = Arc::new(segment.fast_fields().f64(crate::schema::fast::LAT)?);
-        let lons = Arc::new(segment.fast_fields().f64(crate::schema::fast::LON)?);
-        let test = test.clone();
-        Ok(move |doc: tantivy::DocId| {
-            lats.values_for_doc(doc)
-                .zip(lons.values_for_doc(doc))
-                .any(|(a, b)| test(a, b))
-        })
-    });
-    let exact: Box<dyn Query> = Box::new(DocPredicateQuery::from(predicate));
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, band),
-        (Occur::Must, exact),
-    ]))
-}
-
-/// Events with a located place within `radius` km.
-fn near(f: &Fields, lat: f64, lon: f64, radius: f64) -> Box<dyn Query> {
-    let dlat = (radius / EARTH_RADIUS_KM).to_degrees();
-    let band = range_f64(f.lat, (lat - dlat).max(-90.0), (lat + dlat).min(90.0));
-    located(f, band, move |a, b| distance_km(lat, lon, a, b) <= radius)
 }
 
 /// What a word that gives no token means: punctuation alone constrains nothing; a word of

@@ -16,6 +16,8 @@
 //! - [`texts`]: the narratives and key points a hit may show, read from the store.
 //! - [`timeline`]: event density over any window, from billions of years to a day.
 //! - [`geo`]: the map's counts of located events on a grid, for any query and window.
+//! - [`cells`]: filters read from cells in the index: [`spans`] (date windows, a cell per
+//!   event's span) and [`areas`] (`near:` and `bbox:`, cells of the places on three grids).
 //! - [`segments`]: what is derived from a segment's live documents, kept while it lives.
 //! - [`related`]: explicit and computed relations; on this day.
 //! - [`duplicates`]: candidates for one event recorded twice.
@@ -24,7 +26,9 @@
 //! - [`backup`]: consistent online backups of a store and its index, and restoring them.
 
 pub mod aliases;
+pub mod areas;
 pub mod backup;
+pub mod cells;
 pub mod collect;
 pub mod compile;
 pub mod duplicates;
@@ -35,6 +39,7 @@ pub mod related;
 pub mod schema;
 pub mod search;
 pub mod segments;
+pub mod spans;
 mod stem;
 pub mod suggest;
 pub mod sync;

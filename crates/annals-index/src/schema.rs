@@ -63,6 +63,11 @@ pub struct Fields {
     pub century: Field,
     pub lo: Field,
     pub hi: Field,
+    /// The cell of the event's span ([`crate::spans`]), which `date:` filters read.
+    pub span: Field,
+    /// The cells of the event's located places ([`crate::areas`]), which `near:` and `bbox:`
+    /// read.
+    pub area: Field,
     pub sort: Field,
     pub lat: Field,
     pub lon: Field,
@@ -150,6 +155,7 @@ impl Fields {
 pub mod fast {
     pub const SORT: &str = "sort";
     pub const LO: &str = "lo";
+    pub const HI: &str = "hi";
     pub const SEQ: &str = "seq";
     pub const LAT: &str = "lat";
     pub const LON: &str = "lon";
@@ -206,7 +212,9 @@ pub fn schema() -> (Schema, Fields) {
         facet_tag: b.add_text_field(fast::TAG, FAST),
         century: b.add_i64_field(fast::CENTURY, FAST),
         lo: b.add_i64_field(fast::LO, int()),
-        hi: b.add_i64_field("hi", int()),
+        hi: b.add_i64_field(fast::HI, int()),
+        span: b.add_i64_field("span", NumericOptions::default().set_indexed()),
+        area: b.add_i64_field("area", NumericOptions::default().set_indexed()),
         sort: b.add_i64_field(fast::SORT, int()),
         lat: b.add_f64_field(fast::LAT, int()),
         lon: b.add_f64_field(fast::LON, int()),
@@ -418,6 +426,9 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
         if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
             d.add_f64(f.lat, lat);
             d.add_f64(f.lon, lon);
+            for cell in crate::areas::cells(lat, lon) {
+                d.add_i64(f.area, cell);
+            }
         }
     }
     let mut people: Vec<&str> = Vec::new();
@@ -442,6 +453,7 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     let (lo, hi) = e.date.axis_range();
     d.add_i64(f.lo, lo);
     d.add_i64(f.hi, hi);
+    d.add_i64(f.span, crate::spans::cell(lo, hi));
     d.add_i64(f.sort, e.date.sort_key().0);
     d.add_f64(f.importance, importance(e));
     if let Some(md) = month_day(e) {

@@ -107,7 +107,7 @@ pub struct SearchResult {
 
 /// At least as many events as match `query` (the sum of each segment's postings' sizes, which
 /// bound what a scorer can return; read without decoding any).
-fn upper_bound(searcher: &Searcher, query: &dyn tantivy::query::Query) -> Result<u64> {
+pub(crate) fn upper_bound(searcher: &Searcher, query: &dyn tantivy::query::Query) -> Result<u64> {
     let weight = query.weight(tantivy::query::EnableScoring::disabled_from_searcher(
         searcher,
     ))?;

@@ -336,6 +336,30 @@ impl SearchIndex {
         } else if every {
             self.all_best(&searcher, &starts, opts.top)?
         } else {
+            // A window asked for, narrower than the words' matches, reads only the events that
+            // may start in its buckets (its date cells: a narrow window of frequent words costs
+            // its events, not theirs); a wider one would only add a check to every match.
+            let query: Box<dyn tantivy::query::Query> = match (opts.from, opts.to, starts.last()) {
+                (None, None, _) | (_, _, None) => query,
+                (_, _, Some(&end)) => {
+                    let window = crate::spans::DateWindow {
+                        field: self.fields().span,
+                        lo: starts[0],
+                        hi: end.saturating_sub(1),
+                        mode: annals_query::DateMode::Overlap,
+                    };
+                    if window.estimate(&searcher)?
+                        < crate::search::upper_bound(&searcher, &*query)? / 2
+                    {
+                        Box::new(tantivy::query::BooleanQuery::intersection(vec![
+                            query,
+                            Box::new(window),
+                        ]))
+                    } else {
+                        query
+                    }
+                }
+            };
             searcher.search(
                 &*query,
                 &Density {

@@ -224,6 +224,46 @@ fn counts_agree_with_a_scan() {
     assert!(count(&index, "near:35.68,139.69,300km") > 0);
 }
 
+/// `date:` and `within:` read cells of the events' spans ([`annals_index::spans`]): windows of a
+/// day to all of time, at each level's edges, over many segments, agree with a scan.
+#[test]
+fn date_windows_agree_at_every_scale() {
+    let events = corpus(600, 23);
+    let (_dir, index) = build_in(&events, 41);
+    for q in [
+        "date:1945-08-06",
+        "date:1945-08-05..1945-08-07",
+        "within:1945-08-06",
+        "date:1066-10-14..1066-10-20",
+        "within:1914-01-01..1918-12-31",
+        "within:1913..1918",
+        "date:1918-11-11",
+        "date:1667-06",
+        "within:1667..1668",
+        "date:1969",
+        "within:1960..1969",
+        "date:-0450",
+        "within:-0500..-0400",
+        "date:\"66 million years ago\"",
+        "within:\"66 million years ago\"..1900",
+        "date:..1850",
+        "within:..1850",
+        "date:2000..",
+        "within:1950..",
+        "date:..",
+        "treaty date:1945-08-06",
+        "treaty date:1900..2000",
+        "(treaty OR siege) within:..1850",
+        "treaty near:35.68,139.69,300km date:1900..",
+        "siege bbox:30,130,40,140 -date:1950..1970",
+        "(treaty OR siege) -date:1950..1970",
+    ] {
+        assert_eq!(count(&index, q), brute(&events, q), "query {q:?}");
+    }
+    assert!(count(&index, "date:1945-08-06") > 0);
+    assert!(count(&index, "date:\"66 million years ago\"") > 0);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
@@ -341,6 +381,41 @@ fn hits_carry_snippets_dates_and_facets() {
     // Stemming and typo tolerance.
     assert_eq!(count(&index, "famines"), count(&index, "famine"));
     assert_eq!(count(&index, "revolutoin"), count(&index, "revolution"));
+}
+
+/// A timeline of words over a window reads the window's date cells: its totals agree with a
+/// scan for narrow and wide windows, over many segments.
+#[test]
+fn timelines_of_words_in_a_window_agree_with_a_scan() {
+    let events = corpus(600, 31);
+    let (_dir, index) = build_in(&events, 53);
+    let day = |s: &str| annals_dates::When::from_edtf(s).unwrap().axis_range();
+    for (q, a, b, buckets) in [
+        ("treaty", "1900", "1999", 10),
+        ("siege OR famine", "1945", "1945", 12),
+        ("battle", "1960", "1969", 10),
+        ("treaty -siege", "0001", "2000", 20),
+        ("council", "1066", "1066", 12),
+    ] {
+        let (from, to) = (day(a).0, day(b).1);
+        let t = index
+            .timeline(
+                &parse(q).unwrap(),
+                &TimelineOptions {
+                    from: Some(from),
+                    to: Some(to),
+                    buckets,
+                    top: 1,
+                },
+            )
+            .unwrap();
+        let req = parse(q).unwrap();
+        let expected = events
+            .iter()
+            .filter(|e| matches(e, &req.expr) && (from..=to).contains(&e.date.sort_key().0))
+            .count() as u64;
+        assert_eq!(t.total, expected, "{q} in {a}..{b}");
+    }
 }
 
 #[test]
