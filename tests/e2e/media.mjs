@@ -79,6 +79,10 @@ async function reading(width, height, tag) {
  * thumbnail of its lead picture (loaded), its date as the mark writes it, and the credit. */
 async function card(page, mark, where) {
   await page.waitForSelector(mark);
+  // Hover once the page has drawn its last answer (a busy machine may redraw it after the
+  // first marks appear, and a redrawn mark is not the one hovered).
+  await page.waitForLoadState("networkidle");
+  await page.waitForSelector(mark);
   await page.hover(mark);
   await page.waitForFunction(() => { const i = document.querySelector(".event-card img.thumb"); return i && i.complete && i.naturalWidth > 0; }, null, { timeout: 10000 });
   const c = await page.$eval(".event-card", (e) => ({ text: e.textContent, src: e.querySelector("img.thumb").currentSrc, alt: e.querySelector("img.thumb").alt, box: e.getBoundingClientRect().toJSON() }));

@@ -124,11 +124,16 @@ try {
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await sleep(300);
   };
+  // Each swipe is given time to land (a busy machine may take longer than the pause).
+  const landed = (hash) => page.waitForFunction((h) => location.hash === h, hash, { timeout: 5000 }).catch(() => {});
   await swipe(-160);
+  await landed("#stop-2");
   s = await state(page);
   check(s.shown[0] === 2 && s.hash === "#stop-2", "phone: a swipe to the left goes to the next stop");
   await swipe(-160);
+  await landed("#stop-3");
   await swipe(160);
+  await landed("#stop-2");
   check((await state(page)).shown[0] === 2, "a swipe to the right goes back");
   await sleep(1200);
   await page.screenshot({ path: join(SHOTS, "story-phone.png") });
