@@ -101,11 +101,11 @@ fn runs(a: i64, b: i64, mode: DateMode) -> Vec<Run> {
 }
 
 /// Whether an event spanning `lo..=hi` matches `mode` over `a..=b` (an open end of the window
-/// is `i64::MIN` or `i64::MAX` and asks nothing).
+/// is `i64::MIN` or `i64::MAX`, which every day passes).
 pub fn matches(lo: i64, hi: i64, a: i64, b: i64, mode: DateMode) -> bool {
     match mode {
-        DateMode::Overlap => (b == i64::MAX || lo <= b) && (a == i64::MIN || hi >= a),
-        DateMode::Within => (a == i64::MIN || lo >= a) && (b == i64::MAX || hi <= b),
+        DateMode::Overlap => lo <= b && hi >= a,
+        DateMode::Within => lo >= a && hi <= b,
     }
 }
 
