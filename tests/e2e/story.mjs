@@ -132,6 +132,8 @@ try {
   check(s.shown[0] === 2 && s.hash === "#stop-2", "phone: a swipe to the left goes to the next stop");
   await swipe(-160);
   await landed("#stop-3");
+  s = await state(page);
+  check(s.shown[0] === 3 && s.hash === "#stop-3", "phone: a second swipe to the left goes on");
   await swipe(160);
   await landed("#stop-2");
   check((await state(page)).shown[0] === 2, "a swipe to the right goes back");

@@ -131,6 +131,8 @@
     start = null;
     if (Math.abs(dx) >= 50 && Math.abs(dx) > 2 * Math.abs(dy)) go(current + (dx < 0 ? 1 : -1), false);
   }, { passive: true });
+  // A touch the browser took over (a scroll, a zoom) is no swipe.
+  story.addEventListener("touchcancel", function () { start = null; }, { passive: true });
   window.addEventListener("hashchange", function () { go(indexOfHash(), false); });
 
   arriving = true;
