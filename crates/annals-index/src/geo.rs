@@ -383,9 +383,9 @@ impl SearchIndex {
         limit: usize,
     ) -> Result<Vec<(DocAddress, f64, f64)>> {
         // (seq, event, latitude and longitude as bits: the heap orders by the first two)
-        let mut heap: std::collections::BinaryHeap<(u64, DocAddress, u64, u64)> =
-            std::collections::BinaryHeap::with_capacity(limit + 1);
-        for (seg, reader) in searcher.segment_readers().iter().enumerate() {
+        type Heap = std::collections::BinaryHeap<(u64, DocAddress, u64, u64)>;
+        let heaps = crate::per_segment(searcher, |seg, reader| {
+            let mut heap = Heap::with_capacity(limit + 1);
             let located = self.located.get(reader, Located::of)?;
             let seq = reader.fast_fields().u64(fast::SEQ)?;
             located.scan(Some(window), |r| {
@@ -393,15 +393,17 @@ impl SearchIndex {
                 if heap.len() >= limit && heap.peek().is_some_and(|top| key >= top.0) {
                     return;
                 }
-                let addr = DocAddress::new(seg as SegmentOrdinal, r.doc);
+                let addr = DocAddress::new(seg, r.doc);
                 heap.push((key, addr, r.lat.to_bits(), r.lon.to_bits()));
                 if heap.len() > limit {
                     heap.pop();
                 }
             });
-        }
-        let mut out = heap.into_vec();
+            Ok(heap.into_vec())
+        })?;
+        let mut out: Vec<_> = heaps.into_iter().flatten().collect();
         out.sort_unstable();
+        out.truncate(limit);
         Ok(out
             .into_iter()
             .map(|(_, addr, lat, lon)| (addr, f64::from_bits(lat), f64::from_bits(lon)))
@@ -481,13 +483,18 @@ impl SearchIndex {
     pub fn map_cells(&self, request: &Request, opts: &MapOptions) -> Result<MapCells> {
         let searcher = self.searcher();
         let acc = if matches!(request.expr, Expr::All) {
-            let mut acc = Acc::new(opts);
-            for (seg, reader) in searcher.segment_readers().iter().enumerate() {
+            let parts = crate::per_segment(&searcher, |seg, reader| {
+                let mut acc = Acc::new(opts);
                 let located = self.located.get(reader, Located::of)?;
                 located.scan(opts.window, |r| {
-                    let addr = DocAddress::new(seg as SegmentOrdinal, r.doc);
+                    let addr = DocAddress::new(seg, r.doc);
                     acc.add(r.lat, r.lon, r.lo, 0.0, r.importance, addr);
                 });
+                Ok(acc)
+            })?;
+            let mut acc = Acc::new(opts);
+            for part in parts {
+                acc.merge(part);
             }
             acc
         } else {
@@ -515,9 +522,8 @@ impl SearchIndex {
             .collect();
         wanted.sort();
         wanted.dedup();
-        let mut briefs = HashMap::with_capacity(wanted.len());
         let f = self.fields();
-        for addr in wanted {
+        let briefs = crate::in_chunks(&wanted, 64, |&addr| {
             let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
             let date = text_of(&doc, f.date)
                 .and_then(stored_when)
@@ -534,8 +540,9 @@ impl SearchIndex {
                 places,
                 crate::Titles::of(&doc, f),
             );
-            briefs.insert(addr, brief);
-        }
+            Ok((addr, brief))
+        })?;
+        let briefs: HashMap<_, _> = briefs.into_iter().collect();
         let event = |p: &Pick| {
             let (id, title, date, places, titles) =
                 briefs.get(&p.addr).cloned().unwrap_or_default();

@@ -74,6 +74,61 @@ const DOCSTORE_COMPRESSION: tantivy::store::Compressor =
         compression_level: Some(1),
     });
 
+/// Most threads a search spreads its segments over.
+const SEARCH_THREADS: usize = 8;
+
+/// The threads that search an index's segments side by side, one pool for the process (every
+/// index opened shares it). A query that visits a million matches is bound by one core per
+/// segment: at 10M events (seven segments) on two cores, reading them on both halved the slowest
+/// queries (docs/benchmarks.md). A machine with one core searches in the calling thread.
+fn search_executor() -> tantivy::Executor {
+    static EXECUTOR: std::sync::OnceLock<tantivy::Executor> = std::sync::OnceLock::new();
+    EXECUTOR
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            match cores.min(SEARCH_THREADS) {
+                0 | 1 => tantivy::Executor::single_thread(),
+                n => tantivy::Executor::multi_thread(n, "annals-search-")
+                    .unwrap_or_else(|_| tantivy::Executor::single_thread()),
+            }
+        })
+        .clone()
+}
+
+/// `f` over each segment of `searcher`, side by side on the search threads; the results in
+/// segment order.
+pub(crate) fn per_segment<R: Send>(
+    searcher: &tantivy::Searcher,
+    f: impl Fn(tantivy::SegmentOrdinal, &tantivy::SegmentReader) -> Result<R> + Sync,
+) -> Result<Vec<R>> {
+    let segments = searcher.segment_readers().iter().enumerate();
+    search_executor()
+        .map(
+            |(i, reader)| Ok(f(i as tantivy::SegmentOrdinal, reader)),
+            segments,
+        )?
+        .into_iter()
+        .collect()
+}
+
+/// `f` over each of `items`, in chunks of `chunk` side by side on the search threads; the
+/// results in the items' order.
+pub(crate) fn in_chunks<T: Sync, R: Send>(
+    items: &[T],
+    chunk: usize,
+    f: impl Fn(&T) -> Result<R> + Sync,
+) -> Result<Vec<R>> {
+    let parts = search_executor().map(
+        |part: &[T]| Ok(part.iter().map(&f).collect::<Result<Vec<R>>>()),
+        items.chunks(chunk.max(1)),
+    )?;
+    let mut out = Vec::with_capacity(items.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
 /// Index errors.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -179,8 +234,9 @@ impl SearchIndex {
         Self::open_dir(dir)
     }
 
-    fn wrap(index: tantivy::Index, fields: Fields, dir: &Path) -> Result<SearchIndex> {
+    fn wrap(mut index: tantivy::Index, fields: Fields, dir: &Path) -> Result<SearchIndex> {
         schema::register(&index);
+        index.set_executor(search_executor());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -409,6 +465,33 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_spread_over_the_search_threads_comes_back_in_order() {
+        let items: Vec<u32> = (0..1000).collect();
+        let threads = std::sync::Mutex::new(std::collections::HashSet::new());
+        let out = in_chunks(&items, 7, |&i| {
+            threads.lock().unwrap().insert(std::thread::current().id());
+            Ok(i * 2)
+        })
+        .unwrap();
+        assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores > 1 {
+            assert!(!threads
+                .lock()
+                .unwrap()
+                .contains(&std::thread::current().id()));
+        }
+        let failed = in_chunks(&items, 7, |&i| {
+            if i == 500 {
+                Err(IndexError::Query("item 500".into()))
+            } else {
+                Ok(i)
+            }
+        });
+        assert!(matches!(failed, Err(IndexError::Query(m)) if m == "item 500"));
+    }
 
     #[test]
     fn a_new_index_keeps_its_documents_in_small_zstd_blocks() {

@@ -71,6 +71,11 @@ impl Related {
     }
 }
 
+/// Points whose briefs one search thread reads at a time: reading a brief decompresses a block
+/// of stored documents, the most of what a points answer costs, so thousands are read on every
+/// search thread.
+const BRIEFS_PER_TASK: usize = 256;
+
 impl SearchIndex {
     fn brief(&self, searcher: &Searcher, addr: DocAddress) -> Result<Brief> {
         Ok(self.listed(searcher, addr)?.0)
@@ -347,11 +352,10 @@ impl SearchIndex {
         let f = *self.fields();
         if order == Order::Relevance {
             if let Some(window) = crate::geo::only_window(&request.expr) {
-                let mut out = Vec::new();
-                for (addr, lat, lon) in self.window_sample(&searcher, window, limit.max(1))? {
-                    out.push((self.brief(&searcher, addr)?, lat, lon));
-                }
-                return Ok(out);
+                let sample = self.window_sample(&searcher, window, limit.max(1))?;
+                return crate::in_chunks(&sample, BRIEFS_PER_TASK, |&(addr, lat, lon)| {
+                    Ok((self.brief(&searcher, addr)?, lat, lon))
+                });
             }
         }
         let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?;
@@ -365,8 +369,8 @@ impl SearchIndex {
             (Occur::Must, located),
         ]));
         let q = crate::compile::ranked(&request.expr, q);
-        let mut out = Vec::new();
-        for addr in self.top(&searcher, &*q, limit.max(1), order)? {
+        let found = self.top(&searcher, &*q, limit.max(1), order)?;
+        let points = crate::in_chunks(&found, BRIEFS_PER_TASK, |&addr| {
             let reader = searcher.segment_reader(addr.segment_ord);
             let lat = reader
                 .fast_fields()
@@ -376,11 +380,12 @@ impl SearchIndex {
                 .fast_fields()
                 .f64(crate::schema::fast::LON)?
                 .first(addr.doc_id);
-            if let (Some(lat), Some(lon)) = (lat, lon) {
-                out.push((self.brief(&searcher, addr)?, lat, lon));
-            }
-        }
-        Ok(out)
+            Ok(match (lat, lon) {
+                (Some(lat), Some(lon)) => Some((self.brief(&searcher, addr)?, lat, lon)),
+                _ => None,
+            })
+        })?;
+        Ok(points.into_iter().flatten().collect())
     }
 
     /// Events on a month and day (`mmdd`), in the calendar each was written in, oldest first.
