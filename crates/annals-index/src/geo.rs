@@ -269,26 +269,23 @@ impl Located {
             128 - len.leading_zeros()
         };
         rows.sort_unstable_by_key(|r| (class(r), r.lo, r.doc));
-        let mut groups: Vec<Group> = Vec::new();
-        let mut last = None;
-        for r in rows {
-            let k = class(&r);
-            if last != Some(k) {
-                last = Some(k);
-                groups.push(Group {
+        // Each group's columns made to their exact size: this table is kept for every located
+        // event of the segment (millions), where growing vectors would leave a third unused.
+        let groups = rows
+            .chunk_by(|a, b| class(a) == class(b))
+            .map(|g| {
+                let k = class(&g[0]);
+                Group {
                     reach: if k >= 127 { i128::MAX / 2 } else { 1i128 << k },
-                    ..Group::default()
-                });
-            }
-            if let Some(g) = groups.last_mut() {
-                g.lo.push(r.lo);
-                g.hi.push(r.hi);
-                g.lat.push(r.lat);
-                g.lon.push(r.lon);
-                g.importance.push(r.importance);
-                g.doc.push(r.doc);
-            }
-        }
+                    lo: g.iter().map(|r| r.lo).collect(),
+                    hi: g.iter().map(|r| r.hi).collect(),
+                    lat: g.iter().map(|r| r.lat).collect(),
+                    lon: g.iter().map(|r| r.lon).collect(),
+                    importance: g.iter().map(|r| r.importance).collect(),
+                    doc: g.iter().map(|r| r.doc).collect(),
+                }
+            })
+            .collect();
         Located { groups }
     }
 

@@ -8,7 +8,6 @@
 //! until each side holds enough matches or reaches the segment's end (or its widest: the side
 //! of a common name's first or last event stays short); a filter with few matches is read whole.
 
-use crate::timeline::DayOrder;
 use crate::{Result, SearchIndex};
 use tantivy::query::{EnableScoring, Query, Scorer};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, TERMINATED};
@@ -43,7 +42,13 @@ impl SearchIndex {
                 .filter(|a| a.segment_ord as usize == ord)
                 .map(|a| a.doc_id);
             let found = if hint <= FEW || order.len() <= FEW {
-                every_match(&mut *scorer, &order, skip)
+                let sort = reader.fast_fields().i64(crate::schema::fast::SORT)?;
+                let alive = reader.alive_bitset();
+                let day_of = |doc| {
+                    let live = alive.is_none_or(|a| a.is_alive(doc));
+                    live.then(|| sort.first(doc)).flatten()
+                };
+                every_match(&mut *scorer, day_of, skip)
             } else {
                 let at = order.position(day);
                 let mut w = (4 * k * order.len() / hint).clamp(256, WIDEST);
@@ -121,16 +126,17 @@ fn matching(
     out
 }
 
-/// Every live, dated match but `skip`, with its sort day (for a filter with few matches).
+/// Every match but `skip` that `day_of` dates (a live, dated event), with its sort day (for a
+/// filter with few matches).
 fn every_match(
     scorer: &mut dyn Scorer,
-    order: &DayOrder,
+    day_of: impl Fn(DocId) -> Option<i64>,
     skip: Option<DocId>,
 ) -> Vec<(DocId, i64)> {
     let mut out = Vec::new();
     let mut doc = scorer.doc();
     while doc != TERMINATED {
-        match order.day_of(doc) {
+        match day_of(doc) {
             Some(d) if Some(doc) != skip => out.push((doc, d)),
             _ => {}
         }
