@@ -270,7 +270,7 @@ impl Located {
         };
         rows.sort_unstable_by_key(|r| (class(r), r.lo, r.doc));
         // Each group's columns made to their exact size: this table is kept for every located
-        // event of the segment (millions), where growing vectors would leave a third unused.
+        // event of the segment (millions), where growing vectors would leave up to half unused.
         let groups = rows
             .chunk_by(|a, b| class(a) == class(b))
             .map(|g| {

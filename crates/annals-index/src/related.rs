@@ -72,8 +72,8 @@ impl Related {
 }
 
 /// Points whose briefs one search thread reads at a time: reading a brief decompresses a block
-/// of stored documents, the most of what a points answer costs, so thousands are read on every
-/// search thread.
+/// of stored documents, most of what a points answer costs, so an answer's thousands of briefs
+/// are spread over the search threads.
 const BRIEFS_PER_TASK: usize = 256;
 
 impl SearchIndex {
@@ -370,17 +370,18 @@ impl SearchIndex {
         ]));
         let q = crate::compile::ranked(&request.expr, q);
         let found = self.top(&searcher, &*q, limit.max(1), order)?;
+        // Each segment's coordinate columns opened once, not once a point.
+        let mut columns = Vec::new();
+        for reader in searcher.segment_readers() {
+            let ff = reader.fast_fields();
+            columns.push((
+                ff.f64(crate::schema::fast::LAT)?,
+                ff.f64(crate::schema::fast::LON)?,
+            ));
+        }
         let points = crate::in_chunks(&found, BRIEFS_PER_TASK, |&addr| {
-            let reader = searcher.segment_reader(addr.segment_ord);
-            let lat = reader
-                .fast_fields()
-                .f64(crate::schema::fast::LAT)?
-                .first(addr.doc_id);
-            let lon = reader
-                .fast_fields()
-                .f64(crate::schema::fast::LON)?
-                .first(addr.doc_id);
-            Ok(match (lat, lon) {
+            let (lat, lon) = &columns[addr.segment_ord as usize];
+            Ok(match (lat.first(addr.doc_id), lon.first(addr.doc_id)) {
                 (Some(lat), Some(lon)) => Some((self.brief(&searcher, addr)?, lat, lon)),
                 _ => None,
             })
