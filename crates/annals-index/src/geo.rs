@@ -2,15 +2,14 @@
 //! on a grid over a view of the world, with the best events of each cell and of the whole view.
 //!
 //! Every event (a query without words or filters) is read from [`Located`], each segment's
-//! located events grouped by the length of their span and sorted by start in each group: a time
-//! window costs two binary searches per group and a pass over the events that start in it (or
-//! at most a group's longest span before it), never over the events of other times. Any other
-//! query runs through tantivy, with a collector that reads the same columns. An event is drawn
+//! located events kept in memory by time, so that a time window costs the events near it, never
+//! the events of other times. Any other query runs through tantivy, with a collector that reads
+//! the same columns. An event is drawn
 //! at its first located place.
 
+use crate::located::Located;
 use crate::schema::fast;
 use crate::search::{stored_when, text_of};
-use crate::segments::SegmentCache;
 use crate::{Result, SearchIndex};
 use annals_query::{DateMode, DayRange, Expr, Filter, Request};
 use serde::Serialize;
@@ -232,117 +231,9 @@ impl Acc {
     }
 }
 
-/// One group of a segment's located events: spans shorter than `reach` days, by start.
-#[derive(Debug, Default)]
-struct Group {
-    reach: i128,
-    lo: Vec<i64>,
-    hi: Vec<i64>,
-    lat: Vec<f64>,
-    lon: Vec<f64>,
-    importance: Vec<f64>,
-    doc: Vec<DocId>,
-}
-
-/// One segment's live located events, grouped by span length (`hi - lo` below a power of two)
-/// and sorted by start in each group.
-#[derive(Debug, Default)]
-pub struct Located {
-    groups: Vec<Group>,
-}
-
-/// A located event as [`Located`] keeps it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Row {
-    lo: i64,
-    hi: i64,
-    lat: f64,
-    lon: f64,
-    importance: f64,
-    doc: DocId,
-}
-
-impl Located {
-    fn new(mut rows: Vec<Row>) -> Located {
-        let class = |r: &Row| {
-            let len = (i128::from(r.hi) - i128::from(r.lo)).max(0) as u128;
-            128 - len.leading_zeros()
-        };
-        rows.sort_unstable_by_key(|r| (class(r), r.lo, r.doc));
-        // Each group's columns made to their exact size: this table is kept for every located
-        // event of the segment (millions), where growing vectors would leave up to half unused.
-        let groups = rows
-            .chunk_by(|a, b| class(a) == class(b))
-            .map(|g| {
-                let k = class(&g[0]);
-                Group {
-                    reach: if k >= 127 { i128::MAX / 2 } else { 1i128 << k },
-                    lo: g.iter().map(|r| r.lo).collect(),
-                    hi: g.iter().map(|r| r.hi).collect(),
-                    lat: g.iter().map(|r| r.lat).collect(),
-                    lon: g.iter().map(|r| r.lon).collect(),
-                    importance: g.iter().map(|r| r.importance).collect(),
-                    doc: g.iter().map(|r| r.doc).collect(),
-                }
-            })
-            .collect();
-        Located { groups }
-    }
-
-    fn of(reader: &SegmentReader) -> Result<Located> {
-        let ff = reader.fast_fields();
-        let (lat, lon) = (ff.f64(fast::LAT)?, ff.f64(fast::LON)?);
-        let (lo, hi) = (ff.i64(fast::LO)?, ff.i64("hi")?);
-        let importance = ff.f64(fast::IMPORTANCE)?;
-        let alive = reader.alive_bitset();
-        let rows = (0..reader.max_doc())
-            .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
-            .filter_map(|d| {
-                Some(Row {
-                    lo: lo.first(d)?,
-                    hi: hi.first(d)?,
-                    lat: lat.first(d)?,
-                    lon: lon.first(d)?,
-                    importance: importance.first(d).unwrap_or(0.0),
-                    doc: d,
-                })
-            })
-            .collect();
-        Ok(Located::new(rows))
-    }
-
-    /// Calls `f` with every event that overlaps `window` (all of them for `None`).
-    fn scan(&self, window: Option<(i64, i64)>, mut f: impl FnMut(Row)) {
-        for g in &self.groups {
-            let (a, b) = match window {
-                None => (0, g.lo.len()),
-                Some((wlo, whi)) => {
-                    let bound = (i128::from(wlo) - g.reach).max(i128::from(i64::MIN)) as i64;
-                    (
-                        g.lo.partition_point(|&x| x < bound),
-                        g.lo.partition_point(|&x| x <= whi),
-                    )
-                }
-            };
-            for i in a..b {
-                if window.is_some_and(|(wlo, _)| g.hi[i] < wlo) {
-                    continue;
-                }
-                f(Row {
-                    lo: g.lo[i],
-                    hi: g.hi[i],
-                    lat: g.lat[i],
-                    lon: g.lon[i],
-                    importance: g.importance[i],
-                    doc: g.doc[i],
-                });
-            }
-        }
-    }
-}
-
 /// The time window of a request that is nothing but windows (`from`/`to` without words or
-/// filters): `Some` with the days every event must overlap, `None` for any other request.
+/// filters, or nothing at all): `Some` with the days every event must overlap (all days for no
+/// window), `None` for any other request.
 pub(crate) fn only_window(expr: &Expr) -> Option<(i64, i64)> {
     fn walk(e: &Expr, w: &mut Option<(i64, i64)>) -> bool {
         match e {
@@ -360,50 +251,36 @@ pub(crate) fn only_window(expr: &Expr) -> Option<(i64, i64)> {
         }
     }
     let mut w = None;
-    if walk(expr, &mut w) {
-        w
-    } else {
-        None
-    }
+    walk(expr, &mut w).then(|| w.unwrap_or((i64::MIN, i64::MAX)))
 }
 
 impl SearchIndex {
     /// The located events overlapping `window` that a points query without words ranks first
     /// (every score equal, so the smallest `seq`, a hash of the id: an even sample), at most
-    /// `limit`, in that order, with their points. Read from [`Located`], so a narrow window costs
-    /// the events near it, not a pass over every event (as the same query through tantivy
-    /// does: a fast-field range over all documents).
+    /// `limit`, in that order, with their points. Read from [`Located`]: a wide window walks its
+    /// sample order, a narrow one costs the events near it, never a pass over every event (as
+    /// the same query through tantivy does: a fast-field range over all documents).
     pub(crate) fn window_sample(
         &self,
         searcher: &tantivy::Searcher,
         window: (i64, i64),
         limit: usize,
     ) -> Result<Vec<(DocAddress, f64, f64)>> {
-        // (seq, event, latitude and longitude as bits: the heap orders by the first two)
-        type Heap = std::collections::BinaryHeap<(u64, DocAddress, u64, u64)>;
-        let heaps = crate::per_segment(searcher, |seg, reader| {
-            let mut heap = Heap::with_capacity(limit + 1);
+        let samples = crate::per_segment(searcher, |seg, reader| {
             let located = self.located.get(reader, Located::of)?;
             let seq = reader.fast_fields().u64(fast::SEQ)?;
-            located.scan(Some(window), |r| {
-                let key = seq.first(r.doc).unwrap_or(0);
-                if heap.len() >= limit && heap.peek().is_some_and(|top| key >= top.0) {
-                    return;
-                }
-                let addr = DocAddress::new(seg, r.doc);
-                heap.push((key, addr, r.lat.to_bits(), r.lon.to_bits()));
-                if heap.len() > limit {
-                    heap.pop();
-                }
-            });
-            Ok(heap.into_vec())
+            let sample = located.sample(window, limit, |doc| seq.first(doc).unwrap_or(0));
+            Ok(sample
+                .into_iter()
+                .map(|(key, r)| (key, DocAddress::new(seg, r.doc), r.lat, r.lon))
+                .collect::<Vec<_>>())
         })?;
-        let mut out: Vec<_> = heaps.into_iter().flatten().collect();
-        out.sort_unstable();
+        let mut out: Vec<_> = samples.into_iter().flatten().collect();
+        out.sort_unstable_by_key(|a| (a.0, a.1));
         out.truncate(limit);
         Ok(out
             .into_iter()
-            .map(|(_, addr, lat, lon)| (addr, f64::from_bits(lat), f64::from_bits(lon)))
+            .map(|(_, addr, lat, lon)| (addr, lat, lon))
             .collect())
     }
 }
@@ -470,9 +347,6 @@ impl SegmentCollector for MapSegment {
         self.acc
     }
 }
-
-/// Each segment's [`Located`] events.
-pub type LocatedCache = SegmentCache<Located>;
 
 impl SearchIndex {
     /// The located events matching `request` that overlap `opts.window`, counted on
@@ -582,60 +456,6 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rows() -> Vec<Row> {
-        let mut out = Vec::new();
-        let mut x: u64 = 7;
-        for doc in 0..500 {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let lo = (x >> 20) as i64 % 100_000 - 50_000;
-            let len = match doc % 5 {
-                0 => 0,
-                1 => (x >> 8) as i64 % 30,
-                2 => (x >> 9) as i64 % 40_000,
-                3 => i64::MAX - lo.max(0),
-                _ => (x >> 10) as i64 % 3,
-            };
-            out.push(Row {
-                lo: if doc % 50 == 0 { i64::MIN } else { lo },
-                hi: lo.saturating_add(len),
-                lat: 0.0,
-                lon: 0.0,
-                importance: 0.0,
-                doc,
-            });
-        }
-        out
-    }
-
-    #[test]
-    fn a_window_finds_exactly_the_events_that_overlap_it() {
-        let all = rows();
-        let located = Located::new(all.clone());
-        for (wlo, whi) in [
-            (-50_000, 50_000),
-            (0, 0),
-            (-100, 100),
-            (30_000, 30_010),
-            (i64::MIN, -40_000),
-            (45_000, i64::MAX),
-        ] {
-            let mut got = Vec::new();
-            located.scan(Some((wlo, whi)), |r| got.push(r.doc));
-            got.sort();
-            let want: Vec<DocId> = all
-                .iter()
-                .filter(|r| r.lo <= whi && r.hi >= wlo)
-                .map(|r| r.doc)
-                .collect();
-            assert_eq!(got, want, "{wlo}..{whi}");
-        }
-        let mut n = 0;
-        located.scan(None, |_| n += 1);
-        assert_eq!(n, all.len());
-    }
 
     #[test]
     fn cells_of_a_grid() {

@@ -32,8 +32,10 @@ pub mod cells;
 pub mod collect;
 pub mod compile;
 pub mod duplicates;
+mod files;
 pub mod geo;
 pub mod highlight;
+mod located;
 mod nearest;
 pub mod related;
 pub mod schema;
@@ -58,7 +60,6 @@ pub use titles::Titles;
 use annals_core::Event;
 use schema::Fields;
 use std::path::{Path, PathBuf};
-use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, ReloadPolicy, Term};
 
 /// Bytes of stored documents compressed together. A hit decompresses the whole block that
@@ -175,7 +176,7 @@ pub struct SearchIndex {
     /// Sorted dates per segment, for counting every event by period.
     sorted_days: timeline::SortedDays,
     /// Located events per segment, for the map's counts.
-    located: geo::LocatedCache,
+    located: located::LocatedCache,
     /// Held while reloading (see [`SearchIndex::reload`]).
     reloading: std::sync::Mutex<()>,
     /// The full events, for the passages the index does not keep (see [`texts`]).
@@ -207,7 +208,7 @@ impl SearchIndex {
     fn open_dir(dir: &Path) -> Result<SearchIndex> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema::schema();
-        let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Query(e.to_string()))?;
+        let directory = files::Files::open(dir).map_err(|e| IndexError::Query(e.to_string()))?;
         let settings = tantivy::IndexSettings {
             docstore_blocksize: DOCSTORE_BLOCK,
             docstore_compression: DOCSTORE_COMPRESSION,

@@ -1,5 +1,5 @@
 //! Data derived from a segment's live documents, made on first use and kept while the segment
-//! lives: the timeline's [`crate::timeline::DayOrder`] and the map's [`crate::geo::Located`].
+//! lives: the timeline's [`crate::timeline::DayOrder`] and the map's [`crate::located::Located`].
 
 use crate::Result;
 use std::collections::HashMap;

@@ -56,6 +56,7 @@
 pub mod aliases;
 pub mod fold;
 pub mod locate;
+mod near;
 mod score;
 
 use std::collections::{HashMap, HashSet};
@@ -219,8 +220,8 @@ pub struct Gazetteer {
     /// Folded qualifier → what it requires (any one of them).
     qualifiers: HashMap<String, Vec<Constraint>>,
     by_iso: HashMap<&'static str, u32>,
-    /// Cities by 1° cell, built on the first [`Gazetteer::nearest`].
-    grid: OnceLock<HashMap<(i16, i16), Vec<u32>>>,
+    /// Cities by 1° cell, made on the first [`Gazetteer::nearest`].
+    near: OnceLock<near::Cells>,
     by_id: OnceLock<HashMap<u64, u32>>,
 }
 
@@ -491,7 +492,7 @@ impl Gazetteer {
             legendary,
             qualifiers,
             by_iso,
-            grid: OnceLock::new(),
+            near: OnceLock::new(),
             by_id: OnceLock::new(),
         }
     }
@@ -597,35 +598,15 @@ impl Gazetteer {
         if !valid {
             return None;
         }
-        let grid = self.grid.get_or_init(|| {
-            let mut g: HashMap<(i16, i16), Vec<u32>> = HashMap::new();
-            for (i, c) in self.cities.iter().enumerate() {
-                g.entry(cell(c.lat, c.lon)).or_default().push(i as u32);
-            }
-            g
-        });
-        let (cy, cx) = cell(lat, lon);
-        // 1° of latitude is 111 km; cells of longitude narrow towards the poles
-        let dy = (max_km / 111.0).ceil() as i16 + 1;
-        let coslat = lat.to_radians().cos().max(0.02);
-        let dx = ((max_km / (111.0 * coslat)).ceil() as i16 + 1).min(180);
-        let mut best: Option<(u32, f64)> = None;
-        for y in cy - dy..=cy + dy {
-            for x in cx - dx..=cx + dx {
-                let wx = (x + 180).rem_euclid(360) - 180;
-                let Some(list) = grid.get(&(y, wx)) else {
-                    continue;
-                };
-                for &i in list {
-                    let c = &self.cities[i as usize];
-                    let d = distance_km(lat, lon, c.lat, c.lon);
-                    if d <= max_km && best.is_none_or(|(_, bd)| d < bd) {
-                        best = Some((i, d));
-                    }
-                }
-            }
+        let cells = self
+            .near
+            .get_or_init(|| near::Cells::new(self.cities.iter().map(|c| (c.lat, c.lon))));
+        let i = cells.nearest(lat, lon, max_km)?;
+        let c = &self.cities[i as usize];
+        let d = distance_km(lat, lon, c.lat, c.lon);
+        if d > max_km {
+            return None;
         }
-        let (i, d) = best?;
         let h = self.city_hit(
             i as usize,
             if d <= 5.0 { 0.9 } else { 0.5 },
@@ -697,10 +678,6 @@ impl Gazetteer {
             reason,
         })
     }
-}
-
-fn cell(lat: f64, lon: f64) -> (i16, i16) {
-    (lat.floor() as i16, lon.floor() as i16)
 }
 
 /// Great-circle distance in km (haversine, mean Earth radius).

@@ -1,0 +1,332 @@
+//! Each segment's live located events in memory, in two orders: by time, so that a window
+//! costs the events near it, and in sample order, so that an even sample of a wide window costs
+//! the sample.
+//!
+//! By time: the events grouped by the length of their span and sorted by start in each group:
+//! a time window costs two binary searches per group and a pass over the events that start in
+//! it (or at most a group's longest span before it), never over the events of other times.
+//!
+//! In sample order: by `seq` (a hash of the id, so in no order of time or place), then
+//! document. The first `limit` events of a window in that order are the even sample a map
+//! without words shows ([`crate::SearchIndex::points`]). For a wide window they come after
+//! about `limit / share` steps (`share`, the window's share of the events); a narrow window is
+//! cheaper to scan by time. [`Located::sample`] takes the cheaper way: at 10M events, the
+//! sample of all time read 5,000 events instead of every located one (docs/benchmarks.md).
+
+use crate::schema::fast;
+use crate::segments::SegmentCache;
+use crate::Result;
+use tantivy::{DocId, SegmentReader};
+
+/// One group of a segment's located events: spans shorter than `reach` days, by start.
+#[derive(Debug, Default)]
+struct Group {
+    reach: i128,
+    lo: Vec<i64>,
+    hi: Vec<i64>,
+    lat: Vec<f64>,
+    lon: Vec<f64>,
+    importance: Vec<f64>,
+    doc: Vec<DocId>,
+}
+
+impl Group {
+    /// The positions of the events that may overlap `window`: those that start in it or at
+    /// most the group's longest span before it.
+    fn near(&self, window: Option<(i64, i64)>) -> std::ops::Range<usize> {
+        match window {
+            None => 0..self.lo.len(),
+            Some((wlo, whi)) => {
+                let bound = (i128::from(wlo) - self.reach).max(i128::from(i64::MIN)) as i64;
+                self.lo.partition_point(|&x| x < bound)..self.lo.partition_point(|&x| x <= whi)
+            }
+        }
+    }
+
+    fn row(&self, i: usize) -> Row {
+        Row {
+            lo: self.lo[i],
+            hi: self.hi[i],
+            lat: self.lat[i],
+            lon: self.lon[i],
+            importance: self.importance[i],
+            doc: self.doc[i],
+        }
+    }
+}
+
+/// One segment's live located events (see the module documentation).
+#[derive(Debug, Default)]
+pub struct Located {
+    groups: Vec<Group>,
+    /// Where each group starts in the rows of all groups one after the other.
+    starts: Vec<u32>,
+    /// Those rows in sample order.
+    order: Vec<u32>,
+}
+
+/// A located event as [`Located`] keeps it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Row {
+    pub lo: i64,
+    pub hi: i64,
+    pub lat: f64,
+    pub lon: f64,
+    pub importance: f64,
+    pub doc: DocId,
+}
+
+impl Row {
+    fn overlaps(&self, (wlo, whi): (i64, i64)) -> bool {
+        self.lo <= whi && self.hi >= wlo
+    }
+}
+
+/// Each segment's [`Located`] events.
+pub type LocatedCache = SegmentCache<Located>;
+
+impl Located {
+    /// The table of `rows`, `key` giving each document's place in sample order.
+    fn new(mut rows: Vec<Row>, key: impl Fn(DocId) -> u64) -> Located {
+        let class = |r: &Row| {
+            let len = (i128::from(r.hi) - i128::from(r.lo)).max(0) as u128;
+            128 - len.leading_zeros()
+        };
+        rows.sort_unstable_by_key(|r| (class(r), r.lo, r.doc));
+        let mut keyed: Vec<(u64, DocId, u32)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (key(r.doc), r.doc, i as u32))
+            .collect();
+        keyed.sort_unstable();
+        let order = keyed.into_iter().map(|(_, _, i)| i).collect();
+        // Each group's columns made to their exact size: this table is kept for every located
+        // event of the segment (millions), where growing vectors would leave up to half unused.
+        let mut starts = Vec::new();
+        let mut start = 0;
+        let groups = rows
+            .chunk_by(|a, b| class(a) == class(b))
+            .map(|g| {
+                starts.push(start as u32);
+                start += g.len();
+                let k = class(&g[0]);
+                Group {
+                    reach: if k >= 127 { i128::MAX / 2 } else { 1i128 << k },
+                    lo: g.iter().map(|r| r.lo).collect(),
+                    hi: g.iter().map(|r| r.hi).collect(),
+                    lat: g.iter().map(|r| r.lat).collect(),
+                    lon: g.iter().map(|r| r.lon).collect(),
+                    importance: g.iter().map(|r| r.importance).collect(),
+                    doc: g.iter().map(|r| r.doc).collect(),
+                }
+            })
+            .collect();
+        Located {
+            groups,
+            starts,
+            order,
+        }
+    }
+
+    /// The located events of a segment, in sample order by its `seq` column.
+    pub(crate) fn of(reader: &SegmentReader) -> Result<Located> {
+        let ff = reader.fast_fields();
+        let (lat, lon) = (ff.f64(fast::LAT)?, ff.f64(fast::LON)?);
+        let (lo, hi) = (ff.i64(fast::LO)?, ff.i64("hi")?);
+        let importance = ff.f64(fast::IMPORTANCE)?;
+        let seq = ff.u64(fast::SEQ)?;
+        let alive = reader.alive_bitset();
+        let rows = (0..reader.max_doc())
+            .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
+            .filter_map(|d| {
+                Some(Row {
+                    lo: lo.first(d)?,
+                    hi: hi.first(d)?,
+                    lat: lat.first(d)?,
+                    lon: lon.first(d)?,
+                    importance: importance.first(d).unwrap_or(0.0),
+                    doc: d,
+                })
+            })
+            .collect();
+        Ok(Located::new(rows, |d| seq.first(d).unwrap_or(0)))
+    }
+
+    /// Calls `f` with every event that overlaps `window` (all of them for `None`).
+    pub(crate) fn scan(&self, window: Option<(i64, i64)>, mut f: impl FnMut(Row)) {
+        for g in &self.groups {
+            for i in g.near(window) {
+                let r = g.row(i);
+                if window.is_none_or(|w| r.overlaps(w)) {
+                    f(r);
+                }
+            }
+        }
+    }
+
+    /// The first `limit` events overlapping `window` in sample order, in that order, each with
+    /// its `key` (the one the table was made with, read again from the segment).
+    pub(crate) fn sample(
+        &self,
+        window: (i64, i64),
+        limit: usize,
+        key: impl Fn(DocId) -> u64,
+    ) -> Vec<(u64, Row)> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let all = self.order.len();
+        let near: usize = self.groups.iter().map(|g| g.near(Some(window)).len()).sum();
+        // Walking the sample order finds `limit` events of the window after about
+        // `limit · all / near` steps; scanning by time costs `near`. The walk gives up at that
+        // cost, should the window hold fewer events than `near` (long spans counted near it).
+        if near.saturating_mul(near) >= limit.saturating_mul(all) {
+            let budget = near.max(limit);
+            let mut found = Vec::with_capacity(limit.min(all));
+            for &at in self.order.iter().take(budget) {
+                let r = self.row(at);
+                if r.overlaps(window) {
+                    found.push((key(r.doc), r));
+                    if found.len() == limit {
+                        return found;
+                    }
+                }
+            }
+            if budget >= all {
+                return found;
+            }
+        }
+        // (key, document, row): the heap keeps the `limit` first in sample order.
+        let mut heap = std::collections::BinaryHeap::with_capacity(limit + 1);
+        for (g, start) in self.groups.iter().zip(&self.starts) {
+            for i in g.near(Some(window)) {
+                let r = g.row(i);
+                if !r.overlaps(window) {
+                    continue;
+                }
+                let k = (key(r.doc), r.doc);
+                if heap.len() >= limit
+                    && heap
+                        .peek()
+                        .is_some_and(|top: &(u64, DocId, u32)| k >= (top.0, top.1))
+                {
+                    continue;
+                }
+                heap.push((k.0, k.1, start + i as u32));
+                if heap.len() > limit {
+                    heap.pop();
+                }
+            }
+        }
+        heap.into_sorted_vec()
+            .into_iter()
+            .map(|(k, _, at)| (k, self.row(at)))
+            .collect()
+    }
+
+    /// The row at `at` in the rows of all groups one after the other.
+    fn row(&self, at: u32) -> Row {
+        let g = self.starts.partition_point(|&s| s <= at) - 1;
+        self.groups[g].row((at - self.starts[g]) as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key in no order of the documents, as `seq` is.
+    fn key(doc: DocId) -> u64 {
+        crate::schema::seq(&doc.to_string())
+    }
+
+    fn rows() -> Vec<Row> {
+        let mut out = Vec::new();
+        let mut x: u64 = 7;
+        for doc in 0..500 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let lo = (x >> 20) as i64 % 100_000 - 50_000;
+            let len = match doc % 5 {
+                0 => 0,
+                1 => (x >> 8) as i64 % 30,
+                2 => (x >> 9) as i64 % 40_000,
+                3 => i64::MAX - lo.max(0),
+                _ => (x >> 10) as i64 % 3,
+            };
+            out.push(Row {
+                lo: if doc % 50 == 0 { i64::MIN } else { lo },
+                hi: lo.saturating_add(len),
+                lat: 0.0,
+                lon: 0.0,
+                importance: 0.0,
+                doc,
+            });
+        }
+        out
+    }
+
+    /// Windows over the rows' days (-50,000..50,000), wide, narrow and open at either end.
+    const WINDOWS: [(i64, i64); 8] = [
+        (i64::MIN, i64::MAX),
+        (-50_000, 50_000),
+        (-10_000, 40_000),
+        (0, 0),
+        (-100, 100),
+        (30_000, 30_010),
+        (i64::MIN, -40_000),
+        (45_000, i64::MAX),
+    ];
+
+    #[test]
+    fn a_window_finds_exactly_the_events_that_overlap_it() {
+        let all = rows();
+        let located = Located::new(all.clone(), key);
+        for (wlo, whi) in WINDOWS {
+            let mut got = Vec::new();
+            located.scan(Some((wlo, whi)), |r| got.push(r.doc));
+            got.sort();
+            let want: Vec<DocId> = all
+                .iter()
+                .filter(|r| r.lo <= whi && r.hi >= wlo)
+                .map(|r| r.doc)
+                .collect();
+            assert_eq!(got, want, "{wlo}..{whi}");
+        }
+        let mut n = 0;
+        located.scan(None, |_| n += 1);
+        assert_eq!(n, all.len());
+    }
+
+    #[test]
+    fn a_sample_is_the_first_of_the_window_in_sample_order() {
+        let all = rows();
+        let located = Located::new(all.clone(), key);
+        let mut walked = 0;
+        for (wlo, whi) in WINDOWS {
+            let mut want: Vec<(u64, DocId)> = all
+                .iter()
+                .filter(|r| r.lo <= whi && r.hi >= wlo)
+                .map(|r| (key(r.doc), r.doc))
+                .collect();
+            want.sort();
+            for limit in [0, 1, 3, 10, 50, 200, 499, 500, 1000] {
+                let got: Vec<(u64, DocId)> = located
+                    .sample((wlo, whi), limit, key)
+                    .iter()
+                    .map(|(k, r)| (*k, r.doc))
+                    .collect();
+                let want = &want[..limit.min(want.len())];
+                assert_eq!(got, want, "{wlo}..{whi}, {limit}");
+                let near: usize = located
+                    .groups
+                    .iter()
+                    .map(|g| g.near(Some((wlo, whi))).len())
+                    .sum();
+                walked += usize::from(near * near >= limit * all.len());
+            }
+        }
+        assert!(walked > 10, "both ways are tested ({walked} walks)");
+    }
+}
