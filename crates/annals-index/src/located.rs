@@ -154,11 +154,16 @@ impl Located {
 
     /// Calls `f` with every event that overlaps `window` (all of them for `None`).
     pub(crate) fn scan(&self, window: Option<(i64, i64)>, mut f: impl FnMut(Row)) {
-        for g in &self.groups {
+        self.scan_at(window, |_, r| f(r));
+    }
+
+    /// [`Located::scan`], with each event's place in the rows of all groups one after the other.
+    fn scan_at(&self, window: Option<(i64, i64)>, mut f: impl FnMut(u32, Row)) {
+        for (g, start) in self.groups.iter().zip(&self.starts) {
             for i in g.near(window) {
                 let r = g.row(i);
                 if window.is_none_or(|w| r.overlaps(w)) {
-                    f(r);
+                    f(start + i as u32, r);
                 }
             }
         }
@@ -198,26 +203,16 @@ impl Located {
         }
         // (key, document, row): the heap keeps the `limit` first in sample order.
         let mut heap = std::collections::BinaryHeap::with_capacity(limit + 1);
-        for (g, start) in self.groups.iter().zip(&self.starts) {
-            for i in g.near(Some(window)) {
-                let r = g.row(i);
-                if !r.overlaps(window) {
-                    continue;
-                }
-                let k = (key(r.doc), r.doc);
-                if heap.len() >= limit
-                    && heap
-                        .peek()
-                        .is_some_and(|top: &(u64, DocId, u32)| k >= (top.0, top.1))
-                {
-                    continue;
-                }
-                heap.push((k.0, k.1, start + i as u32));
-                if heap.len() > limit {
-                    heap.pop();
-                }
+        self.scan_at(Some(window), |at, r| {
+            let k = (key(r.doc), r.doc, at);
+            if heap.len() >= limit && heap.peek().is_some_and(|top| k >= *top) {
+                return;
             }
-        }
+            heap.push(k);
+            if heap.len() > limit {
+                heap.pop();
+            }
+        });
         heap.into_sorted_vec()
             .into_iter()
             .map(|(k, _, at)| (k, self.row(at)))
