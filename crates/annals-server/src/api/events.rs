@@ -18,7 +18,7 @@ use utoipa::IntoParams;
 
 /// An event's `ETag`: a hash of its stored form.
 pub(crate) fn etag(e: &Event) -> HeaderValue {
-    let h = annals_index::schema::seq(&to_compact_json(e));
+    let h = crate::headers::fnv1a(to_compact_json(e).as_bytes());
     HeaderValue::from_str(&format!("\"{h:016x}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
 }
 
