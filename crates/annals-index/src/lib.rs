@@ -37,6 +37,7 @@ pub mod geo;
 pub mod highlight;
 mod located;
 mod nearest;
+mod packed;
 pub mod related;
 pub mod schema;
 pub mod search;

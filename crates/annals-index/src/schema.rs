@@ -469,7 +469,9 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     d.add_i64(f.hi, hi);
     d.add_i64(f.span, crate::spans::cell(lo, hi));
     d.add_i64(f.sort, e.date.sort_key().0);
-    d.add_f64(f.importance, importance(e));
+    // To `f32`'s precision (seven digits), so that the tables kept in memory for every event
+    // (4 bytes each, see `packed`) rank as every other reader of this field does.
+    d.add_f64(f.importance, f64::from(importance(e) as f32));
     if let Some(md) = month_day(e) {
         d.add_u64(f.month_day, md);
     }

@@ -8,6 +8,7 @@
 
 use crate::collect::Order;
 use crate::compile::Compiler;
+use crate::packed::Days;
 use crate::schema::fast;
 use crate::search::{stored_when, text_of};
 use crate::segments::SegmentCache;
@@ -57,8 +58,8 @@ pub struct TopEvent {
     pub title: String,
     /// The date as written, or its EDTF.
     pub date: String,
-    /// Importance (see `docs/query.md`).
-    pub importance: f64,
+    /// Importance (see `docs/query.md`), to the seven digits the index keeps.
+    pub importance: f32,
     /// Its place on the day axis (the sort key: Rata Die of its earliest day), for drawing.
     pub day: i64,
     /// Its last day on the axis (`day` for an open or unknown end): a span is drawn as a bar.
@@ -173,11 +174,18 @@ impl Collector for Density {
             }
         }
         for b in &mut best {
-            b.sort_by(|x, y| y.0.total_cmp(&x.0));
+            b.sort_by(best_first);
             b.truncate(self.top);
         }
         Ok((counts, best))
     }
+}
+
+/// A bucket's events best first: the more important, then the earlier, then the earlier
+/// document (the order [`DayOrder`] breaks ties in), so that a timeline with words and one
+/// without pick the same events.
+fn best_first(x: &(f64, i64, DocAddress), y: &(f64, i64, DocAddress)) -> std::cmp::Ordering {
+    y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
 }
 
 impl SegmentCollector for DensitySegment {
@@ -196,15 +204,14 @@ impl SegmentCollector for DensitySegment {
         if self.top > 0 {
             let imp = self.importance.first(doc).unwrap_or(0.0);
             let best = &mut self.best[b];
+            let met = (imp, day, DocAddress::new(self.segment, doc));
             if best.len() < self.top {
-                best.push((imp, day, DocAddress::new(self.segment, doc)));
-            } else if let Some((pos, min)) = best
-                .iter()
-                .enumerate()
-                .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
+                best.push(met);
+            } else if let Some((pos, worst)) =
+                best.iter().enumerate().max_by(|a, b| best_first(a.1, b.1))
             {
-                if imp > min.0 {
-                    best[pos] = (imp, day, DocAddress::new(self.segment, doc));
+                if best_first(&met, worst).is_lt() {
+                    best[pos] = met;
                 }
             }
         }
@@ -224,7 +231,7 @@ impl SearchIndex {
         let mut counts = vec![0u64; starts.len().saturating_sub(1)];
         for reader in searcher.segment_readers() {
             let order = self.sorted_days.get(reader)?;
-            let at = |s: i64| order.days.partition_point(|&d| d < s) as u64;
+            let at = |s: i64| order.days.before(s) as u64;
             for (i, c) in counts.iter_mut().enumerate() {
                 *c += at(starts[i + 1]) - at(starts[i]);
             }
@@ -245,14 +252,15 @@ impl SearchIndex {
         let mut best: Vec<Vec<(f64, i64, DocAddress)>> = vec![Vec::new(); n];
         for (seg, reader) in searcher.segment_readers().iter().enumerate() {
             let order = self.sorted_days.get(reader)?;
-            let mut l = order.days.partition_point(|&d| d < starts[0]);
+            let mut l = order.days.before(starts[0]);
             for i in 0..n {
-                let r = l + order.days[l..].partition_point(|&d| d < starts[i + 1]);
+                // `starts` ascend, so the days before the next start are at least `l`.
+                let r = order.days.before(starts[i + 1]).max(l);
                 counts[i] += (r - l) as u64;
                 for pos in order.most_important(l, r, top) {
                     best[i].push((
-                        order.importance[pos],
-                        order.days[pos],
+                        f64::from(order.importance[pos]),
+                        order.days.get(pos),
                         DocAddress::new(seg as SegmentOrdinal, order.docs[pos]),
                     ));
                 }
@@ -260,7 +268,7 @@ impl SearchIndex {
             }
         }
         for b in &mut best {
-            b.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            b.sort_by(best_first);
             b.truncate(top);
         }
         Ok((counts, best))
@@ -271,7 +279,7 @@ impl SearchIndex {
         let mut extent: Option<(i64, i64)> = None;
         for reader in searcher.segment_readers() {
             let order = self.sorted_days.get(reader)?;
-            if let (Some(&a), Some(&b)) = (order.days.first(), order.days.last()) {
+            if let Some((a, b)) = order.days.ends() {
                 extent = Some(extent.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
             }
         }
@@ -385,7 +393,7 @@ impl SearchIndex {
                     id: text_of(&doc, f.id).unwrap_or_default().to_string(),
                     title: text_of(&doc, f.title).unwrap_or_default().to_string(),
                     date: date.map(|w| w.written()).unwrap_or_default(),
-                    importance: *imp,
+                    importance: *imp as f32,
                     day: *day,
                     end: if hi == i64::MAX || hi < *day {
                         *day
@@ -504,9 +512,12 @@ impl SearchIndex {
 /// `2k` walks down the tree and scans of the blocks at the ranges' ends.
 #[derive(Debug)]
 pub struct DayOrder {
-    days: Vec<i64>,
+    /// Packed, as `importance` (see [`crate::packed`]): 12 bytes an event, where plain columns
+    /// took 20.
+    days: Days,
     docs: Vec<DocId>,
-    importance: Vec<f64>,
+    /// As `f32`: the index keeps importance to `f32`'s precision ([`crate::schema`]).
+    importance: Vec<f32>,
     /// `best[size + b]` is the most important position of block `b`; `best[n]` is the better of
     /// `best[2n]` and `best[2n + 1]`; `NONE` past the end.
     best: Vec<u32>,
@@ -527,9 +538,9 @@ impl DayOrder {
         let blocks = rows.len().div_ceil(BLOCK);
         let size = blocks.next_power_of_two().max(1);
         let mut order = DayOrder {
-            days: rows.iter().map(|r| r.0).collect(),
+            days: Days::new(rows.iter().map(|r| r.0)),
             docs: rows.iter().map(|r| r.1).collect(),
-            importance: rows.iter().map(|r| r.2).collect(),
+            importance: rows.iter().map(|r| r.2 as f32).collect(),
             best: vec![NONE; 2 * size],
             size,
         };
@@ -549,12 +560,12 @@ impl DayOrder {
 
     /// The position of the first event on or after `day`.
     pub(crate) fn position(&self, day: i64) -> usize {
-        self.days.partition_point(|d| *d < day)
+        self.days.before(day)
     }
 
     /// The event at position `i` (sort key, document).
     pub(crate) fn at(&self, i: usize) -> (i64, DocId) {
-        (self.days[i], self.docs[i])
+        (self.days.get(i), self.docs[i])
     }
 
     /// The more important of two positions (the earlier on a tie).

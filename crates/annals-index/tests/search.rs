@@ -84,9 +84,17 @@ fn corpus(n: usize, seed: u64) -> Vec<Event> {
                 "participants": [{"name": r.pick(PEOPLE)}],
                 "tags": [if i % 2 == 0 { "even" } else { "odd" }],
             });
-            serde_json::from_value::<RawEvent>(json).unwrap().into_event(CalendarHint::Auto).unwrap()
+            event_of(json)
         })
         .collect()
+}
+
+/// An event from its JSON record.
+fn event_of(json: serde_json::Value) -> Event {
+    serde_json::from_value::<RawEvent>(json)
+        .unwrap()
+        .into_event(CalendarHint::Auto)
+        .unwrap()
 }
 
 fn build(events: &[Event]) -> (tempfile::TempDir, SearchIndex) {
@@ -475,6 +483,57 @@ fn timeline_sums_and_on_this_day() {
     assert_eq!(otd.len(), expected);
 }
 
+/// The most important events of a bucket are the same whether the timeline reads the index's
+/// columns (a query with words) or the day order kept in memory (without): both keep importance
+/// to `f32`'s seven digits, and the answer shows it so ("0.1", not 0.10000000149011612).
+#[test]
+fn the_most_important_agree_with_and_without_words() {
+    let importance = [0.1, 1.0 / 3.0, std::f64::consts::E, 7.5, 0.7, 7.500_000_1];
+    let events: Vec<Event> = importance
+        .iter()
+        .enumerate()
+        .map(|(i, imp)| {
+            let json = serde_json::json!({
+                "id": format!("h{i}"),
+                "title": format!("The harbour works, part {i}"),
+                "date": format!("19{i}0"),
+                "importance": imp,
+            });
+            event_of(json)
+        })
+        .collect();
+    let (_dir, index) = build(&events);
+    let top = |q: &str| {
+        let t = index
+            .timeline(
+                &parse(q).unwrap(),
+                &TimelineOptions {
+                    from: None,
+                    to: None,
+                    buckets: 1,
+                    top: 4,
+                },
+            )
+            .unwrap();
+        t.buckets
+            .into_iter()
+            .flat_map(|b| b.top)
+            .collect::<Vec<_>>()
+    };
+    let (all, words) = (top(""), top("harbour"));
+    let ids =
+        |v: &[annals_index::timeline::TopEvent]| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+    // 7.5000001 is 7.5 to seven digits: a tie, which goes to the earlier (h3, 1930).
+    assert_eq!(ids(&all), ["h3", "h5", "h2", "h4"]);
+    assert_eq!(ids(&words), ids(&all));
+    for e in all.iter().chain(&words) {
+        let i: usize = e.id[1..].parse().unwrap();
+        assert_eq!(e.importance, importance[i] as f32);
+    }
+    let json = serde_json::to_string(&top("")[3]).unwrap();
+    assert!(json.contains("\"importance\":0.7,"), "{json}");
+}
+
 #[test]
 fn facets_count_events_and_near_sees_every_place() {
     let json = r#"{"id": "two", "title": "Two places", "date": "1960", "places": [{"name": "Paris", "country": "France", "lat": 48.86, "lon": 2.35}, {"name": "Osaka", "country": "Japan", "lat": 34.69, "lon": 135.50}, {"name": "Kyoto", "country": "Japan"}], "participants": [{"name": "A"}, {"name": "A", "role": "again"}]}"#;
@@ -782,10 +841,7 @@ fn related_by_participant_are_the_nearest_in_time() {
                 "date": format!("{:04}-{:02}", 1000 + m / 12, m % 12 + 1),
                 "participants": [{"name": who(i)}],
             });
-            serde_json::from_value::<RawEvent>(json)
-                .unwrap()
-                .into_event(CalendarHint::Auto)
-                .unwrap()
+            event_of(json)
         })
         .collect();
     let (_dir, index) = build(&events);

@@ -116,7 +116,7 @@ fn marks(
         date: e.date.clone(),
         lo: e.day,
         hi: e.end.max(e.day),
-        importance: e.importance,
+        importance: f64::from(e.importance),
     };
     let scale = Scale::new(lo as f64, hi as f64, now, 0.0, 1.0);
     if scale.bend() == Bend::Linear {
