@@ -7,14 +7,14 @@
 //! the same columns. An event is drawn
 //! at its first located place.
 
-use crate::located::Located;
+use crate::located::{Located, Sample};
 use crate::schema::fast;
 use crate::search::{stored_when, text_of};
 use crate::{Result, SearchIndex};
 use annals_query::{DateMode, DayRange, Expr, Filter, Request};
 use serde::Serialize;
-use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
@@ -266,22 +266,34 @@ impl SearchIndex {
         window: (i64, i64),
         limit: usize,
     ) -> Result<Vec<(DocAddress, f64, f64)>> {
-        let samples = crate::per_segment(searcher, |seg, reader| {
+        let mut samples = crate::per_segment(searcher, |seg, reader| {
             let located = self.located.get(reader, Located::of)?;
             let seq = reader.fast_fields().u64(fast::SEQ)?;
-            let sample = located.sample(window, limit, |doc| seq.first(doc).unwrap_or(0));
-            Ok(sample
-                .into_iter()
-                .map(|(key, r)| (key, DocAddress::new(seg, r.doc), r.lat, r.lon))
-                .collect::<Vec<_>>())
+            Ok((seg, Sample::new(located, window, limit), seq))
         })?;
-        let mut out: Vec<_> = samples.into_iter().flatten().collect();
-        out.sort_unstable_by_key(|a| (a.0, a.1));
-        out.truncate(limit);
-        Ok(out
-            .into_iter()
-            .map(|(_, addr, lat, lon)| (addr, lat, lon))
-            .collect())
+        // The segments' samples merged in sample order (`seq`, then address): each event's
+        // `seq` read, and each segment's sample made, only as far as the merge goes.
+        let mut heads = BinaryHeap::new();
+        let mut pull = |s: usize, heads: &mut BinaryHeap<_>| {
+            let (seg, sample, seq) = &mut samples[s];
+            if let Some(r) = sample.next() {
+                let key = seq.first(r.doc).unwrap_or(0);
+                let addr = DocAddress::new(*seg, r.doc);
+                heads.push(Reverse((key, addr, s, r.lat.to_bits(), r.lon.to_bits())));
+            }
+        };
+        for s in 0..searcher.segment_readers().len() {
+            pull(s, &mut heads);
+        }
+        let mut out = Vec::new();
+        while out.len() < limit {
+            let Some(Reverse((_, addr, s, lat, lon))) = heads.pop() else {
+                break;
+            };
+            out.push((addr, f64::from_bits(lat), f64::from_bits(lon)));
+            pull(s, &mut heads);
+        }
+        Ok(out)
     }
 }
 

@@ -11,13 +11,14 @@
 //! without words shows ([`crate::SearchIndex::points`]). For a wide window they come after
 //! about `limit / share` steps (`share`, the window's share of the events); a narrow window is
 //! cheaper to scan by time, ranking each event it passes by its place in sample order (kept
-//! too, 4 bytes an event). [`Located::sample`] takes the cheaper way: at 10M events, the
-//! sample of all time read 5,000 events instead of every located one (docs/benchmarks.md).
+//! too, 4 bytes an event). A [`Sample`] takes the cheaper way: at 10M events, the sample of
+//! all time read 5,000 events instead of every located one (docs/benchmarks.md).
 
 use crate::packed::{degrees, from_degrees, Days, Spans};
 use crate::schema::fast;
 use crate::segments::SegmentCache;
 use crate::Result;
+use std::sync::Arc;
 use tantivy::{DocId, SegmentReader};
 
 /// One group of a segment's located events: spans shorter than `reach` days, by start.
@@ -188,39 +189,15 @@ impl Located {
         }
     }
 
-    /// The first `limit` events overlapping `window` in sample order, in that order, each with
-    /// its `key` (the one the table was made with, read again from the segment).
-    pub(crate) fn sample(
-        &self,
-        window: (i64, i64),
-        limit: usize,
-        key: impl Fn(DocId) -> u64,
-    ) -> Vec<(u64, Row)> {
-        if limit == 0 {
-            return Vec::new();
-        }
-        let all = self.order.len();
-        let near: usize = self.groups.iter().map(|g| g.near(Some(window)).len()).sum();
-        // Walking the sample order finds `limit` events of the window after about
-        // `limit · all / near` steps; scanning by time costs `near`. The walk gives up at that
-        // cost, should the window hold fewer events than `near` (long spans counted near it).
-        if near.saturating_mul(near) >= limit.saturating_mul(all) {
-            let budget = near.max(limit);
-            let mut found = Vec::with_capacity(limit.min(all));
-            for &at in self.order.iter().take(budget) {
-                let r = self.row(at);
-                if r.overlaps(window) {
-                    found.push((key(r.doc), r));
-                    if found.len() == limit {
-                        return found;
-                    }
-                }
-            }
-            if budget >= all {
-                return found;
-            }
-        }
-        // The heap keeps the `limit` first ranks in sample order.
+    /// The first `limit` events overlapping `window` in sample order, in that order.
+    #[cfg(test)]
+    pub(crate) fn sample(self: &Arc<Self>, window: (i64, i64), limit: usize) -> Vec<Row> {
+        Sample::new(self.clone(), window, limit).collect()
+    }
+
+    /// The first `limit` events overlapping `window` in sample order, by a scan by time that
+    /// keeps the smallest ranks.
+    fn scanned(&self, window: (i64, i64), limit: usize) -> Vec<Row> {
         let mut heap = std::collections::BinaryHeap::with_capacity(limit + 1);
         self.scan_at(Some(window), |at, _| {
             let rank = self.rank[at as usize];
@@ -234,17 +211,103 @@ impl Located {
         });
         heap.into_sorted_vec()
             .into_iter()
-            .map(|rank| {
-                let r = self.row(self.order[rank as usize]);
-                (key(r.doc), r)
-            })
+            .map(|rank| self.row(self.order[rank as usize]))
             .collect()
     }
 
     /// The row at `at` in the rows of all groups one after the other.
     fn row(&self, at: u32) -> Row {
+        let (g, i) = self.locate(at);
+        g.row(i)
+    }
+
+    /// The group of the row at `at` in the rows of all groups one after the other, and its
+    /// place in that group.
+    fn locate(&self, at: u32) -> (&Group, usize) {
         let g = self.starts.partition_point(|&s| s <= at) - 1;
-        self.groups[g].row((at - self.starts[g]) as usize)
+        (&self.groups[g], (at - self.starts[g]) as usize)
+    }
+}
+
+/// The first `limit` events of a segment overlapping a window, in sample order
+/// ([`Located`]), made as they are asked for: a map's points merge the samples of every
+/// segment and take `limit` in all, so each segment's is read only as far as the merge goes.
+///
+/// A wide window is walked in sample order, lazily: `limit · all / near` steps for `limit`
+/// events (`near`, the events that may overlap the window). A narrow one, where that walk
+/// would cost more than scanning the `near` events by time, is scanned when the sample is
+/// made; so is a window the walk gave up on after `near` steps (long spans counted near it).
+#[derive(Debug)]
+pub(crate) struct Sample {
+    located: Arc<Located>,
+    window: (i64, i64),
+    limit: usize,
+    /// How many events it has given.
+    given: usize,
+    /// The walk: the next place in sample order and the place it gives up at.
+    walk: Option<(usize, usize)>,
+    /// The scan's events, from the `given`th on.
+    listed: std::vec::IntoIter<Row>,
+}
+
+impl Sample {
+    pub(crate) fn new(located: Arc<Located>, window: (i64, i64), limit: usize) -> Sample {
+        let all = located.order.len();
+        let near: usize = located
+            .groups
+            .iter()
+            .map(|g| g.near(Some(window)).len())
+            .sum();
+        let walk = (limit > 0 && near.saturating_mul(near) >= limit.saturating_mul(all))
+            .then_some((0, near.max(limit).min(all)));
+        let listed = match walk {
+            Some(_) => Vec::new(),
+            None => located.scanned(window, limit),
+        };
+        Sample {
+            located,
+            window,
+            limit,
+            given: 0,
+            walk,
+            listed: listed.into_iter(),
+        }
+    }
+}
+
+impl Iterator for Sample {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        if self.given >= self.limit {
+            return None;
+        }
+        if let Some((at, budget)) = &mut self.walk {
+            let (wlo, whi) = self.window;
+            while *at < *budget {
+                let (g, i) = self.located.locate(self.located.order[*at]);
+                *at += 1;
+                // Most rows walked are outside the window: their days are read, not the rest.
+                let lo = g.lo.get(i);
+                if lo <= whi && g.hi.last(i, lo) >= wlo {
+                    self.given += 1;
+                    return Some(g.row_from(i, lo));
+                }
+            }
+            let walked_all = *budget >= self.located.order.len();
+            self.walk = None;
+            if walked_all {
+                self.limit = self.given;
+                return None;
+            }
+            // Given up: the scan's answer begins with the events the walk gave.
+            let mut listed = self.located.scanned(self.window, self.limit);
+            listed.drain(..self.given.min(listed.len()));
+            self.listed = listed.into_iter();
+        }
+        let r = self.listed.next();
+        self.given += usize::from(r.is_some());
+        r
     }
 }
 
@@ -319,8 +382,8 @@ mod tests {
     #[test]
     fn a_sample_is_the_first_of_the_window_in_sample_order() {
         let all = rows();
-        let located = Located::new(all.clone(), key);
-        let mut walked = 0;
+        let located = Arc::new(Located::new(all.clone(), key));
+        let (mut walked, mut gave_up) = (0, 0);
         for (wlo, whi) in WINDOWS {
             let mut want: Vec<(u64, DocId)> = all
                 .iter()
@@ -330,9 +393,9 @@ mod tests {
             want.sort();
             for limit in [0, 1, 3, 10, 50, 200, 499, 500, 1000] {
                 let got: Vec<(u64, DocId)> = located
-                    .sample((wlo, whi), limit, key)
+                    .sample((wlo, whi), limit)
                     .iter()
-                    .map(|(k, r)| (*k, r.doc))
+                    .map(|r| (key(r.doc), r.doc))
                     .collect();
                 let want = &want[..limit.min(want.len())];
                 assert_eq!(got, want, "{wlo}..{whi}, {limit}");
@@ -341,9 +404,18 @@ mod tests {
                     .iter()
                     .map(|g| g.near(Some((wlo, whi))).len())
                     .sum();
-                walked += usize::from(near * near >= limit * all.len());
+                let walk = limit > 0 && near * near >= limit * all.len();
+                walked += usize::from(walk);
+                // A walk that gives up after `near` steps, the scan then going on from it.
+                let budget = near.max(limit).min(all.len());
+                let hits = located.order[..budget]
+                    .iter()
+                    .filter(|&&at| located.row(at).overlaps((wlo, whi)))
+                    .count();
+                gave_up += usize::from(walk && hits < limit && budget < all.len());
             }
         }
         assert!(walked > 10, "both ways are tested ({walked} walks)");
+        assert!(gave_up > 0, "a walk gives up");
     }
 }

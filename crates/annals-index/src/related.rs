@@ -78,25 +78,27 @@ const BRIEFS_PER_TASK: usize = 256;
 
 impl SearchIndex {
     fn brief(&self, searcher: &Searcher, addr: DocAddress) -> Result<Brief> {
-        Ok(self.listed(searcher, addr)?.0)
+        Ok(self.brief_of(&searcher.doc(addr)?))
     }
 
     /// An event in brief, with its titles in other languages.
     fn listed(&self, searcher: &Searcher, addr: DocAddress) -> Result<(Brief, crate::Titles)> {
-        let f = self.fields();
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let date = text_of(&doc, f.date)
+        Ok((self.brief_of(&doc), crate::Titles::of(&doc, self.fields())))
+    }
+
+    /// The brief of a stored document: id, title, date as written.
+    fn brief_of(&self, doc: &TantivyDocument) -> Brief {
+        let f = self.fields();
+        let date = text_of(doc, f.date)
             .and_then(stored_when)
             .map(|w| w.written())
             .unwrap_or_default();
-        Ok((
-            (
-                text_of(&doc, f.id).unwrap_or_default().to_string(),
-                text_of(&doc, f.title).unwrap_or_default().to_string(),
-                date,
-            ),
-            crate::Titles::of(&doc, f),
-        ))
+        (
+            text_of(doc, f.id).unwrap_or_default().to_string(),
+            text_of(doc, f.title).unwrap_or_default().to_string(),
+            date,
+        )
     }
 
     fn top(

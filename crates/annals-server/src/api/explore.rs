@@ -9,7 +9,7 @@ use annals_index::{SearchOptions, TimelineOptions};
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
 /// Query parameters of `/api/search`.
@@ -271,13 +271,34 @@ pub async fn points(
             .points_in_order(&request, limit, annals_index::collect::Order::Relevance)
             .map_err(ApiError::from)
     })?;
-    let v: Vec<_> = points
+    let points = points
         .iter()
-        .map(|((id, title, date), lat, lon)| {
-            serde_json::json!({"id": id, "title": title, "date": date, "lat": lat, "lon": lon})
+        .map(|((id, title, date), lat, lon)| Point {
+            date,
+            id,
+            lat: *lat,
+            lon: *lon,
+            title,
         })
         .collect();
-    Ok(Json(serde_json::json!({"points": v})).into_response())
+    Ok(Json(PointList { points }).into_response())
+}
+
+/// The answer of `/api/points` (the `Points` schema), written as it is built: thousands of
+/// points, each without a map of its own.
+#[derive(Serialize)]
+struct PointList<'a> {
+    points: Vec<Point<'a>>,
+}
+
+/// A point of [`PointList`], its keys in the order the answer has always had them.
+#[derive(Serialize)]
+struct Point<'a> {
+    date: &'a str,
+    id: &'a str,
+    lat: f64,
+    lon: f64,
+    title: &'a str,
 }
 
 /// Query parameters of `/api/map`.
