@@ -310,6 +310,7 @@ impl Serialize for SearchResult {
         m.serialize_entry("total", &self.total)?;
         m.serialize_entry("hits", &self.hits)?;
         m.serialize_entry("facets", &self.facets)?;
+        m.serialize_entry("facets_estimated", &self.facets_estimated)?;
         m.serialize_entry("next_cursor", &self.next_cursor)?;
         m.serialize_entry("suggestions", &self.suggestions)?;
         m.end()

@@ -4,6 +4,11 @@
 
 use std::time::Duration;
 
+/// Matches a search counts its facets over, at most: past it, one match in `n` is counted and
+/// the counts scaled (`facets_estimated`). An exact count of a frequent word's facets read every
+/// match's values: `/api/search?q=battle` took 190 ms at 10M events, most of it facets.
+pub const FACET_SAMPLE: u64 = 10_000;
+
 /// The server's limits.
 #[derive(Debug, Clone)]
 pub struct Limits {

@@ -20,6 +20,10 @@ fn read_write_and_errors() {
     assert_eq!(v["total"], 1);
     assert_eq!(v["hits"][0]["id"], "battle-of-hastings-1066");
     assert!(v["facets"].is_object());
+    assert_eq!(
+        v["facets_estimated"], false,
+        "two events: every match counted"
+    );
     let r = get(&s, "/api/events/battle-of-hastings-1066");
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["date"]["edtf"], "1066-10-20");

@@ -47,7 +47,7 @@ pub async fn search(
         cursor: p.cursor,
         facets: p.facets.unwrap_or(true),
         facet_size: 10,
-        facet_sample: None,
+        facet_sample: Some(crate::limits::FACET_SAMPLE),
     };
     let result = tokio::task::block_in_place(|| {
         app.index()?.search(&request, &opts).map_err(ApiError::from)

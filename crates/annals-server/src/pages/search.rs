@@ -382,7 +382,7 @@ pub(crate) fn hits_and_density(
                 cursor: cursor.filter(|c| !c.is_empty()).map(str::to_string),
                 facets: true,
                 facet_size,
-                facet_sample: Some(10_000),
+                facet_sample: Some(crate::limits::FACET_SAMPLE),
             },
         )?;
         for h in &mut r.hits {
