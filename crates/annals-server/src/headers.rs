@@ -5,6 +5,7 @@
 //! `Referrer-Policy`; and validators for caching: pages carry an `ETag` (a `304` answers a
 //! matching `If-None-Match`), fingerprinted assets are cached for a year.
 
+pub use annals_index::schema::fnv1a;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -91,11 +92,4 @@ async fn tag(response: Response, if_none_match: Option<HeaderValue>) -> Response
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// FNV-1a, 64 bits: a validator, not a defence.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
