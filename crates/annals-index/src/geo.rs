@@ -7,9 +7,9 @@
 //! the same columns. An event is drawn
 //! at its first located place.
 
+use crate::brief::StoredBrief;
 use crate::located::{Located, Sample};
 use crate::schema::fast;
-use crate::search::{stored_when, text_of};
 use crate::{Result, SearchIndex};
 use annals_query::{DateMode, DayRange, Expr, Filter, Request};
 use serde::Serialize;
@@ -405,25 +405,10 @@ impl SearchIndex {
             .collect();
         wanted.sort();
         wanted.dedup();
-        let f = self.fields();
         let briefs = crate::in_chunks(&wanted, 64, |&addr| {
-            let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
-            let date = text_of(&doc, f.date)
-                .and_then(stored_when)
-                .map(|w| w.written())
-                .unwrap_or_default();
-            let places: Vec<String> = doc
-                .get_all(f.place)
-                .filter_map(|v| tantivy::schema::Value::as_str(&v).map(str::to_string))
-                .collect();
-            let brief = (
-                text_of(&doc, f.id).unwrap_or_default().to_string(),
-                text_of(&doc, f.title).unwrap_or_default().to_string(),
-                date,
-                places,
-                crate::Titles::of(&doc, f),
-            );
-            Ok((addr, brief))
+            let b: StoredBrief = searcher.doc(addr)?;
+            let date = b.date();
+            Ok((addr, (b.id, b.title, date, b.places, b.titles)))
         })?;
         let briefs: HashMap<_, _> = briefs.into_iter().collect();
         let event = |p: &Pick| {

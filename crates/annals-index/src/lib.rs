@@ -28,6 +28,7 @@
 pub mod aliases;
 pub mod areas;
 pub mod backup;
+mod brief;
 pub mod cells;
 pub mod collect;
 pub mod compile;
@@ -66,7 +67,8 @@ use tantivy::{IndexReader, ReloadPolicy, Term};
 /// Bytes of stored documents compressed together. A hit decompresses the whole block that
 /// holds its document, so a block is kept small: with tantivy's default of 16 KB,
 /// decompressing was a fifth of the time of a text query (ten hits, ten blocks); 4 KB made the
-/// median text query a fifth faster for 9% more stored bytes (docs/benchmarks.md).
+/// median text query a fifth faster for 9% more stored bytes. 2 KB made a points answer at 10M
+/// events 2–4% cheaper for 159 MB more disk, not worth it (docs/benchmarks.md).
 const DOCSTORE_BLOCK: usize = 4096;
 
 /// How stored documents are compressed: lz4. zstd (level 1) keeps them 29% smaller, but a map's

@@ -1,7 +1,7 @@
 //! Related events (explicit first, then computed, each with its reason) and "on this day".
 
+use crate::brief::StoredBrief;
 use crate::collect::{Order, TopHits};
-use crate::search::{stored_when, text_of};
 use crate::{Result, SearchIndex};
 use annals_core::Event;
 use serde::Serialize;
@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
 /// Why an event is related.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,27 +78,14 @@ const BRIEFS_PER_TASK: usize = 256;
 
 impl SearchIndex {
     fn brief(&self, searcher: &Searcher, addr: DocAddress) -> Result<Brief> {
-        Ok(self.brief_of(&searcher.doc(addr)?))
+        Ok(searcher.doc::<StoredBrief>(addr)?.brief())
     }
 
     /// An event in brief, with its titles in other languages.
     fn listed(&self, searcher: &Searcher, addr: DocAddress) -> Result<(Brief, crate::Titles)> {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        Ok((self.brief_of(&doc), crate::Titles::of(&doc, self.fields())))
-    }
-
-    /// The brief of a stored document: id, title, date as written.
-    fn brief_of(&self, doc: &TantivyDocument) -> Brief {
-        let f = self.fields();
-        let date = text_of(doc, f.date)
-            .and_then(stored_when)
-            .map(|w| w.written())
-            .unwrap_or_default();
-        (
-            text_of(doc, f.id).unwrap_or_default().to_string(),
-            text_of(doc, f.title).unwrap_or_default().to_string(),
-            date,
-        )
+        let mut b: StoredBrief = searcher.doc(addr)?;
+        let titles = std::mem::take(&mut b.titles);
+        Ok((b.brief(), titles))
     }
 
     fn top(
@@ -166,8 +153,6 @@ impl SearchIndex {
             IndexRecordOption::Basic,
         );
         for addr in self.top(&searcher, &q, limit, Order::DateAsc)? {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let other = text_of(&doc, f.id).unwrap_or_default().to_string();
             // The kind is in the other event's record; the index keeps only the link.
             push(
                 &mut out,
@@ -178,7 +163,6 @@ impl SearchIndex {
                     inverse: true,
                 },
             );
-            let _ = other;
         }
         // 3. Shared participants, and 4. the same place: the matches nearest in time (never a
         // pass over every event that shares a common name).

@@ -6,11 +6,11 @@
 //! events in day order with a tree of the most important in any range: a window of any width
 //! costs a few binary searches and tree walks per period, not a pass over every event.
 
+use crate::brief::StoredBrief;
 use crate::collect::Order;
 use crate::compile::Compiler;
 use crate::packed::Days;
 use crate::schema::fast;
-use crate::search::{stored_when, text_of};
 use crate::segments::SegmentCache;
 use crate::{Result, SearchIndex};
 use annals_dates::period::Unit;
@@ -19,7 +19,7 @@ use annals_query::Request;
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// What to compute.
 #[derive(Debug, Clone)]
@@ -376,22 +376,20 @@ impl SearchIndex {
                 },
             )?
         };
-        let f = self.fields();
         let mut columns = Columns::new(&searcher);
         let mut buckets = Vec::with_capacity(counts.len());
         for (i, count) in counts.iter().enumerate() {
             let mut top = Vec::new();
             for (imp, day, addr) in &best[i] {
-                let doc: TantivyDocument = searcher.doc(*addr)?;
-                let stored = text_of(&doc, f.date).unwrap_or_default();
-                let date = stored_when(stored);
+                let b: StoredBrief = searcher.doc(*addr)?;
+                let date = b.when();
                 let edtf = date.as_ref().map_or("", |w| w.edtf.as_str());
                 let (approx_start, approx_end) = fuzzy_ends(edtf);
                 let c = columns.of(*addr)?;
                 let hi = c.hi.first(addr.doc_id).unwrap_or(*day);
                 top.push(TopEvent {
-                    id: text_of(&doc, f.id).unwrap_or_default().to_string(),
-                    title: text_of(&doc, f.title).unwrap_or_default().to_string(),
+                    id: b.id,
+                    title: b.title,
                     date: date.map(|w| w.written()).unwrap_or_default(),
                     importance: *imp as f32,
                     day: *day,
@@ -406,7 +404,7 @@ impl SearchIndex {
                     countries: self.values(c, fast::COUNTRY, addr.doc_id),
                     participants: self.values(c, fast::PARTICIPANT, addr.doc_id),
                     title_lang: None,
-                    titles: crate::Titles::of(&doc, f),
+                    titles: b.titles,
                 });
             }
             let (first, last) = periods[i];

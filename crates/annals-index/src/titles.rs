@@ -13,6 +13,14 @@ pub(crate) fn stored(lang: &str, title: &str) -> String {
     format!("{lang}\t{title}")
 }
 
+/// Translations' titles as stored ([`stored`]): (language tag, title).
+pub(crate) fn parse_stored<'a>(stored: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    stored
+        .filter_map(|s| s.split_once('\t'))
+        .map(|(l, t)| (l.to_string(), t.to_string()))
+        .collect()
+}
+
 /// The titles of an event in other languages than its own, and the language of its own.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Titles {
@@ -41,12 +49,7 @@ impl Titles {
             .get_first(f.lang)
             .and_then(|v| v.as_str())
             .map(str::to_string);
-        let other = doc
-            .get_all(f.titles)
-            .filter_map(|v| v.as_str())
-            .filter_map(|s| s.split_once('\t'))
-            .map(|(l, t)| (l.to_string(), t.to_string()))
-            .collect();
+        let other = parse_stored(doc.get_all(f.titles).filter_map(|v| v.as_str()));
         Titles { own, other }
     }
 
