@@ -504,8 +504,6 @@ pub(crate) fn todays_country(p: &annals_core::Place) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    /// The events first in `seq` order are spread over the ids, not runs of ids that differ in
-    /// their last character (as FNV-1a alone gave: nine in ten of them).
     /// FNV-1a's published values: the server's ETags are made with it and must not change.
     #[test]
     fn fnv1a_is_the_published_function() {
@@ -514,6 +512,8 @@ mod tests {
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
     }
 
+    /// The events first in `seq` order are spread over the ids, not runs of ids that differ in
+    /// their last character (as FNV-1a alone gave: nine in ten of them).
     #[test]
     fn seq_spreads_neighbouring_ids() {
         let ids: Vec<String> = (0..100_000).map(|i| format!("gen-{i:08}")).collect();
