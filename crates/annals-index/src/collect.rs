@@ -144,6 +144,16 @@ impl Collector for TopHits {
     }
 }
 
+impl TopHitsSegment {
+    /// Once the page is full, the `primary` of its worst hit: a hit below it cannot enter.
+    pub(crate) fn threshold(&self) -> Option<f64> {
+        if self.heap.len() < self.limit {
+            return None;
+        }
+        self.heap.peek().map(|worst| worst.0 .0.primary)
+    }
+}
+
 impl SegmentCollector for TopHitsSegment {
     type Fruit = Vec<(RankKey, DocAddress)>;
 

@@ -75,6 +75,10 @@ pub struct Compiler<'a> {
     freqs: std::collections::HashMap<Term, u64>,
     /// Other names of participants (see [`crate::aliases`]).
     aliases: Option<std::sync::Arc<crate::aliases::Aliases>>,
+    /// The terms of each word's union (see [`Compiler::plain_words`]).
+    unions: Vec<Vec<(Term, f32)>>,
+    /// Whether every word compiled is a plain union of terms.
+    plain: bool,
 }
 
 /// `query`, compiled from `e`, ready to rank its matches by score: without words every match
@@ -131,6 +135,8 @@ impl<'a> Compiler<'a> {
             unmatched: Vec::new(),
             freqs: Default::default(),
             aliases: None,
+            unions: Vec::new(),
+            plain: true,
         })
     }
 
@@ -145,6 +151,14 @@ impl<'a> Compiler<'a> {
     /// stems a typo tolerance matched for it) or per word of a phrase.
     pub fn marks(&self) -> &[Vec<String>] {
         &self.marks
+    }
+
+    /// When every word of the compiled trees is matched by a plain union of terms (no phrase,
+    /// no typo neighbour, no other language): the terms of each word's union with their
+    /// weights, in the union's order. A match of the word scores the sum of its terms' BM25
+    /// scores, added in this order.
+    pub fn plain_words(&self) -> Option<&[Vec<(Term, f32)>]> {
+        self.plain.then_some(&self.unions[..])
     }
 
     /// The participant, place and tag filters of the compiled trees, except those under a
@@ -225,17 +239,31 @@ impl<'a> Compiler<'a> {
                 ]))
             }
             Expr::And(xs) => {
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                let (mut musts, mut nots) = (Vec::new(), Vec::new());
                 for x in xs {
                     match x {
-                        Expr::Not(inner) => clauses.push((Occur::MustNot, self.negated(inner)?)),
-                        other => clauses.push((Occur::Must, self.compile(other)?)),
+                        Expr::Not(inner) => nots.push((Occur::MustNot, self.negated(inner)?)),
+                        other => musts.push(self.compile(other)?),
                     }
                 }
-                if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
-                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                // Intersections of two clauses, nested: tantivy adds the scores of three or
+                // more in the order of their costs, which differ from segment to segment;
+                // the sum of two is the same in either order, so a match scores the same
+                // wherever it is, and [`crate::prune`] can score it the same way.
+                let mut required: Box<dyn Query> =
+                    musts.pop().unwrap_or_else(|| Box::new(AllQuery));
+                while let Some(m) = musts.pop() {
+                    required = Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, m),
+                        (Occur::Must, required),
+                    ]));
                 }
-                Box::new(BooleanQuery::new(clauses))
+                if nots.is_empty() {
+                    required
+                } else {
+                    nots.insert(0, (Occur::Must, required));
+                    Box::new(BooleanQuery::new(nots))
+                }
             }
             Expr::Or(xs) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -258,7 +286,10 @@ impl<'a> Compiler<'a> {
         let tokens = self.tokens(word);
         let elsewhere = self.in_languages(word)?;
         let english = match tokens.len() {
-            0 => return Ok(nothing_indexed(word)),
+            0 => {
+                self.plain = false;
+                return Ok(nothing_indexed(word));
+            }
             // A word found in another language's field is no typo.
             1 if elsewhere.is_empty() => {
                 let typed: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -268,6 +299,9 @@ impl<'a> Compiler<'a> {
             1 => self.term(&tokens[0], None)?,
             _ => self.phrase_of(&tokens),
         };
+        if !elsewhere.is_empty() {
+            self.plain = false;
+        }
         Ok(or_elsewhere(english, elsewhere))
     }
 
@@ -344,6 +378,7 @@ impl<'a> Compiler<'a> {
                 .push(stems.iter().chain(&neighbours).cloned().collect());
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut terms = Vec::new();
         for stem in &stems {
             for w in self.fields.words() {
                 let term = Term::from_field_text(w.field, stem);
@@ -351,6 +386,7 @@ impl<'a> Compiler<'a> {
                 if self.field_freq(&term)? == 0 {
                     continue;
                 }
+                terms.push((term.clone(), w.weight));
                 clauses.push((
                     Occur::Should,
                     Box::new(BoostQuery::new(
@@ -359,6 +395,12 @@ impl<'a> Compiler<'a> {
                     )),
                 ));
             }
+        }
+        if !neighbours.is_empty() {
+            self.plain = false;
+        }
+        if self.negated == 0 {
+            self.unions.push(terms);
         }
         for stem in &neighbours {
             let any_field: Vec<(Occur, Box<dyn Query>)> = self
@@ -516,6 +558,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn phrase(&mut self, phrase: &str) -> Result<Box<dyn Query>> {
+        self.plain = false;
         let tokens = self.tokens(phrase);
         let english = match tokens.len() {
             0 => return Ok(nothing_indexed(phrase)),
@@ -528,6 +571,7 @@ impl<'a> Compiler<'a> {
 
     /// The tokens in this order in any word field (each field with its weight).
     fn phrase_of(&mut self, tokens: &[String]) -> Box<dyn Query> {
+        self.plain = false;
         if self.negated == 0 {
             self.marks.extend(tokens.iter().map(|t| vec![t.clone()]));
         }
@@ -732,9 +776,6 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
 }
 
-/// What a word that gives no token means: punctuation alone constrains nothing; a word of
-/// letters or digits gives none only when it is longer than any indexed word (40 bytes), so
-/// it matches nothing.
 /// Whether any segment holds terms in `field`.
 fn holds_terms(searcher: &Searcher, field: Field) -> Result<bool> {
     for segment in searcher.segment_readers() {
@@ -763,6 +804,9 @@ fn or_elsewhere(english: Box<dyn Query>, elsewhere: Vec<Box<dyn Query>>) -> Box<
     ]))
 }
 
+/// What a word that gives no token means: punctuation alone constrains nothing; a word of
+/// letters or digits gives none only when it is longer than any indexed word (40 bytes), so
+/// it matches nothing.
 fn nothing_indexed(word: &str) -> Box<dyn Query> {
     if word.chars().any(char::is_alphanumeric) {
         Box::new(EmptyQuery)

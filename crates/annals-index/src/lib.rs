@@ -39,6 +39,7 @@ pub mod highlight;
 mod located;
 mod nearest;
 mod packed;
+mod prune;
 pub mod related;
 pub mod schema;
 pub mod search;
@@ -175,6 +176,8 @@ pub struct SearchIndex {
     dir: PathBuf,
     /// Facet values read so far (see [`collect::TermCache`]).
     terms: std::sync::Arc<collect::TermCache>,
+    /// Terms' highest scores per segment (see [`prune`]).
+    impacts: prune::Impacts,
     /// Sorted dates per segment, for counting every event by period.
     sorted_days: timeline::SortedDays,
     /// Located events per segment, for the map's counts.
@@ -250,6 +253,7 @@ impl SearchIndex {
             fields,
             dir: dir.to_path_buf(),
             terms: Default::default(),
+            impacts: Default::default(),
             sorted_days: Default::default(),
             located: Default::default(),
             reloading: Default::default(),
@@ -402,6 +406,11 @@ impl SearchIndex {
         self.sorted_days.keep_only(&searcher);
         self.located.keep_only(&searcher);
         searcher
+    }
+
+    /// How many searches this index has ranked in one pass ([`prune`]).
+    pub fn ranked_in_one_pass(&self) -> u64 {
+        self.impacts.searches()
     }
 
     pub(crate) fn fields(&self) -> &Fields {

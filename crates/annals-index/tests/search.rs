@@ -317,6 +317,7 @@ fn cursors_page_through_everything_once() {
                         facets: false,
                         facet_size: 10,
                         facet_sample: None,
+                        ..Default::default()
                     },
                 )
                 .unwrap();
@@ -338,6 +339,96 @@ fn cursors_page_through_everything_once() {
         },
     );
     assert!(bad.is_err());
+}
+
+/// Ranking in one pass ([`SearchOptions::one_pass`]) gives the pages tantivy's collectors give:
+/// the same hits, scores to the bit, totals, facets and cursors, page after page, in an index
+/// of several segments with deleted events.
+#[test]
+fn one_pass_pages_are_the_pages_of_tantivys_collectors() {
+    let mut events = corpus(3000, 17);
+    // Events whose summary and narrative say "siege" over and over, under another title: the
+    // best matches of "siege" that a title does not find.
+    for i in 0..40 {
+        events.push(event_of(serde_json::json!({
+            "id": format!("s{i}"),
+            "title": format!("Entry {i}"),
+            "date": "1800",
+            "summary": "Siege, siege, siege.",
+            "participants": [{"name": "Siege"}],
+        })));
+    }
+    let (_d, index) = build_in(&events, 700);
+    // Some events written again, changed: their old documents are deleted ones.
+    let mut w = index.writer().unwrap();
+    for e in events.iter_mut().step_by(37) {
+        e.summary = format!("{} Another battle, and a siege.", e.summary);
+        w.upsert(e).unwrap();
+    }
+    w.commit(100).unwrap();
+    index.reload().unwrap();
+    let queries = [
+        "battle",
+        "siege",
+        "battle siege",
+        "entry siege",
+        "number battle happened",
+        "battle OR famine",
+        "treaty -harbor",
+        "\"number 12\"",
+        "happened",
+        "revolutoin",
+        "famine country:Japan",
+        "council date:1900..2000",
+        "empire OR participant:Napoleon",
+        "harbor railway council",
+    ];
+    let page = |q: &str, limit: usize, cursor: Option<String>, one_pass: bool| {
+        index
+            .search(
+                &parse(q).unwrap(),
+                &SearchOptions {
+                    limit,
+                    cursor,
+                    one_pass,
+                    // Facets on the longer pages.
+                    facets: limit >= 10,
+                    ..SearchOptions::default()
+                },
+            )
+            .unwrap()
+    };
+    let before = index.ranked_in_one_pass();
+    for q in queries {
+        for limit in [1, 7, 10, 40] {
+            let (mut a, mut b) = (None, None);
+            for _ in 0..3 {
+                let full = page(q, limit, a.clone(), false);
+                let first = page(q, limit, b.clone(), true);
+                let show = |r: &annals_index::SearchResult| {
+                    let hits: Vec<(String, Option<u32>)> = r
+                        .hits
+                        .iter()
+                        .map(|h| (h.id.clone(), h.score.map(f32::to_bits)))
+                        .collect();
+                    (
+                        r.total,
+                        hits,
+                        format!("{:?}", r.facets),
+                        r.next_cursor.clone(),
+                    )
+                };
+                assert_eq!(show(&first), show(&full), "{q} limit {limit}");
+                (a, b) = (full.next_cursor, first.next_cursor);
+                if a.is_none() {
+                    break;
+                }
+            }
+        }
+    }
+    // Every query of several words alone was ranked in one pass, each page of it.
+    let ranked = index.ranked_in_one_pass() - before;
+    assert!(ranked >= 4 * 4, "ranked in one pass {ranked} times");
 }
 
 #[test]

@@ -29,6 +29,7 @@ fn total(index: &SearchIndex, q: &str) -> usize {
         facets: false,
         facet_size: 0,
         facet_sample: None,
+        ..Default::default()
     };
     index
         .search(&annals_query::parse(q).unwrap(), &opts)

@@ -61,6 +61,7 @@ pub(crate) fn each_hit(
         facets: false,
         facet_size: 0,
         facet_sample: None,
+        ..Default::default()
     };
     loop {
         let page = index.search(request, &opts)?;

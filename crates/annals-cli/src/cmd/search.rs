@@ -83,6 +83,7 @@ pub fn search(db: &Db, args: &SearchArgs) -> Result<u8> {
         facets: !args.no_facets,
         facet_size: 10,
         facet_sample: None,
+        ..Default::default()
     };
     if let Some(file) = &args.queries {
         return batch(&index, file, &opts);

@@ -48,6 +48,7 @@ pub async fn search(
         facets: p.facets.unwrap_or(true),
         facet_size: 10,
         facet_sample: Some(crate::limits::FACET_SAMPLE),
+        ..Default::default()
     };
     let result = tokio::task::block_in_place(|| {
         app.index()?.search(&request, &opts).map_err(ApiError::from)
@@ -490,6 +491,7 @@ fn facet_counts(app: &App, name: &str) -> Result<serde_json::Value, ApiError> {
         facets: true,
         facet_size: 200,
         facet_sample: None,
+        ..Default::default()
     };
     let r = tokio::task::block_in_place(|| {
         app.index()?

@@ -59,6 +59,7 @@ fn overview(app: &App) -> Result<Markup, ApiError> {
                 facets: true,
                 facet_size: 12,
                 facet_sample: None,
+                ..Default::default()
             },
         )?;
         let regions = r

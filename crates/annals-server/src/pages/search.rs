@@ -383,6 +383,7 @@ pub(crate) fn hits_and_density(
                 facets: true,
                 facet_size,
                 facet_sample: Some(crate::limits::FACET_SAMPLE),
+                ..Default::default()
             },
         )?;
         for h in &mut r.hits {
