@@ -4,7 +4,10 @@
 //!
 //! A points answer reads thousands of briefs. tantivy's `TantivyDocument` keeps every stored
 //! value of a document (the summary too) in a tree of values; [`StoredBrief`] keeps only the
-//! fields a brief shows, as the strings they were read into.
+//! fields a brief shows, as the strings they were read into, and stops at the date: the index
+//! stores it after the other fields a brief shows and before the summary
+//! ([`crate::schema::document`]; an index written before the summary moved there stores the
+//! date last).
 
 use crate::search::stored_when;
 use tantivy::schema::document::{
@@ -111,7 +114,10 @@ impl DocumentDeserialize for StoredBrief {
             match f.field_id() {
                 field::ID if b.id.is_empty() => b.id = value,
                 field::TITLE if b.title.is_empty() => b.title = value,
-                field::DATE if b.stored_date.is_empty() => b.stored_date = value,
+                field::DATE => {
+                    b.stored_date = value;
+                    break;
+                }
                 field::PLACE => b.places.push(value),
                 field::LANG if b.titles.own.is_none() => b.titles.own = Some(value),
                 field::TITLES => other_titles.push(value),
@@ -151,6 +157,91 @@ mod tests {
                 field::TITLES
             ]
         );
+    }
+
+    /// The stored fields of a document in the order they are kept.
+    struct Order(Vec<u32>);
+
+    impl DocumentDeserialize for Order {
+        fn deserialize<'de, D>(mut deserializer: D) -> Result<Self, DeserializeError>
+        where
+            D: DocumentDeserializer<'de>,
+        {
+            let mut order = Vec::new();
+            while let Some((f, Text(_))) = deserializer.next_field::<Text>()? {
+                order.push(f.field_id());
+            }
+            Ok(Order(order))
+        }
+    }
+
+    /// The summary is stored after the date, where a brief stops reading; an index written with
+    /// the summary before the date (as before) reads the same briefs.
+    #[test]
+    fn a_brief_stops_at_the_date_in_either_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = SearchIndex::open_or_create(dir.path()).unwrap();
+        let event = serde_json::from_value::<annals_core::RawEvent>(serde_json::json!({
+            "id": "lepanto", "title": "Battle of Lepanto", "date": "1571-10-07",
+            "summary": "The Holy League defeats the Ottoman fleet.", "lang": "en",
+            "places": [{"name": "Gulf of Patras", "country": "Greece"}],
+            "translations": [{"lang": "it", "title": "Battaglia di Lepanto"}]
+        }))
+        .unwrap()
+        .into_event(annals_dates::CalendarHint::Auto)
+        .unwrap();
+        let f = *index.fields();
+        // The same event as the index stored it before: the summary third.
+        let mut old = tantivy::TantivyDocument::default();
+        old.add_text(f.id, "lepanto-old");
+        old.add_text(f.title, &event.title);
+        old.add_text(f.summary, &event.summary);
+        old.add_text(f.lang, "en");
+        old.add_text(
+            f.titles,
+            crate::titles::stored("it", "Battaglia di Lepanto"),
+        );
+        old.add_text(f.place, "Gulf of Patras, Greece");
+        old.add_text(f.date, crate::schema::stored_date(&event));
+        let mut w = index.writer().unwrap();
+        w.add(&event).unwrap();
+        w.commit(1).unwrap();
+        let raw = index.tantivy().writer_with_num_threads(1, 15_000_000);
+        let mut raw: tantivy::IndexWriter = raw.unwrap();
+        raw.add_document(old).unwrap();
+        raw.commit().unwrap();
+        index.reload().unwrap();
+        let searcher = index.searcher();
+        let at = |seg: u32| tantivy::DocAddress::new(seg, 0);
+        let seg_of = |id: &str| {
+            (0..searcher.segment_readers().len() as u32)
+                .find(|s| searcher.doc::<StoredBrief>(at(*s)).unwrap().id == id)
+                .unwrap()
+        };
+        let (new_seg, old_seg) = (seg_of("lepanto"), seg_of("lepanto-old"));
+        let Order(kept) = searcher.doc(at(new_seg)).unwrap();
+        let summary = f.summary.field_id();
+        assert_eq!(
+            kept,
+            [
+                field::ID,
+                field::TITLE,
+                field::LANG,
+                field::TITLES,
+                field::PLACE,
+                field::DATE,
+                summary
+            ]
+        );
+        let Order(kept_before) = searcher.doc(at(old_seg)).unwrap();
+        assert_eq!(kept_before.last(), Some(&field::DATE));
+        let new: StoredBrief = searcher.doc(at(new_seg)).unwrap();
+        let mut before: StoredBrief = searcher.doc(at(old_seg)).unwrap();
+        before.id = new.id.clone();
+        assert_eq!(before, new);
+        assert!(new.date().contains("1571"), "{}", new.date());
+        assert_eq!(new.places, ["Gulf of Patras, Greece"]);
+        assert_eq!(new.titles.own.as_deref(), Some("en"));
     }
 
     /// A brief reads the same as the whole stored document does.

@@ -372,7 +372,6 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &e.id);
     d.add_text(f.title, &e.title);
-    d.add_text(f.summary, &e.summary);
     for paragraph in &e.body {
         d.add_text(f.body, paragraph);
     }
@@ -418,7 +417,11 @@ pub fn document(f: &Fields, e: &Event) -> TantivyDocument {
         d.add_text(f.names, &label);
         d.add_text(f.place, &label);
     }
+    // The stored fields in this order: id, title, language, titles, places, date, and the
+    // summary last, after what a brief shows (a brief reads up to the date and stops:
+    // `brief.rs`).
     d.add_text(f.date, stored_date(e));
+    d.add_text(f.summary, &e.summary);
     // Facets count events, so each value is added once per event. A place counts for the
     // country its record writes ("Roman Republic") and for today's country of its GeoNames id
     // or coordinates ("Italy"), so that `country:Japan` finds a record that names only Kyoto.
