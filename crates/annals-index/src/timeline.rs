@@ -7,7 +7,6 @@
 //! costs a few binary searches and tree walks per period, not a pass over every event.
 
 use crate::brief::StoredBrief;
-use crate::collect::Order;
 use crate::compile::Compiler;
 use crate::packed::Days;
 use crate::schema::fast;
@@ -134,6 +133,9 @@ struct DensitySegment {
     importance: Column<f64>,
     counts: Vec<u64>,
     best: Vec<Vec<(f64, i64, DocAddress)>>,
+    /// Per bucket, once its `best` is full, the importance of the worst of them: an event less
+    /// important cannot enter (most of a frequent word's matches, rejected by one comparison).
+    floor: Vec<f64>,
 }
 
 type DensityFruit = (Vec<u64>, Vec<Vec<(f64, i64, DocAddress)>>);
@@ -156,6 +158,7 @@ impl Collector for Density {
             importance: reader.fast_fields().f64(fast::IMPORTANCE)?,
             counts: vec![0; n],
             best: vec![Vec::new(); n],
+            floor: vec![f64::NEG_INFINITY; n],
         })
     }
 
@@ -188,6 +191,79 @@ fn best_first(x: &(f64, i64, DocAddress), y: &(f64, i64, DocAddress)) -> std::cm
     y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
 }
 
+/// The bucket of `day`: `b` with `starts[b] <= day < starts[b + 1]`, if any. Periods are
+/// nearly even (days, months, years, ... of a calendar), so the bucket is first guessed from
+/// the day's place in the window and then corrected by a step or two.
+fn bucket_of(starts: &[i64], day: i64) -> Option<usize> {
+    let (&first, &end) = (starts.first()?, starts.last()?);
+    if day < first || day >= end {
+        return None;
+    }
+    let n = starts.len() - 1;
+    let guess = i128::from(day - first) * n as i128 / i128::from(end - first);
+    let mut b = (guess.max(0) as usize).min(n - 1);
+    while starts[b] > day {
+        b -= 1;
+    }
+    while starts[b + 1] <= day {
+        b += 1;
+    }
+    Some(b)
+}
+
+/// The first and last sort day of the matches (one pass, no order kept).
+struct Extent;
+
+/// [`Extent`] in one segment.
+struct ExtentSegment {
+    sort: Column<i64>,
+    range: Option<(i64, i64)>,
+}
+
+impl Collector for Extent {
+    type Fruit = Option<(i64, i64)>;
+    type Child = ExtentSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<ExtentSegment> {
+        Ok(ExtentSegment {
+            sort: reader.fast_fields().i64(fast::SORT)?,
+            range: None,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Option<(i64, i64)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits
+            .into_iter()
+            .flatten()
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d))))
+    }
+}
+
+impl SegmentCollector for ExtentSegment {
+    type Fruit = Option<(i64, i64)>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(day) = self.sort.first(doc) {
+            self.range = Some(match self.range {
+                Some((lo, hi)) => (lo.min(day), hi.max(day)),
+                None => (day, day),
+            });
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.range
+    }
+}
+
 impl SegmentCollector for DensitySegment {
     type Fruit = DensityFruit;
 
@@ -195,14 +271,15 @@ impl SegmentCollector for DensitySegment {
         let Some(day) = self.sort.first(doc) else {
             return;
         };
-        let i = self.starts.partition_point(|&s| s <= day);
-        if i == 0 || i >= self.starts.len() {
+        let Some(b) = bucket_of(&self.starts, day) else {
             return;
-        }
-        let b = i - 1;
+        };
         self.counts[b] += 1;
         if self.top > 0 {
             let imp = self.importance.first(doc).unwrap_or(0.0);
+            if imp < self.floor[b] {
+                return;
+            }
             let best = &mut self.best[b];
             let met = (imp, day, DocAddress::new(self.segment, doc));
             if best.len() < self.top {
@@ -213,6 +290,9 @@ impl SegmentCollector for DensitySegment {
                 if best_first(&met, worst).is_lt() {
                     best[pos] = met;
                 }
+            }
+            if best.len() >= self.top {
+                self.floor[b] = best.iter().map(|m| m.0).fold(f64::INFINITY, f64::min);
             }
         }
     }
@@ -305,28 +385,9 @@ impl SearchIndex {
             }
             (a, b, None) => {
                 // The span of the matches, from the sort key of the first and last.
-                let first = searcher.search(
-                    &*query,
-                    &crate::collect::TopHits {
-                        limit: 1,
-                        order: Order::DateAsc,
-                        after: None,
-                    },
-                )?;
-                let last = searcher.search(
-                    &*query,
-                    &crate::collect::TopHits {
-                        limit: 1,
-                        order: Order::DateDesc,
-                        after: None,
-                    },
-                )?;
-                let day = |v: &Vec<(crate::collect::RankKey, DocAddress)>, neg: bool| {
-                    v.first()
-                        .map(|(k, _)| if neg { -k.primary } else { k.primary } as i64)
-                };
-                let lo = a.or_else(|| day(&first, true)).unwrap_or(0);
-                let hi = b.or_else(|| day(&last, false)).unwrap_or(lo);
+                let span = searcher.search(&*query, &Extent)?;
+                let lo = a.or(span.map(|s| s.0)).unwrap_or(0);
+                let hi = b.or(span.map(|s| s.1)).unwrap_or(lo);
                 (lo.max(i64::MIN / 2), hi.min(i64::MAX / 2).max(lo))
             }
         };
@@ -703,6 +764,28 @@ mod tests {
                 want.sort_by(|&x, &y| imp[y].cmp(&imp[x]).then(x.cmp(&y)));
                 want.truncate(k);
                 proptest::prop_assert_eq!(o.most_important(l, r, k), want, "{}..{}", l, r);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The guessed bucket is the one a binary search finds, for even periods and uneven
+        /// ones, empty ones and deep-time days.
+        #[test]
+        fn a_days_bucket_is_the_one_a_search_finds(
+            first in -5_000_000_000_000i64..5_000_000_000_000,
+            lengths in proptest::collection::vec(0i64..2_000, 1..140),
+            days in proptest::collection::vec(-3_000i64..300_000, 40),
+        ) {
+            let mut starts = vec![first];
+            for len in &lengths {
+                starts.push(starts[starts.len() - 1] + len);
+            }
+            for d in days {
+                let day = first + d;
+                let i = starts.partition_point(|&s| s <= day);
+                let want = (i > 0 && i < starts.len()).then(|| i - 1);
+                proptest::prop_assert_eq!(bucket_of(&starts, day), want, "day {}", day);
             }
         }
     }
