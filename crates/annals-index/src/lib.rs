@@ -26,6 +26,7 @@
 //! - [`backup`]: consistent online backups of a store and its index, and restoring them.
 
 pub mod aliases;
+mod allwords;
 pub mod areas;
 pub mod backup;
 mod brief;

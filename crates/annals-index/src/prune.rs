@@ -35,7 +35,7 @@ const KEPT: usize = 4096;
 const MOST_TERMS: usize = 8;
 
 /// Documents read at a time.
-const WINDOW: u32 = 4096;
+pub(crate) const WINDOW: u32 = 4096;
 const WINDOW_WORDS: usize = WINDOW as usize / 64;
 
 /// Slack on comparing what a match could score with the page's worst: both are sums of `f32`

@@ -125,7 +125,7 @@ pub(crate) fn upper_bound(searcher: &Searcher, query: &dyn tantivy::query::Query
 }
 
 /// Whether a tree is words alone, or all of several words.
-fn only_words(e: &Expr) -> bool {
+pub(crate) fn only_words(e: &Expr) -> bool {
     match e {
         Expr::Word(_) => true,
         Expr::And(xs) => xs.iter().all(|x| matches!(x, Expr::Word(_))),

@@ -370,7 +370,19 @@ impl SearchIndex {
         let searcher = self.searcher();
         let mut compiler =
             Compiler::new(self.tantivy(), self.fields(), &searcher)?.with_aliases(self.aliases());
-        let query = compiler.compile(&request.expr)?;
+        let mut query = compiler.compile(&request.expr)?;
+        // Several words alone: their matches found without a seek (the periods count them,
+        // unranked).
+        if let Some(words) = compiler
+            .plain_words()
+            .filter(|w| crate::prune::fits(w) && crate::search::only_words(&request.expr))
+        {
+            let terms = words
+                .iter()
+                .map(|w| w.iter().map(|(t, _)| t.clone()).collect())
+                .collect();
+            query = Box::new(crate::allwords::AllWords::new(terms));
+        }
         let every = matches!(request.expr, annals_query::Expr::All);
         let extent = match (opts.from, opts.to) {
             (Some(_), Some(_)) => None,
