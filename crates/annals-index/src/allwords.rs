@@ -8,13 +8,11 @@
 //! query of the same words matches ([`crate::compile::Compiler::plain_words`]); every match
 //! scores 1.
 
-use crate::prune::WINDOW;
+use crate::prune::{mark_window, WindowBits, WINDOW, WINDOW_WORDS};
 use tantivy::postings::SegmentPostings;
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
-
-const WINDOW_WORDS: usize = WINDOW as usize / 64;
 
 /// The events holding every word, a word being any of its terms.
 #[derive(Debug, Clone)]
@@ -82,7 +80,7 @@ struct AllWordsScorer {
     /// The window's first document.
     start: DocId,
     /// The documents of the window holding every word.
-    both: [u64; WINDOW_WORDS],
+    both: WindowBits,
     doc: DocId,
 }
 
@@ -118,16 +116,7 @@ impl AllWordsScorer {
             for word in &mut self.words {
                 let mut any = [0u64; WINDOW_WORDS];
                 for p in word.iter_mut() {
-                    let mut doc = if p.doc() < start {
-                        p.seek(start)
-                    } else {
-                        p.doc()
-                    };
-                    while doc < end {
-                        let at = (doc - start) as usize;
-                        any[at / 64] |= 1 << (at % 64);
-                        doc = p.advance();
-                    }
+                    mark_window(p, start, &mut any, |_, _| {});
                 }
                 for (both, any) in self.both.iter_mut().zip(any) {
                     *both &= any;

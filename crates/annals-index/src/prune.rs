@@ -26,7 +26,9 @@ use tantivy::index::SegmentId;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::Bm25Weight;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocSet, Searcher, SegmentOrdinal, SegmentReader, Term, TERMINATED};
+use tantivy::{
+    DocAddress, DocId, DocSet, Searcher, SegmentOrdinal, SegmentReader, Term, TERMINATED,
+};
 
 /// How many segment-and-term entries [`Impacts`] keeps before it starts over.
 const KEPT: usize = 4096;
@@ -36,7 +38,33 @@ const MOST_TERMS: usize = 8;
 
 /// Documents read at a time.
 pub(crate) const WINDOW: u32 = 4096;
-const WINDOW_WORDS: usize = WINDOW as usize / 64;
+/// 64-bit words of a window's bit set.
+pub(crate) const WINDOW_WORDS: usize = WINDOW as usize / 64;
+
+/// A bit per document of a window.
+pub(crate) type WindowBits = [u64; WINDOW_WORDS];
+
+/// Set in `bits` the documents of `postings` in `start..start + WINDOW`, calling `each` with
+/// each one's place in the window and the postings on it; the postings are left on the first
+/// document after the window.
+pub(crate) fn mark_window(
+    postings: &mut SegmentPostings,
+    start: DocId,
+    bits: &mut WindowBits,
+    mut each: impl FnMut(usize, &SegmentPostings),
+) {
+    let end = start.saturating_add(WINDOW);
+    let mut doc = postings.doc();
+    if doc < start {
+        doc = postings.seek(start);
+    }
+    while doc < end {
+        let at = (doc - start) as usize;
+        bits[at / 64] |= 1 << (at % 64);
+        each(at, postings);
+        doc = postings.advance();
+    }
+}
 
 /// Slack on comparing what a match could score with the page's worst: both are sums of `f32`
 /// parts added in other orders.
@@ -170,7 +198,7 @@ struct Clause {
     bm25: Bm25Weight,
     norms: FieldNormReader,
     /// The documents of the window that hold the term.
-    bits: [u64; WINDOW_WORDS],
+    bits: WindowBits,
     /// Its frequency at each of them.
     tfs: Box<[u32; WINDOW as usize]>,
 }
@@ -182,7 +210,7 @@ struct Word {
     /// Bit `i` of an entry's index is the `i`th clause.
     most: Vec<f64>,
     /// The documents of the window that hold any of the terms.
-    any: [u64; WINDOW_WORDS],
+    any: WindowBits,
 }
 
 impl Word {
@@ -197,20 +225,13 @@ impl Word {
 
     /// Note the terms' documents in `start..start + WINDOW`.
     fn fill(&mut self, start: u32) {
-        let end = start.saturating_add(WINDOW);
         self.any = [0; WINDOW_WORDS];
         for c in &mut self.clauses {
             c.bits = [0; WINDOW_WORDS];
-            let mut doc = c.postings.doc();
-            if doc < start {
-                doc = c.postings.seek(start);
-            }
-            while doc < end {
-                let at = (doc - start) as usize;
-                c.bits[at / 64] |= 1 << (at % 64);
-                c.tfs[at] = c.postings.term_freq();
-                doc = c.postings.advance();
-            }
+            let tfs = &mut c.tfs;
+            mark_window(&mut c.postings, start, &mut c.bits, |at, p| {
+                tfs[at] = p.term_freq()
+            });
             for (any, bits) in self.any.iter_mut().zip(&c.bits) {
                 *any |= bits;
             }
