@@ -107,25 +107,49 @@ impl DocumentDeserialize for StoredBrief {
     where
         D: DocumentDeserializer<'de>,
     {
-        let mut b = StoredBrief::default();
-        let mut other_titles = Vec::new();
+        let mut b = Reading::default();
         while let Some((f, Text(value))) = deserializer.next_field::<Text>()? {
             let Some(value) = value else { continue };
-            match f.field_id() {
-                field::ID if b.id.is_empty() => b.id = value,
-                field::TITLE if b.title.is_empty() => b.title = value,
-                field::DATE => {
-                    b.stored_date = value;
-                    break;
-                }
-                field::PLACE => b.places.push(value),
-                field::LANG if b.titles.own.is_none() => b.titles.own = Some(value),
-                field::TITLES => other_titles.push(value),
-                _ => {}
+            if b.take(f.field_id(), &value) {
+                break;
             }
         }
-        b.titles.other = crate::titles::parse_stored(other_titles.iter().map(String::as_str));
-        Ok(b)
+        Ok(b.finish())
+    }
+}
+
+/// A brief as its stored document's values are read, in the order they are stored (by
+/// tantivy's reader above, or in place by [`crate::stored`]).
+#[derive(Default)]
+pub(crate) struct Reading {
+    brief: StoredBrief,
+    other_titles: Vec<String>,
+}
+
+impl Reading {
+    /// Takes a text value of `field`; true at the date, after which a brief reads nothing.
+    pub(crate) fn take(&mut self, field: u32, value: &str) -> bool {
+        let b = &mut self.brief;
+        match field {
+            field::ID if b.id.is_empty() => b.id = value.to_string(),
+            field::TITLE if b.title.is_empty() => b.title = value.to_string(),
+            field::DATE => {
+                b.stored_date = value.to_string();
+                return true;
+            }
+            field::PLACE => b.places.push(value.to_string()),
+            field::LANG if b.titles.own.is_none() => b.titles.own = Some(value.to_string()),
+            field::TITLES => self.other_titles.push(value.to_string()),
+            _ => {}
+        }
+        false
+    }
+
+    /// The brief read.
+    pub(crate) fn finish(mut self) -> StoredBrief {
+        let other = self.other_titles.iter().map(String::as_str);
+        self.brief.titles.other = crate::titles::parse_stored(other);
+        self.brief
     }
 }
 

@@ -7,7 +7,6 @@
 //! the same columns. An event is drawn
 //! at its first located place.
 
-use crate::brief::StoredBrief;
 use crate::located::{Located, Sample};
 use crate::schema::fast;
 use crate::{Result, SearchIndex};
@@ -406,7 +405,7 @@ impl SearchIndex {
         wanted.sort();
         wanted.dedup();
         let briefs = crate::in_chunks(&wanted, 64, |&addr| {
-            let b: StoredBrief = searcher.doc(addr)?;
+            let b = self.stored_brief(&searcher, addr)?;
             let date = b.date();
             Ok((addr, (b.id, b.title, date, b.places, b.titles)))
         })?;

@@ -24,6 +24,8 @@
 //! - [`sync`]: the store and the index in step (writes, catching up, rebuilding).
 //! - [`aliases`]: other names of participants, which `participant:` matches too.
 //! - [`backup`]: consistent online backups of a store and its index, and restoring them.
+//! - `stored`: briefs read in place from the segments' stored documents (a points answer
+//!   reads thousands).
 
 pub mod aliases;
 mod allwords;
@@ -47,6 +49,7 @@ pub mod search;
 pub mod segments;
 pub mod spans;
 mod stem;
+mod stored;
 pub mod suggest;
 pub mod sync;
 pub mod texts;
@@ -123,10 +126,16 @@ pub(crate) fn in_chunks<T: Sync, R: Send>(
     chunk: usize,
     f: impl Fn(&T) -> Result<R> + Sync,
 ) -> Result<Vec<R>> {
-    let parts = search_executor().map(
-        |part: &[T]| Ok(part.iter().map(&f).collect::<Result<Vec<R>>>()),
-        items.chunks(chunk.max(1)),
-    )?;
+    in_parts(items, chunk, |part| part.iter().map(&f).collect())
+}
+
+/// [`in_chunks`] with `f` given each part whole.
+pub(crate) fn in_parts<T: Sync, R: Send>(
+    items: &[T],
+    chunk: usize,
+    f: impl Fn(&[T]) -> Result<Vec<R>> + Sync,
+) -> Result<Vec<R>> {
+    let parts = search_executor().map(|part: &[T]| Ok(f(part)), items.chunks(chunk.max(1)))?;
     let mut out = Vec::with_capacity(items.len());
     for part in parts {
         out.extend(part?);
@@ -183,6 +192,8 @@ pub struct SearchIndex {
     sorted_days: timeline::SortedDays,
     /// Located events per segment, for the map's counts.
     located: located::LocatedCache,
+    /// Where each segment's stored documents are, for reading briefs ([`stored`]).
+    blocks: stored::BlocksCache,
     /// Held while reloading (see [`SearchIndex::reload`]).
     reloading: std::sync::Mutex<()>,
     /// The full events, for the passages the index does not keep (see [`texts`]).
@@ -257,6 +268,7 @@ impl SearchIndex {
             impacts: Default::default(),
             sorted_days: Default::default(),
             located: Default::default(),
+            blocks: Default::default(),
             reloading: Default::default(),
             texts: Default::default(),
             aliases: Default::default(),
@@ -406,7 +418,65 @@ impl SearchIndex {
         // What was made for segments this searcher no longer reads goes.
         self.sorted_days.keep_only(&searcher);
         self.located.keep_only(&searcher);
+        self.blocks.keep_only(&searcher);
         searcher
+    }
+
+    /// The brief of a stored document, read in place ([`stored`]) or, for a store that is not
+    /// read that way, by tantivy.
+    pub(crate) fn stored_brief(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+    ) -> Result<brief::StoredBrief> {
+        let blocks = self.blocks(searcher.segment_reader(addr.segment_ord))?;
+        match blocks.as_ref().as_ref().and_then(|b| b.brief(addr.doc_id)) {
+            Some(b) => Ok(b),
+            None => Ok(searcher.doc(addr)?),
+        }
+    }
+
+    /// The briefs of `addrs`, in their order, as [`SearchIndex::stored_brief`] reads one: every
+    /// block found, and touched, before any is read ([`stored::touch`]).
+    pub(crate) fn stored_briefs(
+        &self,
+        searcher: &tantivy::Searcher,
+        addrs: &[tantivy::DocAddress],
+    ) -> Result<Vec<brief::StoredBrief>> {
+        let segments = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| self.blocks(r))
+            .collect::<Result<Vec<_>>>()?;
+        let blocks = |a: &tantivy::DocAddress| {
+            segments
+                .get(a.segment_ord as usize)
+                .and_then(|b| b.as_ref().as_ref())
+        };
+        let found: Vec<_> = addrs
+            .iter()
+            .map(|a| blocks(a).and_then(|b| b.locate(a.doc_id)))
+            .collect();
+        stored::touch(&found);
+        addrs
+            .iter()
+            .zip(found)
+            .map(
+                |(a, at)| match at.and_then(|at| blocks(a)?.read(a.doc_id, at)) {
+                    Some(b) => Ok(b),
+                    None => Ok(searcher.doc(*a)?),
+                },
+            )
+            .collect()
+    }
+
+    /// Where a segment's stored documents are ([`stored`]).
+    fn blocks(
+        &self,
+        reader: &tantivy::SegmentReader,
+    ) -> Result<std::sync::Arc<Option<stored::Blocks>>> {
+        self.blocks
+            .get(reader, |r| stored::Blocks::of(&self.index, r))
     }
 
     /// How many searches this index has ranked in one pass ([`prune`]).

@@ -173,17 +173,12 @@ impl Located {
 
     /// Calls `f` with every event that overlaps `window` (all of them for `None`).
     pub(crate) fn scan(&self, window: Option<(i64, i64)>, mut f: impl FnMut(Row)) {
-        self.scan_at(window, |_, r| f(r));
-    }
-
-    /// [`Located::scan`], with each event's place in the rows of all groups one after the other.
-    fn scan_at(&self, window: Option<(i64, i64)>, mut f: impl FnMut(u32, Row)) {
-        for (g, start) in self.groups.iter().zip(&self.starts) {
+        for g in &self.groups {
             let near = g.near(window);
             for (i, lo) in near.clone().zip(g.lo.values(near)) {
                 let r = g.row_from(i, lo);
                 if window.is_none_or(|w| r.overlaps(w)) {
-                    f(start + i as u32, r);
+                    f(r);
                 }
             }
         }
@@ -195,24 +190,30 @@ impl Located {
         Sample::new(self.clone(), window, limit).collect()
     }
 
-    /// The first `limit` events overlapping `window` in sample order, by a scan by time that
-    /// keeps the smallest ranks.
-    fn scanned(&self, window: (i64, i64), limit: usize) -> Vec<Row> {
+    /// The places in sample order of the first `limit` events overlapping `window`, in that
+    /// order, by a scan by time that keeps the smallest ranks. Only the days of the events it
+    /// passes are read: a merge of segments takes a few of each segment's rows, which are
+    /// built as it takes them.
+    fn scanned(&self, window: (i64, i64), limit: usize) -> Vec<u32> {
+        let (wlo, whi) = window;
         let mut heap = std::collections::BinaryHeap::with_capacity(limit + 1);
-        self.scan_at(Some(window), |at, _| {
-            let rank = self.rank[at as usize];
-            if heap.len() >= limit && heap.peek().is_some_and(|&top| rank >= top) {
-                return;
+        for (g, start) in self.groups.iter().zip(&self.starts) {
+            let near = g.near(Some(window));
+            for (i, lo) in near.clone().zip(g.lo.values(near)) {
+                if lo > whi || g.hi.last(i, lo) < wlo {
+                    continue;
+                }
+                let rank = self.rank[*start as usize + i];
+                if heap.len() >= limit && heap.peek().is_some_and(|&top| rank >= top) {
+                    continue;
+                }
+                heap.push(rank);
+                if heap.len() > limit {
+                    heap.pop();
+                }
             }
-            heap.push(rank);
-            if heap.len() > limit {
-                heap.pop();
-            }
-        });
+        }
         heap.into_sorted_vec()
-            .into_iter()
-            .map(|rank| self.row(self.order[rank as usize]))
-            .collect()
     }
 
     /// The row at `at` in the rows of all groups one after the other.
@@ -246,8 +247,8 @@ pub(crate) struct Sample {
     given: usize,
     /// The walk: the next place in sample order and the place it gives up at.
     walk: Option<(usize, usize)>,
-    /// The scan's events, from the `given`th on.
-    listed: std::vec::IntoIter<Row>,
+    /// The scan's events (their ranks in sample order), from the `given`th on.
+    listed: std::vec::IntoIter<u32>,
 }
 
 impl Sample {
@@ -305,9 +306,9 @@ impl Iterator for Sample {
             listed.drain(..self.given.min(listed.len()));
             self.listed = listed.into_iter();
         }
-        let r = self.listed.next();
-        self.given += usize::from(r.is_some());
-        r
+        let rank = self.listed.next()?;
+        self.given += 1;
+        Some(self.located.row(self.located.order[rank as usize]))
     }
 }
 

@@ -1,6 +1,5 @@
 //! Related events (explicit first, then computed, each with its reason) and "on this day".
 
-use crate::brief::StoredBrief;
 use crate::collect::{Order, TopHits};
 use crate::{Result, SearchIndex};
 use annals_core::Event;
@@ -78,12 +77,12 @@ const BRIEFS_PER_TASK: usize = 256;
 
 impl SearchIndex {
     fn brief(&self, searcher: &Searcher, addr: DocAddress) -> Result<Brief> {
-        Ok(searcher.doc::<StoredBrief>(addr)?.brief())
+        Ok(self.stored_brief(searcher, addr)?.brief())
     }
 
     /// An event in brief, with its titles in other languages.
     fn listed(&self, searcher: &Searcher, addr: DocAddress) -> Result<(Brief, crate::Titles)> {
-        let mut b: StoredBrief = searcher.doc(addr)?;
+        let mut b = self.stored_brief(searcher, addr)?;
         let titles = std::mem::take(&mut b.titles);
         Ok((b.brief(), titles))
     }
@@ -339,9 +338,7 @@ impl SearchIndex {
         if order == Order::Relevance {
             if let Some(window) = crate::geo::only_window(&request.expr) {
                 let sample = self.window_sample(&searcher, window, limit.max(1))?;
-                return crate::in_chunks(&sample, BRIEFS_PER_TASK, |&(addr, lat, lon)| {
-                    Ok((self.brief(&searcher, addr)?, lat, lon))
-                });
+                return self.briefs_of_points(&searcher, &sample);
             }
         }
         let mut compiler = crate::compile::Compiler::new(self.tantivy(), &f, &searcher)?;
@@ -365,14 +362,29 @@ impl SearchIndex {
                 ff.f64(crate::schema::fast::LON)?,
             ));
         }
-        let points = crate::in_chunks(&found, BRIEFS_PER_TASK, |&addr| {
-            let (lat, lon) = &columns[addr.segment_ord as usize];
-            Ok(match (lat.first(addr.doc_id), lon.first(addr.doc_id)) {
-                (Some(lat), Some(lon)) => Some((self.brief(&searcher, addr)?, lat, lon)),
-                _ => None,
+        let located: Vec<(DocAddress, f64, f64)> = found
+            .into_iter()
+            .filter_map(|addr| {
+                let (lat, lon) = &columns[addr.segment_ord as usize];
+                Some((addr, lat.first(addr.doc_id)?, lon.first(addr.doc_id)?))
             })
-        })?;
-        Ok(points.into_iter().flatten().collect())
+            .collect();
+        self.briefs_of_points(&searcher, &located)
+    }
+
+    /// Points with their briefs, read a part at a time on the search threads.
+    fn briefs_of_points(
+        &self,
+        searcher: &Searcher,
+        points: &[(DocAddress, f64, f64)],
+    ) -> Result<Vec<(Brief, f64, f64)>> {
+        crate::in_parts(points, BRIEFS_PER_TASK, |part| {
+            let addrs: Vec<DocAddress> = part.iter().map(|p| p.0).collect();
+            let briefs = self.stored_briefs(searcher, &addrs)?;
+            Ok((briefs.into_iter().zip(part))
+                .map(|(b, &(_, lat, lon))| (b.brief(), lat, lon))
+                .collect())
+        })
     }
 
     /// Events on a month and day (`mmdd`), in the calendar each was written in, oldest first.

@@ -6,7 +6,6 @@
 //! events in day order with a tree of the most important in any range: a window of any width
 //! costs a few binary searches and tree walks per period, not a pass over every event.
 
-use crate::brief::StoredBrief;
 use crate::compile::Compiler;
 use crate::packed::Days;
 use crate::schema::fast;
@@ -454,7 +453,7 @@ impl SearchIndex {
         for (i, count) in counts.iter().enumerate() {
             let mut top = Vec::new();
             for (imp, day, addr) in &best[i] {
-                let b: StoredBrief = searcher.doc(*addr)?;
+                let b = self.stored_brief(&searcher, *addr)?;
                 let date = b.when();
                 let edtf = date.as_ref().map_or("", |w| w.edtf.as_str());
                 let (approx_start, approx_end) = fuzzy_ends(edtf);
