@@ -69,7 +69,7 @@ fn schema_v1_rows_and_compressed_rows_live_together() {
     let db = dir.path().join("v1.db");
     std::fs::copy(fixture("v1.db"), &db).unwrap();
     let mut store = SqliteStore::open(&db).unwrap();
-    assert_eq!(store.stats().unwrap().schema_version, 10);
+    assert_eq!(store.stats().unwrap().schema_version, 11);
     let mut hastings = store.get("battle-of-hastings-1066").unwrap().unwrap();
     let places = store.stats().unwrap().places;
     {
@@ -105,6 +105,7 @@ fn schema_v1_rows_and_compressed_rows_live_together() {
             "aliases",
             "annals_meta",
             "commits",
+            "dictionaries",
             "duplicates",
             "events",
             "files",

@@ -22,10 +22,15 @@ fn rows(
 }
 
 /// A stored document (compressed or text, or NULL) as JSON text.
-fn json(id: &str, row: &rusqlite::Row<'_>, i: usize) -> Result<Option<String>, StoreError> {
+fn json(
+    conn: &Connection,
+    id: &str,
+    row: &rusqlite::Row<'_>,
+    i: usize,
+) -> Result<Option<String>, StoreError> {
     match row.get_ref(i)? {
         rusqlite::types::ValueRef::Null => Ok(None),
-        v => Ok(Some(codec::doc_text(id, v)?)),
+        v => Ok(Some(codec::doc_text(conn, id, v)?)),
     }
 }
 
@@ -60,7 +65,7 @@ pub(super) fn dump(
         &|r| {
             let id: String = r.get(0)?;
             Ok(Row::Event {
-                json: json(&id, r, 1)?.unwrap_or_default(),
+                json: json(&tx, &id, r, 1)?.unwrap_or_default(),
                 id,
                 gen: r.get(2)?,
                 origin: r.get(3)?,
@@ -75,7 +80,7 @@ pub(super) fn dump(
         &|r| {
             let id: String = r.get(0)?;
             Ok(Row::History {
-                json: json(&id, r, 2)?,
+                json: json(&tx, &id, r, 2)?,
                 id,
                 gen: r.get(1)?,
             })

@@ -57,7 +57,7 @@ pub(super) fn history(conn: &Connection, id: &str) -> Result<Vec<Revision>, Stor
     while let Some(row) = rows.next()? {
         let event = match row.get_ref(1)? {
             rusqlite::types::ValueRef::Null => None,
-            v => Some(codec::read(id, v)?),
+            v => Some(codec::read(conn, id, v)?),
         };
         out.push(Revision {
             commit: commit(row.get(0)?, row, 2)?,
@@ -72,7 +72,7 @@ pub(super) fn history(conn: &Connection, id: &str) -> Result<Vec<Revision>, Stor
     if let Some(row) = rows.next()? {
         out.push(Revision {
             commit: commit(row.get(0)?, row, 2)?,
-            event: Some(codec::read(id, row.get_ref(1)?)?),
+            event: Some(codec::read(conn, id, row.get_ref(1)?)?),
         });
         return Ok(out);
     }
@@ -100,7 +100,7 @@ pub(super) fn recent(conn: &Connection, limit: usize) -> Result<Vec<Recent>, Sto
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let id: String = row.get(0)?;
-        let event = codec::read(&id, row.get_ref(1)?)?;
+        let event = codec::read(conn, &id, row.get_ref(1)?)?;
         out.push(Recent {
             commit: commit(row.get(2)?, row, 3)?,
             title: event.title,

@@ -142,7 +142,7 @@ fn get(conn: &Connection, id: &str) -> Result<Option<Event>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT doc FROM events WHERE id = ?1")?;
     let mut rows = stmt.query([id])?;
     match rows.next()? {
-        Some(row) => Ok(Some(codec::read(id, row.get_ref(0)?)?)),
+        Some(row) => Ok(Some(codec::read(conn, id, row.get_ref(0)?)?)),
         None => Ok(None),
     }
 }
@@ -158,7 +158,7 @@ fn linking(conn: &Connection, id: &str, limit: usize) -> Result<Vec<(Event, Stri
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let other: String = row.get(0)?;
-        out.push((codec::read(&other, row.get_ref(1)?)?, row.get(2)?));
+        out.push((codec::read(conn, &other, row.get_ref(1)?)?, row.get(2)?));
     }
     Ok(out)
 }
@@ -214,7 +214,7 @@ impl EventStore for SqliteStore {
                 break;
             }
             let id: String = row.get(0)?;
-            let event = codec::read(&id, row.get_ref(1)?)?;
+            let event = codec::read(&self.conn, &id, row.get_ref(1)?)?;
             if filter.matches(&event) {
                 left -= 1;
                 each(event)?;
@@ -243,7 +243,7 @@ impl EventStore for SqliteStore {
                 return Ok(Page { events, next });
             }
             let id: String = row.get(0)?;
-            events.push(codec::read(&id, row.get_ref(1)?)?);
+            events.push(codec::read(&self.conn, &id, row.get_ref(1)?)?);
             last = Some((row.get(2)?, row.get(3)?, row.get(4)?));
         }
         Ok(Page { events, next: None })
@@ -268,7 +268,7 @@ impl EventStore for SqliteStore {
             match rows.next()? {
                 Some(row) => {
                     let id: String = row.get(0)?;
-                    Ok(Some(codec::read(&id, row.get_ref(1)?)?))
+                    Ok(Some(codec::read(&self.conn, &id, row.get_ref(1)?)?))
                 }
                 None => Ok(None),
             }

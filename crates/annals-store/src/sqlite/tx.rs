@@ -41,11 +41,11 @@ impl Rows for SqliteRows<'_> {
     type Doc = Value;
 
     fn json(&self, id: &str, doc: &Value) -> Result<String, StoreError> {
-        codec::doc_text(id, doc.into())
+        codec::doc_text(&self.tx, id, doc.into())
     }
 
     fn encode(&mut self, json: &str) -> Result<Value, StoreError> {
-        Ok(Value::Blob(self.compressor.compress(json)?))
+        Ok(Value::Blob(self.compressor.compress(&self.tx, json)?))
     }
 
     fn empty(&self) -> Result<bool, StoreError> {
@@ -192,7 +192,7 @@ impl Rows for SqliteRows<'_> {
             .prepare_cached("SELECT doc FROM history WHERE id = ?1 AND doc IS NOT NULL")?;
         let mut rows = stmt.query([id])?;
         while let Some(row) = rows.next()? {
-            if codec::doc_text(id, row.get_ref(0)?)? == json {
+            if codec::doc_text(&self.tx, id, row.get_ref(0)?)? == json {
                 return Ok(true);
             }
         }
@@ -289,7 +289,7 @@ impl Rows for SqliteRows<'_> {
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let id: String = row.get(0)?;
-            each(codec::read(&id, row.get_ref(1)?)?)?;
+            each(codec::read(&self.tx, &id, row.get_ref(1)?)?)?;
         }
         Ok(())
     }
