@@ -21,6 +21,12 @@ impl<T> Default for SegmentCache<T> {
 }
 
 impl<T> SegmentCache<T> {
+    /// How many sets of live documents it keeps a `T` for.
+    #[cfg(test)]
+    pub(crate) fn kept(&self) -> usize {
+        self.0.lock().map_or(0, |c| c.len())
+    }
+
     /// Forget what belongs to sets of live documents that `searcher` does not read (segments
     /// merged away, or grown deletions): the cache holds one generation of the index, two
     /// while an older searcher finishes, whatever the writes.

@@ -715,6 +715,12 @@ impl SortedDays {
         self.0.keep_only(searcher);
     }
 
+    /// How many segments it keeps a day order for.
+    #[cfg(test)]
+    pub(crate) fn kept(&self) -> usize {
+        self.0.kept()
+    }
+
     pub(crate) fn get(&self, reader: &SegmentReader) -> Result<std::sync::Arc<DayOrder>> {
         self.0.get(reader, |reader| {
             let sort = reader.fast_fields().i64(fast::SORT)?;

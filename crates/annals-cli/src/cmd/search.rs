@@ -164,6 +164,9 @@ struct DensityLine {
 }
 
 fn timeline_batch(index: &SearchIndex, file: &Path, args: &TimelineArgs) -> Result<u8> {
+    // As `annals serve` does when it starts: the first query is not the one that builds the
+    // segments' tables.
+    index.warm()?;
     each_line(file, &mut |line| {
         let d: DensityLine = serde_json::from_str(line).map_err(|e| {
             format!("{e}: expected {{\"q\", \"from\", \"to\", \"buckets\", \"top\"}}")

@@ -170,7 +170,22 @@ pub fn serve(db: &Db, args: &ServeArgs, listener: Option<std::net::TcpListener>)
             expensive = limits.expensive,
             "serving"
         );
-        annals_server::serve(Arc::new(app), listener).await?;
+        let app = Arc::new(app);
+        // The timeline's and the map's tables built now, beside the first requests, not by the
+        // first reader who asks for a timeline (a second at ten million events).
+        let warming = app.clone();
+        tokio::task::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            match warming.index().map(|index| index.warm()) {
+                Ok(Ok(())) => tracing::info!(
+                    ms = started.elapsed().as_millis() as u64,
+                    "the timeline's and the map's tables are built"
+                ),
+                Ok(Err(e)) => tracing::warn!(error = %e, "building the timeline's tables"),
+                Err(e) => tracing::warn!(error = %e.message, "building the timeline's tables"),
+            }
+        });
+        annals_server::serve(app, listener).await?;
         eprintln!("annals: stopped");
         Ok::<_, anyhow::Error>(())
     })?;
